@@ -1,0 +1,23 @@
+// Three projects so a developer can run the fast unit tests alone; `npm test` runs all.
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2023' } }] };
+// middy ships ESM only; swc turns it into CommonJS like our own code.
+const common = {
+  transform,
+  transformIgnorePatterns: ['/node_modules/(?!(@middy)/)'],
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    { ...common, displayName: 'infra', testMatch: ['<rootDir>/tests/infra/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/integration/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/integration/setup/global-teardown.ts',
+    },
+  ],
+  testTimeout: 60000,
+};

@@ -1,0 +1,259 @@
+/**
+ * The one route table. The CDK API stack creates an HTTP API route and a Lambda function from each
+ * entry; the offline gateway (infra/local) matches requests against the same entries and calls the
+ * same handler modules; the OpenAPI document is generated from the same entries and their schemas.
+ */
+import type { z } from 'zod';
+import type { Role } from '../platform/claims';
+import * as catalog from './schemas/catalog';
+import * as common from './schemas/common';
+import * as dossier from './schemas/dossier';
+import * as attachment from './schemas/attachment';
+
+/** `public`: no token. `user`: any valid token (staff, citizen or agency system); roles narrow it. */
+export type RouteAuth = 'public' | 'user';
+
+/** What a function may do with each resource; CDK turns it into least-privilege grants. */
+export interface ResourceAccess {
+  table?: 'read' | 'readWrite';
+  bucket?: 'read' | 'readWrite' | 'readWriteDelete';
+}
+
+export interface RouteDef {
+  /** Stable id: the operationId and the Lambda function's logical name. */
+  id: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+  /** API Gateway path template, e.g. `/v1/dossiers/{code}`; `$default` for the catch-all. */
+  path: string;
+  /** Handler module relative to the repo root; it exports `handler`. */
+  entry: string;
+  auth: RouteAuth;
+  /** When set, the caller must hold one of these roles (checked in the handler from the claims). */
+  roles?: readonly Role[];
+  access: ResourceAccess;
+  summary: string;
+  tags: string[];
+  /** Creating POSTs honour `Idempotency-Key`. */
+  idempotent?: boolean;
+  request?: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+}
+
+const problemResponses = {
+  400: { description: 'Dữ liệu không hợp lệ / invalid input', schema: common.problem },
+  401: { description: 'Chưa đăng nhập / unauthenticated', schema: common.problem },
+  403: { description: 'Không có quyền / forbidden', schema: common.problem },
+  404: { description: 'Không tìm thấy / not found', schema: common.problem },
+} as const;
+
+export const ROUTES = [
+  {
+    id: 'getOpenApi',
+    method: 'GET',
+    path: '/v1/openapi.json',
+    entry: 'functions/platform/openapi.ts',
+    auth: 'public',
+    access: {},
+    summary: 'Tài liệu OpenAPI 3.1 / the OpenAPI 3.1 document',
+    tags: ['platform'],
+    responses: { 200: { description: 'OpenAPI 3.1' } },
+  },
+  {
+    id: 'listProcedures',
+    method: 'GET',
+    path: '/v1/public/{tenant}/procedures',
+    entry: 'functions/catalog/list-procedures.ts',
+    auth: 'public',
+    access: { table: 'read' },
+    summary: 'Danh mục thủ tục, lọc theo lĩnh vực và tìm không dấu / procedure catalog with field filter and accent-insensitive search',
+    tags: ['catalog'],
+    request: { params: catalog.tenantPath, query: catalog.procedureQuery },
+    responses: { 200: { description: 'Danh sách thủ tục', schema: catalog.procedureList }, ...problemResponses },
+  },
+  {
+    id: 'getProcedure',
+    method: 'GET',
+    path: '/v1/public/{tenant}/procedures/{code}',
+    entry: 'functions/catalog/get-procedure.ts',
+    auth: 'public',
+    access: { table: 'read' },
+    summary: 'Một thủ tục theo mã / one procedure by code',
+    tags: ['catalog'],
+    request: { params: catalog.procedurePath },
+    responses: { 200: { description: 'Thủ tục', schema: catalog.procedure }, ...problemResponses },
+  },
+  {
+    id: 'listAgencies',
+    method: 'GET',
+    path: '/v1/public/{tenant}/agencies',
+    entry: 'functions/catalog/list-agencies.ts',
+    auth: 'public',
+    access: { table: 'read' },
+    summary: 'Cây cơ quan và điểm tiếp nhận / agency tree and reception points',
+    tags: ['catalog'],
+    request: { params: catalog.tenantPath },
+    responses: { 200: { description: 'Cơ quan', schema: catalog.agencyList }, ...problemResponses },
+  },
+  {
+    id: 'putProcedure',
+    method: 'PUT',
+    path: '/v1/admin/procedures/{code}',
+    entry: 'functions/catalog/put-procedure.ts',
+    auth: 'user',
+    roles: ['tenantAdmin'],
+    access: { table: 'readWrite' },
+    summary: 'Tạo hoặc sửa thủ tục / create or replace a procedure',
+    tags: ['admin'],
+    request: { params: catalog.codePath, body: catalog.procedureInput },
+    responses: { 200: { description: 'Thủ tục đã lưu', schema: catalog.procedure }, ...problemResponses },
+  },
+  {
+    id: 'putAgency',
+    method: 'PUT',
+    path: '/v1/admin/agencies/{code}',
+    entry: 'functions/catalog/put-agency.ts',
+    auth: 'user',
+    roles: ['tenantAdmin'],
+    access: { table: 'readWrite' },
+    summary: 'Tạo hoặc sửa cơ quan / create or replace an agency',
+    tags: ['admin'],
+    request: { params: catalog.agencyPath, body: catalog.agencyInput },
+    responses: { 200: { description: 'Cơ quan đã lưu', schema: catalog.agency }, ...problemResponses },
+  },
+  {
+    id: 'submitDossier',
+    method: 'POST',
+    path: '/v1/dossiers',
+    entry: 'functions/dossiers/submit.ts',
+    auth: 'user',
+    roles: ['reception', 'citizen'],
+    access: { table: 'readWrite' },
+    idempotent: true,
+    summary: 'Nộp / tiếp nhận hồ sơ tại quầy, trực tuyến hoặc qua bưu chính / submit or receive a dossier',
+    tags: ['dossiers'],
+    request: { body: dossier.submitDossier },
+    responses: {
+      201: { description: 'Hồ sơ đã tạo / dossier created', schema: dossier.dossierView },
+      409: { description: 'Yêu cầu trùng đang xử lý / same Idempotency-Key in progress', schema: common.problem },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'decideReception',
+    method: 'POST',
+    path: '/v1/dossiers/{code}/reception-decision',
+    entry: 'functions/dossiers/decide-reception.ts',
+    auth: 'user',
+    roles: ['reception'],
+    access: { table: 'readWrite' },
+    idempotent: true,
+    summary: 'Tiếp nhận, yêu cầu bổ sung hoặc từ chối hồ sơ nộp trực tuyến / decide on an online dossier',
+    tags: ['dossiers'],
+    request: { params: dossier.dossierCodeParams, body: dossier.receptionDecision },
+    responses: {
+      200: { description: 'Hồ sơ sau quyết định', schema: dossier.dossierView },
+      409: { description: 'Trạng thái không cho phép / wrong state', schema: common.problem },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'getDossier',
+    method: 'GET',
+    path: '/v1/dossiers/{code}',
+    entry: 'functions/dossiers/get.ts',
+    auth: 'user',
+    access: { table: 'read' },
+    summary: 'Toàn bộ hồ sơ cho cán bộ hoặc người nộp / full dossier for staff or its applicant',
+    tags: ['dossiers'],
+    request: { params: dossier.dossierCodeParams },
+    responses: { 200: { description: 'Hồ sơ', schema: dossier.dossierView }, ...problemResponses },
+  },
+  {
+    id: 'trackDossier',
+    method: 'GET',
+    path: '/v1/public/{tenant}/dossiers/{code}',
+    entry: 'functions/dossiers/track.ts',
+    auth: 'public',
+    access: { table: 'read' },
+    summary: 'Tra cứu tiến độ hồ sơ theo mã, không cần đăng nhập / track a dossier by code',
+    tags: ['tracking'],
+    request: { params: catalog.tenantPath.extend({ code: common.dossierCode }) },
+    responses: { 200: { description: 'Tiến độ', schema: dossier.trackingView }, ...problemResponses },
+  },
+  {
+    id: 'createAttachment',
+    method: 'POST',
+    path: '/v1/dossiers/{code}/attachments',
+    entry: 'functions/attachments/create.ts',
+    auth: 'user',
+    access: { table: 'readWrite', bucket: 'readWrite' },
+    idempotent: true,
+    summary: 'Xin URL tải lên bản quét / get a presigned upload URL for a scan',
+    tags: ['attachments'],
+    request: { params: dossier.dossierCodeParams, body: attachment.createAttachment },
+    responses: { 201: { description: 'Vé tải lên', schema: attachment.uploadTicket }, ...problemResponses },
+  },
+  {
+    id: 'confirmAttachment',
+    method: 'POST',
+    path: '/v1/dossiers/{code}/attachments/{id}/confirm',
+    entry: 'functions/attachments/confirm.ts',
+    auth: 'user',
+    access: { table: 'readWrite', bucket: 'readWriteDelete' },
+    summary: 'Xác nhận tệp đã tải lên: kiểm tra kích thước, loại, SHA-256 / verify what landed',
+    tags: ['attachments'],
+    request: { params: attachment.attachmentParams },
+    responses: {
+      200: { description: 'Tệp đã lưu', schema: attachment.attachmentView },
+      422: { description: 'Tệp vi phạm quy định, đã xoá / file broke the rules and was deleted', schema: common.problem },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'listAttachments',
+    method: 'GET',
+    path: '/v1/dossiers/{code}/attachments',
+    entry: 'functions/attachments/list.ts',
+    auth: 'user',
+    access: { table: 'read' },
+    summary: 'Danh sách bản quét của hồ sơ / the dossier\'s scans',
+    tags: ['attachments'],
+    request: { params: dossier.dossierCodeParams },
+    responses: { 200: { description: 'Bản quét', schema: attachment.attachmentList }, ...problemResponses },
+  },
+  {
+    id: 'downloadAttachment',
+    method: 'GET',
+    path: '/v1/dossiers/{code}/attachments/{id}/download',
+    entry: 'functions/attachments/download.ts',
+    auth: 'user',
+    access: { table: 'read', bucket: 'read' },
+    summary: 'URL tải xuống ngắn hạn / short-lived download URL',
+    tags: ['attachments'],
+    request: { params: attachment.attachmentParams },
+    responses: { 200: { description: 'URL', schema: attachment.downloadLink }, ...problemResponses },
+  },
+  {
+    id: 'notFound',
+    method: 'GET',
+    path: '$default',
+    entry: 'functions/platform/not-found.ts',
+    auth: 'public',
+    access: {},
+    summary: 'Mọi đường dẫn không có: 404 problem+json / any unknown route',
+    tags: ['platform'],
+    responses: { 404: { description: 'Không có đường dẫn này / no such route', schema: common.problem } },
+  },
+] as const satisfies readonly RouteDef[];
+
+export type RouteId = (typeof ROUTES)[number]['id'];
+export type RouteOf<Id extends RouteId> = Extract<(typeof ROUTES)[number], { id: Id }>;
+
+export function routeById<Id extends RouteId>(id: Id): RouteOf<Id> {
+  const route = ROUTES.find((r) => r.id === id);
+  if (!route) throw new Error(`Unknown route ${id}`);
+  return route as RouteOf<Id>;
+}
+
+/** `GET /v1/x` — the API Gateway route key of a route (the catch-all keeps `$default`). */
+export const routeKey = (r: RouteDef): string => (r.path === '$default' ? '$default' : `${r.method} ${r.path}`);

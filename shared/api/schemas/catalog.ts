@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { agencyCode, hhmm, isoDate, procedureCode, tenantId } from './common';
+
+export const agency = z.object({
+  code: agencyCode,
+  name: z.string().trim().min(1).max(300),
+  parent: agencyCode.nullable(),
+  receptionPoint: z.boolean().default(false),
+  address: z.string().max(500).optional(),
+});
+export type Agency = z.infer<typeof agency>;
+export const agencyInput = agency.omit({ code: true });
+export const agencyList = z.object({ items: z.array(agency) });
+
+/** Exactly one of two optional numbers: how a step or a procedure states its time. */
+const oneOf = <A extends string, B extends string>(a: A, b: B) =>
+  `cần đúng một trong ${a} hoặc ${b} / exactly one of ${a} or ${b}`;
+
+export const procedureStep = z
+  .object({
+    name: z.string().trim().min(1).max(300),
+    /** Agency code; absent when the step runs at the competent agency. */
+    agency: agencyCode.optional(),
+    role: z.enum(['reception', 'specialist', 'leader']),
+    days: z.number().positive().max(365).optional(),
+    hours: z.number().positive().max(2000).optional(),
+  })
+  .refine((s) => (s.days === undefined) !== (s.hours === undefined), { message: oneOf('days', 'hours'), path: ['days'] });
+export type ProcedureStep = z.infer<typeof procedureStep>;
+
+export const procedureTime = z
+  .object({
+    workingDays: z.number().positive().max(365).optional(),
+    workingHours: z.number().positive().max(2000).optional(),
+  })
+  .refine((t) => (t.workingDays === undefined) !== (t.workingHours === undefined), {
+    message: oneOf('workingDays', 'workingHours'),
+    path: ['workingDays'],
+  });
+
+const procedureFields = {
+  name: z.string().trim().min(1).max(500),
+  field: z.string().trim().min(1).max(200),
+  level: z.enum(['province', 'commune']),
+  /** Competent agency code, or `commune`: the commune the applicant applies to. */
+  competent: z.union([agencyCode, z.literal('commune')]),
+  time: procedureTime,
+  onTheSpot: z.boolean().default(false),
+  /** Fee in VND, per `feeUnit` (default: per dossier). */
+  fee: z.number().int().min(0),
+  feeUnit: z.enum(['dossier', 'page', 'copy']).default('dossier'),
+  online: z.enum(['full', 'partial', 'none']),
+  suspendable: z.boolean().default(false),
+  interAgency: z.boolean().default(false),
+  documents: z.array(z.string().trim().min(1).max(500)).max(50),
+  steps: z.array(procedureStep).min(1).max(30),
+};
+export const procedureInput = z.object(procedureFields);
+export const procedure = z.object({ code: procedureCode, ...procedureFields });
+export type Procedure = z.infer<typeof procedure>;
+
+export const procedureList = z.object({ items: z.array(procedure), count: z.number().int() });
+export const procedureQuery = z.object({
+  field: z.string().max(200).optional(),
+  q: z.string().max(200).optional(),
+});
+
+export const calendarOverride = z.object({
+  date: isoDate,
+  kind: z.enum(['off', 'work']),
+  reason: z.string().min(1).max(300),
+  hours: z.array(z.tuple([hhmm, hhmm])).optional(),
+});
+
+export const tenantSettings = z.object({
+  name: z.string().min(1).max(200),
+  provinceCode: z.string().regex(/^H\d{2}$/, 'mã tỉnh dạng Hxx / province code Hxx'),
+  timeZone: z.literal('Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
+  officeHours: z.array(z.tuple([hhmm, hhmm])).min(1).max(4),
+  workingWeekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+  /** Hours on Saturday where a centre opens Saturday mornings (6 must then be in workingWeekdays). */
+  saturdayHours: z.array(z.tuple([hhmm, hhmm])).optional(),
+  cutoff: hhmm.default('15:00'),
+  countFrom: z.enum(['nextWorkingDay', 'receipt']).default('nextWorkingDay'),
+  calendarOverrides: z.array(calendarOverride).max(400).default([]),
+});
+export type TenantSettings = z.infer<typeof tenantSettings>;
+export const tenantView = tenantSettings.extend({ id: z.string() });
+
+export const tenantPath = z.object({ tenant: tenantId });
+export const procedurePath = z.object({ tenant: tenantId, code: procedureCode });
+export const codePath = z.object({ code: procedureCode });
+export const agencyPath = z.object({ code: agencyCode });

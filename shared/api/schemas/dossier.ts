@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { agencyCode, dossierCode, procedureCode } from './common';
+
+export const CHANNELS = ['counter', 'online', 'postal'] as const;
+export const DOSSIER_STATUSES = [
+  'submitted',
+  'supplementRequested',
+  'refused',
+  'received',
+  'inProgress',
+  'paused',
+  'approved',
+  'signed',
+  'resultReady',
+  'returned',
+  'withdrawn',
+] as const;
+export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
+
+export const applicant = z.object({
+  kind: z.enum(['citizen', 'organization']).default('citizen'),
+  name: z.string().trim().min(1).max(200),
+  /** Citizen ID (CCCD, 12 digits; old CMND 9 digits) or, for organisations, the tax code (10 or 10-3 digits). */
+  idNumber: z
+    .string()
+    .regex(/^(\d{9}|\d{12}|\d{10}(-\d{3})?)$/, 'số CCCD 12 số hoặc mã số thuế / 12-digit ID or tax code'),
+  phone: z.string().regex(/^(\+84|0)\d{9,10}$/, 'số điện thoại Việt Nam / Vietnamese phone number'),
+  email: z.email('email không hợp lệ / invalid email').optional(),
+  address: z.string().trim().min(1).max(500),
+  organizationName: z.string().trim().min(1).max(300).optional(),
+});
+export type Applicant = z.infer<typeof applicant>;
+
+export const submittedDocument = z.object({
+  name: z.string().trim().min(1).max(500),
+  kind: z.enum(['original', 'copy', 'certifiedCopy', 'electronic']).default('copy'),
+  copies: z.number().int().min(1).max(50).default(1),
+});
+
+export const supplementItem = z.object({
+  document: z.string().trim().min(1).max(500),
+  reason: z.string().trim().min(1).max(1000),
+});
+
+/** What the reception officer decides on a complete / incomplete / ineligible dossier (DOMAIN §3). */
+export const receptionDecision = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('accept'), note: z.string().max(1000).optional() }),
+  z.object({
+    outcome: z.literal('requestSupplement'),
+    items: z.array(supplementItem).min(1).max(50),
+    note: z.string().max(1000).optional(),
+  }),
+  z.object({ outcome: z.literal('refuse'), reason: z.string().trim().min(1).max(2000) }),
+]);
+export type ReceptionDecision = z.infer<typeof receptionDecision>;
+
+export const submitDossier = z.object({
+  procedureCode,
+  channel: z.enum(CHANNELS),
+  /** Where the dossier is received and the result collected. Staff: defaults to their own agency. */
+  receptionPoint: agencyCode.optional(),
+  /** Needed when the procedure's competent agency is "commune" and the counter is not that commune. */
+  competentAgency: agencyCode.optional(),
+  applicant,
+  request: z.string().trim().min(1).max(4000),
+  documents: z.array(submittedDocument).max(50).default([]),
+  resultDelivery: z.enum(['counter', 'post', 'online']).default('counter'),
+  postalTrackingNumber: z.string().max(50).optional(),
+  /** Staff only: the reception decision taken at the counter. Omitted: the dossier waits for one. */
+  decision: receptionDecision.optional(),
+});
+export type SubmitDossier = z.infer<typeof submitDossier>;
+
+export const stepView = z.object({
+  index: z.number().int(),
+  name: z.string(),
+  agency: z.string(),
+  agencyName: z.string().optional(),
+  role: z.string(),
+  allowance: z.object({ workingDays: z.number().optional(), workingHours: z.number().optional() }),
+  plannedDueAt: z.string().nullable(),
+  status: z.enum(['pending', 'active', 'done']),
+});
+
+export const timelineEntry = z.object({
+  at: z.string(),
+  event: z.string(),
+  label: z.string(),
+  agency: z.string().optional(),
+});
+
+export const dossierView = z.object({
+  code: dossierCode,
+  tenant: z.string(),
+  procedure: z.object({ code: z.string(), name: z.string(), field: z.string() }),
+  channel: z.enum(CHANNELS),
+  status: z.enum(DOSSIER_STATUSES),
+  statusLabel: z.string(),
+  receivingAgency: z.string(),
+  competentAgency: z.string(),
+  applicant,
+  request: z.string(),
+  documents: z.array(submittedDocument),
+  resultDelivery: z.string(),
+  submittedAt: z.string(),
+  receivedAt: z.string().nullable(),
+  appointmentAt: z.string().nullable(),
+  fee: z.object({ amount: z.number(), currency: z.literal('VND') }),
+  steps: z.array(stepView),
+  supplementRequest: z.object({ items: z.array(supplementItem), note: z.string().optional(), at: z.string() }).optional(),
+  refusal: z.object({ reason: z.string(), at: z.string() }).optional(),
+  /** Form 01 content: the receipt and appointment slip. */
+  receipt: z.record(z.string(), z.unknown()).optional(),
+  version: z.number().int(),
+});
+export type DossierView = z.infer<typeof dossierView>;
+
+export const trackingView = z.object({
+  code: z.string(),
+  procedure: z.object({ code: z.string(), name: z.string() }),
+  applicantName: z.string(),
+  status: z.enum(DOSSIER_STATUSES),
+  statusLabel: z.string(),
+  receivingAgency: z.object({ code: z.string(), name: z.string() }),
+  submittedAt: z.string(),
+  receivedAt: z.string().nullable(),
+  appointmentAt: z.string().nullable(),
+  steps: z.array(stepView),
+  timeline: z.array(timelineEntry),
+});
+
+export const dossierCodeParams = z.object({ code: dossierCode });

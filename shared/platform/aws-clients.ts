@@ -1,0 +1,33 @@
+/**
+ * One client per AWS service, created once per container and traced. Endpoints come from the
+ * standard `AWS_ENDPOINT_URL_<SERVICE>` variables, which is how the offline cloud points the very
+ * same code at DynamoDB Local and s3rver.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { ENV, optionalEnv } from './env';
+import { tracer } from './observability';
+
+let dynamoClient: DynamoDBClient | undefined;
+let documentClient: DynamoDBDocumentClient | undefined;
+let s3Client: S3Client | undefined;
+
+export function getDynamoClient(): DynamoDBClient {
+  dynamoClient ??= tracer.captureAWSv3Client(new DynamoDBClient({}));
+  return dynamoClient;
+}
+
+export function getDocumentClient(): DynamoDBDocumentClient {
+  documentClient ??= DynamoDBDocumentClient.from(getDynamoClient(), {
+    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+  });
+  return documentClient;
+}
+
+export function getS3Client(): S3Client {
+  s3Client ??= tracer.captureAWSv3Client(
+    new S3Client({ forcePathStyle: optionalEnv(ENV.s3ForcePathStyle, 'false') === 'true' }),
+  );
+  return s3Client;
+}

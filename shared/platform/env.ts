@@ -1,0 +1,35 @@
+/**
+ * Configuration comes from environment variables, read once when a module loads, so a function
+ * with a missing variable fails at cold start instead of on some later request.
+ */
+export function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') {
+    throw new Error(`Missing environment variable ${name}`);
+  }
+  return value;
+}
+
+export function optionalEnv(name: string, fallback: string): string {
+  const value = process.env[name];
+  return value === undefined || value === '' ? fallback : value;
+}
+
+export function numberEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw new Error(`Environment variable ${name} is not a number: ${raw}`);
+  return value;
+}
+
+/** The variables the deployed functions and the offline cloud set. One list, so neither side drifts. */
+export const ENV = {
+  tableName: 'TABLE_NAME',
+  bucketName: 'BUCKET_NAME',
+  /** `true` where the S3 endpoint cannot serve virtual-host style buckets (s3rver, some gateways). */
+  s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
+  uploadUrlTtlSeconds: 'UPLOAD_URL_TTL_SECONDS',
+  downloadUrlTtlSeconds: 'DOWNLOAD_URL_TTL_SECONDS',
+  idempotencyTtlSeconds: 'IDEMPOTENCY_TTL_SECONDS',
+} as const;

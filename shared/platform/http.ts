@@ -1,0 +1,169 @@
+/**
+ * The one way an HTTP handler is built: a fixed middy chain (tracer, logger, metrics, then our
+ * request parsing/validation/authorization, problem+json on error) around one use case. The route
+ * table gives the schemas, roles and idempotency, so a handler file only names its route and its
+ * use case.
+ */
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { routeById, type RouteId, type RouteOf } from '../api/routes';
+import { AppError, ConflictError, UnprocessableError, ValidationError } from './errors';
+import { IDEMPOTENCY_KEY_PATTERN, idempotent } from './idempotency';
+import { logger, metrics, tracer } from './observability';
+import { claimsOf, principalFromClaims, requirePrincipal, requireRole, type Principal } from './principal';
+import { fieldErrorsFromZod, internalErrorResponse, problemResponse } from './problem';
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type RequestSchemas<Id extends RouteId> = RouteOf<Id> extends { request: infer Rq } ? Rq : object;
+type Part<Id extends RouteId, K extends string> = RequestSchemas<Id> extends Record<K, infer S> ? Parsed<S> : undefined;
+
+export interface HttpRequest<Id extends RouteId> {
+  params: Part<Id, 'params'>;
+  query: Part<Id, 'query'>;
+  body: Part<Id, 'body'>;
+  /** Present on every route whose auth is `user`. */
+  principal: RouteOf<Id>['auth'] extends 'user' ? Principal : Principal | undefined;
+  headers: Record<string, string>;
+  requestId: string;
+  /** For logs: attach the dossier code once known. */
+  annotate(keys: Record<string, string>): void;
+}
+
+export interface HttpResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+type UseCase<Id extends RouteId> = (request: HttpRequest<Id>) => Promise<HttpResult>;
+
+function lowerCaseHeaders(headers: APIGatewayProxyEventV2['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) if (v !== undefined) out[k.toLowerCase()] = v;
+  return out;
+}
+
+function parseJsonBody(event: APIGatewayProxyEventV2, headers: Record<string, string>): unknown {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const contentType = headers['content-type'] ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
+    throw new AppError(
+      415,
+      'unsupported-media-type',
+      'Kiểu nội dung không được hỗ trợ / Unsupported media type',
+      'Gửi JSON với Content-Type: application/json / send JSON with Content-Type: application/json',
+    );
+  }
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ValidationError(
+      [{ field: 'body', rule: 'json', message: 'JSON không đúng cú pháp / malformed JSON' }],
+      `JSON không đúng cú pháp / malformed JSON: ${(error as Error).message}`,
+    );
+  }
+}
+
+function validate(schema: z.ZodType | undefined, value: unknown, part: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
+  if (!result.success) throw new ValidationError(fieldErrorsFromZod(result.error.issues, part));
+  return result.data;
+}
+
+/** Maps Powertools idempotency errors, which are not ours, onto answers. */
+function asAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  const name = (error as Error | undefined)?.name;
+  if (name === 'IdempotencyAlreadyInProgressError') {
+    return new ConflictError('Yêu cầu cùng Idempotency-Key đang được xử lý / a request with this Idempotency-Key is in progress');
+  }
+  if (name === 'IdempotencyValidationError') {
+    return new UnprocessableError(
+      'idempotency-key-reused',
+      'Idempotency-Key đã dùng cho nội dung khác / this Idempotency-Key was used with a different body',
+    );
+  }
+  return undefined;
+}
+
+function toResponse(result: HttpResult): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: result.status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...result.headers },
+    body: result.body === undefined ? '' : JSON.stringify(result.body),
+  };
+}
+
+export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id>) {
+  const route = routeById(routeId);
+  const schemas = ('request' in route ? route.request : {}) as { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
+  const roles = 'roles' in route ? route.roles : undefined;
+  const isIdempotent = 'idempotent' in route && route.idempotent === true;
+
+  const runUseCase = async (request: HttpRequest<Id>): Promise<HttpResult> => useCase(request);
+  const runOnce = idempotent(routeId, async (_call, request: HttpRequest<Id>) => runUseCase(request));
+
+  const core = async (event: APIGatewayProxyEventV2, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    const headers = lowerCaseHeaders(event.headers);
+    const requestId = event.requestContext?.requestId ?? 'unknown';
+    const principal = principalFromClaims(claimsOf(event));
+    if (route.auth === 'user') {
+      requireRole(requirePrincipal(principal), roles ?? ['reception', 'specialist', 'leader', 'tenantAdmin', 'citizen', 'agencySystem']);
+    }
+    const params = validate(schemas.params, event.pathParameters, 'params');
+    const query = validate(schemas.query, event.queryStringParameters, 'query');
+    const rawBody = schemas.body ? parseJsonBody(event, headers) : undefined;
+    const body = validate(schemas.body, rawBody, 'body');
+    const request = {
+      params,
+      query,
+      body,
+      principal,
+      headers,
+      requestId,
+      annotate: (keys: Record<string, string>) => logger.appendKeys(keys),
+    } as HttpRequest<Id>;
+
+    const key = headers['idempotency-key'];
+    if (!isIdempotent || key === undefined) return toResponse(await runUseCase(request));
+    if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
+      throw new ValidationError([
+        { field: 'headers.idempotency-key', rule: 'invalid_format', message: '8–128 ký tự A-Z a-z 0-9 . _ : - / 8–128 characters' },
+      ]);
+    }
+    const result = await runOnce({
+      route: routeId,
+      tenant: principal?.tenant ?? '-',
+      caller: principal?.subject ?? '-',
+      key,
+      body: rawBody ?? null,
+    }, request);
+    return toResponse(result);
+  };
+
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core)
+    .use(captureLambdaHandler(tracer))
+    .use(injectLambdaContext(logger, { resetKeys: true, correlationIdPath: 'requestContext.requestId' }))
+    .use(logMetrics(metrics))
+    .use({
+      onError: async (request) => {
+        const appError = asAppError(request.error);
+        const instance = request.event.rawPath;
+        if (appError) {
+          if (appError.status >= 500) logger.error('request failed', { error: request.error });
+          else logger.info('request refused', { status: appError.status, kind: appError.kind });
+          request.response = problemResponse(appError, instance);
+        } else {
+          logger.error('unhandled error', { error: request.error as Error });
+          metrics.addMetric('UnhandledError', 'Count', 1);
+          request.response = internalErrorResponse(request.event.requestContext?.requestId);
+        }
+      },
+    });
+}
