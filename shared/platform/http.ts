@@ -11,6 +11,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { routeById, type RouteId, type RouteOf } from '../api/routes';
+import { DomainRuleError } from '../domain/errors';
 import { AppError, ConflictError, UnprocessableError, ValidationError } from './errors';
 import { IDEMPOTENCY_KEY_PATTERN, idempotent } from './idempotency';
 import { logger, metrics, tracer } from './observability';
@@ -79,6 +80,12 @@ function validate(schema: z.ZodType | undefined, value: unknown, part: string): 
 /** Maps Powertools idempotency errors, which are not ours, onto answers. */
 function asAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
+  if (error instanceof DomainRuleError) {
+    const titles = { 400: 'Dữ liệu không hợp lệ / Invalid request', 403: 'Không có quyền / Forbidden', 404: 'Không tìm thấy / Not found', 409: 'Xung đột / Conflict', 422: 'Không thể xử lý / Unprocessable' };
+    return new AppError(error.status, error.rule, titles[error.status], error.message, [
+      { field: error.field, rule: error.rule, message: error.message },
+    ]);
+  }
   const name = (error as Error | undefined)?.name;
   if (name === 'IdempotencyAlreadyInProgressError') {
     return new ConflictError('Yêu cầu cùng Idempotency-Key đang được xử lý / a request with this Idempotency-Key is in progress');

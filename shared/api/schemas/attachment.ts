@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dossierCode } from './common';
 
 /** Scans accepted as attachments. The type is checked again by magic bytes once the file lands. */
 export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
@@ -35,4 +36,4 @@ export const uploadTicket = z.object({
 
 export const attachmentList = z.object({ items: z.array(attachmentView) });
 export const downloadLink = z.object({ url: z.string(), expiresAt: z.string() });
-export const attachmentParams = z.object({ code: z.string(), id: z.string().regex(/^[0-9A-Za-z]{10,40}$/) });
+export const attachmentParams = z.object({ code: dossierCode, id: z.string().regex(/^[0-9A-Za-z]{10,40}$/) });

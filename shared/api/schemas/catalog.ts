@@ -6,6 +6,8 @@ export const agency = z.object({
   name: z.string().trim().min(1).max(300),
   parent: agencyCode.nullable(),
   receptionPoint: z.boolean().default(false),
+  /** Commune-level agencies are where `competent: "commune"` procedures are decided. */
+  level: z.enum(['province', 'commune']).default('province'),
   address: z.string().max(500).optional(),
 });
 export type Agency = z.infer<typeof agency>;

@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/platform/http';
+import { confirmUpload } from '../../shared/usecases/attachments';
+
+export const handler = httpHandler('confirmAttachment', async ({ params, principal, annotate }) => {
+  annotate({ dossierCode: params.code });
+  return { status: 200, body: await confirmUpload(principal, params.code, params.id) };
+});

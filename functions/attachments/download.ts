@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/platform/http';
+import { downloadLink } from '../../shared/usecases/attachments';
+
+export const handler = httpHandler('downloadAttachment', async ({ params, principal }) => ({
+  status: 200,
+  body: await downloadLink(principal, params.code, params.id),
+}));

@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/platform/http';
+import { attachmentsOf } from '../../shared/usecases/attachments';
+
+export const handler = httpHandler('listAttachments', async ({ params, principal }) => ({
+  status: 200,
+  body: await attachmentsOf(principal, params.code),
+}));

@@ -1,0 +1,4 @@
+import { httpHandler } from '../../shared/platform/http';
+import { agencyTree } from '../../shared/usecases/catalog';
+
+export const handler = httpHandler('listAgencies', async ({ params }) => ({ status: 200, body: await agencyTree(params.tenant) }));

@@ -1,0 +1,129 @@
+/**
+ * The dossier store. Every state change is one transaction: the dossier item (conditional on the
+ * version it was read at), its history lines and its outbox events (DESIGN principle 4).
+ */
+import { randomUUID } from 'node:crypto';
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { UpdateItemCommand, $add } from 'dynamodb-toolbox/entity/actions/update';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import type { Dossier, DossierEvent } from '../domain/dossier/model';
+import { DossierEntity, DossierEventEntity, MainTable, OutboxEntity, SequenceEntity, dossierPk } from './table';
+
+const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
+
+export interface OutboxMessage {
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/** Thrown when the dossier changed since it was read: the caller answers 409 with the current version. */
+export class VersionConflictError extends Error {
+  constructor(readonly code: string) {
+    super(`dossier ${code} changed concurrently`);
+    this.name = 'VersionConflictError';
+  }
+}
+
+/**
+ * The next number of a receiving agency's daily sequence. An atomic counter: under any
+ * concurrency each call gets its own number, so a dossier code never repeats.
+ */
+export async function nextSequence(tenant: string, agency: string, day: string): Promise<number> {
+  const { Attributes } = await SequenceEntity.build(UpdateItemCommand)
+    .item({ tenant, agency, day, value: $add(1) })
+    .options({ returnValues: 'UPDATED_NEW' })
+    .send();
+  const value = Attributes?.value;
+  if (typeof value !== 'number') throw new Error('sequence update returned no value');
+  return value;
+}
+
+function writes(dossier: Dossier, events: readonly DossierEvent[], outbox: readonly OutboxMessage[]) {
+  const { tenant, code } = dossier;
+  const eventPuts = events.map((event, n) =>
+    DossierEventEntity.build(PutTransaction).item({ tenant, code, seq: `${event.at}#${String(dossier.version).padStart(6, '0')}#${n}`, event }),
+  );
+  const expiresAt = Math.floor(Date.now() / 1000) + OUTBOX_RETENTION_SECONDS;
+  const outboxPuts = outbox.map((message) => {
+    const occurredAt = new Date().toISOString();
+    return OutboxEntity.build(PutTransaction).item({
+      tenant,
+      code,
+      id: `${occurredAt}#${message.type}#${randomUUID()}`,
+      type: message.type,
+      occurredAt,
+      payload: { tenant, code, version: dossier.version, ...message.payload },
+      expiresAt,
+    });
+  });
+  return [...eventPuts, ...outboxPuts];
+}
+
+const dossierItem = (dossier: Dossier) => ({
+  tenant: dossier.tenant,
+  code: dossier.code,
+  status: dossier.status,
+  receivingAgency: dossier.receivingAgency,
+  competentAgency: dossier.competentAgency,
+  version: dossier.version,
+  body: dossier,
+});
+
+function isConditionFailure(error: unknown): boolean {
+  const e = error as { name?: string; CancellationReasons?: Array<{ Code?: string }> };
+  return e?.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed');
+}
+
+/** Records a new dossier; fails if the code exists (it cannot, the sequence is atomic: a guard). */
+export async function createDossier(dossier: Dossier, events: readonly DossierEvent[], outbox: readonly OutboxMessage[]): Promise<void> {
+  try {
+    await execute(
+      DossierEntity.build(PutTransaction).item(dossierItem(dossier)).options({ condition: { attr: 'code', exists: false } }),
+      ...writes(dossier, events, outbox),
+    );
+  } catch (error) {
+    if (isConditionFailure(error)) throw new VersionConflictError(dossier.code);
+    throw error;
+  }
+}
+
+/** Saves a changed dossier if nobody changed it since `expectedVersion` was read. */
+export async function saveDossier(
+  dossier: Dossier,
+  expectedVersion: number,
+  events: readonly DossierEvent[],
+  outbox: readonly OutboxMessage[],
+): Promise<void> {
+  try {
+    await execute(
+      DossierEntity.build(PutTransaction).item(dossierItem(dossier)).options({ condition: { attr: 'version', eq: expectedVersion } }),
+      ...writes(dossier, events, outbox),
+    );
+  } catch (error) {
+    if (isConditionFailure(error)) throw new VersionConflictError(dossier.code);
+    throw error;
+  }
+}
+
+export async function getDossier(tenant: string, code: string): Promise<Dossier | undefined> {
+  const { Item } = await DossierEntity.build(GetItemCommand).key({ tenant, code }).options({ consistent: true }).send();
+  return Item ? (Item.body as Dossier) : undefined;
+}
+
+/** The dossier's history, oldest first. */
+export async function listDossierEvents(tenant: string, code: string): Promise<DossierEvent[]> {
+  const out: DossierEvent[] = [];
+  let exclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await MainTable.build(QueryCommand)
+      .entities(DossierEventEntity)
+      .query({ partition: dossierPk(tenant, code), range: { beginsWith: 'EVENT#' } })
+      .options({ exclusiveStartKey, maxPages: 1 })
+      .send();
+    for (const item of page.Items ?? []) out.push(item.event as DossierEvent);
+    exclusiveStartKey = page.LastEvaluatedKey;
+  } while (exclusiveStartKey);
+  return out;
+}

@@ -1,0 +1,173 @@
+/**
+ * The single table and every entity in it, declared once (dynamodb-toolbox v2).
+ *
+ * Keys (every one begins with the tenant, DESIGN principle 6):
+ *   tenant profile   PK TENANT#<t>                      SK #PROFILE
+ *   agency           PK TENANT#<t>                      SK AGENCY#<code>
+ *   procedure        PK TENANT#<t>                      SK PROC#<code>
+ *   staff member     PK TENANT#<t>                      SK STAFF#<username>
+ *   dossier          PK TENANT#<t>#DOSSIER#<code>       SK #DOSSIER
+ *   its history      PK TENANT#<t>#DOSSIER#<code>       SK EVENT#<iso instant>#<n>
+ *   its attachments  PK TENANT#<t>#DOSSIER#<code>       SK ATT#<id>
+ *   its outbox       PK TENANT#<t>#DOSSIER#<code>       SK OUTBOX#<iso instant>#<type>
+ *   daily sequence   PK TENANT#<t>#SEQ#<agency>#<yymmdd> SK #SEQ
+ *   idempotency      PK IDEMPOTENCY                      SK idem#<route>#<hash>  (Powertools)
+ */
+import { Table } from 'dynamodb-toolbox/table';
+import { Entity } from 'dynamodb-toolbox/entity';
+import { item } from 'dynamodb-toolbox/schema/item';
+import { string } from 'dynamodb-toolbox/schema/string';
+import { number } from 'dynamodb-toolbox/schema/number';
+import { boolean } from 'dynamodb-toolbox/schema/boolean';
+import { any } from 'dynamodb-toolbox/schema/any';
+import { getDocumentClient } from '../platform/aws-clients';
+import { ENV, requireEnv } from '../platform/env';
+import { TABLE_KEYS } from './keys';
+
+const tableName = requireEnv(ENV.tableName);
+
+export const MainTable = new Table({
+  name: tableName,
+  documentClient: getDocumentClient(),
+  partitionKey: { name: TABLE_KEYS.partitionKey, type: 'string' },
+  sortKey: { name: TABLE_KEYS.sortKey, type: 'string' },
+  indexes: {
+    [TABLE_KEYS.gsi1.name]: {
+      type: 'global',
+      partitionKey: { name: TABLE_KEYS.gsi1.partitionKey, type: 'string' },
+      sortKey: { name: TABLE_KEYS.gsi1.sortKey, type: 'string' },
+    },
+  },
+});
+
+export const tenantPk = (tenant: string) => `TENANT#${tenant}`;
+export const dossierPk = (tenant: string, code: string) => `TENANT#${tenant}#DOSSIER#${code}`;
+
+export const TenantEntity = new Entity({
+  name: 'Tenant',
+  table: MainTable,
+  schema: item({
+    tenant: string().key(),
+    /** Validated by the zod `tenantSettings` schema on the way in and out. */
+    settings: any(),
+  }),
+  computeKey: ({ tenant }) => ({ PK: tenantPk(tenant), SK: '#PROFILE' }),
+});
+
+export const AgencyEntity = new Entity({
+  name: 'Agency',
+  table: MainTable,
+  schema: item({
+    tenant: string().key(),
+    code: string().key(),
+    name: string(),
+    parent: string().optional(),
+    receptionPoint: boolean(),
+    level: string().enum('province', 'commune'),
+    address: string().optional(),
+  }),
+  computeKey: ({ tenant, code }) => ({ PK: tenantPk(tenant), SK: `AGENCY#${code}` }),
+});
+
+export const ProcedureEntity = new Entity({
+  name: 'Procedure',
+  table: MainTable,
+  schema: item({
+    tenant: string().key(),
+    code: string().key(),
+    field: string(),
+    /** Name folded for accent-insensitive search, computed on write. */
+    searchText: string(),
+    /** The whole procedure as validated by the zod `procedure` schema. */
+    definition: any(),
+  }),
+  computeKey: ({ tenant, code }) => ({ PK: tenantPk(tenant), SK: `PROC#${code}` }),
+});
+
+export const StaffEntity = new Entity({
+  name: 'Staff',
+  table: MainTable,
+  schema: item({
+    tenant: string().key(),
+    username: string().key(),
+    agency: string(),
+    roles: any(),
+  }),
+  computeKey: ({ tenant, username }) => ({ PK: tenantPk(tenant), SK: `STAFF#${username}` }),
+});
+
+export const DossierEntity = new Entity({
+  name: 'Dossier',
+  table: MainTable,
+  schema: item({
+    tenant: string().key(),
+    code: string().key(),
+    status: string(),
+    receivingAgency: string(),
+    competentAgency: string(),
+    /** Optimistic locking: every state change is conditional on the version it read. */
+    version: number(),
+    /** The rest of the domain `Dossier`, stored as a document. */
+    body: any(),
+  }),
+  computeKey: ({ tenant, code }) => ({ PK: dossierPk(tenant, code), SK: '#DOSSIER' }),
+});
+
+export const DossierEventEntity = new Entity({
+  name: 'DossierEvent',
+  table: MainTable,
+  schema: item({
+    tenant: string().key(),
+    code: string().key(),
+    /** `<iso instant>#<n>`: sorts the history by time, n breaks ties within one transaction. */
+    seq: string().key(),
+    event: any(),
+  }),
+  computeKey: ({ tenant, code, seq }) => ({ PK: dossierPk(tenant, code), SK: `EVENT#${seq}` }),
+});
+
+export const AttachmentEntity = new Entity({
+  name: 'Attachment',
+  table: MainTable,
+  schema: item({
+    tenant: string().key(),
+    code: string().key(),
+    id: string().key(),
+    objectKey: string(),
+    status: string().enum('pending', 'stored'),
+    attachment: any(),
+  }),
+  computeKey: ({ tenant, code, id }) => ({ PK: dossierPk(tenant, code), SK: `ATT#${id}` }),
+});
+
+/**
+ * Outbox events: written in the same transaction as the change they announce; DynamoDB Streams
+ * carry them to webhooks, reports and notifications. Expire after a week: the stream has long
+ * delivered them by then.
+ */
+export const OutboxEntity = new Entity({
+  name: 'Outbox',
+  table: MainTable,
+  schema: item({
+    tenant: string().key(),
+    code: string().key(),
+    id: string().key(),
+    type: string(),
+    occurredAt: string(),
+    payload: any(),
+    expiresAt: number(),
+  }),
+  computeKey: ({ tenant, code, id }) => ({ PK: dossierPk(tenant, code), SK: `OUTBOX#${id}` }),
+});
+
+export const SequenceEntity = new Entity({
+  name: 'Sequence',
+  table: MainTable,
+  schema: item({
+    tenant: string().key(),
+    agency: string().key(),
+    day: string().key(),
+    value: number(),
+  }),
+  computeKey: ({ tenant, agency, day }) => ({ PK: `TENANT#${tenant}#SEQ#${agency}#${day}`, SK: '#SEQ' }),
+});

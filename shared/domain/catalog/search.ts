@@ -1,0 +1,21 @@
+/** Catalog search: filter by field, and free text that ignores tone marks and case. */
+import type { Procedure } from '../../api/schemas/catalog';
+import { foldVietnamese } from '../text';
+
+export interface CatalogQuery {
+  field?: string;
+  q?: string;
+}
+
+export function searchProcedures(procedures: readonly Procedure[], query: CatalogQuery): Procedure[] {
+  const field = query.field ? foldVietnamese(query.field) : undefined;
+  const words = query.q ? foldVietnamese(query.q).split(' ').filter(Boolean) : [];
+  return procedures
+    .filter((p) => field === undefined || foldVietnamese(p.field) === field)
+    .filter((p) => {
+      if (words.length === 0) return true;
+      const haystack = foldVietnamese(`${p.code} ${p.name} ${p.field}`);
+      return words.every((w) => haystack.includes(w));
+    })
+    .sort((a, b) => a.code.localeCompare(b.code));
+}

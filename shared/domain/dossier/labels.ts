@@ -1,0 +1,30 @@
+/** Vietnamese labels for what citizens and staff read. */
+import type { DossierStatus } from '../../api/schemas/dossier';
+import type { DossierEvent } from './model';
+
+export const STATUS_LABELS: Record<DossierStatus, string> = {
+  submitted: 'Đã nộp trực tuyến, chờ tiếp nhận',
+  supplementRequested: 'Yêu cầu bổ sung, hoàn thiện hồ sơ',
+  refused: 'Từ chối tiếp nhận',
+  received: 'Đã tiếp nhận',
+  inProgress: 'Đang giải quyết',
+  paused: 'Tạm dừng, chờ bổ sung',
+  approved: 'Đã phê duyệt',
+  signed: 'Đã ký, đóng dấu',
+  resultReady: 'Đã có kết quả, chờ trả',
+  returned: 'Đã trả kết quả',
+  withdrawn: 'Đã rút hồ sơ',
+};
+
+export const EVENT_LABELS: Record<DossierEvent['type'], string> = {
+  submitted: 'Nộp hồ sơ',
+  received: 'Tiếp nhận hồ sơ, hẹn trả kết quả',
+  supplementRequested: 'Yêu cầu bổ sung, hoàn thiện hồ sơ',
+  refused: 'Từ chối tiếp nhận hồ sơ',
+};
+
+export const CHANNEL_LABELS = { counter: 'Trực tiếp tại quầy', online: 'Trực tuyến', postal: 'Qua bưu chính công ích' } as const;
+
+export function allowanceText(a: { workingDays?: number; workingHours?: number }): string {
+  return a.workingDays !== undefined ? `${a.workingDays} ngày làm việc` : `${a.workingHours} giờ làm việc`;
+}

@@ -1,0 +1,215 @@
+/**
+ * Reception (DOMAIN §3.1–3.2): who may submit through which channel, where the dossier is received
+ * and decided, and what each outcome records — accept (code, appointment, planned steps, form 01),
+ * supplement request (form 02) or refusal (form 03). Pure: the caller brings the catalog, the
+ * calendar, the allocated sequence and "now".
+ */
+import type { Agency, Procedure } from '../../api/schemas/catalog';
+import type { ReceptionDecision, SubmitDossier } from '../../api/schemas/dossier';
+import type { WorkingCalendar } from '../calendar';
+import { DomainRuleError } from '../errors';
+import { toVnIso } from '../vn-time';
+import type { Actor, Dossier, DossierEvent, PlannedStep, StepAllowance } from './model';
+
+export interface Placement {
+  receivingAgency: Agency;
+  competentAgency: Agency;
+}
+
+/** Where a submission is received and which agency decides it ("regardless of boundary"). */
+export function placeSubmission(
+  input: Pick<SubmitDossier, 'channel' | 'receptionPoint' | 'competentAgency'>,
+  procedure: Procedure,
+  actor: Actor,
+  agencies: ReadonlyMap<string, Agency>,
+): Placement {
+  const agency = (code: string, field: string): Agency => {
+    const found = agencies.get(code);
+    if (!found) throw new DomainRuleError(400, 'unknown-agency', field, `Không có cơ quan ${code} / unknown agency ${code}`);
+    return found;
+  };
+
+  if (actor.kind === 'citizen' && input.channel !== 'online') {
+    throw new DomainRuleError(403, 'channel-not-allowed', 'body.channel', 'Công dân chỉ nộp trực tuyến / citizens submit online only');
+  }
+  if (actor.kind === 'staff' && input.channel === 'online') {
+    throw new DomainRuleError(400, 'channel-not-allowed', 'body.channel', 'Cán bộ tiếp nhận tại quầy hoặc qua bưu chính / staff receive at the counter or by post');
+  }
+  if (input.channel === 'online' && procedure.online === 'none') {
+    throw new DomainRuleError(422, 'not-offered-online', 'body.channel', 'Thủ tục này không cung cấp trực tuyến / this procedure is not offered online');
+  }
+
+  let receivingCode: string;
+  if (actor.kind === 'staff') {
+    if (!actor.agency) throw new DomainRuleError(403, 'no-agency', 'token', 'Tài khoản không gắn cơ quan / account has no agency');
+    if (input.receptionPoint && input.receptionPoint !== actor.agency) {
+      throw new DomainRuleError(403, 'other-counter', 'body.receptionPoint', 'Chỉ tiếp nhận tại cơ quan của mình / staff receive for their own counter only');
+    }
+    receivingCode = actor.agency;
+  } else {
+    receivingCode = input.receptionPoint ?? defaultReceptionPoint(procedure, agencies);
+  }
+  const receivingAgency = agency(receivingCode, 'body.receptionPoint');
+  if (!receivingAgency.receptionPoint) {
+    throw new DomainRuleError(422, 'not-a-reception-point', 'body.receptionPoint', `${receivingAgency.name} không phải bộ phận một cửa / is not a reception point`);
+  }
+
+  let competentCode: string;
+  if (procedure.competent === 'commune') {
+    competentCode = input.competentAgency ?? (receivingAgency.level === 'commune' ? receivingAgency.code : '');
+    if (!competentCode) {
+      throw new DomainRuleError(400, 'competent-agency-required', 'body.competentAgency', 'Thủ tục cấp xã: cần chọn UBND xã/phường giải quyết / a commune procedure needs the deciding commune');
+    }
+  } else {
+    competentCode = procedure.competent;
+    if (input.competentAgency && input.competentAgency !== competentCode) {
+      throw new DomainRuleError(422, 'wrong-competent-agency', 'body.competentAgency', `Thủ tục do ${competentCode} giải quyết / decided by ${competentCode}`);
+    }
+  }
+  const competentAgency = agency(competentCode, 'body.competentAgency');
+  if (procedure.competent === 'commune' && competentAgency.level !== 'commune') {
+    throw new DomainRuleError(422, 'not-a-commune', 'body.competentAgency', `${competentAgency.name} không phải UBND cấp xã / is not a commune`);
+  }
+  return { receivingAgency, competentAgency };
+}
+
+/** Online submissions name a counter or fall back to the first step's counter, then the competent agency. */
+function defaultReceptionPoint(procedure: Procedure, agencies: ReadonlyMap<string, Agency>): string {
+  const candidates = [procedure.steps[0]?.agency, procedure.competent === 'commune' ? undefined : procedure.competent];
+  const found = candidates.find((c): c is string => c !== undefined && agencies.get(c)?.receptionPoint === true);
+  if (!found) {
+    throw new DomainRuleError(400, 'reception-point-required', 'body.receptionPoint', 'Cần chọn nơi tiếp nhận, trả kết quả / choose where to receive and collect');
+  }
+  return found;
+}
+
+export const stepAllowance = (step: Procedure['steps'][number]): StepAllowance =>
+  step.days !== undefined ? { workingDays: step.days } : { workingHours: step.hours };
+
+/**
+ * Adds an allowance to an instant. Working-hour deadlines (on-the-spot procedures) count from the
+ * moment of receipt; working-day deadlines follow the tenant's counting-start rule for the first
+ * step and run on from the previous step's due time after that.
+ */
+function addAllowance(calendar: WorkingCalendar, from: Date, allowance: StepAllowance, first: boolean): Date {
+  if (allowance.workingHours !== undefined) return calendar.addWorkingHours(from, allowance.workingHours);
+  return first ? calendar.dueAt(from, allowance) : calendar.addWorkingDays(from, allowance.workingDays ?? 0);
+}
+
+/** Every step's planned due time, chained from the receipt. */
+export function planSteps(procedure: Procedure, competentAgency: string, receivedAt: Date | null, calendar: WorkingCalendar): PlannedStep[] {
+  let cursor = receivedAt;
+  return procedure.steps.map((step, index) => {
+    const allowance = stepAllowance(step);
+    const due = cursor ? addAllowance(calendar, cursor, allowance, index === 0) : null;
+    cursor = due;
+    return {
+      index,
+      name: step.name,
+      agency: step.agency ?? competentAgency,
+      role: step.role,
+      allowance,
+      plannedDueAt: due ? toVnIso(due) : null,
+      status: receivedAt && index === 0 ? 'active' : 'pending',
+    };
+  });
+}
+
+export function appointmentFor(procedure: Procedure, receivedAt: Date, calendar: WorkingCalendar): Date {
+  return addAllowance(calendar, receivedAt, procedure.time, true);
+}
+
+export interface NewDossierInput {
+  tenant: string;
+  code: string;
+  ledgerNumber: number;
+  submission: SubmitDossier;
+  procedure: Procedure;
+  placement: Placement;
+  actor: Actor;
+  now: Date;
+  calendar: WorkingCalendar;
+}
+
+/** The dossier as first recorded, before any reception decision. */
+export function newDossier(input: NewDossierInput): { dossier: Dossier; events: DossierEvent[] } {
+  const { submission: s, procedure, placement, actor, now } = input;
+  const at = toVnIso(now);
+  const dossier: Dossier = {
+    tenant: input.tenant,
+    code: input.code,
+    procedure: {
+      code: procedure.code,
+      name: procedure.name,
+      field: procedure.field,
+      onTheSpot: procedure.onTheSpot,
+      time: { ...procedure.time },
+    },
+    channel: s.channel,
+    status: 'submitted',
+    receivingAgency: placement.receivingAgency.code,
+    competentAgency: placement.competentAgency.code,
+    applicant: s.applicant,
+    request: s.request,
+    documents: s.documents,
+    resultDelivery: s.resultDelivery,
+    postalTrackingNumber: s.postalTrackingNumber,
+    submittedAt: at,
+    receivedAt: null,
+    appointmentAt: null,
+    fee: { amount: procedure.fee, currency: 'VND', unit: procedure.feeUnit },
+    steps: planSteps(procedure, placement.competentAgency.code, null, input.calendar),
+    submittedBy: actor,
+    ledgerNumber: input.ledgerNumber,
+    version: 1,
+  };
+  const events: DossierEvent[] = [{ at, type: 'submitted', agency: dossier.receivingAgency, actor: actor.username }];
+  return { dossier, events };
+}
+
+/** Applies the reception officer's decision to a dossier waiting for one. */
+export function decideReception(
+  dossier: Dossier,
+  decision: ReceptionDecision,
+  procedure: Procedure,
+  officer: Actor,
+  now: Date,
+  calendar: WorkingCalendar,
+): { dossier: Dossier; events: DossierEvent[] } {
+  if (dossier.status !== 'submitted') {
+    throw new DomainRuleError(409, 'already-decided', 'status', `Hồ sơ đang ở trạng thái ${dossier.status}, không chờ tiếp nhận / not waiting for reception`);
+  }
+  if (officer.kind !== 'staff' || officer.agency !== dossier.receivingAgency) {
+    throw new DomainRuleError(403, 'other-counter', 'token', 'Chỉ bộ phận một cửa nhận hồ sơ mới quyết định / only the receiving counter decides');
+  }
+  const at = toVnIso(now);
+  const base = { ...dossier, version: dossier.version + 1 };
+  const event = (type: DossierEvent['type'], note?: string): DossierEvent => ({ at, type, agency: dossier.receivingAgency, actor: officer.username, note });
+
+  switch (decision.outcome) {
+    case 'accept': {
+      const appointment = appointmentFor(procedure, now, calendar);
+      return {
+        dossier: {
+          ...base,
+          status: 'received',
+          receivedAt: at,
+          appointmentAt: toVnIso(appointment),
+          steps: planSteps(procedure, dossier.competentAgency, now, calendar),
+          receivedBy: officer.username,
+        },
+        events: [event('received', decision.note)],
+      };
+    }
+    case 'requestSupplement':
+      return {
+        dossier: { ...base, status: 'supplementRequested', supplementRequest: { items: decision.items, note: decision.note, at, by: officer.username } },
+        events: [event('supplementRequested', decision.items.map((i) => i.document).join('; '))],
+      };
+    case 'refuse':
+      return {
+        dossier: { ...base, status: 'refused', refusal: { reason: decision.reason, at, by: officer.username } },
+        events: [event('refused', decision.reason)],
+      };
+  }
+}

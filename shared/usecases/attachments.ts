@@ -1,0 +1,80 @@
+/**
+ * Scans attached to a dossier: a presigned upload, then a confirm step that judges what actually
+ * landed and deletes what breaks the rules, then short-lived download links for those allowed.
+ */
+import { MAX_ATTACHMENT_BYTES, type AttachmentView, type CreateAttachment } from '../api/schemas/attachment';
+import { inspectUpload, MAGIC_BYTES_NEEDED } from '../domain/attachments/inspect';
+import { newSortableId } from '../domain/ids';
+import { toVnIso } from '../domain/vn-time';
+import { deleteAttachment, getAttachment, listAttachments, putAttachment } from '../data/attachment-repo';
+import { deleteObject, presignDownload, presignUpload, readLanded } from '../data/attachment-store';
+import { clock } from '../platform/clock';
+import { ConflictError, NotFoundError, UnprocessableError } from '../platform/errors';
+import type { Principal } from '../platform/principal';
+import { dossierFor } from './dossier-views';
+
+const CLOSED = new Set(['refused', 'withdrawn', 'returned']);
+
+/** A file name safe in an object key and a header: no control characters, at most 120 characters. */
+const safeName = (name: string) => name.replace(/[\u0000-\u001f"\\/]/g, '_').slice(-120);
+
+export async function startUpload(principal: Principal, code: string, input: CreateAttachment) {
+  const dossier = await dossierFor(principal, code);
+  if (CLOSED.has(dossier.status)) throw new ConflictError(`Hồ sơ đã ${dossier.status}, không nhận thêm tệp / the dossier is closed`);
+  const now = clock.now();
+  const id = newSortableId(now);
+  const attachment: AttachmentView = {
+    id,
+    fileName: input.fileName,
+    contentType: input.contentType,
+    size: input.size,
+    sha256: input.sha256,
+    document: input.document,
+    status: 'pending',
+    createdAt: toVnIso(now),
+  };
+  const objectKey = `${dossier.tenant}/${dossier.code}/${id}/${safeName(input.fileName)}`;
+  await putAttachment({ tenant: dossier.tenant, code: dossier.code, id, objectKey, status: 'pending', attachment });
+  const upload = await presignUpload(objectKey, input.contentType, input.size);
+  return { attachment, upload: { method: 'PUT' as const, url: upload.url, headers: upload.headers, expiresAt: toVnIso(upload.expiresAt) } };
+}
+
+export async function confirmUpload(principal: Principal, code: string, id: string): Promise<AttachmentView> {
+  const dossier = await dossierFor(principal, code);
+  const record = await getAttachment(dossier.tenant, dossier.code, id);
+  if (!record) throw new NotFoundError(`Không có tệp ${id} / no attachment ${id}`);
+  if (record.status === 'stored') return record.attachment;
+
+  const landed = await readLanded(record.objectKey, MAGIC_BYTES_NEEDED, MAX_ATTACHMENT_BYTES);
+  if (!landed) {
+    throw new ConflictError('Chưa nhận được tệp, hãy tải lên rồi xác nhận / nothing uploaded yet: upload, then confirm');
+  }
+  const declared = { contentType: record.attachment.contentType as CreateAttachment['contentType'], size: record.attachment.size, sha256: record.attachment.sha256 };
+  const violations = inspectUpload(declared, landed);
+  if (violations.length > 0) {
+    await deleteObject(record.objectKey, landed.versionId);
+    await deleteAttachment(dossier.tenant, dossier.code, id);
+    throw new UnprocessableError(
+      'attachment-rejected',
+      `Tệp bị từ chối và đã xoá / the file was rejected and deleted: ${violations.map((v) => v.message).join('; ')}`,
+      violations.map((v) => ({ field: 'file', rule: v.rule, message: v.message })),
+    );
+  }
+  const attachment: AttachmentView = { ...record.attachment, sha256: landed.sha256, status: 'stored', storedAt: toVnIso(clock.now()) };
+  await putAttachment({ ...record, status: 'stored', attachment });
+  return attachment;
+}
+
+export async function attachmentsOf(principal: Principal, code: string) {
+  const dossier = await dossierFor(principal, code);
+  const records = await listAttachments(dossier.tenant, dossier.code);
+  return { items: records.map((r) => r.attachment) };
+}
+
+export async function downloadLink(principal: Principal, code: string, id: string) {
+  const dossier = await dossierFor(principal, code);
+  const record = await getAttachment(dossier.tenant, dossier.code, id);
+  if (!record || record.status !== 'stored') throw new NotFoundError(`Không có tệp đã lưu ${id} / no stored attachment ${id}`);
+  const link = await presignDownload(record.objectKey, record.attachment.fileName, record.attachment.contentType);
+  return { url: link.url, expiresAt: toVnIso(link.expiresAt) };
+}

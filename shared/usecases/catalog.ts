@@ -1,0 +1,54 @@
+/** Catalog use cases: public reads and tenant-admin writes. */
+import type { Agency, Procedure } from '../api/schemas/catalog';
+import { searchProcedures, type CatalogQuery } from '../domain/catalog/search';
+import { DomainRuleError } from '../domain/errors';
+import { agenciesByCode, getProcedure, getTenant, listAgencies, listProcedures, putAgency, putProcedure } from '../data/catalog-repo';
+import { NotFoundError } from '../platform/errors';
+
+async function requireTenant(tenant: string): Promise<void> {
+  if (!(await getTenant(tenant))) throw new NotFoundError(`Không có đơn vị thuê ${tenant} / unknown tenant ${tenant}`);
+}
+
+export async function findProcedures(tenant: string, query: CatalogQuery) {
+  const [, procedures] = await Promise.all([requireTenant(tenant), listProcedures(tenant)]);
+  const items = searchProcedures(procedures, query);
+  return { items, count: items.length };
+}
+
+export async function procedureByCode(tenant: string, code: string): Promise<Procedure> {
+  const procedure = await getProcedure(tenant, code);
+  if (!procedure) throw new NotFoundError(`Không có thủ tục ${code} / no procedure ${code}`);
+  return procedure;
+}
+
+export async function agencyTree(tenant: string) {
+  const [, items] = await Promise.all([requireTenant(tenant), listAgencies(tenant)]);
+  return { items: items.sort((a, b) => a.code.localeCompare(b.code)) };
+}
+
+/** A procedure may only name agencies the tenant has. */
+export async function saveProcedure(tenant: string, procedure: Procedure): Promise<Procedure> {
+  const agencies = await agenciesByCode(tenant);
+  const named = [
+    ...(procedure.competent === 'commune' ? [] : [{ code: procedure.competent, field: 'body.competent' }]),
+    ...procedure.steps.flatMap((s, i) => (s.agency ? [{ code: s.agency, field: `body.steps.${i}.agency` }] : [])),
+  ];
+  for (const { code, field } of named) {
+    if (!agencies.has(code)) throw new DomainRuleError(422, 'unknown-agency', field, `Không có cơ quan ${code} / unknown agency ${code}`);
+  }
+  await putProcedure(tenant, procedure);
+  return procedure;
+}
+
+/** An agency's parent must exist and must not be the agency itself or one of its descendants. */
+export async function saveAgency(tenant: string, agency: Agency): Promise<Agency> {
+  const agencies = await agenciesByCode(tenant);
+  if (agency.parent !== null) {
+    if (!agencies.has(agency.parent)) throw new DomainRuleError(422, 'unknown-parent', 'body.parent', `Không có cơ quan cấp trên ${agency.parent} / unknown parent`);
+    for (let cursor: string | null = agency.parent; cursor !== null; cursor = agencies.get(cursor)?.parent ?? null) {
+      if (cursor === agency.code) throw new DomainRuleError(422, 'cycle', 'body.parent', 'Cây cơ quan không được có vòng / the agency tree cannot have a cycle');
+    }
+  }
+  await putAgency(tenant, agency);
+  return agency;
+}

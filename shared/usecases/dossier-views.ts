@@ -1,0 +1,30 @@
+/** Reading dossiers: the full view for those allowed, the public tracking view for anyone. */
+import { canViewDossier } from '../domain/dossier/access';
+import type { Dossier } from '../domain/dossier/model';
+import { dossierView, trackingView } from '../domain/dossier/views';
+import { agenciesByCode } from '../data/catalog-repo';
+import { getDossier, listDossierEvents } from '../data/dossier-repo';
+import { NotFoundError } from '../platform/errors';
+import type { Principal } from '../platform/principal';
+
+const notFound = (code: string) => new NotFoundError(`Không có hồ sơ ${code} / no dossier ${code}`);
+
+/**
+ * A dossier the principal may see in full. A dossier of another tenant, or one the caller has no
+ * part in, is "not found": its existence is not disclosed.
+ */
+export async function dossierFor(principal: Principal, code: string): Promise<Dossier> {
+  const dossier = await getDossier(principal.tenant, code);
+  if (!dossier || !canViewDossier(principal, dossier)) throw notFound(code);
+  return dossier;
+}
+
+export async function fullView(dossier: Dossier) {
+  return dossierView(dossier, await agenciesByCode(dossier.tenant));
+}
+
+export async function track(tenant: string, code: string) {
+  const [dossier, events, agencies] = await Promise.all([getDossier(tenant, code), listDossierEvents(tenant, code), agenciesByCode(tenant)]);
+  if (!dossier) throw notFound(code);
+  return trackingView(dossier, events, agencies);
+}

@@ -1,0 +1,93 @@
+/**
+ * Use cases of the reception desk: submit (counter, online, post) and decide on a waiting
+ * dossier. They load what the domain needs, let it decide, and persist the result in one
+ * transaction with its history and outbox events.
+ */
+import type { SubmitDossier, ReceptionDecision } from '../api/schemas/dossier';
+import { DomainRuleError } from '../domain/errors';
+import { formatDossierCode } from '../domain/dossier/code';
+import type { Dossier, DossierEvent } from '../domain/dossier/model';
+import { decideReception, newDossier, placeSubmission } from '../domain/dossier/reception';
+import { toYYMMDD } from '../domain/vn-time';
+import { agenciesByCode, getProcedure, getTenant } from '../data/catalog-repo';
+import { createDossier, getDossier, nextSequence, saveDossier, VersionConflictError, type OutboxMessage } from '../data/dossier-repo';
+import { clock } from '../platform/clock';
+import { ConflictError, NotFoundError } from '../platform/errors';
+import type { Principal } from '../platform/principal';
+import { actorOf } from './actor';
+import { calendarForTenant } from './tenant-calendar';
+
+async function tenantContext(tenant: string) {
+  const settings = await getTenant(tenant);
+  if (!settings) throw new NotFoundError(`Không có đơn vị thuê ${tenant} / unknown tenant ${tenant}`);
+  return { settings, calendar: calendarForTenant(settings) };
+}
+
+async function procedureOrFail(tenant: string, code: string, field: string) {
+  const procedure = await getProcedure(tenant, code);
+  if (!procedure) throw new DomainRuleError(422, 'unknown-procedure', field, `Không có thủ tục ${code} / unknown procedure ${code}`);
+  return procedure;
+}
+
+/** Outbox messages announcing what the events recorded. */
+function announce(dossier: Dossier, events: readonly DossierEvent[]): OutboxMessage[] {
+  const types: Record<DossierEvent['type'], string> = {
+    submitted: 'dossier.submitted',
+    received: 'dossier.received',
+    supplementRequested: 'dossier.supplement_requested',
+    refused: 'dossier.refused',
+  };
+  return events.map((e) => ({
+    type: types[e.type],
+    payload: { status: dossier.status, procedure: dossier.procedure.code, receivingAgency: dossier.receivingAgency, competentAgency: dossier.competentAgency, appointmentAt: dossier.appointmentAt, at: e.at },
+  }));
+}
+
+export async function submitDossier(principal: Principal, submission: SubmitDossier): Promise<Dossier> {
+  const actor = actorOf(principal);
+  if (actor.kind === 'citizen' && submission.decision) {
+    throw new DomainRuleError(403, 'decision-by-staff-only', 'body.decision', 'Chỉ cán bộ tiếp nhận quyết định tiếp nhận / only reception staff decide');
+  }
+  const tenant = principal.tenant;
+  const [{ calendar }, procedure, agencies] = await Promise.all([
+    tenantContext(tenant),
+    procedureOrFail(tenant, submission.procedureCode, 'body.procedureCode'),
+    agenciesByCode(tenant),
+  ]);
+  const placement = placeSubmission(submission, procedure, actor, agencies);
+  const now = clock.now();
+  const sequence = await nextSequence(tenant, placement.receivingAgency.code, toYYMMDD(now));
+  const code = formatDossierCode(placement.receivingAgency.code, now, sequence);
+
+  const created = newDossier({ tenant, code, ledgerNumber: sequence, submission, procedure, placement, actor, now, calendar });
+  let { dossier } = created;
+  const events = [...created.events];
+  if (submission.decision) {
+    const decided = decideReception(dossier, submission.decision, procedure, actor, now, calendar);
+    dossier = { ...decided.dossier, version: 1 };
+    events.push(...decided.events);
+  }
+  await createDossier(dossier, events, announce(dossier, events));
+  return dossier;
+}
+
+export async function decideOnDossier(principal: Principal, code: string, decision: ReceptionDecision): Promise<Dossier> {
+  const tenant = principal.tenant;
+  const current = await getDossier(tenant, code);
+  if (!current) throw new NotFoundError(`Không có hồ sơ ${code} / no dossier ${code}`);
+  const [{ calendar }, procedure] = await Promise.all([
+    tenantContext(tenant),
+    procedureOrFail(tenant, current.procedure.code, 'procedure'),
+  ]);
+  const { dossier, events } = decideReception(current, decision, procedure, actorOf(principal), clock.now(), calendar);
+  try {
+    await saveDossier(dossier, current.version, events, announce(dossier, events));
+  } catch (error) {
+    if (error instanceof VersionConflictError) {
+      const latest = await getDossier(tenant, code);
+      throw new ConflictError('Hồ sơ vừa được người khác cập nhật / the dossier changed meanwhile', { currentVersion: latest?.version });
+    }
+    throw error;
+  }
+  return dossier;
+}
