@@ -1,0 +1,50 @@
+/**
+ * S3 offline: s3rver keeps buckets and objects as plain files under the data dir, so uploads survive
+ * a restart. It checks no SigV4 signature and no presigned-POST policy, which is why the handlers
+ * verify every upload after it lands (they must in AWS too).
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import S3rver from 's3rver';
+
+export interface S3LocalOptions {
+  directory: string;
+  /** `0` picks a free port. */
+  port: number;
+}
+
+export interface RunningS3Local {
+  endpoint: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+export async function startS3Local(options: S3LocalOptions): Promise<RunningS3Local> {
+  const directory = path.resolve(options.directory);
+  await mkdir(directory, { recursive: true });
+  const server = new S3rver({
+    address: HOST,
+    port: options.port,
+    directory,
+    silent: true,
+    // Path-style only, like the SDK with S3_FORCE_PATH_STYLE=true: `localhost` has no subdomains.
+    vhostBuckets: false,
+    resetOnClose: false,
+  });
+  const address = await server.run();
+  let stopped = false;
+  return {
+    endpoint: `http://${HOST}:${address.port}`,
+    port: address.port,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      // close() waits for open connections; a half-done upload must not hold the shutdown hostage.
+      const force = setTimeout(() => server.httpServer?.closeAllConnections(), 1_000);
+      await server.close();
+      clearTimeout(force);
+    },
+  };
+}
