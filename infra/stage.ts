@@ -1,0 +1,116 @@
+/**
+ * The stage configuration: read once from CDK context (`cdk.json`, or `-c key=value` on the
+ * command line), checked, and handed to every stack as one typed object, so no stack reads
+ * context on its own and a typo fails the synth with a message instead of deploying something odd.
+ */
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+/** The context keys this app reads. */
+export const CONTEXT_KEYS = {
+  stage: 'stage',
+  alarmEmail: 'alarmEmail',
+  domain: 'domain',
+  logRetentionDays: 'logRetentionDays',
+} as const;
+
+export interface StageConfig {
+  /** Short lower-case name (`dev`, `staging`, `prod`); every stack and export is prefixed with it. */
+  readonly stage: string;
+  /** `MotCua-<stage>`: stack names and export names start with it, so stages share an account safely. */
+  readonly prefix: string;
+  readonly isProd: boolean;
+  /** Where alarm notifications go; without it the topic exists and has no subscriber. */
+  readonly alarmEmail?: string;
+  /**
+   * The web app's domain (e.g. `motcua.example.gov.vn`). Browsers on `https://<domain>` may call the
+   * API and PUT/GET presigned URLs on the attachments bucket. Without it any origin may: the API
+   * takes bearer tokens, not cookies, and presigned URLs carry their own authority.
+   */
+  readonly domain?: string;
+  /** The origins CORS allows, derived from `domain`. */
+  readonly allowedOrigins: readonly string[];
+  /** Retention of Lambda and API access logs. */
+  readonly logRetention: RetentionDays;
+  /** Log groups are kept in prod (evidence of who did what) and removed with a dev stage. */
+  readonly logRemovalPolicy: RemovalPolicy;
+}
+
+export interface ContextReader {
+  tryGetContext(key: string): unknown;
+}
+
+const STAGE_PATTERN = /^[a-z][a-z0-9]{1,11}$/;
+// Deliberately loose: SNS confirms the address; this only catches `-c alarmEmail=true` and typos.
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const RETENTION_VALUES = new Set<number>(
+  Object.values(RetentionDays).filter((v): v is number => typeof v === 'number'),
+);
+const DEFAULT_RETENTION_DAYS = { prod: RetentionDays.ONE_YEAR, other: RetentionDays.ONE_MONTH } as const;
+
+/** Context values come as strings from `-c`, as JSON values from cdk.json: accept both. */
+function optionalString(raw: unknown, key: string, errors: string[]): string | undefined {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  if (typeof raw !== 'string') {
+    errors.push(`context "${key}" must be a string, got ${JSON.stringify(raw)}`);
+    return undefined;
+  }
+  return raw.trim();
+}
+
+function readRetention(raw: unknown, isProd: boolean, errors: string[]): RetentionDays {
+  if (raw === undefined || raw === null || raw === '') {
+    return isProd ? DEFAULT_RETENTION_DAYS.prod : DEFAULT_RETENTION_DAYS.other;
+  }
+  const days = typeof raw === 'number' ? raw : Number(raw);
+  if (!Number.isInteger(days) || !RETENTION_VALUES.has(days)) {
+    errors.push(
+      `context "${CONTEXT_KEYS.logRetentionDays}" must be one of CloudWatch's retention values ` +
+        `(${[...RETENTION_VALUES].filter((d) => d > 0).join(', ')}), got ${JSON.stringify(raw)}`,
+    );
+    return DEFAULT_RETENTION_DAYS.other;
+  }
+  return days as RetentionDays;
+}
+
+/** Reads and checks the stage configuration; throws one error listing every problem found. */
+export function readStageConfig(context: ContextReader): StageConfig {
+  const errors: string[] = [];
+
+  const stage = optionalString(context.tryGetContext(CONTEXT_KEYS.stage), CONTEXT_KEYS.stage, errors);
+  if (stage === undefined) {
+    errors.push(`context "${CONTEXT_KEYS.stage}" is required, e.g. -c stage=dev`);
+  } else if (!STAGE_PATTERN.test(stage)) {
+    // Short and alphanumeric: the stage ends up in stack, export and bucket names with length limits.
+    errors.push(`context "${CONTEXT_KEYS.stage}" must match ${STAGE_PATTERN}, got "${stage}"`);
+  }
+
+  const alarmEmail = optionalString(context.tryGetContext(CONTEXT_KEYS.alarmEmail), CONTEXT_KEYS.alarmEmail, errors);
+  if (alarmEmail !== undefined && !EMAIL_PATTERN.test(alarmEmail)) {
+    errors.push(`context "${CONTEXT_KEYS.alarmEmail}" is not an e-mail address: "${alarmEmail}"`);
+  }
+
+  const domain = optionalString(context.tryGetContext(CONTEXT_KEYS.domain), CONTEXT_KEYS.domain, errors)?.toLowerCase();
+  if (domain !== undefined && !DOMAIN_PATTERN.test(domain)) {
+    errors.push(`context "${CONTEXT_KEYS.domain}" must be a host name like motcua.example.gov.vn, got "${domain}"`);
+  }
+
+  const isProd = stage === 'prod';
+  const logRetention = readRetention(context.tryGetContext(CONTEXT_KEYS.logRetentionDays), isProd, errors);
+
+  if (errors.length > 0 || stage === undefined) {
+    throw new Error(`Invalid stage configuration:\n  - ${errors.join('\n  - ')}`);
+  }
+
+  return {
+    stage,
+    prefix: `MotCua-${stage}`,
+    isProd,
+    alarmEmail,
+    domain,
+    allowedOrigins: domain === undefined ? ['*'] : [`https://${domain}`],
+    logRetention,
+    logRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+  };
+}
