@@ -9,6 +9,7 @@ import * as catalog from './schemas/catalog';
 import * as common from './schemas/common';
 import * as dossier from './schemas/dossier';
 import * as attachment from './schemas/attachment';
+import * as actions from './schemas/actions';
 
 /** `public`: no token. `user`: any valid token (staff, citizen or agency system); roles narrow it. */
 export type RouteAuth = 'public' | 'user';
@@ -179,6 +180,49 @@ export const ROUTES = [
     tags: ['tracking'],
     request: { params: catalog.tenantPath.extend({ code: common.dossierCode }) },
     responses: { 200: { description: 'Tiến độ', schema: dossier.trackingView }, ...problemResponses },
+  },
+  {
+    id: 'actOnDossier',
+    method: 'POST',
+    path: '/v1/dossiers/{code}/actions',
+    entry: 'functions/dossiers/act.ts',
+    auth: 'user',
+    roles: ['reception', 'specialist', 'leader', 'agencySystem', 'citizen'],
+    access: { table: 'readWrite' },
+    summary:
+      'Xử lý hồ sơ: phân công, chuyển, trả lại, bổ sung, phê duyệt, ký, xin lỗi hẹn lại, trả kết quả, rút / act on a dossier (optimistic locking by expectedVersion)',
+    tags: ['processing'],
+    request: { params: dossier.dossierCodeParams, body: actions.dossierAction },
+    responses: {
+      200: { description: 'Hồ sơ sau thao tác', schema: dossier.dossierView },
+      409: { description: 'Phiên bản cũ hoặc thao tác không hợp lệ lúc này / stale version or action not allowed now', schema: common.problem },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'getControlSheet',
+    method: 'GET',
+    path: '/v1/dossiers/{code}/history',
+    entry: 'functions/dossiers/history.ts',
+    auth: 'user',
+    access: { table: 'read' },
+    summary: 'Phiếu kiểm soát quá trình giải quyết (mẫu 06) / the control sheet (form 06)',
+    tags: ['processing'],
+    request: { params: dossier.dossierCodeParams },
+    responses: { 200: { description: 'Phiếu kiểm soát', schema: actions.controlSheet }, ...problemResponses },
+  },
+  {
+    id: 'getWorkQueue',
+    method: 'GET',
+    path: '/v1/work-queue',
+    entry: 'functions/dossiers/work-queue.ts',
+    auth: 'user',
+    roles: ['reception', 'specialist', 'leader', 'tenantAdmin', 'agencySystem'],
+    access: { table: 'read' },
+    summary: 'Hồ sơ chờ xử lý tại cơ quan, theo hạn, cờ sắp đến hạn / quá hạn / work queue by due time with due-soon and overdue flags',
+    tags: ['processing'],
+    request: { query: actions.workQueueQuery },
+    responses: { 200: { description: 'Hàng đợi', schema: actions.workQueue }, ...problemResponses },
   },
   {
     id: 'createAttachment',

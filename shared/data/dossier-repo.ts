@@ -9,14 +9,13 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { Dossier, DossierEvent } from '../domain/dossier/model';
-import { DossierEntity, DossierEventEntity, MainTable, OutboxEntity, SequenceEntity, dossierPk } from './table';
+import type { OutboxMessage } from '../domain/dossier/outbox';
+import { DeadlineMarkEntity, DossierEntity, DossierEventEntity, MainTable, OutboxEntity, SequenceEntity, dossierPk, queueKey } from './table';
+import { TABLE_KEYS } from './keys';
 
 const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
 
-export interface OutboxMessage {
-  type: string;
-  payload: Record<string, unknown>;
-}
+export type { OutboxMessage };
 
 /** Thrown when the dossier changed since it was read: the caller answers 409 with the current version. */
 export class VersionConflictError extends Error {
@@ -51,7 +50,7 @@ function writes(dossier: Dossier, events: readonly DossierEvent[], outbox: reado
     return OutboxEntity.build(PutTransaction).item({
       tenant,
       code,
-      id: `${occurredAt}#${message.type}#${randomUUID()}`,
+      id: message.id ?? `${occurredAt}#${message.type}#${randomUUID()}`,
       type: message.type,
       occurredAt,
       payload: { tenant, code, version: dossier.version, ...message.payload },
@@ -61,6 +60,14 @@ function writes(dossier: Dossier, events: readonly DossierEvent[], outbox: reado
   return [...eventPuts, ...outboxPuts];
 }
 
+/** Where the dossier waits in a work queue: its current step's agency and role, by due time. */
+function queuePlacement(dossier: Dossier) {
+  const step = dossier.currentStep === null ? undefined : dossier.steps[dossier.currentStep];
+  if (!step) return {};
+  const due = step.dueAt ? new Date(step.dueAt).toISOString() : '9999';
+  return { queueKey: queueKey(dossier.tenant, step.agency, step.role), queueOrder: `${due}#${dossier.code}` };
+}
+
 const dossierItem = (dossier: Dossier) => ({
   tenant: dossier.tenant,
   code: dossier.code,
@@ -68,6 +75,7 @@ const dossierItem = (dossier: Dossier) => ({
   receivingAgency: dossier.receivingAgency,
   competentAgency: dossier.competentAgency,
   version: dossier.version,
+  ...queuePlacement(dossier),
   body: dossier,
 });
 
@@ -126,4 +134,63 @@ export async function listDossierEvents(tenant: string, code: string): Promise<D
     exclusiveStartKey = page.LastEvaluatedKey;
   } while (exclusiveStartKey);
   return out;
+}
+
+/** Dossiers waiting at an agency for a role, soonest due first. */
+export async function listQueue(tenant: string, agency: string, role: string, limit = 200): Promise<Dossier[]> {
+  const out: Dossier[] = [];
+  let exclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await MainTable.build(QueryCommand)
+      .entities(DossierEntity)
+      .query({ index: TABLE_KEYS.gsi1.name, partition: queueKey(tenant, agency, role) })
+      .options({ exclusiveStartKey, maxPages: 1, limit: Math.min(100, limit - out.length) })
+      .send();
+    for (const item of page.Items ?? []) out.push(item.body as Dossier);
+    exclusiveStartKey = page.LastEvaluatedKey;
+  } while (exclusiveStartKey && out.length < limit);
+  return out;
+}
+
+export interface FiredAlarm {
+  id: string;
+  type: string;
+  dueAt: string;
+  stepIndex?: number;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Records a fired deadline alarm and its outbox event together, at most once: a second run of the
+ * clock (after a restart, a retry) finds the mark and writes nothing. Returns whether it wrote.
+ */
+export async function recordAlarm(tenant: string, code: string, alarm: FiredAlarm, firedAt: string): Promise<boolean> {
+  try {
+    await execute(
+      DeadlineMarkEntity.build(PutTransaction)
+        .item({ tenant, code, id: alarm.id, type: alarm.type, firedAt, dueAt: alarm.dueAt, stepIndex: alarm.stepIndex })
+        .options({ condition: { attr: 'id', exists: false } }),
+      OutboxEntity.build(PutTransaction).item({
+        tenant,
+        code,
+        id: `alarm#${alarm.id}`,
+        type: alarm.type,
+        occurredAt: firedAt,
+        payload: { tenant, code, ...alarm.payload },
+        expiresAt: Math.floor(Date.now() / 1000) + OUTBOX_RETENTION_SECONDS,
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+export async function listAlarms(tenant: string, code: string) {
+  const page = await MainTable.build(QueryCommand)
+    .entities(DeadlineMarkEntity)
+    .query({ partition: dossierPk(tenant, code), range: { beginsWith: 'MARK#' } })
+    .send();
+  return (page.Items ?? []).map(({ id, type, firedAt, dueAt, stepIndex }) => ({ id, type, firedAt, dueAt, stepIndex }));
 }

@@ -9,7 +9,9 @@
  *   dossier          PK TENANT#<t>#DOSSIER#<code>       SK #DOSSIER
  *   its history      PK TENANT#<t>#DOSSIER#<code>       SK EVENT#<iso instant>#<n>
  *   its attachments  PK TENANT#<t>#DOSSIER#<code>       SK ATT#<id>
- *   its outbox       PK TENANT#<t>#DOSSIER#<code>       SK OUTBOX#<iso instant>#<type>
+ *   its outbox       PK TENANT#<t>#DOSSIER#<code>       SK OUTBOX#<iso instant>#<type>  (or #<alarm id>)
+ *   deadline marks   PK TENANT#<t>#DOSSIER#<code>       SK MARK#<alarm id>
+ *   work queue       GSI1PK TENANT#<t>#QUEUE#<agency>#<role>  GSI1SK <step due, UTC>#<code>
  *   daily sequence   PK TENANT#<t>#SEQ#<agency>#<yymmdd> SK #SEQ
  *   idempotency      PK IDEMPOTENCY                      SK idem#<route>#<hash>  (Powertools)
  */
@@ -107,6 +109,10 @@ export const DossierEntity = new Entity({
     competentAgency: string(),
     /** Optimistic locking: every state change is conditional on the version it read. */
     version: number(),
+    /** Work-queue index: `TENANT#<t>#QUEUE#<agency>#<role>` of the current step; absent once finished. */
+    queueKey: string().optional().savedAs(TABLE_KEYS.gsi1.partitionKey),
+    /** `<step due instant, UTC ISO>#<code>`: the queue sorts by due time. */
+    queueOrder: string().optional().savedAs(TABLE_KEYS.gsi1.sortKey),
     /** The rest of the domain `Dossier`, stored as a document. */
     body: any(),
   }),
@@ -159,6 +165,24 @@ export const OutboxEntity = new Entity({
   }),
   computeKey: ({ tenant, code, id }) => ({ PK: dossierPk(tenant, code), SK: `OUTBOX#${id}` }),
 });
+
+/** A deadline alarm that fired (due soon, overdue): kept for good, unlike the outbox event. */
+export const DeadlineMarkEntity = new Entity({
+  name: 'DeadlineMark',
+  table: MainTable,
+  schema: item({
+    tenant: string().key(),
+    code: string().key(),
+    id: string().key(),
+    type: string(),
+    firedAt: string(),
+    dueAt: string(),
+    stepIndex: number().optional(),
+  }),
+  computeKey: ({ tenant, code, id }) => ({ PK: dossierPk(tenant, code), SK: `MARK#${id}` }),
+});
+
+export const queueKey = (tenant: string, agency: string, role: string) => `TENANT#${tenant}#QUEUE#${agency}#${role}`;
 
 export const SequenceEntity = new Entity({
   name: 'Sequence',

@@ -6,12 +6,14 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { ENV, optionalEnv } from './env';
 import { tracer } from './observability';
 
 let dynamoClient: DynamoDBClient | undefined;
 let documentClient: DynamoDBDocumentClient | undefined;
 let s3Client: S3Client | undefined;
+let sfnClient: SFNClient | undefined;
 
 export function getDynamoClient(): DynamoDBClient {
   dynamoClient ??= tracer.captureAWSv3Client(new DynamoDBClient({}));
@@ -30,4 +32,9 @@ export function getS3Client(): S3Client {
     new S3Client({ forcePathStyle: optionalEnv(ENV.s3ForcePathStyle, 'false') === 'true' }),
   );
   return s3Client;
+}
+
+export function getSfnClient(): SFNClient {
+  sfnClient ??= tracer.captureAWSv3Client(new SFNClient({}));
+  return sfnClient;
 }

@@ -9,5 +9,6 @@ export function actorOf(principal: Principal): Actor {
     username: principal.username,
     kind: isCitizen ? 'citizen' : 'staff',
     agency: principal.agency,
+    roles: principal.roles,
   };
 }

@@ -6,11 +6,12 @@
 import type { SubmitDossier, ReceptionDecision } from '../api/schemas/dossier';
 import { DomainRuleError } from '../domain/errors';
 import { formatDossierCode } from '../domain/dossier/code';
-import type { Dossier, DossierEvent } from '../domain/dossier/model';
+import type { Dossier } from '../domain/dossier/model';
 import { decideReception, newDossier, placeSubmission } from '../domain/dossier/reception';
+import { outboxFor } from '../domain/dossier/outbox';
 import { toYYMMDD } from '../domain/vn-time';
 import { agenciesByCode, getProcedure, getTenant } from '../data/catalog-repo';
-import { createDossier, getDossier, nextSequence, saveDossier, VersionConflictError, type OutboxMessage } from '../data/dossier-repo';
+import { createDossier, getDossier, nextSequence, saveDossier, VersionConflictError } from '../data/dossier-repo';
 import { clock } from '../platform/clock';
 import { ConflictError, NotFoundError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
@@ -27,20 +28,6 @@ async function procedureOrFail(tenant: string, code: string, field: string) {
   const procedure = await getProcedure(tenant, code);
   if (!procedure) throw new DomainRuleError(422, 'unknown-procedure', field, `Không có thủ tục ${code} / unknown procedure ${code}`);
   return procedure;
-}
-
-/** Outbox messages announcing what the events recorded. */
-function announce(dossier: Dossier, events: readonly DossierEvent[]): OutboxMessage[] {
-  const types: Record<DossierEvent['type'], string> = {
-    submitted: 'dossier.submitted',
-    received: 'dossier.received',
-    supplementRequested: 'dossier.supplement_requested',
-    refused: 'dossier.refused',
-  };
-  return events.map((e) => ({
-    type: types[e.type],
-    payload: { status: dossier.status, procedure: dossier.procedure.code, receivingAgency: dossier.receivingAgency, competentAgency: dossier.competentAgency, appointmentAt: dossier.appointmentAt, at: e.at },
-  }));
 }
 
 export async function submitDossier(principal: Principal, submission: SubmitDossier): Promise<Dossier> {
@@ -67,7 +54,7 @@ export async function submitDossier(principal: Principal, submission: SubmitDoss
     dossier = { ...decided.dossier, version: 1 };
     events.push(...decided.events);
   }
-  await createDossier(dossier, events, announce(dossier, events));
+  await createDossier(dossier, events, outboxFor(0, dossier, events));
   return dossier;
 }
 
@@ -81,7 +68,7 @@ export async function decideOnDossier(principal: Principal, code: string, decisi
   ]);
   const { dossier, events } = decideReception(current, decision, procedure, actorOf(principal), clock.now(), calendar);
   try {
-    await saveDossier(dossier, current.version, events, announce(dossier, events));
+    await saveDossier(dossier, current.version, events, outboxFor(current.clockVersion, dossier, events));
   } catch (error) {
     if (error instanceof VersionConflictError) {
       const latest = await getDossier(tenant, code);

@@ -80,6 +80,11 @@ export const stepView = z.object({
   allowance: z.object({ workingDays: z.number().optional(), workingHours: z.number().optional() }),
   plannedDueAt: z.string().nullable(),
   status: z.enum(['pending', 'active', 'done']),
+  startedAt: z.string().optional(),
+  dueAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  timeliness: z.enum(['early', 'onTime', 'late']).optional(),
+  assignee: z.string().optional(),
 });
 
 export const timelineEntry = z.object({
@@ -111,7 +116,20 @@ export const dossierView = z.object({
   refusal: z.object({ reason: z.string(), at: z.string() }).optional(),
   /** Form 01 content: the receipt and appointment slip. */
   receipt: z.record(z.string(), z.unknown()).optional(),
+  currentStep: z.number().int().nullable(),
+  /** Clock stops while the applicant supplements (form 02), with the working time each lasted. */
+  pauses: z.array(z.object({ from: z.string(), to: z.string().optional(), stepIndex: z.number(), reason: z.string(), items: z.array(supplementItem), by: z.string(), workingMs: z.number().optional() })),
+  /** Form 04: the one apology and new appointment. */
+  apology: z.object({ reason: z.string(), previousAppointmentAt: z.string(), newAppointmentAt: z.string(), at: z.string(), by: z.string() }).optional(),
+  approval: z.object({ by: z.string(), at: z.string(), note: z.string().optional() }).optional(),
+  signature: z.object({ by: z.string(), at: z.string() }).optional(),
+  result: z.object({ kind: z.enum(['paper', 'electronic', 'both']), readyAt: z.string(), by: z.string(), documentNumber: z.string().optional() }).optional(),
+  returned: z.object({ method: z.enum(['counter', 'post', 'online']), trackingNumber: z.string().optional(), at: z.string(), by: z.string() }).optional(),
+  withdrawal: z.object({ reason: z.string(), at: z.string(), by: z.string() }).optional(),
+  finishedAt: z.string().optional(),
+  timeliness: z.enum(['early', 'onTime', 'late']).optional(),
   version: z.number().int(),
+  clockVersion: z.number().int(),
 });
 export type DossierView = z.infer<typeof dossierView>;
 

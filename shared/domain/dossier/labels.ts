@@ -20,7 +20,18 @@ export const EVENT_LABELS: Record<DossierEvent['type'], string> = {
   submitted: 'Nộp hồ sơ',
   received: 'Tiếp nhận hồ sơ, hẹn trả kết quả',
   supplementRequested: 'Yêu cầu bổ sung, hoàn thiện hồ sơ',
-  refused: 'Từ chối tiếp nhận hồ sơ',
+  refused: 'Từ chối giải quyết hồ sơ',
+  assigned: 'Phân công xử lý',
+  forwarded: 'Chuyển bước xử lý',
+  sentBack: 'Trả lại bước trước',
+  processingPaused: 'Tạm dừng, yêu cầu bổ sung',
+  supplementReceived: 'Nhận hồ sơ bổ sung, tiếp tục xử lý',
+  approved: 'Phê duyệt',
+  signed: 'Ký, đóng dấu',
+  apologized: 'Xin lỗi và hẹn lại ngày trả kết quả',
+  resultReady: 'Có kết quả, chờ trả',
+  returned: 'Trả kết quả',
+  withdrawn: 'Rút hồ sơ',
 };
 
 export const CHANNEL_LABELS = { counter: 'Trực tiếp tại quầy', online: 'Trực tuyến', postal: 'Qua bưu chính công ích' } as const;

@@ -17,6 +17,26 @@ export interface PlannedStep {
   /** Planned at reception from the calendar; re-planned on every hand-off, pause and apology. */
   plannedDueAt: string | null;
   status: 'pending' | 'active' | 'done';
+  /** Set when the step becomes active: its own sub-deadline counts from the hand-off. */
+  startedAt?: string;
+  dueAt?: string;
+  finishedAt?: string;
+  timeliness?: Timeliness;
+  assignee?: string;
+}
+
+export type Timeliness = 'early' | 'onTime' | 'late';
+
+/** A stop of the clock while the applicant supplements (DOMAIN §3.5). */
+export interface Pause {
+  from: string;
+  to?: string;
+  stepIndex: number;
+  reason: string;
+  items: Array<{ document: string; reason: string }>;
+  by: string;
+  /** Working milliseconds the clock stood still, set on resume. */
+  workingMs?: number;
 }
 
 export interface SubmittedDocument {
@@ -30,6 +50,7 @@ export interface Actor {
   username: string;
   kind: 'staff' | 'citizen';
   agency?: string;
+  roles: readonly string[];
 }
 
 export interface Dossier {
@@ -56,16 +77,65 @@ export interface Dossier {
   receivedBy?: string;
   /** Daily ledger number at the receiving agency (form 07), the code's last part. */
   ledgerNumber: number;
+  /** Index of the step the dossier is at; null before acceptance and once finished. */
+  currentStep: number | null;
+  pauses: Pause[];
+  approval?: { by: string; at: string; note?: string };
+  signature?: { by: string; at: string };
+  /** Form 04: at most one apology and new appointment. */
+  apology?: { reason: string; previousAppointmentAt: string; newAppointmentAt: string; at: string; by: string };
+  result?: { kind: 'paper' | 'electronic' | 'both'; readyAt: string; by: string; documentNumber?: string };
+  returned?: { method: 'counter' | 'post' | 'online'; trackingNumber?: string; at: string; by: string };
+  withdrawal?: { reason: string; at: string; by: string };
+  finishedAt?: string;
+  /** Early / on time / late against the appointment, once finished. */
+  timeliness?: Timeliness;
+  /** Optimistic locking: bumped by every change. */
   version: number;
+  /** Bumped by every change of a due time; the deadline clock of an older version ends itself. */
+  clockVersion: number;
 }
 
 /** One line of the dossier's history: the timeline citizens see and, later, the control sheet. */
+export type DossierEventType =
+  | 'submitted'
+  | 'received'
+  | 'supplementRequested'
+  | 'refused'
+  | 'assigned'
+  | 'forwarded'
+  | 'sentBack'
+  | 'processingPaused'
+  | 'supplementReceived'
+  | 'approved'
+  | 'signed'
+  | 'apologized'
+  | 'resultReady'
+  | 'returned'
+  | 'withdrawn';
+
+/** One hand-off of the control sheet (form 06): who gave, who received, and how the step went. */
+export interface Handoff {
+  fromAgency: string;
+  fromPerson: string;
+  /** `applicant` when the result goes back to the applicant. */
+  toAgency: string;
+  toPerson?: string;
+  stepIndex: number;
+  stepName: string;
+  allowance: StepAllowance;
+  stepStartedAt?: string;
+  stepDueAt?: string;
+  timeliness?: Timeliness;
+}
+
 export interface DossierEvent {
   at: string;
-  type: 'submitted' | 'received' | 'supplementRequested' | 'refused';
+  type: DossierEventType;
   agency: string;
   actor: string;
   note?: string;
+  handoff?: Handoff;
 }
 
 export type { ReceptionDecision };

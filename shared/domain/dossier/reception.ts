@@ -161,7 +161,10 @@ export function newDossier(input: NewDossierInput): { dossier: Dossier; events: 
     steps: planSteps(procedure, placement.competentAgency.code, null, input.calendar),
     submittedBy: actor,
     ledgerNumber: input.ledgerNumber,
+    currentStep: null,
+    pauses: [],
     version: 1,
+    clockVersion: 0,
   };
   const events: DossierEvent[] = [{ at, type: 'submitted', agency: dossier.receivingAgency, actor: actor.username }];
   return { dossier, events };
@@ -189,14 +192,18 @@ export function decideReception(
   switch (decision.outcome) {
     case 'accept': {
       const appointment = appointmentFor(procedure, now, calendar);
+      const steps = planSteps(procedure, dossier.competentAgency, now, calendar);
+      steps[0] = { ...steps[0], startedAt: at, dueAt: steps[0].plannedDueAt ?? undefined };
       return {
         dossier: {
           ...base,
           status: 'received',
           receivedAt: at,
           appointmentAt: toVnIso(appointment),
-          steps: planSteps(procedure, dossier.competentAgency, now, calendar),
+          steps,
+          currentStep: 0,
           receivedBy: officer.username,
+          clockVersion: dossier.clockVersion + 1,
         },
         events: [event('received', decision.note)],
       };

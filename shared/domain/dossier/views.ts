@@ -64,7 +64,17 @@ export function dossierView(dossier: Dossier, agencies: AgencyNames) {
     ...(dossier.supplementRequest ? { supplementRequest: { items: dossier.supplementRequest.items, note: dossier.supplementRequest.note, at: dossier.supplementRequest.at, form: '02' } } : {}),
     ...(dossier.refusal ? { refusal: { reason: dossier.refusal.reason, at: dossier.refusal.at, form: '03' } } : {}),
     ...(dossier.receivedAt ? { receipt: receiptForm(dossier, agencies) } : {}),
+    currentStep: dossier.currentStep,
+    pauses: dossier.pauses.map((p) => ({ ...p, form: '02' })),
+    ...(dossier.apology ? { apology: { ...dossier.apology, form: '04' } } : {}),
+    ...(dossier.approval ? { approval: dossier.approval } : {}),
+    ...(dossier.signature ? { signature: dossier.signature } : {}),
+    ...(dossier.result ? { result: dossier.result } : {}),
+    ...(dossier.returned ? { returned: dossier.returned } : {}),
+    ...(dossier.withdrawal ? { withdrawal: dossier.withdrawal } : {}),
+    ...(dossier.finishedAt ? { finishedAt: dossier.finishedAt, timeliness: dossier.timeliness } : {}),
     version: dossier.version,
+    clockVersion: dossier.clockVersion,
   };
 }
 
@@ -82,7 +92,8 @@ export function trackingView(dossier: Dossier, events: readonly DossierEvent[], 
     submittedAt: dossier.submittedAt,
     receivedAt: dossier.receivedAt,
     appointmentAt: dossier.appointmentAt,
-    steps: withAgencyNames(dossier, agencies),
+    // Staff usernames stay internal: the public sees agencies, not people.
+    steps: withAgencyNames(dossier, agencies).map(({ assignee: _assignee, ...step }) => step),
     timeline: events.map((e) => ({ at: e.at, event: e.type, label: EVENT_LABELS[e.type], agency: agencies.get(e.agency)?.name ?? e.agency })),
   };
 }

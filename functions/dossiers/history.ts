@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/platform/http';
+import { controlSheetOf } from '../../shared/usecases/processing';
+
+export const handler = httpHandler('getControlSheet', async ({ params, principal }) => ({
+  status: 200,
+  body: await controlSheetOf(principal, params.code),
+}));

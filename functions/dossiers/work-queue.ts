@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/platform/http';
+import { workQueueFor } from '../../shared/usecases/processing';
+
+export const handler = httpHandler('getWorkQueue', async ({ query, principal }) => ({
+  status: 200,
+  body: await workQueueFor(principal, query),
+}));

@@ -1,0 +1,51 @@
+/**
+ * The contract between the deadline-clock state machine (infra/workflows/deadline-clock.asl.json),
+ * its Task function (functions/deadlines/check.ts) and the function that starts executions
+ * (functions/deadlines/start-clock.ts). CDK, the offline Step Functions runner and the handlers
+ * all read these names from here.
+ */
+export const DEADLINE_CLOCK = {
+  definitionFile: 'infra/workflows/deadline-clock.asl.json',
+  /** ASL substitution → the Task state's function. */
+  substitutions: { CheckDeadlinesFunctionArn: 'functions/deadlines/check.ts' },
+  /** Task state name → handler module, for runners that call functions by state name. */
+  taskStates: { CheckDeadlines: 'functions/deadlines/check.ts' },
+  /** Wait states, and what the offline runner may shorten them to (ms): a retry pause, never the deadline sleep. */
+  retryWaitState: 'WaitBeforeRetry',
+  sleepState: 'SleepUntilNextDeadline',
+  /** The env var with the state machine's ARN, set on the function that starts executions. */
+  stateMachineArnEnv: 'DEADLINE_CLOCK_STATE_MACHINE_ARN',
+} as const;
+
+export interface DeadlineClockInput {
+  tenant: string;
+  code: string;
+  clockVersion: number;
+}
+
+export interface DeadlineCheckResult {
+  done: boolean;
+  /** Seconds until the next due-soon/due instant (absent when done). */
+  sleepSeconds?: number;
+  /** Why it ended, for the execution history: finished, stale, nothing-left, missing. */
+  reason?: string;
+  fired: string[];
+}
+
+/** Execution names allow letters, digits, `-` and `_` (80 max): one per dossier and deadline version. */
+export function clockExecutionName(input: DeadlineClockInput): string {
+  return `${input.tenant}-${input.code}-v${input.clockVersion}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
+}
+
+/** The outbox event type that (re)starts the clock: emitted on accept, hand-off, pause, resume and apology. */
+export const DEADLINES_CHANGED = 'dossier.deadlines_changed';
+
+/**
+ * Lambda event-source filter for the stream → start-clock function: only newly inserted outbox
+ * items announcing a deadline change. CDK sets it on the event source mapping; the offline stream
+ * poller applies the same pattern.
+ */
+export const START_CLOCK_FILTER = {
+  eventName: ['INSERT'],
+  dynamodb: { NewImage: { _et: { S: ['Outbox'] }, type: { S: [DEADLINES_CHANGED] } } },
+} as const;

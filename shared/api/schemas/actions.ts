@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { agencyCode } from './common';
+import { supplementItem } from './dossier';
+
+/** Every action names the version it was decided on: optimistic locking, 409 when stale. */
+const versioned = { expectedVersion: z.number().int().min(1) };
+const reason = z.string().trim().min(1).max(2000);
+
+export const dossierAction = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('assign'), assignee: z.string().trim().min(1).max(100), ...versioned }),
+  z.object({
+    action: z.literal('forward'),
+    /** Route the next step to another agency than the procedure says (same level or across levels). */
+    toAgency: agencyCode.optional(),
+    note: z.string().max(2000).optional(),
+    ...versioned,
+  }),
+  z.object({ action: z.literal('sendBack'), toStep: z.number().int().min(0), reason, ...versioned }),
+  z.object({ action: z.literal('requestSupplement'), items: z.array(supplementItem).min(1).max(50), reason, ...versioned }),
+  z.object({ action: z.literal('receiveSupplement'), note: z.string().max(2000).optional(), ...versioned }),
+  z.object({ action: z.literal('refuse'), reason, ...versioned }),
+  z.object({ action: z.literal('approve'), note: z.string().max(2000).optional(), ...versioned }),
+  z.object({ action: z.literal('sign'), ...versioned }),
+  z.object({ action: z.literal('apologize'), reason, newAppointmentAt: z.iso.datetime({ offset: true }), ...versioned }),
+  z.object({
+    action: z.literal('markResultReady'),
+    kind: z.enum(['paper', 'electronic', 'both']),
+    documentNumber: z.string().max(100).optional(),
+    ...versioned,
+  }),
+  z.object({
+    action: z.literal('returnResult'),
+    method: z.enum(['counter', 'post', 'online']),
+    trackingNumber: z.string().trim().min(1).max(50).optional(),
+    ...versioned,
+  }),
+  z.object({ action: z.literal('withdraw'), reason, ...versioned }),
+]);
+export type DossierAction = z.infer<typeof dossierAction>;
+export type ActionName = DossierAction['action'];
+
+export const workQueueQuery = z.object({
+  agency: agencyCode.optional(),
+  role: z.enum(['reception', 'specialist', 'leader']).optional(),
+});
+
+export const workQueueItem = z.object({
+  code: z.string(),
+  procedure: z.object({ code: z.string(), name: z.string() }),
+  status: z.string(),
+  statusLabel: z.string(),
+  step: z.object({ index: z.number(), name: z.string(), agency: z.string(), role: z.string(), assignee: z.string().optional() }),
+  stepDueAt: z.string().nullable(),
+  appointmentAt: z.string().nullable(),
+  dueSoon: z.boolean(),
+  overdue: z.boolean(),
+  paused: z.boolean(),
+});
+export const workQueue = z.object({ agency: z.string(), roles: z.array(z.string()), now: z.string(), items: z.array(workQueueItem) });
+
+export const controlSheetLine = z.object({
+  at: z.string(),
+  event: z.string(),
+  label: z.string(),
+  agency: z.string(),
+  actor: z.string(),
+  note: z.string().optional(),
+  handoff: z
+    .object({
+      fromAgency: z.string(),
+      fromPerson: z.string(),
+      toAgency: z.string(),
+      toPerson: z.string().optional(),
+      stepIndex: z.number(),
+      stepName: z.string(),
+      allowance: z.object({ workingDays: z.number().optional(), workingHours: z.number().optional() }),
+      stepStartedAt: z.string().optional(),
+      stepDueAt: z.string().optional(),
+      timeliness: z.enum(['early', 'onTime', 'late']).optional(),
+      timelinessLabel: z.string().optional(),
+    })
+    .optional(),
+});
+export const controlSheet = z.object({ code: z.string(), form: z.literal('06'), lines: z.array(controlSheetLine) });

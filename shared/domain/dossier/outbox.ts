@@ -1,0 +1,50 @@
+/**
+ * The outbox events a change announces: one per history line, plus `dossier.deadlines_changed`
+ * whenever a due time moved, which (re)starts the dossier's deadline clock.
+ */
+import { DEADLINES_CHANGED } from '../../api/deadline-clock';
+import type { Dossier, DossierEvent, DossierEventType } from './model';
+
+export interface OutboxMessage {
+  type: string;
+  payload: Record<string, unknown>;
+  /** A fixed id makes the write happen at most once (deadline events re-fired after a restart). */
+  id?: string;
+}
+
+const TYPES: Record<DossierEventType, string> = {
+  submitted: 'dossier.submitted',
+  received: 'dossier.received',
+  supplementRequested: 'dossier.supplement_requested',
+  refused: 'dossier.refused',
+  assigned: 'dossier.assigned',
+  forwarded: 'dossier.forwarded',
+  sentBack: 'dossier.sent_back',
+  processingPaused: 'dossier.paused',
+  supplementReceived: 'dossier.resumed',
+  approved: 'dossier.approved',
+  signed: 'dossier.signed',
+  apologized: 'dossier.apologized',
+  resultReady: 'dossier.result_ready',
+  returned: 'dossier.returned',
+  withdrawn: 'dossier.withdrawn',
+};
+
+export function outboxFor(previousClockVersion: number, dossier: Dossier, events: readonly DossierEvent[]): OutboxMessage[] {
+  const base = {
+    status: dossier.status,
+    procedure: dossier.procedure.code,
+    receivingAgency: dossier.receivingAgency,
+    competentAgency: dossier.competentAgency,
+    currentStep: dossier.currentStep,
+    appointmentAt: dossier.appointmentAt,
+  };
+  const messages: OutboxMessage[] = events.map((e) => ({
+    type: TYPES[e.type],
+    payload: { ...base, at: e.at, actor: e.actor, agency: e.agency, ...(e.handoff ? { handoff: e.handoff } : {}) },
+  }));
+  if (dossier.clockVersion !== previousClockVersion) {
+    messages.push({ type: DEADLINES_CHANGED, payload: { ...base, clockVersion: dossier.clockVersion } });
+  }
+  return messages;
+}

@@ -1,0 +1,69 @@
+/**
+ * When a dossier's deadlines warn and fire. A deadline is "due soon" once a quarter of its working
+ * time remains, at most one working day (8 working hours) before it; "overdue" once it passed.
+ * Paused and finished dossiers have no running clock. Each alarm has a fixed id made of its kind,
+ * step and due instant, so however often the clock re-runs it fires once — and a new due time
+ * (after a pause or an apology) is a new alarm.
+ */
+import type { WorkingCalendar } from '../calendar';
+import type { Dossier } from '../dossier/model';
+import { FINAL_STATUSES } from './machine';
+
+export type AlarmType = 'dossier.due_soon' | 'dossier.overdue' | 'step.overdue';
+
+export interface DeadlineAlarm {
+  id: string;
+  type: AlarmType;
+  at: Date;
+  dueAt: string;
+  stepIndex?: number;
+}
+
+const HOUR = 3_600_000;
+const MAX_WARNING_MS = 8 * HOUR;
+
+/** The instant from which a deadline counts as due soon. */
+export function dueSoonAt(calendar: WorkingCalendar, startedAt: Date, dueAt: Date): Date {
+  const total = calendar.elapsedWorkingTime(startedAt, dueAt);
+  const warning = Math.min(MAX_WARNING_MS, total / 4);
+  return calendar.addWorkingHours(startedAt, (total - warning) / HOUR);
+}
+
+export function hasRunningClock(d: Dossier): boolean {
+  return !FINAL_STATUSES.has(d.status) && d.status !== 'paused' && d.currentStep !== null && d.appointmentAt !== null;
+}
+
+export function deadlineAlarms(d: Dossier, calendar: WorkingCalendar): DeadlineAlarm[] {
+  if (!hasRunningClock(d) || !d.appointmentAt || !d.receivedAt) return [];
+  const appointment = new Date(d.appointmentAt);
+  const alarms: DeadlineAlarm[] = [
+    { id: `dossier.due_soon#${d.appointmentAt}`, type: 'dossier.due_soon', at: dueSoonAt(calendar, new Date(d.receivedAt), appointment), dueAt: d.appointmentAt },
+    { id: `dossier.overdue#${d.appointmentAt}`, type: 'dossier.overdue', at: appointment, dueAt: d.appointmentAt },
+  ];
+  const step = d.currentStep === null ? undefined : d.steps[d.currentStep];
+  if (step?.dueAt) {
+    alarms.push({ id: `step.overdue#${step.index}#${step.dueAt}`, type: 'step.overdue', at: new Date(step.dueAt), dueAt: step.dueAt, stepIndex: step.index });
+  }
+  return alarms;
+}
+
+/** Flags a work queue shows for a step: due soon and overdue, as of `now`. */
+export function stepFlags(calendar: WorkingCalendar, startedAt: string | undefined, dueAt: string | undefined, now: Date) {
+  if (!dueAt) return { dueSoon: false, overdue: false };
+  const due = new Date(dueAt);
+  const overdue = calendar.isOverdue(now, due);
+  const soon = startedAt ? dueSoonAt(calendar, new Date(startedAt), due) : due;
+  return { dueSoon: !overdue && now.getTime() >= soon.getTime(), overdue };
+}
+
+export interface ClockPlan {
+  fire: DeadlineAlarm[];
+  /** The next alarm still ahead, if any: the clock sleeps until it. */
+  next?: DeadlineAlarm;
+}
+
+export function planClock(alarms: readonly DeadlineAlarm[], now: Date): ClockPlan {
+  const fire = alarms.filter((a) => a.at.getTime() <= now.getTime());
+  const ahead = alarms.filter((a) => a.at.getTime() > now.getTime()).sort((a, b) => a.at.getTime() - b.at.getTime());
+  return { fire, next: ahead[0] };
+}

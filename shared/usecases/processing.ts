@@ -1,0 +1,100 @@
+/**
+ * Use cases of processing after reception: staff (and the applicant, for withdrawal) act on a
+ * dossier; each agency sees its work queue; anyone allowed reads the control sheet.
+ */
+import type { DossierAction } from '../api/schemas/actions';
+import type { Role } from '../platform/claims';
+import { EVENT_LABELS, STATUS_LABELS } from '../domain/dossier/labels';
+import type { Dossier } from '../domain/dossier/model';
+import { outboxFor } from '../domain/dossier/outbox';
+import { stepFlags } from '../domain/lifecycle/deadlines';
+import { applyAction } from '../domain/lifecycle/machine';
+import { toVnIso } from '../domain/vn-time';
+import { agenciesByCode, getTenant } from '../data/catalog-repo';
+import { getDossier, listDossierEvents, listQueue, saveDossier, VersionConflictError } from '../data/dossier-repo';
+import { clock } from '../platform/clock';
+import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors';
+import type { Principal } from '../platform/principal';
+import { actorOf } from './actor';
+import { dossierFor } from './dossier-views';
+import { calendarForTenant } from './tenant-calendar';
+
+async function calendarOf(tenant: string) {
+  const settings = await getTenant(tenant);
+  if (!settings) throw new NotFoundError(`Không có đơn vị thuê ${tenant} / unknown tenant ${tenant}`);
+  return calendarForTenant(settings);
+}
+
+const stale = (currentVersion: number | undefined) =>
+  new ConflictError('Hồ sơ đã thay đổi, hãy tải lại / the dossier changed: reload and retry', { currentVersion });
+
+export async function actOnDossier(principal: Principal, code: string, action: DossierAction): Promise<Dossier> {
+  const current = await dossierFor(principal, code);
+  if (current.version !== action.expectedVersion) throw stale(current.version);
+  const [calendar, agencies] = await Promise.all([calendarOf(principal.tenant), agenciesByCode(principal.tenant)]);
+  const { dossier, events } = applyAction(current, action, actorOf(principal), clock.now(), calendar, (c) => agencies.has(c));
+  try {
+    await saveDossier(dossier, current.version, events, outboxFor(current.clockVersion, dossier, events));
+  } catch (error) {
+    if (error instanceof VersionConflictError) throw stale((await getDossier(principal.tenant, code))?.version);
+    throw error;
+  }
+  return dossier;
+}
+
+const QUEUE_ROLES = ['reception', 'specialist', 'leader'] as const;
+
+/** What waits at the caller's agency for the caller's roles, soonest due first, with flags. */
+export async function workQueueFor(principal: Principal, query: { agency?: string; role?: (typeof QUEUE_ROLES)[number] }) {
+  const agency = query.agency ?? principal.agency;
+  if (!agency) throw new ForbiddenError('Tài khoản không gắn cơ quan / the account has no agency');
+  const isAdmin = principal.roles.includes('tenantAdmin');
+  if (agency !== principal.agency && !isAdmin) throw new ForbiddenError('Chỉ xem hàng đợi của cơ quan mình / only your own agency\'s queue');
+  const held = principal.roles.includes('agencySystem') ? ['specialist'] : principal.roles;
+  const roles = query.role ? [query.role] : QUEUE_ROLES.filter((r) => isAdmin || held.includes(r as Role));
+  const calendar = await calendarOf(principal.tenant);
+  const now = clock.now();
+  const lists = await Promise.all(roles.map((role) => listQueue(principal.tenant, agency, role)));
+  const items = lists
+    .flat()
+    .map((d) => {
+      const step = d.steps[d.currentStep ?? 0];
+      const paused = d.status === 'paused';
+      const flags = paused ? { dueSoon: false, overdue: false } : stepFlags(calendar, step.startedAt, step.dueAt, now);
+      return {
+        code: d.code,
+        procedure: { code: d.procedure.code, name: d.procedure.name },
+        status: d.status,
+        statusLabel: STATUS_LABELS[d.status],
+        step: { index: step.index, name: step.name, agency: step.agency, role: step.role, assignee: step.assignee },
+        stepDueAt: step.dueAt ?? null,
+        appointmentAt: d.appointmentAt,
+        ...flags,
+        paused,
+      };
+    })
+    // Overdue first, then by due time; paused files (clock stopped) last.
+    .sort((a, b) => Number(a.paused) - Number(b.paused) || Number(b.overdue) - Number(a.overdue) || (a.stepDueAt ?? '').localeCompare(b.stepDueAt ?? ''));
+  return { agency, roles, now: toVnIso(now), items };
+}
+
+const TIMELINESS_LABELS = { early: 'Trước hạn', onTime: 'Đúng hạn', late: 'Quá hạn' } as const;
+
+/** Form 06: every hand-off and action, oldest first. */
+export async function controlSheetOf(principal: Principal, code: string) {
+  const dossier = await dossierFor(principal, code);
+  const events = await listDossierEvents(dossier.tenant, dossier.code);
+  return {
+    code: dossier.code,
+    form: '06' as const,
+    lines: events.map((e) => ({
+      at: e.at,
+      event: e.type,
+      label: EVENT_LABELS[e.type],
+      agency: e.agency,
+      actor: e.actor,
+      note: e.note,
+      handoff: e.handoff ? { ...e.handoff, timelinessLabel: e.handoff.timeliness ? TIMELINESS_LABELS[e.handoff.timeliness] : undefined } : undefined,
+    })),
+  };
+}
