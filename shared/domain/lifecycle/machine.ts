@@ -141,7 +141,7 @@ function sendBack(ctx: Ctx, a: Extract<DossierAction, { action: 'sendBack' }>): 
   const finished = finishStep(ctx, step);
   const back = startStep(ctx, d.steps[a.toStep]);
   // Later steps become pending again: they will be re-done after the earlier step.
-  const steps = d.steps.map((s) => (s.index === back.index ? back : s.index === finished.index ? finished : s.index > back.index ? { ...s, status: 'pending' as const } : s));
+  const steps = d.steps.map((s) => (s.index === back.index ? back : s.index > back.index ? { ...s, status: 'pending' as const } : s));
   return {
     dossier: { ...d, status: 'inProgress', steps, currentStep: back.index, approval: undefined, signature: undefined, clockVersion: d.clockVersion + 1 },
     events: [handoffLine(ctx, 'sentBack', finished, back.agency, a.reason)],
