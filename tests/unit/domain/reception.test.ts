@@ -8,9 +8,9 @@ import { calendarForTenant } from '../../../shared/usecases/tenant-calendar';
 import { demoAgencies, demoTenant, procedureOf } from '../../fixtures/demo-province';
 
 const calendar = calendarForTenant(demoTenant);
-const counterStaff: Actor = { subject: 's-1', username: 'tiepnhan.binhthanh', kind: 'staff', agency: '000.30.01.H99' };
-const provinceCounter: Actor = { subject: 's-2', username: 'tiepnhan.tinh', kind: 'staff', agency: '000.00.01.H99' };
-const citizen: Actor = { subject: 'c-1', username: 'c-1', kind: 'citizen' };
+const counterStaff: Actor = { subject: 's-1', username: 'tiepnhan.binhthanh', kind: 'staff', agency: '000.30.01.H99', roles: ['reception', 'specialist'] };
+const provinceCounter: Actor = { subject: 's-2', username: 'tiepnhan.tinh', kind: 'staff', agency: '000.00.01.H99', roles: ['reception'] };
+const citizen: Actor = { subject: 'c-1', username: 'c-1', kind: 'citizen', roles: ['citizen'] };
 
 const submission = (over: Partial<SubmitDossier> = {}): SubmitDossier =>
   submitDossier.parse({
