@@ -13,7 +13,7 @@ export interface ProvinceFile {
 }
 
 /** The demo file has no agency level; a people's committee of a commune or ward is one. */
-const COMMUNE_NAME = /^UBND (xã|phường|thị trấn|đặc khu)\b/i;
+const COMMUNE_NAME = /^UBND (xã|phường|thị trấn|đặc khu) /i;
 
 export async function seedProvince(province: ProvinceFile): Promise<{ seeded: boolean }> {
   const tenant = province.tenant.id;

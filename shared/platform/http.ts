@@ -72,7 +72,8 @@ function parseJsonBody(event: APIGatewayProxyEventV2, headers: Record<string, st
 
 function validate(schema: z.ZodType | undefined, value: unknown, part: string): unknown {
   if (!schema) return undefined;
-  const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
+  // reportInput lets a missing field be told apart from one of the wrong type; inputs never reach the answer.
+  const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}), { reportInput: true });
   if (!result.success) throw new ValidationError(fieldErrorsFromZod(result.error.issues, part));
   return result.data;
 }

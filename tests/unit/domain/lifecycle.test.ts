@@ -33,11 +33,13 @@ function received(procedureCode: string, at: Date, actor: Actor = communeCounter
   return decideReception(d, { outcome: 'accept' }, procedure, actor, at, calendar).dossier;
 }
 
+type Unversioned<T> = T extends unknown ? Omit<T, 'expectedVersion'> : never;
+
 /** Applies actions in turn, keeping the history, like the API does. */
 function run(start: Dossier) {
   let dossier = start;
   const history: DossierEvent[] = [];
-  const act = (actor: Actor, at: Date, action: Omit<DossierAction, 'expectedVersion'>) => {
+  const act = (actor: Actor, at: Date, action: Unversioned<DossierAction>) => {
     const t = applyAction(dossier, { ...action, expectedVersion: dossier.version } as DossierAction, actor, at, calendar);
     dossier = t.dossier;
     history.push(...t.events);
