@@ -51,7 +51,9 @@ export async function launchDynamoDbLocal(options: DynamoDbLocalOptions): Promis
   const port = await concretePort(options.port, HOST);
   // -sharedDb: one database file whatever region and keys the caller uses, so the seeding code,
   // the handlers and a test's own SDK client all see the same tables.
-  const child = withJavaOptions(javaOptions(), () => spawn({ path: dbPath, port, sharedDb: true, stdio: 'pipe' }));
+  const child = withJavaOptions(javaOptions(), () =>
+    spawn({ path: dbPath, port, sharedDb: true, stdio: 'pipe' }),
+  );
   const exit = watchExit(child);
   const endpoint = `http://${HOST}:${port}`;
   const stop = () => stopChild(child, exit);

@@ -19,13 +19,15 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
 }
 
 /** `0` → a free port; anything else is kept. */
-export const concretePort = async (port: number, host?: string): Promise<number> => (port === 0 ? freePort(host) : port);
+export const concretePort = async (port: number, host?: string): Promise<number> =>
+  port === 0 ? freePort(host) : port;
 
 /** Reads a port from the environment: unset → the fallback, `0` → "pick one", otherwise 1..65535. */
 export function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number (0 = any free port), got ${raw}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`${name} must be a port number (0 = any free port), got ${raw}`);
   return port;
 }

@@ -5,7 +5,9 @@ import type { ProvinceFile } from './seed';
 
 /** The reference kit sits beside the repo: `<repo>/../shared/data/demo-province.json`. */
 export function defaultProvinceFile(repoRoot: string): string {
-  return process.env.MOTCUA_PROVINCE_FILE || path.resolve(repoRoot, '..', 'shared', 'data', 'demo-province.json');
+  return (
+    process.env.MOTCUA_PROVINCE_FILE || path.resolve(repoRoot, '..', 'shared', 'data', 'demo-province.json')
+  );
 }
 
 export async function loadProvince(file: string): Promise<ProvinceFile> {
@@ -13,9 +15,12 @@ export async function loadProvince(file: string): Promise<ProvinceFile> {
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot read the province file ${file} (set MOTCUA_PROVINCE_FILE): ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new Error(
+      `Cannot read the province file ${file} (set MOTCUA_PROVINCE_FILE): ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   const province = parsed as Partial<ProvinceFile>;
   // Only what the offline cloud itself relies on; the seed checks the rest.

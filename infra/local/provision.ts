@@ -12,7 +12,12 @@ import {
   type DynamoDBClient,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  HeadBucketCommand,
+  PutBucketCorsCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { TABLE_KEYS } from '../../shared/data/keys';
 
 export interface ProvisionTargets {
@@ -23,7 +28,10 @@ export interface ProvisionTargets {
 }
 
 export async function provision(targets: ProvisionTargets): Promise<void> {
-  await Promise.all([ensureTable(targets.dynamodb, targets.tableName), ensureBucket(targets.s3, targets.bucketName)]);
+  await Promise.all([
+    ensureTable(targets.dynamodb, targets.tableName),
+    ensureBucket(targets.s3, targets.bucketName),
+  ]);
 }
 
 export async function ensureTable(dynamodb: DynamoDBClient, tableName: string): Promise<void> {
@@ -33,7 +41,10 @@ export async function ensureTable(dynamodb: DynamoDBClient, tableName: string): 
   await ensureTtl(dynamodb, tableName);
 }
 
-async function describeTable(dynamodb: DynamoDBClient, tableName: string): Promise<TableDescription | undefined> {
+async function describeTable(
+  dynamodb: DynamoDBClient,
+  tableName: string,
+): Promise<TableDescription | undefined> {
   try {
     return (await dynamodb.send(new DescribeTableCommand({ TableName: tableName }))).Table;
   } catch (error) {
@@ -118,7 +129,9 @@ const CORS_RULES = [
 export async function ensureBucket(s3: S3Client, bucketName: string): Promise<void> {
   if (!(await bucketExists(s3, bucketName))) await s3.send(new CreateBucketCommand({ Bucket: bucketName }));
   // Written every start: cheap, and a changed rule reaches old data dirs too.
-  await s3.send(new PutBucketCorsCommand({ Bucket: bucketName, CORSConfiguration: { CORSRules: CORS_RULES } }));
+  await s3.send(
+    new PutBucketCorsCommand({ Bucket: bucketName, CORSConfiguration: { CORSRules: CORS_RULES } }),
+  );
 }
 
 async function bucketExists(s3: S3Client, bucketName: string): Promise<boolean> {
