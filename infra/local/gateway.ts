@@ -1,0 +1,241 @@
+/**
+ * The offline API Gateway (HTTP API): a node:http server that matches each request against the
+ * route table, checks the bearer token on `user` routes like the JWT authorizer, builds the
+ * payload-2.0 event and Lambda context, calls the route's handler module in this process, and
+ * answers what the handler returned. Errors look like API Gateway's own: `{"message": ...}`.
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import type { RouteDef } from '../../shared/api/routes';
+import { buildHttpApiEvent, buildLambdaContext, newRequestId, type IncomingCall } from './api-event';
+import { GATEWAY_REPLIES, fromLambdaResult, type HttpReply } from './api-response';
+import { createHandlerLoader, type HandlerLoader } from './handler-loader';
+import type { LocalIssuer } from './jwt-issuer';
+import { LOCAL_PREFIX, handleLocal } from './local-endpoints';
+import { createRouteMatcher, type RouteMatcher } from './route-match';
+import type { ProvinceFile } from './seed';
+
+/** HTTP APIs refuse bodies over 10 MB. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** HTTP APIs give an integration at most 30 s. */
+export const INTEGRATION_TIMEOUT_MS = 30_000;
+
+export interface GatewayOptions {
+  routes: readonly RouteDef[];
+  /** Handler entries in the route table are relative to it. */
+  repoRoot: string;
+  issuer: LocalIssuer;
+  province: ProvinceFile;
+  /** No access log; errors are still written to stderr. */
+  quiet?: boolean;
+  maxBodyBytes?: number;
+  integrationTimeoutMs?: number;
+}
+
+export interface StartGatewayOptions extends Omit<GatewayOptions, 'issuer'> {
+  host: string;
+  /** `0` picks a free port. */
+  port: number;
+  /** The issuer's URL contains the port, which is only known once the server listens. */
+  createIssuer(baseUrl: string): Promise<LocalIssuer>;
+}
+
+export interface RunningGateway {
+  baseUrl: string;
+  port: number;
+  issuer: LocalIssuer;
+  stop(): Promise<void>;
+}
+
+export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
+  const server = http.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://${options.host}:${port}`;
+  try {
+    const issuer = await options.createIssuer(baseUrl);
+    server.on('request', createGateway({ ...options, issuer }));
+    return { baseUrl, port, issuer, stop: () => closeServer(server) };
+  } catch (error) {
+    await closeServer(server);
+    throw error;
+  }
+}
+
+export function createGateway(options: GatewayOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const context: DispatchContext = {
+    ...options,
+    matcher: createRouteMatcher(options.routes),
+    loader: createHandlerLoader(options.repoRoot),
+    maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
+    integrationTimeoutMs: options.integrationTimeoutMs ?? INTEGRATION_TIMEOUT_MS,
+  };
+  return (req, res) => {
+    const started = performance.now();
+    const requestId = newRequestId();
+    dispatch(req, requestId, context)
+      .catch((error: unknown) => {
+        logError(`gateway failed on ${req.method} ${req.url}`, error);
+        return GATEWAY_REPLIES.internalError();
+      })
+      .then((reply) => {
+        send(res, reply, requestId);
+        if (!options.quiet) {
+          const ms = (performance.now() - started).toFixed(0);
+          process.stdout.write(`[gateway] ${req.method} ${req.url} → ${reply.statusCode} (${ms} ms)\n`);
+        }
+      });
+  };
+}
+
+interface DispatchContext extends GatewayOptions {
+  matcher: RouteMatcher;
+  loader: HandlerLoader;
+  maxBodyBytes: number;
+  integrationTimeoutMs: number;
+}
+
+async function dispatch(req: IncomingMessage, requestId: string, ctx: DispatchContext): Promise<HttpReply> {
+  const receivedAt = new Date();
+  const body = await readBody(req, ctx.maxBodyBytes);
+  if (body === 'too-large') return GATEWAY_REPLIES.tooLarge();
+  const url = req.url ?? '/';
+  const rawPath = url.split('?')[0] ?? '/';
+  const method = req.method ?? 'GET';
+
+  if (rawPath.startsWith(LOCAL_PREFIX)) return handleLocal(method, rawPath, body, ctx);
+
+  const match = ctx.matcher.match(method, rawPath);
+  if (!match) return GATEWAY_REPLIES.notFound();
+
+  let claims: Record<string, unknown> | undefined;
+  if (match.route.auth === 'user') {
+    const verdict = await authorize(req.headers.authorization, ctx.issuer);
+    if (!verdict.ok) return GATEWAY_REPLIES.unauthorized(verdict.description);
+    claims = verdict.claims;
+  }
+
+  const call: IncomingCall = {
+    method,
+    url,
+    rawHeaders: req.rawHeaders,
+    body,
+    sourceIp: normalizeIp(req.socket.remoteAddress),
+    protocol: `HTTP/${req.httpVersion}`,
+    localPort: req.socket.localPort ?? 0,
+  };
+  const event = buildHttpApiEvent(call, match, { requestId, receivedAt, claims });
+  return invoke(match.route, event, ctx);
+}
+
+type Verdict = { ok: true; claims: Record<string, unknown> } | { ok: false; description?: string };
+
+/**
+ * The JWT authorizer reads `Authorization` (with or without `Bearer `), checks signature, issuer,
+ * audience and expiry, and answers 401 itself: the function is never called.
+ */
+async function authorize(header: string | undefined, issuer: LocalIssuer): Promise<Verdict> {
+  const token = header?.replace(/^Bearer\s+/i, '').trim();
+  if (!token) return { ok: false };
+  try {
+    return { ok: true, claims: await issuer.verify(token) };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    return {
+      ok: false,
+      description: code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is not valid',
+    };
+  }
+}
+
+async function invoke(route: RouteDef, event: unknown, ctx: DispatchContext): Promise<HttpReply> {
+  const deadline = Date.now() + ctx.integrationTimeoutMs;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const handler = await ctx.loader.load(route.entry);
+    const context = buildLambdaContext({ functionName: route.id, deadline });
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), ctx.integrationTimeoutMs);
+    });
+    const result = await Promise.race([Promise.resolve(handler(event, context)), timedOut]);
+    if (result === 'timeout') {
+      logError(`${route.id} did not answer within ${ctx.integrationTimeoutMs} ms`);
+      return GATEWAY_REPLIES.timeout();
+    }
+    return fromLambdaResult(result);
+  } catch (error) {
+    // In AWS the details go to the function's log, never to the client.
+    logError(`${route.id} (${route.entry}) failed`, error);
+    return GATEWAY_REPLIES.internalError();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Reads the whole body, or stops at the limit (the client gets 413 and the connection closes). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) {
+    req.resume();
+    return Promise.resolve('too-large');
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) over = true;
+      else chunks.push(chunk);
+    });
+    req.once('end', () => resolve(over ? 'too-large' : Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
+function send(res: ServerResponse, reply: HttpReply, requestId: string): void {
+  if (res.headersSent) return;
+  res.statusCode = reply.statusCode;
+  for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
+  // HTTP APIs stamp every answer with the request id, which is also the event's requestId.
+  res.setHeader('apigw-requestid', requestId);
+  res.setHeader('content-length', reply.body.length);
+  if (reply.statusCode === 413) res.setHeader('connection', 'close');
+  res.end(reply.body);
+}
+
+function normalizeIp(address: string | undefined): string {
+  if (!address) return '127.0.0.1';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
+
+function logError(message: string, error?: unknown): void {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  // A handler not written yet is an expected state while the team works: one line, no stack.
+  const brief = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+  const detail =
+    error instanceof Error
+      ? brief
+        ? error.message.split('\n')[0]
+        : (error.stack ?? error.message)
+      : error === undefined
+        ? ''
+        : String(error);
+  process.stderr.write(`[gateway] ${message}${detail ? `: ${detail}` : ''}\n`);
+}
+
+function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive sockets of clients would hold close() open; nothing is in flight at stop.
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 1_000).unref();
+  });
+}
