@@ -1,0 +1,222 @@
+/**
+ * The offline cloud: DynamoDB Local, s3rver, the local token issuer and the offline API gateway,
+ * wired the way CDK wires the real ones. Handlers run in this process, unchanged: the only thing
+ * that tells them where AWS is are the standard AWS_ENDPOINT_URL_* variables set here.
+ *
+ * Start-up order is chosen for a 2-core machine: the JVM is spawned first, and the heavier modules
+ * (AWS SDK, s3rver, the route table's schemas) load while it warms up. So only type imports and
+ * light modules are imported statically here.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ENV } from '../../shared/platform/env';
+import { launchDynamoDbLocal } from './dynamodb';
+import { allowRequireOfImportOnlyPackages } from './esm-interop';
+import type { LocalIssuer } from './jwt-issuer';
+import { defaultProvinceFile, loadProvince } from './province';
+import type { ProvinceFile } from './seed';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const DEFAULT_PORTS = { api: 3000, dynamodb: 8000, s3: 4569 } as const;
+export const LOCAL_TABLE_NAME = 'mot-cua';
+export const LOCAL_BUCKET_NAME = 'mot-cua-attachments';
+const HOST = '127.0.0.1';
+const REGION = 'ap-southeast-1';
+/** s3rver accepts only its own keys; DynamoDB Local accepts any. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
+
+export interface OfflineCloudOptions {
+  /** Everything persistent lives here: dynamodb/, s3/, jwt/. Never wiped. */
+  dataDir: string;
+  /** `0` = any free port. Defaults: 3000, 8000, 4569. */
+  port?: number;
+  dynamoPort?: number;
+  s3Port?: number;
+  /** Defaults to MOTCUA_PROVINCE_FILE or `../shared/data/demo-province.json` beside the repo. */
+  provinceFile?: string;
+  /** No gateway access log. */
+  quiet?: boolean;
+}
+
+export interface OfflineCloud {
+  baseUrl: string;
+  /** A token per demo staff username, and `citizen` for the demo citizen. */
+  tokens: Record<string, string>;
+  ports: { api: number; dynamodb: number; s3: number };
+  endpoints: { dynamodb: string; s3: string };
+  tableName: string;
+  bucketName: string;
+  tenant: string;
+  /** Milliseconds per start-up phase, to see where start-up time goes. */
+  timings: Record<string, number>;
+  stop(): Promise<void>;
+}
+
+export async function startOfflineCloud(options: OfflineCloudOptions): Promise<OfflineCloud> {
+  // First, so a wrong Node fails before any emulator starts; the seed and handlers need it.
+  allowRequireOfImportOnlyPackages();
+  const dataDir = path.resolve(options.dataDir);
+  const timings = phaseTimer();
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    // Gateway first (no new requests), then the emulators it talks to.
+    for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
+  };
+  try {
+    const dynamodb = await launchDynamoDbLocal({
+      dbPath: path.join(dataDir, 'dynamodb'),
+      port: options.dynamoPort ?? DEFAULT_PORTS.dynamodb,
+    });
+    stops.push(dynamodb.stop);
+
+    const { startS3Local } = await import('./s3');
+    const s3 = await startS3Local({
+      directory: path.join(dataDir, 's3'),
+      port: options.s3Port ?? DEFAULT_PORTS.s3,
+    });
+    stops.push(s3.stop);
+    const province = await loadProvince(options.provinceFile ?? defaultProvinceFile(REPO_ROOT));
+    const modules = await loadModules();
+    timings.lap('load');
+    await dynamodb.ready;
+    timings.lap('dynamodb');
+
+    setHandlerEnvironment(dynamodb.endpoint, s3.endpoint);
+    await provisionResources(modules, dynamodb.endpoint, s3.endpoint);
+    timings.lap('provision');
+    // Imported only now: the data layer reads TABLE_NAME when its module loads.
+    const { seedProvince } = await import('./seed');
+    await seedProvince(province);
+    timings.lap('seed');
+
+    const gateway = await modules.gateway.startGateway({
+      routes: modules.routes.ROUTES,
+      repoRoot: REPO_ROOT,
+      province,
+      host: HOST,
+      port: options.port ?? DEFAULT_PORTS.api,
+      quiet: options.quiet,
+      createIssuer: (baseUrl) =>
+        modules.jwt.createLocalIssuer({ keyDir: path.join(dataDir, 'jwt'), issuerUrl: `${baseUrl}/_local` }),
+    });
+    stops.push(gateway.stop);
+    const tokens = await demoTokens(modules, gateway.issuer, province);
+    timings.lap('gateway');
+
+    return {
+      baseUrl: gateway.baseUrl,
+      tokens,
+      ports: { api: gateway.port, dynamodb: dynamodb.port, s3: s3.port },
+      endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint },
+      tableName: LOCAL_TABLE_NAME,
+      bucketName: LOCAL_BUCKET_NAME,
+      tenant: province.tenant.id,
+      timings: timings.result,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+async function loadModules() {
+  const [gateway, routes, jwt, identities, provision, dynamodbSdk, s3Sdk] = await Promise.all([
+    import('./gateway'),
+    import('../../shared/api/routes'),
+    import('./jwt-issuer'),
+    import('./identities'),
+    import('./provision'),
+    import('@aws-sdk/client-dynamodb'),
+    import('@aws-sdk/client-s3'),
+  ]);
+  return { gateway, routes, jwt, identities, provision, dynamodbSdk, s3Sdk };
+}
+type Modules = Awaited<ReturnType<typeof loadModules>>;
+
+function phaseTimer() {
+  const result: Record<string, number> = {};
+  let since = performance.now();
+  return {
+    result,
+    lap(name: string) {
+      const now = performance.now();
+      result[name] = Math.round(now - since);
+      since = now;
+    },
+  };
+}
+
+/**
+ * What the deployed functions get from CDK, pointed at the emulators. Set before any handler
+ * module loads, because configuration is read once at cold start.
+ */
+function setHandlerEnvironment(dynamodbEndpoint: string, s3Endpoint: string): void {
+  Object.assign(process.env, {
+    [ENV.tableName]: LOCAL_TABLE_NAME,
+    [ENV.bucketName]: LOCAL_BUCKET_NAME,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint,
+    AWS_ENDPOINT_URL_S3: s3Endpoint,
+    [ENV.s3ForcePathStyle]: 'true',
+    AWS_REGION: REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    // s3rver does not understand the SDK's default CRC32 checksums.
+    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    POWERTOOLS_SERVICE_NAME: 'mot-cua',
+    POWERTOOLS_METRICS_NAMESPACE: 'MotCua',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL || 'WARN',
+    // Metrics go to stdout as CloudWatch EMF records, which nothing reads offline.
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED || 'true',
+  });
+  // A session token left over from a real AWS login would ride along on every local call.
+  delete process.env.AWS_SESSION_TOKEN;
+}
+
+async function provisionResources(
+  modules: Modules,
+  dynamodbEndpoint: string,
+  s3Endpoint: string,
+): Promise<void> {
+  const dynamodb = new modules.dynamodbSdk.DynamoDBClient({
+    endpoint: dynamodbEndpoint,
+    region: REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  const s3 = new modules.s3Sdk.S3Client({
+    endpoint: s3Endpoint,
+    region: REGION,
+    credentials: LOCAL_CREDENTIALS,
+    forcePathStyle: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  try {
+    await modules.provision.provision({
+      dynamodb,
+      s3,
+      tableName: LOCAL_TABLE_NAME,
+      bucketName: LOCAL_BUCKET_NAME,
+    });
+  } finally {
+    dynamodb.destroy();
+    s3.destroy();
+  }
+}
+
+async function demoTokens(
+  modules: Modules,
+  issuer: LocalIssuer,
+  province: ProvinceFile,
+): Promise<Record<string, string>> {
+  const { staffIdentity, citizenIdentity, DEMO_CITIZEN } = modules.identities;
+  const tokens: Record<string, string> = {};
+  for (const member of province.staff) {
+    const identity = staffIdentity(province, member.username);
+    if (identity) tokens[member.username] = await issuer.issueToken(identity);
+  }
+  tokens.citizen = await issuer.issueToken(citizenIdentity(province, DEMO_CITIZEN));
+  return tokens;
+}

@@ -1,0 +1,96 @@
+/**
+ * `npm start`: runs the offline cloud on fixed ports (or as told by the environment), prints how
+ * to call it, and a final `MOTCUA_READY {json}` line that scripts and the test harness parse.
+ * Ctrl-C or SIGTERM stops every child (the DynamoDB Local JVM included) and exits 0.
+ */
+import path from 'node:path';
+import { DEFAULT_PORTS, REPO_ROOT, startOfflineCloud, type OfflineCloud } from './cloud';
+import { portFromEnv } from './ports';
+
+export const READY_PREFIX = 'MOTCUA_READY ';
+
+/** What the READY line carries, as JSON. */
+export interface ReadyInfo {
+  baseUrl: string;
+  tokens: Record<string, string>;
+  ports: { api: number; dynamodb: number; s3: number };
+  endpoints: { dynamodb: string; s3: string };
+  tableName: string;
+  bucketName: string;
+  tenant: string;
+  dataDir: string;
+  pid: number;
+}
+
+async function main(): Promise<void> {
+  const dataDir = path.resolve(process.env.MOTCUA_DATA_DIR || path.join(REPO_ROOT, '.data'));
+  const state: { cloud?: OfflineCloud; stopping?: boolean } = {};
+  const stop = async (signal: NodeJS.Signals) => {
+    if (state.stopping) return;
+    state.stopping = true;
+    // Before the cloud is up there is nothing orderly to stop; exiting runs the JVM safety net.
+    if (!state.cloud) process.exit(0);
+    process.stdout.write(`\n${signal}: stopping the offline cloud…\n`);
+    await state.cloud.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', (signal) => void stop(signal));
+  process.on('SIGTERM', (signal) => void stop(signal));
+
+  const cloud = await startOfflineCloud({
+    dataDir,
+    port: portFromEnv('PORT', DEFAULT_PORTS.api),
+    dynamoPort: portFromEnv('DYNAMODB_PORT', DEFAULT_PORTS.dynamodb),
+    s3Port: portFromEnv('S3_PORT', DEFAULT_PORTS.s3),
+    quiet: process.env.MOTCUA_QUIET === 'true',
+  });
+  state.cloud = cloud;
+  printBanner(cloud, dataDir);
+}
+
+function printBanner(cloud: OfflineCloud, dataDir: string): void {
+  const seconds = process.uptime().toFixed(1);
+  const envName = (username: string) => `TOKEN_${username.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+  const staff = Object.keys(cloud.tokens).find((u) => u !== 'citizen') ?? 'citizen';
+  const lines = [
+    '',
+    `Một cửa offline cloud ready in ${seconds} s (${Object.entries(cloud.timings)
+      .map(([k, ms]) => `${k} ${ms} ms`)
+      .join(', ')})`,
+    `  API        ${cloud.baseUrl}`,
+    `  DynamoDB   ${cloud.endpoints.dynamodb}  (table ${cloud.tableName})`,
+    `  S3         ${cloud.endpoints.s3}  (bucket ${cloud.bucketName})`,
+    `  Tenant     ${cloud.tenant}`,
+    `  Data dir   ${dataDir}`,
+    `  Local-only ${cloud.baseUrl}/_local/{tokens,jwks.json,clock,health}`,
+    '',
+    'Demo tokens (12 h; paste into your shell):',
+    ...Object.entries(cloud.tokens).map(([username, token]) => `export ${envName(username)}=${token}`),
+    '',
+    'Try:',
+    `  curl ${cloud.baseUrl}/v1/public/${cloud.tenant}/procedures`,
+    `  curl -H "Authorization: Bearer $${envName(staff)}" ${cloud.baseUrl}/v1/dossiers/<code>`,
+    `  curl -X POST ${cloud.baseUrl}/_local/tokens -H 'content-type: application/json' -d '{"citizen":{"id":"001099000001","name":"Trần Thị Bình"}}'`,
+    '',
+  ];
+  const ready: ReadyInfo = {
+    baseUrl: cloud.baseUrl,
+    tokens: cloud.tokens,
+    ports: cloud.ports,
+    endpoints: cloud.endpoints,
+    tableName: cloud.tableName,
+    bucketName: cloud.bucketName,
+    tenant: cloud.tenant,
+    dataDir,
+    pid: process.pid,
+  };
+  // The READY line comes last and on one line, so a reader can stop at it.
+  process.stdout.write(`${lines.join('\n')}\n${READY_PREFIX}${JSON.stringify(ready)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `The offline cloud did not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
