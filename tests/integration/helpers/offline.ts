@@ -1,0 +1,145 @@
+/**
+ * Starts and stops an offline cloud as a child process (`tsx infra/local/start.ts`), the way a
+ * developer runs `npm start`. The global setup uses it for the shared cloud; a test can use it for
+ * its own cloud on its own data dir, e.g. to stop and start again on the same data.
+ *
+ * The child's output goes to log files, not pipes: a pipe nobody drains would block the cloud once
+ * it fills, and the files are there to read when something fails.
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ReadyInfo } from '../../../infra/local/start';
+
+export type { ReadyInfo };
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const READY_PREFIX = 'MOTCUA_READY ';
+
+/** The shared cloud's READY info (endpoints, table, tenant …), as the global setup published it. */
+export function sharedCloud(): ReadyInfo {
+  const raw = process.env.MOTCUA_CLOUD;
+  if (!raw) throw new Error('MOTCUA_CLOUD is not set: run through jest --selectProjects integration');
+  return JSON.parse(raw) as ReadyInfo;
+}
+
+export interface StartCloudOptions {
+  /** Reuse a data dir (restart tests); default: a fresh temp dir. */
+  dataDir?: string;
+  /** Extra environment for the child, e.g. a fixed PORT. Ports default to 0 (any free port). */
+  env?: Record<string, string>;
+  /** Default 60 s. */
+  timeoutMs?: number;
+}
+
+export interface CloudHandle {
+  /** Process id of the child, which also leads its own process group. */
+  pid: number;
+  dataDir: string;
+  /** stdout and stderr of the child, appended across restarts on the same data dir. */
+  logFiles: { stdout: string; stderr: string };
+  info: ReadyInfo;
+  baseUrl: string;
+  tokens: Record<string, string>;
+}
+
+export async function startCloudProcess(options: StartCloudOptions = {}): Promise<CloudHandle> {
+  const dataDir =
+    options.dataDir ?? path.join(await mkdtemp(path.join(os.tmpdir(), 'motcua-cloud-')), 'data');
+  const logFiles = { stdout: `${dataDir}.stdout.log`, stderr: `${dataDir}.stderr.log` };
+  const stdoutFd = openSync(logFiles.stdout, 'a');
+  const stderrFd = openSync(logFiles.stderr, 'a');
+  const startOffset = (await readText(logFiles.stdout)).length;
+  const child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['infra/local/start.ts'], {
+    cwd: REPO_ROOT,
+    // Its own process group, so stopping it can reach every descendant (tsx's node, the JVM).
+    detached: true,
+    stdio: ['ignore', stdoutFd, stderrFd],
+    env: {
+      ...process.env,
+      // The project's Node 22 first: the cloud needs it (require of ES modules, Step Functions).
+      PATH: `${path.join(REPO_ROOT, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+      MOTCUA_DATA_DIR: dataDir,
+      PORT: '0',
+      DYNAMODB_PORT: '0',
+      S3_PORT: '0',
+      MOTCUA_QUIET: 'true',
+      ...options.env,
+    },
+  });
+  closeSync(stdoutFd);
+  closeSync(stderrFd);
+  child.unref();
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('could not spawn the offline cloud');
+  let exited: string | undefined;
+  child.once('exit', (code, signal) => {
+    exited = signal ? `signal ${signal}` : `code ${String(code)}`;
+  });
+
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  for (;;) {
+    const output = (await readText(logFiles.stdout)).slice(startOffset);
+    const line = output.split('\n').find((l) => l.startsWith(READY_PREFIX));
+    if (line) {
+      const info = JSON.parse(line.slice(READY_PREFIX.length)) as ReadyInfo;
+      return { pid, dataDir, logFiles, info, baseUrl: info.baseUrl, tokens: info.tokens };
+    }
+    if (exited || Date.now() > deadline) {
+      const reason = exited ? `exited (${exited})` : `was not ready within ${options.timeoutMs ?? 60_000} ms`;
+      if (!exited) await killGroup(pid, 5_000);
+      const stderr = await readText(logFiles.stderr);
+      // Forwarded so the reason shows in the test output, not only in a temp file.
+      process.stderr.write(
+        `\n--- offline cloud stderr (${logFiles.stderr}) ---\n${stderr.slice(-8000)}\n---\n`,
+      );
+      throw new Error(`The offline cloud ${reason}; stdout tail:\n${output.slice(-2000)}`);
+    }
+    await sleep(100);
+  }
+}
+
+/** SIGTERM (the cloud stops its children and exits), then SIGKILL to the whole group after `graceMs`. */
+export async function stopCloudProcess(handle: Pick<CloudHandle, 'pid'>, graceMs = 5_000): Promise<void> {
+  await killGroup(handle.pid, graceMs);
+}
+
+async function killGroup(pid: number, graceMs: number): Promise<void> {
+  // tsx relays SIGTERM to the node process that runs the cloud, which stops the JVM and s3rver.
+  signal(pid, 'SIGTERM');
+  if (await groupGone(pid, graceMs)) return;
+  signal(-pid, 'SIGKILL');
+  if (!(await groupGone(pid, 5_000))) throw new Error(`processes of group ${pid} survived SIGKILL`);
+}
+
+async function groupGone(pid: number, withinMs: number): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (groupAlive(pid)) {
+    if (Date.now() > deadline) return false;
+    await sleep(50);
+  }
+  return true;
+}
+
+function signal(target: number, name: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(target, name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Signal 0 to the negative pid asks whether any process of the group is left. */
+const groupAlive = (pid: number): boolean => signal(-pid, 0);
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
