@@ -11,7 +11,7 @@ import { stepFlags } from '../domain/lifecycle/deadlines';
 import { applyAction } from '../domain/lifecycle/machine';
 import { toVnIso } from '../domain/vn-time';
 import { agenciesByCode, getTenant } from '../data/catalog-repo';
-import { getDossier, listDossierEvents, listQueue, saveDossier, VersionConflictError } from '../data/dossier-repo';
+import { getDossier, listAlarms, listDossierEvents, listQueue, saveDossier, VersionConflictError } from '../data/dossier-repo';
 import { clock } from '../platform/clock';
 import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
@@ -80,13 +80,14 @@ export async function workQueueFor(principal: Principal, query: { agency?: strin
 
 const TIMELINESS_LABELS = { early: 'Trước hạn', onTime: 'Đúng hạn', late: 'Quá hạn' } as const;
 
-/** Form 06: every hand-off and action, oldest first. */
+/** Form 06: every hand-off and action, oldest first, and the deadline alarms that fired. */
 export async function controlSheetOf(principal: Principal, code: string) {
   const dossier = await dossierFor(principal, code);
-  const events = await listDossierEvents(dossier.tenant, dossier.code);
+  const [events, alarms] = await Promise.all([listDossierEvents(dossier.tenant, dossier.code), listAlarms(dossier.tenant, dossier.code)]);
   return {
     code: dossier.code,
     form: '06' as const,
+    alarms: alarms.sort((a, b) => a.firedAt.localeCompare(b.firedAt)),
     lines: events.map((e) => ({
       at: e.at,
       event: e.type,

@@ -81,4 +81,17 @@ export const controlSheetLine = z.object({
     })
     .optional(),
 });
-export const controlSheet = z.object({ code: z.string(), form: z.literal('06'), lines: z.array(controlSheetLine) });
+export const firedAlarm = z.object({
+  id: z.string(),
+  type: z.enum(['dossier.due_soon', 'dossier.overdue', 'step.overdue']),
+  firedAt: z.string(),
+  dueAt: z.string(),
+  stepIndex: z.number().optional(),
+});
+export const controlSheet = z.object({
+  code: z.string(),
+  form: z.literal('06'),
+  /** Deadline alarms the dossier's clock fired, each once. */
+  alarms: z.array(firedAlarm),
+  lines: z.array(controlSheetLine),
+});
