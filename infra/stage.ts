@@ -86,14 +86,24 @@ export function readStageConfig(context: ContextReader): StageConfig {
     errors.push(`context "${CONTEXT_KEYS.stage}" must match ${STAGE_PATTERN}, got "${stage}"`);
   }
 
-  const alarmEmail = optionalString(context.tryGetContext(CONTEXT_KEYS.alarmEmail), CONTEXT_KEYS.alarmEmail, errors);
+  const alarmEmail = optionalString(
+    context.tryGetContext(CONTEXT_KEYS.alarmEmail),
+    CONTEXT_KEYS.alarmEmail,
+    errors,
+  );
   if (alarmEmail !== undefined && !EMAIL_PATTERN.test(alarmEmail)) {
     errors.push(`context "${CONTEXT_KEYS.alarmEmail}" is not an e-mail address: "${alarmEmail}"`);
   }
 
-  const domain = optionalString(context.tryGetContext(CONTEXT_KEYS.domain), CONTEXT_KEYS.domain, errors)?.toLowerCase();
+  const domain = optionalString(
+    context.tryGetContext(CONTEXT_KEYS.domain),
+    CONTEXT_KEYS.domain,
+    errors,
+  )?.toLowerCase();
   if (domain !== undefined && !DOMAIN_PATTERN.test(domain)) {
-    errors.push(`context "${CONTEXT_KEYS.domain}" must be a host name like motcua.example.gov.vn, got "${domain}"`);
+    errors.push(
+      `context "${CONTEXT_KEYS.domain}" must be a host name like motcua.example.gov.vn, got "${domain}"`,
+    );
   }
 
   const isProd = stage === 'prod';

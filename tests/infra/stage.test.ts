@@ -7,7 +7,11 @@ const context = (values: Record<string, unknown>) => ({ tryGetContext: (key: str
 describe('infra/stage', () => {
   describe('readStageConfig', () => {
     it('prefixes names with the stage when the stage is valid', () => {
-      expect(readStageConfig(context({ stage: 'dev' }))).toMatchObject({ stage: 'dev', prefix: 'MotCua-dev', isProd: false });
+      expect(readStageConfig(context({ stage: 'dev' }))).toMatchObject({
+        stage: 'dev',
+        prefix: 'MotCua-dev',
+        isProd: false,
+      });
     });
 
     it('keeps logs a month and removes them with the stage when the stage is not prod', () => {
@@ -26,13 +30,15 @@ describe('infra/stage', () => {
     });
 
     it('accepts the log retention as a string when it comes from -c on the command line', () => {
-      expect(readStageConfig(context({ stage: 'dev', logRetentionDays: '90' })).logRetention).toBe(RetentionDays.THREE_MONTHS);
+      expect(readStageConfig(context({ stage: 'dev', logRetentionDays: '90' })).logRetention).toBe(
+        RetentionDays.THREE_MONTHS,
+      );
     });
 
     it('allows only the https origin of the domain when a domain is given', () => {
-      expect(readStageConfig(context({ stage: 'dev', domain: 'MotCua.Example.gov.vn' })).allowedOrigins).toEqual([
-        'https://motcua.example.gov.vn',
-      ]);
+      expect(
+        readStageConfig(context({ stage: 'dev', domain: 'MotCua.Example.gov.vn' })).allowedOrigins,
+      ).toEqual(['https://motcua.example.gov.vn']);
     });
 
     it('allows any origin when no domain is given', () => {
@@ -49,7 +55,9 @@ describe('infra/stage', () => {
 
     it('lists every problem at once when several values are wrong', () => {
       expect(() =>
-        readStageConfig(context({ stage: 'dev', alarmEmail: 'ops', domain: 'https://x', logRetentionDays: 42 })),
+        readStageConfig(
+          context({ stage: 'dev', alarmEmail: 'ops', domain: 'https://x', logRetentionDays: 42 }),
+        ),
       ).toThrow(/alarmEmail[\s\S]*domain[\s\S]*logRetentionDays/);
     });
   });
