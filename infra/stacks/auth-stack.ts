@@ -1,0 +1,149 @@
+/**
+ * Sign-in for staff, citizens and agency systems: one Cognito user pool whose ID tokens carry the
+ * claims in shared/platform/claims.ts (`custom:tenant`, `custom:agency`, `custom:roles`), and one app
+ * client for the web app. The API's JWT authorizer trusts this pool's issuer and this client id.
+ */
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  CfnUserPoolRiskConfigurationAttachment,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import type { Construct } from 'constructs';
+import { CLAIMS } from '../../shared/platform/claims';
+import { acknowledge } from '../constructs/nag';
+import type { StageConfig } from '../stage';
+
+export interface AuthStackProps extends StackProps {
+  readonly config: StageConfig;
+}
+
+/** Cognito names the attribute `tenant` and puts it in tokens as `custom:tenant`: derive one from the other. */
+const customName = (claim: string): string => claim.replace(/^custom:/, '');
+export const CUSTOM_ATTRIBUTES = {
+  tenant: customName(CLAIMS.tenant),
+  agency: customName(CLAIMS.agency),
+  roles: customName(CLAIMS.roles),
+} as const;
+
+export class AuthStack extends Stack {
+  public readonly userPool: UserPool;
+  public readonly userPoolClient: UserPoolClient;
+  /** `https://cognito-idp.<region>.amazonaws.com/<poolId>`: the `iss` of every token. */
+  public readonly jwtIssuer: string;
+  /** Client ids the API accepts (`aud` of ID tokens, `client_id` of access tokens). */
+  public readonly jwtAudience: string[];
+
+  constructor(scope: Construct, id: string, props: AuthStackProps) {
+    super(scope, id, props);
+
+    this.userPool = new UserPool(this, 'UserPool', {
+      // Staff accounts are created by tenant admins, never by whoever finds the sign-up page.
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      standardAttributes: {
+        email: { required: true, mutable: true },
+        fullname: { required: false, mutable: true },
+      },
+      customAttributes: {
+        // A user belongs to one province for life: every key begins with it (DESIGN: tenant first).
+        [CUSTOM_ATTRIBUTES.tenant]: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
+        // Staff move between agencies and gain or lose roles; admins update these.
+        [CUSTOM_ATTRIBUTES.agency]: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
+        [CUSTOM_ATTRIBUTES.roles]: new StringAttribute({ minLen: 1, maxLen: 256, mutable: true }),
+      },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+        passwordHistorySize: 5,
+      },
+      mfa: Mfa.OPTIONAL,
+      // TOTP only: SMS needs an SNS spend limit and sender registration per country, and is phishable.
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Plus: threat protection blocks compromised-credential and high-risk sign-ins, and asks
+      // for the second factor on risky ones (adaptive authentication), which optional MFA relies on.
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      userInvitation: {
+        emailSubject: 'Tài khoản Một cửa / Your one-stop shop account',
+        emailBody:
+          'Tên đăng nhập / username: {username}<br>Mật khẩu tạm / temporary password: {####}<br>' +
+          'Hãy đổi mật khẩu khi đăng nhập lần đầu. / Change it at first sign-in.',
+      },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(
+      this.userPool,
+      'AwsSolutions-COG2',
+      'MFA is optional by design: many citizens and counter staff have no authenticator app. Users may ' +
+        'enrol TOTP; threat protection (below) blocks compromised passwords and demands the second ' +
+        'factor on high-risk sign-ins, blocking them for users without one.',
+    );
+    this.adaptiveAuthentication();
+
+    this.userPoolClient = this.userPool.addClient('WebClient', {
+      // A browser app cannot keep a secret.
+      generateSecret: false,
+      // SRP keeps the password off the wire; refresh tokens are always allowed by Cognito.
+      authFlows: { userSrp: true },
+      // No hosted UI: without this CDK enables OAuth flows with an example.com callback.
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes(...Object.values(CUSTOM_ATTRIBUTES)),
+      // Users may change their display name only: if they could write tenant, agency or roles
+      // (UpdateUserAttributes with their own token) they could grant themselves any role.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+    });
+
+    this.jwtIssuer = this.userPool.userPoolProviderUrl;
+    this.jwtAudience = [this.userPoolClient.userPoolClientId];
+
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'JwtIssuer', { value: this.jwtIssuer });
+  }
+
+  /** What threat protection does with risky sign-ins (the pool's default is to only score them). */
+  private adaptiveAuthentication(): void {
+    // notify: false everywhere: notifications need an SES identity this app does not own yet.
+    const action = (eventAction: 'NO_ACTION' | 'MFA_IF_CONFIGURED' | 'MFA_REQUIRED') => ({
+      eventAction,
+      notify: false,
+    });
+    new CfnUserPoolRiskConfigurationAttachment(this, 'RiskConfiguration', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: 'ALL',
+      accountTakeoverRiskConfiguration: {
+        actions: {
+          lowAction: action('NO_ACTION'),
+          mediumAction: action('MFA_IF_CONFIGURED'),
+          highAction: action('MFA_REQUIRED'),
+        },
+      },
+      compromisedCredentialsRiskConfiguration: {
+        actions: { eventAction: 'BLOCK' },
+        eventFilter: ['SIGN_IN', 'PASSWORD_CHANGE'],
+      },
+    });
+  }
+}
