@@ -1,0 +1,160 @@
+/**
+ * One Lambda function with the project's defaults baked in, so a route (or a later workflow task)
+ * states only what differs: its handler file and what it may touch.
+ *
+ * Defaults: Node 22 on arm64, one esbuild bundle per function (minified, ESM, source maps, AWS SDK
+ * bundled so the code runs against the SDK versions it was tested with), X-Ray active, JSON logs to
+ * its own log group with a retention, Powertools settings, 512 MB, 10 s.
+ *
+ * `bindTable` / `bindBucket` set the environment variable the handler reads (names from
+ * shared/platform/env.ts) and the matching least-privilege grant together, so neither is forgotten.
+ */
+import * as path from 'node:path';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { ENV } from '../../shared/platform/env';
+import { grantBucket, grantTable, type BucketAccess, type TableAccess } from './access';
+import { acknowledge, iam5ResourceFinding } from './nag';
+
+/** Handler entries in the route table are relative to the repository root. */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+export const FUNCTION_DEFAULTS = {
+  runtime: Runtime.NODEJS_22_X,
+  architecture: Architecture.ARM_64,
+  memorySize: 512,
+  timeout: Duration.seconds(10),
+  serviceName: 'mot-cua',
+  metricsNamespace: 'MotCua',
+} as const;
+
+export interface ApiFunctionProps {
+  /** Handler module relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly description?: string;
+  readonly logRetention: RetentionDays;
+  readonly logRemovalPolicy: RemovalPolicy;
+  readonly environment?: Record<string, string>;
+  readonly memorySize?: number;
+  readonly timeout?: Duration;
+  /** `POWERTOOLS_SERVICE_NAME`; one service for the whole app unless a function stands apart. */
+  readonly serviceName?: string;
+}
+
+export interface BindTableOptions {
+  readonly table: ITableV2;
+  readonly access: TableAccess;
+}
+
+export interface BindBucketOptions {
+  readonly bucket: IBucket;
+  readonly access: BucketAccess;
+}
+
+export class ApiFunction extends Construct {
+  public readonly function: NodejsFunction;
+  public readonly logGroup: LogGroup;
+  public readonly role: Role;
+
+  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+    super(scope, id);
+
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention,
+      removalPolicy: props.logRemovalPolicy,
+    });
+
+    // An own role instead of the default one, which would attach the AWS managed policy
+    // AWSLambdaBasicExecutionRole (logs:* on every log group in the account; cdk-nag IAM4).
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${props.entry}`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: path.join(REPO_ROOT, props.entry),
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+      description: props.description,
+      runtime: FUNCTION_DEFAULTS.runtime,
+      architecture: FUNCTION_DEFAULTS.architecture,
+      memorySize: props.memorySize ?? FUNCTION_DEFAULTS.memorySize,
+      timeout: props.timeout ?? FUNCTION_DEFAULTS.timeout,
+      role: this.role,
+      tracing: Tracing.ACTIVE,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      // Lambda passes the level to Powertools Logger as AWS_LAMBDA_LOG_LEVEL.
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.WARN,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: props.serviceName ?? FUNCTION_DEFAULTS.serviceName,
+        POWERTOOLS_METRICS_NAMESPACE: FUNCTION_DEFAULTS.metricsNamespace,
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        sourceMapMode: SourceMapMode.DEFAULT,
+        // Stack traces need line mappings, not a second copy of the sources in every zip.
+        sourcesContent: false,
+        target: 'node22',
+        // ESM: middy and other dependencies ship ESM only, and ESM lets esbuild drop unused SDK code.
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
+        banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+        bundleAwsSDK: true,
+      },
+    });
+
+    acknowledge(
+      this.function,
+      'AwsSolutions-L1',
+      'Node 22 on purpose: the offline cloud, CI and the tests run Node 22 (npm package node@22); ' +
+        'the move to Node 24 is one change of FUNCTION_DEFAULTS.runtime, made with them.',
+    );
+    acknowledge(
+      this.role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'X-Ray tracing (Tracing.ACTIVE): xray:PutTraceSegments and xray:PutTelemetryRecords have no ' +
+        'resource-level permissions, so AWS requires Resource "*".',
+    );
+  }
+
+  /** Sets `TABLE_NAME` and grants exactly `access` on the table and its declared indexes. */
+  public bindTable({ table, access }: BindTableOptions): this {
+    this.function.addEnvironment(ENV.tableName, table.tableName);
+    grantTable(this.role, table, access);
+    return this;
+  }
+
+  /** Sets `BUCKET_NAME` and grants exactly `access` on the bucket's objects. */
+  public bindBucket({ bucket, access }: BindBucketOptions): this {
+    this.function.addEnvironment(ENV.bucketName, bucket.bucketName);
+    grantBucket(this.role, bucket, access);
+    acknowledge(
+      this.role,
+      iam5ResourceFinding(this, bucket.arnForObjects('*')),
+      `Object actions (${access}) on the attachments bucket: S3 names a bucket's objects only as ` +
+        '"<bucket>/*"; keys are chosen and checked per tenant by the handler, URLs are presigned for one key.',
+    );
+    return this;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * One entry of the route table made real: its function (with the grants its `access` declares),
+ * its HTTP API route (JWT-protected unless `auth: 'public'`), and its alarms.
+ */
+import type { RemovalPolicy } from 'aws-cdk-lib';
+import {
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
+  type IHttpApi,
+  type IHttpRouteAuthorizer,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { routeKey, type RouteDef } from '../../shared/api/routes';
+import { addFunctionAlarms } from './alarms';
+import { ApiFunction } from './api-function';
+import { acknowledge } from './nag';
+
+export interface ApiRouteProps {
+  readonly route: RouteDef;
+  readonly httpApi: IHttpApi;
+  /** Used on `auth: 'user'` routes. */
+  readonly userAuthorizer: IHttpRouteAuthorizer;
+  readonly table: ITableV2;
+  readonly bucket: IBucket;
+  readonly alarmAction: IAlarmAction;
+  readonly logRetention: RetentionDays;
+  readonly logRemovalPolicy: RemovalPolicy;
+}
+
+/** `$default` stays the catch-all; anything else is `METHOD /path`, as in `routeKey()`. */
+export function httpRouteKey(route: RouteDef): HttpRouteKey {
+  const key =
+    route.path === '$default'
+      ? HttpRouteKey.DEFAULT
+      : HttpRouteKey.with(route.path, HttpMethod[route.method]);
+  if (key.key !== routeKey(route)) {
+    throw new Error(
+      `Route ${route.id}: CDK route key "${key.key}" differs from the route table's "${routeKey(route)}"`,
+    );
+  }
+  return key;
+}
+
+export class ApiRoute extends Construct {
+  public readonly handler: ApiFunction;
+  public readonly httpRoute: HttpRoute;
+
+  constructor(scope: Construct, id: string, props: ApiRouteProps) {
+    super(scope, id);
+    const { route } = props;
+
+    this.handler = new ApiFunction(this, 'Handler', {
+      entry: route.entry,
+      description: `${routeKey(route)}: ${route.summary}`.slice(0, 256),
+      logRetention: props.logRetention,
+      logRemovalPolicy: props.logRemovalPolicy,
+    });
+    if (route.access.table) this.handler.bindTable({ table: props.table, access: route.access.table });
+    if (route.access.bucket) this.handler.bindBucket({ bucket: props.bucket, access: route.access.bucket });
+
+    const isPublic = route.auth === 'public';
+    this.httpRoute = new HttpRoute(this, 'Route', {
+      httpApi: props.httpApi,
+      routeKey: httpRouteKey(route),
+      integration: new HttpLambdaIntegration(`${id}Integration`, this.handler.function),
+      // Explicitly "none" rather than absent, so a default authorizer added to the API later cannot
+      // silently lock citizens out of the catalog and tracking pages.
+      authorizer: isPublic ? new HttpNoneAuthorizer() : props.userAuthorizer,
+    });
+    if (isPublic) {
+      acknowledge(
+        this.httpRoute,
+        'AwsSolutions-APIG4',
+        `Public by design: ${routeKey(route)} (${route.summary.split(' / ').pop()}) serves citizens without ` +
+          'an account; it reads only public data and is throttled with the stage.',
+      );
+    }
+
+    addFunctionAlarms(this, this.handler.function, route.id, props.alarmAction);
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The HTTP API: one route and one function per entry of the route table (shared/api/routes.ts), a
+ * Cognito JWT authorizer on `auth: 'user'` routes, JSON access logs, throttling, CORS and alarms.
+ * No route is written here by hand: add one to the table and it appears, offline and in AWS.
+ */
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CorsHttpMethod, HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import { ROUTES, type RouteId } from '../../shared/api/routes';
+import { addApiAlarms } from '../constructs/alarms';
+import { ApiRoute } from '../constructs/api-route';
+import { ApiStage } from '../constructs/api-stage';
+import type { StageConfig } from '../stage';
+import type { SharedBucketRef } from './data-stack';
+
+export interface ApiStackProps extends StackProps {
+  readonly config: StageConfig;
+  readonly table: ITableV2;
+  /** The attachments bucket, by its named exports (see DataStack.sharedBucket). */
+  readonly bucket: SharedBucketRef;
+  /** Token issuer (the user pool) and accepted client ids. */
+  readonly jwtIssuer: string;
+  readonly jwtAudience: string[];
+  readonly alarmTopic: ITopic;
+}
+
+/**
+ * Steady rate and burst for the whole stage (per-account default is 10 000 / 5 000). A province's
+ * counters and citizens stay far below; a runaway client or scraper hits this before the table.
+ */
+const STAGE_THROTTLE = { rateLimit: 200, burstLimit: 400 } as const;
+
+/** Headers browsers may send: the bearer token, JSON bodies and idempotent retries. */
+const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key'];
+
+export class ApiStack extends Stack {
+  public readonly api: HttpApi;
+  public readonly stage: ApiStage;
+  /** The function behind each route, by route id. */
+  public readonly functions: Readonly<Record<RouteId, NodejsFunction>>;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    this.api = new HttpApi(this, 'HttpApi', {
+      apiName: `${config.prefix}-api`,
+      description: 'Một cửa: public and staff API of the hosted one-stop shop',
+      // Replaced by ApiStage, which has access logs and throttling.
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [...config.allowedOrigins],
+        allowMethods: corsMethods(),
+        allowHeaders: CORS_ALLOW_HEADERS,
+        exposeHeaders: ['location', 'etag'],
+        // Bearer tokens, no cookies: credentials mode is never needed (and forbids a `*` origin).
+        allowCredentials: false,
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    this.stage = new ApiStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      throttle: STAGE_THROTTLE,
+      logRetention: config.logRetention,
+      logRemovalPolicy: config.logRemovalPolicy,
+    });
+
+    const userAuthorizer = new HttpJwtAuthorizer('CognitoJwt', props.jwtIssuer, {
+      jwtAudience: props.jwtAudience,
+      identitySource: ['$request.header.Authorization'],
+    });
+    const bucket = Bucket.fromBucketAttributes(this, 'AttachmentsBucket', props.bucket);
+    const alarmAction = new SnsAction(props.alarmTopic);
+
+    const functions: Partial<Record<RouteId, NodejsFunction>> = {};
+    for (const route of ROUTES) {
+      const apiRoute = new ApiRoute(this, route.id, {
+        route,
+        httpApi: this.api,
+        userAuthorizer,
+        table: props.table,
+        bucket,
+        alarmAction,
+        logRetention: config.logRetention,
+        logRemovalPolicy: config.logRemovalPolicy,
+      });
+      functions[route.id] = apiRoute.handler.function;
+    }
+    this.functions = functions as Record<RouteId, NodejsFunction>;
+
+    addApiAlarms(this, this.api, alarmAction);
+
+    new CfnOutput(this, 'ApiUrl', { value: this.stage.stage.url, description: 'Base URL of the API' });
+  }
+}
+
+/** The methods the route table uses, for the CORS preflight answer. */
+function corsMethods(): CorsHttpMethod[] {
+  const used = new Set(ROUTES.filter((r) => r.path !== '$default').map((r) => r.method));
+  return [...used].sort().map((m) => CorsHttpMethod[m]);
+}
