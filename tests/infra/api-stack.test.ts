@@ -1,0 +1,259 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { ROUTES, routeKey, type RouteDef } from '../../shared/api/routes';
+import { ENV } from '../../shared/platform/env';
+import { buildTestApp, literal, roleLogicalId } from './fixture';
+
+const testApp = buildTestApp();
+const { api } = testApp.stacks;
+const template = testApp.template(api);
+
+const routes: readonly RouteDef[] = ROUTES;
+const byAuth = (auth: RouteDef['auth']) =>
+  routes.filter((r) => r.auth === auth).map((r) => [r.id, r] as const);
+const byTableAccess = (access: RouteDef['access']['table']) =>
+  routes.filter((r) => r.access.table === access).map((r) => [r.id, r] as const);
+const byBucketAccess = (access: RouteDef['access']['bucket']) =>
+  routes.filter((r) => r.access.bucket === access).map((r) => [r.id, r] as const);
+
+/** The function of a route, found by the description ApiRoute gives it (`<route key>: <summary>`). */
+const functionOf = (route: RouteDef, props: Record<string, unknown>) =>
+  template.hasResourceProperties('AWS::Lambda::Function', {
+    Description: Match.stringLikeRegexp(`^${literal(routeKey(route))}: `),
+    ...props,
+  });
+
+/** All actions granted to a route's function, from every policy attached to its role. */
+function actionsOf(route: RouteDef): string[] {
+  const fn = api.functions[route.id as keyof typeof api.functions];
+  const policies = template.findResources('AWS::IAM::Policy', {
+    Properties: { Roles: Match.arrayWith([{ Ref: roleLogicalId(fn) }]) },
+  });
+  return Object.values(policies).flatMap((p) =>
+    (p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((s) => s.Action),
+  );
+}
+
+describe('ApiStack', () => {
+  describe('HTTP API', () => {
+    it('is an HTTP API (not REST) with CORS for the methods the route table uses', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+        ProtocolType: 'HTTP',
+        CorsConfiguration: Match.objectLike({
+          AllowMethods: Match.arrayWith(['GET', 'POST']),
+          AllowHeaders: Match.arrayWith(['authorization', 'idempotency-key']),
+        }),
+      });
+    });
+
+    it('has a JWT authorizer trusting the user pool issuer and the web client', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: {
+          Issuer: { 'Fn::ImportValue': Match.stringLikeRegexp('-Auth:.*UserPool.*ProviderURL') },
+          Audience: [{ 'Fn::ImportValue': Match.stringLikeRegexp('-Auth:.*WebClient') }],
+        },
+      });
+    });
+
+    it('logs every request as JSON on the $default stage', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        StageName: '$default',
+        AutoDeploy: true,
+        AccessLogSettings: {
+          DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('AccessLogs'), 'Arn'] },
+          Format: Match.serializedJson(
+            Match.objectLike({
+              requestId: '$context.requestId',
+              ip: '$context.identity.sourceIp',
+              routeKey: '$context.routeKey',
+              status: '$context.status',
+              latency: '$context.responseLatency',
+              integrationError: '$context.integrationErrorMessage',
+            }),
+          ),
+        },
+      });
+    });
+
+    it('throttles the stage by default', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        DefaultRouteSettings: {
+          ThrottlingRateLimit: Match.anyValue(),
+          ThrottlingBurstLimit: Match.anyValue(),
+        },
+      });
+    });
+
+    it('keeps every log group, access and function logs alike, for the stage retention', () => {
+      template.allResourcesProperties('AWS::Logs::LogGroup', {
+        RetentionInDays: testApp.config.logRetention,
+      });
+    });
+
+    it('alarms on 5xx answers', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/ApiGateway',
+        MetricName: '5xx',
+        AlarmActions: [Match.anyValue()],
+      });
+    });
+  });
+
+  describe('routes', () => {
+    it.each(byAuth('user'))('requires a JWT on %s when its auth is user', (_id, route) => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: routeKey(route),
+        AuthorizationType: 'JWT',
+        AuthorizerId: { Ref: Match.anyValue() },
+      });
+    });
+
+    it.each(byAuth('public'))('lets anyone call %s when its auth is public', (_id, route) => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: routeKey(route),
+        AuthorizationType: 'NONE',
+        AuthorizerId: Match.absent(),
+      });
+    });
+
+    it('binds the catch-all $default route to its own function', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: '$default',
+        Target: Match.anyValue(),
+      });
+    });
+  });
+
+  describe('functions', () => {
+    it.each(routes.map((r) => [r.id, r] as const))(
+      'runs %s on Node 22, arm64, traced, 512 MB, 10 s',
+      (_id, route) => {
+        functionOf(route, {
+          Runtime: 'nodejs22.x',
+          Architectures: ['arm64'],
+          TracingConfig: { Mode: 'Active' },
+          MemorySize: 512,
+          Timeout: 10,
+          Handler: 'index.handler',
+        });
+      },
+    );
+
+    it.each(routes.map((r) => [r.id, r] as const))(
+      'configures Powertools and source maps for %s',
+      (_id, route) => {
+        functionOf(route, {
+          Environment: {
+            Variables: Match.objectLike({
+              POWERTOOLS_SERVICE_NAME: Match.anyValue(),
+              POWERTOOLS_METRICS_NAMESPACE: Match.anyValue(),
+              NODE_OPTIONS: '--enable-source-maps',
+            }),
+          },
+          LoggingConfig: Match.objectLike({ LogFormat: 'JSON', LogGroup: { Ref: Match.anyValue() } }),
+        });
+      },
+    );
+
+    it.each(routes.filter((r) => r.access.table).map((r) => [r.id, r] as const))(
+      'tells %s the table name when it has table access',
+      (_id, route) => {
+        functionOf(route, {
+          Environment: { Variables: Match.objectLike({ [ENV.tableName]: Match.anyValue() }) },
+        });
+      },
+    );
+
+    it.each(routes.filter((r) => !r.access.bucket).map((r) => [r.id, r] as const))(
+      'does not tell %s the bucket name when it has no bucket access',
+      (_id, route) => {
+        functionOf(route, {
+          Environment: { Variables: Match.objectLike({ [ENV.bucketName]: Match.absent() }) },
+        });
+      },
+    );
+
+    it('alarms on errors and throttles of the functions', () => {
+      for (const metric of ['Errors', 'Throttles']) {
+        template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+          Namespace: 'AWS/Lambda',
+          MetricName: metric,
+          Threshold: 1,
+          AlarmActions: [Match.anyValue()],
+        });
+      }
+    });
+  });
+
+  describe('least privilege', () => {
+    it.each(byTableAccess('read'))(
+      'lets %s read the table but not write it when its access is read',
+      (_id, route) => {
+        const actions = actionsOf(route);
+        expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+        expect(actions).not.toEqual(expect.arrayContaining(['dynamodb:PutItem']));
+        expect(actions).not.toEqual(expect.arrayContaining(['dynamodb:UpdateItem']));
+        expect(actions).not.toEqual(expect.arrayContaining(['dynamodb:DeleteItem']));
+      },
+    );
+
+    it.each(byTableAccess('readWrite'))(
+      'lets %s write the table when its access is readWrite',
+      (_id, route) => {
+        expect(actionsOf(route)).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
+      },
+    );
+
+    it.each(routes.map((r) => [r.id, r] as const))(
+      'never lets %s scan the table across tenants',
+      (_id, route) => {
+        expect(actionsOf(route)).not.toContain('dynamodb:Scan');
+      },
+    );
+
+    it.each(routes.filter((r) => !r.access.table).map((r) => [r.id, r] as const))(
+      'gives %s no DynamoDB action when it declares no table access',
+      (_id, route) => {
+        expect(actionsOf(route).filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+      },
+    );
+
+    it.each(byBucketAccess('read'))(
+      'lets %s get objects but not put or delete them when its bucket access is read',
+      (_id, route) => {
+        const actions = actionsOf(route);
+        expect(actions).toContain('s3:GetObject');
+        expect(actions).not.toContain('s3:PutObject');
+        expect(actions).not.toContain('s3:DeleteObject');
+      },
+    );
+
+    it.each(byBucketAccess('readWrite'))(
+      'lets %s put but not delete objects when its bucket access is readWrite',
+      (_id, route) => {
+        const actions = actionsOf(route);
+        expect(actions).toContain('s3:PutObject');
+        expect(actions).not.toContain('s3:DeleteObject');
+      },
+    );
+
+    it.each(byBucketAccess('readWriteDelete'))(
+      'lets %s delete objects when its bucket access is readWriteDelete',
+      (_id, route) => {
+        expect(actionsOf(route)).toEqual(expect.arrayContaining(['s3:PutObject', 's3:DeleteObject']));
+      },
+    );
+
+    it.each(routes.filter((r) => !r.access.bucket).map((r) => [r.id, r] as const))(
+      'gives %s no S3 action when it declares no bucket access',
+      (_id, route) => {
+        expect(actionsOf(route).filter((a) => a.startsWith('s3:'))).toEqual([]);
+      },
+    );
+
+    it('attaches no AWS managed policy to any function role', () => {
+      template.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+    });
+  });
+});

@@ -1,0 +1,115 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { CUSTOM_ATTRIBUTES } from '../../infra/stacks/auth-stack';
+import { CLAIMS } from '../../shared/platform/claims';
+import { buildTestApp } from './fixture';
+
+const testApp = buildTestApp();
+const template = testApp.template(testApp.stacks.auth);
+
+const POOL = 'AWS::Cognito::UserPool';
+const CLIENT = 'AWS::Cognito::UserPoolClient';
+
+describe('AuthStack', () => {
+  describe('user pool', () => {
+    it('names its custom attributes so tokens carry the claims of shared/platform/claims.ts', () => {
+      expect(Object.values(CUSTOM_ATTRIBUTES).map((a) => `custom:${a}`)).toEqual([
+        CLAIMS.tenant,
+        CLAIMS.agency,
+        CLAIMS.roles,
+      ]);
+    });
+
+    it('makes the tenant immutable and agency and roles mutable', () => {
+      template.hasResourceProperties(POOL, {
+        Schema: Match.arrayWith([
+          Match.objectLike({ Name: CUSTOM_ATTRIBUTES.tenant, AttributeDataType: 'String', Mutable: false }),
+          Match.objectLike({ Name: CUSTOM_ATTRIBUTES.agency, AttributeDataType: 'String', Mutable: true }),
+          Match.objectLike({ Name: CUSTOM_ATTRIBUTES.roles, AttributeDataType: 'String', Mutable: true }),
+        ]),
+      });
+    });
+
+    it('requires long passwords with every character class', () => {
+      template.hasResourceProperties(POOL, {
+        Policies: {
+          PasswordPolicy: Match.objectLike({
+            MinimumLength: 12,
+            RequireLowercase: true,
+            RequireUppercase: true,
+            RequireNumbers: true,
+            RequireSymbols: true,
+          }),
+        },
+      });
+    });
+
+    it('lets only admins create users', () => {
+      template.hasResourceProperties(POOL, {
+        AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
+      });
+    });
+
+    it('offers TOTP as an optional second factor', () => {
+      template.hasResourceProperties(POOL, {
+        MfaConfiguration: 'OPTIONAL',
+        EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      });
+    });
+
+    it('enforces threat protection on the Plus plan', () => {
+      template.hasResourceProperties(POOL, {
+        UserPoolTier: 'PLUS',
+        UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      });
+    });
+
+    it('blocks sign-in with compromised credentials and asks high-risk sign-ins for MFA', () => {
+      template.hasResourceProperties('AWS::Cognito::UserPoolRiskConfigurationAttachment', {
+        CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: 'BLOCK' } },
+        AccountTakeoverRiskConfiguration: {
+          Actions: Match.objectLike({ HighAction: { EventAction: 'MFA_REQUIRED', Notify: false } }),
+        },
+      });
+    });
+
+    it('is protected from deletion and retained', () => {
+      template.hasResource(POOL, {
+        Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }),
+        DeletionPolicy: 'Retain',
+      });
+    });
+  });
+
+  describe('app client', () => {
+    it('has no secret and signs in with SRP and refresh tokens only', () => {
+      template.hasResourceProperties(CLIENT, {
+        GenerateSecret: false,
+        ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      });
+    });
+
+    it('reads the custom attributes so the ID token carries them', () => {
+      template.hasResourceProperties(CLIENT, {
+        // CDK sorts the list; arrayWith matches in order.
+        ReadAttributes: Match.arrayWith(
+          Object.values(CUSTOM_ATTRIBUTES)
+            .map((a) => `custom:${a}`)
+            .sort(),
+        ),
+      });
+    });
+
+    it('cannot write tenant, agency or roles, so users cannot grant themselves a role', () => {
+      template.hasResourceProperties(CLIENT, {
+        WriteAttributes: Match.not(Match.arrayWith([Match.stringLikeRegexp('^custom:')])),
+      });
+    });
+
+    it('has no OAuth flows, since there is no hosted UI', () => {
+      template.hasResourceProperties(CLIENT, {
+        AllowedOAuthFlows: Match.absent(),
+        CallbackURLs: Match.absent(),
+      });
+    });
+  });
+});
