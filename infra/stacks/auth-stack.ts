@@ -115,7 +115,9 @@ export class AuthStack extends Stack {
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
 
-    this.jwtIssuer = this.userPool.userPoolProviderUrl;
+    // Spelled out (as CDK's own HttpUserPoolAuthorizer does) rather than the pool's ProviderURL
+    // attribute, so it is exactly the `iss` claim: scheme included.
+    this.jwtIssuer = `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`;
     this.jwtAudience = [this.userPoolClient.userPoolClientId];
 
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });

@@ -50,7 +50,12 @@ describe('ApiStack', () => {
         AuthorizerType: 'JWT',
         IdentitySource: ['$request.header.Authorization'],
         JwtConfiguration: {
-          Issuer: { 'Fn::ImportValue': Match.stringLikeRegexp('-Auth:.*UserPool.*ProviderURL') },
+          Issuer: {
+            'Fn::Join': [
+              '',
+              ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', Match.anyValue()],
+            ],
+          },
           Audience: [{ 'Fn::ImportValue': Match.stringLikeRegexp('-Auth:.*WebClient') }],
         },
       });
