@@ -120,6 +120,8 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
   const core = async (event: APIGatewayProxyEventV2, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const headers = lowerCaseHeaders(event.headers);
     const requestId = event.requestContext?.requestId ?? 'unknown';
+    // Correlates every log line of this request with API Gateway's access log.
+    logger.appendKeys({ correlation_id: requestId });
     const principal = principalFromClaims(claimsOf(event));
     if (route.auth === 'user') {
       requireRole(requirePrincipal(principal), roles ?? ['reception', 'specialist', 'leader', 'tenantAdmin', 'citizen', 'agencySystem']);
@@ -157,7 +159,7 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
 
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core)
     .use(captureLambdaHandler(tracer))
-    .use(injectLambdaContext(logger, { resetKeys: true, correlationIdPath: 'requestContext.requestId' }))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))
     .use({
       onError: async (request) => {
