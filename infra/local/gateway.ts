@@ -202,13 +202,26 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
 
 function send(res: ServerResponse, reply: HttpReply, requestId: string): void {
   if (res.headersSent) return;
+  try {
+    writeHeaders(res, reply, requestId);
+  } catch (error) {
+    // A header value Node cannot send (say, a newline in it) is a malformed answer: API Gateway
+    // answers 500 for those too.
+    logError('the handler answered a header that cannot be sent', error);
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    reply = GATEWAY_REPLIES.internalError();
+    writeHeaders(res, reply, requestId);
+  }
+  res.end(reply.body);
+}
+
+function writeHeaders(res: ServerResponse, reply: HttpReply, requestId: string): void {
   res.statusCode = reply.statusCode;
   for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
   // HTTP APIs stamp every answer with the request id, which is also the event's requestId.
   res.setHeader('apigw-requestid', requestId);
   res.setHeader('content-length', reply.body.length);
   if (reply.statusCode === 413) res.setHeader('connection', 'close');
-  res.end(reply.body);
 }
 
 function normalizeIp(address: string | undefined): string {

@@ -36,6 +36,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', (signal) => void stop(signal));
   process.on('SIGTERM', (signal) => void stop(signal));
+  // In AWS a stray rejection ends one function's container; here it would end every function and
+  // the emulators with them, so it is reported and the cloud keeps serving.
+  process.on('unhandledRejection', (reason) => {
+    process.stderr.write(
+      `[offline cloud] unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`,
+    );
+  });
 
   const cloud = await startOfflineCloud({
     dataDir,

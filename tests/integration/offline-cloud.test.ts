@@ -243,6 +243,7 @@ describe('infra/local/gateway', () => {
     it.each([
       ['the handler throws', 'POST', '/public/echo', 'throw'],
       ['the handler returns a malformed answer', 'POST', '/public/echo', 'bad-status'],
+      ['the handler returns a header that cannot be sent', 'POST', '/public/echo', 'bad-header'],
       ["the route's handler module does not exist", 'GET', '/missing', undefined],
     ])('answers 500 {"message":"Internal Server Error"} when %s', async (_case, method, route, mode) => {
       const response = await api[method === 'GET' ? 'get' : 'post'](route, {

@@ -20,6 +20,7 @@ export async function handler(
       isBase64Encoded: true,
     };
   if (mode === 'bad-status') return { statusCode: 'two hundred' };
+  if (mode === 'bad-header') return { statusCode: 200, headers: { 'x-broken': 'line\nbreak' }, body: '' };
   return {
     statusCode: 201,
     headers: { 'content-type': 'application/json', 'x-echo': 'yes' },
