@@ -6,21 +6,7 @@
 import path from 'node:path';
 import { DEFAULT_PORTS, REPO_ROOT, startOfflineCloud, type OfflineCloud } from './cloud';
 import { portFromEnv } from './ports';
-
-export const READY_PREFIX = 'MOTCUA_READY ';
-
-/** What the READY line carries, as JSON. */
-export interface ReadyInfo {
-  baseUrl: string;
-  tokens: Record<string, string>;
-  ports: { api: number; dynamodb: number; s3: number };
-  endpoints: { dynamodb: string; s3: string };
-  tableName: string;
-  bucketName: string;
-  tenant: string;
-  dataDir: string;
-  pid: number;
-}
+import { readyLine, type ReadyInfo } from './ready-line';
 
 async function main(): Promise<void> {
   const dataDir = path.resolve(process.env.MOTCUA_DATA_DIR || path.join(REPO_ROOT, '.data'));
@@ -92,7 +78,7 @@ function printBanner(cloud: OfflineCloud, dataDir: string): void {
     pid: process.pid,
   };
   // The READY line comes last and on one line, so a reader can stop at it.
-  process.stdout.write(`${lines.join('\n')}\n${READY_PREFIX}${JSON.stringify(ready)}\n`);
+  process.stdout.write(`${lines.join('\n')}\n${readyLine(ready)}\n`);
 }
 
 main().catch((error: unknown) => {

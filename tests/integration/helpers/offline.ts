@@ -12,12 +12,11 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ReadyInfo } from '../../../infra/local/start';
+import { findReadyInfo, type ReadyInfo } from '../../../infra/local/ready-line';
 
 export type { ReadyInfo };
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-const READY_PREFIX = 'MOTCUA_READY ';
 
 /** The shared cloud's READY info (endpoints, table, tenant …), as the global setup published it. */
 export function sharedCloud(): ReadyInfo {
@@ -83,9 +82,8 @@ export async function startCloudProcess(options: StartCloudOptions = {}): Promis
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   for (;;) {
     const output = (await readText(logFiles.stdout)).slice(startOffset);
-    const line = output.split('\n').find((l) => l.startsWith(READY_PREFIX));
-    if (line) {
-      const info = JSON.parse(line.slice(READY_PREFIX.length)) as ReadyInfo;
+    const info = findReadyInfo(output);
+    if (info) {
       return { pid, dataDir, logFiles, info, baseUrl: info.baseUrl, tokens: info.tokens };
     }
     if (exited || Date.now() > deadline) {
