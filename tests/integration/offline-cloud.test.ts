@@ -396,10 +396,7 @@ describe('infra/local/start', () => {
     }, 90_000);
 
     afterAll(async () => {
-      if (cloud) {
-        await stopCloudProcess(cloud);
-        await rm(path.dirname(cloud.dataDir), { recursive: true, force: true });
-      }
+      if (cloud) await stopCloudProcess(cloud, { removeData: true });
     });
 
     it('moves the shared clock when /_local/clock is posted, and resets it on DELETE', async () => {

@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -17,6 +17,7 @@ import { findReadyInfo, type ReadyInfo } from '../../../infra/local/ready-line';
 export type { ReadyInfo };
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const TEMP_PREFIX = 'motcua-cloud-';
 
 /** The shared cloud's READY info (endpoints, table, tenant …), as the global setup published it. */
 export function sharedCloud(): ReadyInfo {
@@ -100,9 +101,31 @@ export async function startCloudProcess(options: StartCloudOptions = {}): Promis
   }
 }
 
-/** SIGTERM (the cloud stops its children and exits), then SIGKILL to the whole group after `graceMs`. */
-export async function stopCloudProcess(handle: Pick<CloudHandle, 'pid'>, graceMs = 5_000): Promise<void> {
-  await killGroup(handle.pid, graceMs);
+export interface StopCloudOptions {
+  /** How long the cloud gets to stop by itself before its whole process group is SIGKILLed. Default 5 s. */
+  graceMs?: number;
+  /** Also delete the temp folder startCloudProcess made for the data dir and its logs. */
+  removeData?: boolean;
+}
+
+/** SIGTERM (the cloud stops its children and exits), then SIGKILL to the whole group after the grace time. */
+export async function stopCloudProcess(
+  handle: Pick<CloudHandle, 'pid'> & Partial<Pick<CloudHandle, 'dataDir'>>,
+  options: StopCloudOptions = {},
+): Promise<void> {
+  await killGroup(handle.pid, options.graceMs ?? 5_000);
+  if (options.removeData && handle.dataDir) await removeCloudFolder(handle.dataDir);
+}
+
+/**
+ * Deletes the temp folder around a data dir made by startCloudProcess (and only such a folder:
+ * a data dir the caller chose is left alone).
+ */
+export async function removeCloudFolder(dataDir: string): Promise<void> {
+  const folder = path.dirname(dataDir);
+  if (path.basename(folder).startsWith(TEMP_PREFIX) && path.dirname(folder) === os.tmpdir()) {
+    await rm(folder, { recursive: true, force: true });
+  }
 }
 
 async function killGroup(pid: number, graceMs: number): Promise<void> {
