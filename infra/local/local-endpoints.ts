@@ -88,23 +88,23 @@ async function mintToken(body: unknown, { issuer, province }: LocalEndpointDeps)
 }
 
 function moveClock(body: unknown): HttpReply {
-  const request = (body ?? {}) as { now?: unknown; advanceMs?: unknown };
+  const request = (body ?? {}) as { now?: unknown; advanceMs?: unknown; frozen?: unknown };
   if (typeof request.now === 'string') {
     const at = new Date(request.now);
     if (Number.isNaN(at.getTime()))
       return gatewayReply(400, `now is not an ISO 8601 instant: ${request.now}`);
-    clock.setNow(at);
+    clock.setNow(at, { frozen: request.frozen === true });
   } else if (typeof request.advanceMs === 'number' && Number.isFinite(request.advanceMs)) {
     clock.advance(request.advanceMs);
   } else {
-    return gatewayReply(400, 'Send {"now": "<ISO 8601 instant>"} or {"advanceMs": <number>}');
+    return gatewayReply(400, 'Send {"now": "<ISO 8601 instant>", "frozen"?: true} or {"advanceMs": <number>}');
   }
   return clockState();
 }
 
 function clockState(): HttpReply {
   const now = clock.now();
-  return json(200, { now: now.toISOString(), offsetMs: now.getTime() - Date.now() });
+  return json(200, { now: now.toISOString(), offsetMs: now.getTime() - Date.now(), frozen: clock.isFrozen() });
 }
 
 function json(statusCode: number, value: unknown): HttpReply {

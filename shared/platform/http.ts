@@ -6,7 +6,6 @@
  */
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
@@ -108,6 +107,16 @@ function toResponse(result: HttpResult): APIGatewayProxyStructuredResultV2 {
   };
 }
 
+/** Flushes business metrics when a request recorded any; an empty flush would only log a warning. */
+const publishRecordedMetrics = {
+  after: async () => {
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  },
+  onError: async () => {
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  },
+};
+
 export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id>) {
   const route = routeById(routeId);
   const schemas = ('request' in route ? route.request : {}) as { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
@@ -160,7 +169,7 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core)
     .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics))
+    .use(publishRecordedMetrics)
     .use({
       onError: async (request) => {
         const appError = asAppError(request.error);

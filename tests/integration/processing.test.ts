@@ -17,7 +17,8 @@ let cloud: CloudHandle;
 const as = (user: string) => ({ token: cloud.tokens[user], baseUrl: cloud.baseUrl });
 
 async function setClock(iso: string): Promise<void> {
-  const res = await api.post('/_local/clock', { baseUrl: cloud.baseUrl, body: { now: iso } });
+  // Frozen: the test's instants are exact, so working-time arithmetic can be asserted to the ms.
+  const res = await api.post('/_local/clock', { baseUrl: cloud.baseUrl, body: { now: iso, frozen: true } });
   expect(res.status).toBe(200);
 }
 
