@@ -8,8 +8,10 @@ import { ROUTES, type RouteDef } from './routes';
 type JsonSchema = Record<string, unknown>;
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
-  return rest;
+  // The document declares its dialect once; each schema's own `$schema` would only repeat it.
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  delete json.$schema;
+  return json;
 };
 
 function parameters(route: RouteDef) {

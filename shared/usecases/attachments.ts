@@ -16,7 +16,8 @@ import { dossierFor } from './dossier-views';
 const CLOSED = new Set(['refused', 'withdrawn', 'returned']);
 
 /** A file name safe in an object key and a header: no control characters, at most 120 characters. */
-const safeName = (name: string) => name.replace(/[\u0000-\u001f"\\/]/g, '_').slice(-120);
+const safeName = (name: string) =>
+  Array.from(name, (ch) => (ch.charCodeAt(0) < 0x20 || '"\\/'.includes(ch) ? '_' : ch)).join('').slice(-120);
 
 export async function startUpload(principal: Principal, code: string, input: CreateAttachment) {
   const dossier = await dossierFor(principal, code);
