@@ -159,8 +159,7 @@ describe('reception (integration)', () => {
     const post = (body: unknown) => api.post('/v1/dossiers', { as: 'tiepnhan.binhthanh', body });
 
     it('names a missing field and the rule', async () => {
-      const { applicant: _a, ...rest } = landTransfer();
-      const res = await post({ ...rest, applicant: { ...applicant, name: undefined } });
+      const res = await post(landTransfer({ applicant: { ...applicant, name: undefined } }));
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body.errors).toContainEqual(expect.objectContaining({ field: 'body.applicant.name', rule: 'required' }));
