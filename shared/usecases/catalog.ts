@@ -1,8 +1,9 @@
 /** Catalog use cases: public reads and tenant-admin writes. */
-import type { Agency, Procedure } from '../api/schemas/catalog';
+import type { Agency, Procedure, TenantSettings } from '../api/schemas/catalog';
 import { searchProcedures, type CatalogQuery } from '../domain/catalog/search';
 import { DomainRuleError } from '../domain/errors';
-import { agenciesByCode, getProcedure, getTenant, listAgencies, listProcedures, putAgency, putProcedure } from '../data/catalog-repo';
+import { agenciesByCode, getProcedure, getTenant, listAgencies, listProcedures, putAgency, putProcedure, putTenant } from '../data/catalog-repo';
+import { calendarForTenant } from './tenant-calendar';
 import { NotFoundError } from '../platform/errors';
 
 async function requireTenant(tenant: string): Promise<void> {
@@ -51,4 +52,25 @@ export async function saveAgency(tenant: string, agency: Agency): Promise<Agency
   }
   await putAgency(tenant, agency);
   return agency;
+}
+
+export async function tenantSettingsOf(tenant: string) {
+  const settings = await getTenant(tenant);
+  if (!settings) throw new NotFoundError(`Không có đơn vị thuê ${tenant} / unknown tenant ${tenant}`);
+  return { id: tenant, ...settings };
+}
+
+/**
+ * Office hours, working week and calendar overrides are data a tenant admin keeps. They are
+ * checked by building the calendar from them, so an impossible week is refused, not stored.
+ */
+export async function saveTenantSettings(tenant: string, settings: TenantSettings) {
+  await tenantSettingsOf(tenant);
+  try {
+    calendarForTenant(settings).dueAt(new Date(), { workingDays: 1 });
+  } catch (error) {
+    throw new DomainRuleError(422, 'invalid-calendar', 'body', `Lịch làm việc không hợp lệ / invalid working calendar: ${(error as Error).message}`);
+  }
+  await putTenant(tenant, settings);
+  return { id: tenant, ...settings };
 }

@@ -77,6 +77,26 @@ describe('catalog (integration)', () => {
     });
   });
 
+  describe('tenant settings', () => {
+    it('keeps office hours and calendar overrides as data the tenant admin edits', async () => {
+      const current = await api.get('/v1/admin/settings', { as: 'quantri' });
+      expect(current.status).toBe(200);
+      expect(current.body).toMatchObject({ id: 'demo', officeHours: [['07:30', '11:30'], ['13:00', '17:00']], cutoff: '15:00' });
+      const { id: _id, ...settings } = current.body;
+      const closure = { date: '2030-10-15', kind: 'off', reason: 'Nghỉ do bão (thử nghiệm)' };
+      const saved = await api.put('/v1/admin/settings', { as: 'quantri', body: { ...settings, calendarOverrides: [closure] } });
+      expect(saved.status).toBe(200);
+      expect((await api.get('/v1/admin/settings', { as: 'quantri' })).body.calendarOverrides).toEqual([closure]);
+    });
+    it('refuses a working week that cannot be built, and a non-admin', async () => {
+      const { id: _id, ...settings } = (await api.get('/v1/admin/settings', { as: 'quantri' })).body;
+      const saturdayHoursWithoutSaturday = await api.put('/v1/admin/settings', { as: 'quantri', body: { ...settings, saturdayHours: [['07:30', '11:30']] } });
+      expect(saturdayHoursWithoutSaturday.status).toBe(422);
+      expect(saturdayHoursWithoutSaturday.body.errors[0].rule).toBe('invalid-calendar');
+      expect((await api.get('/v1/admin/settings', { as: 'tiepnhan.tinh' })).status).toBe(403);
+    });
+  });
+
   describe('GET /v1/openapi.json', () => {
     it('serves an OpenAPI 3.1 document generated from the route table', async () => {
       const res = await api.get('/v1/openapi.json');

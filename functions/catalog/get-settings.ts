@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/platform/http';
+import { tenantSettingsOf } from '../../shared/usecases/catalog';
+
+export const handler = httpHandler('getTenantSettings', async ({ principal }) => ({
+  status: 200,
+  body: await tenantSettingsOf(principal.tenant),
+}));

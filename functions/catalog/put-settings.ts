@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/platform/http';
+import { saveTenantSettings } from '../../shared/usecases/catalog';
+
+export const handler = httpHandler('putTenantSettings', async ({ body, principal }) => ({
+  status: 200,
+  body: await saveTenantSettings(principal.tenant, body),
+}));
