@@ -55,6 +55,31 @@ export function grantTable(grantee: IGrantable, table: ITableV2, access: TableAc
   else table.encryptionKey?.grantDecrypt(grantee);
 }
 
+/**
+ * Item actions a function may be granted one by one on the base table (never an index), for a
+ * function whose every call is known, like a workflow task. `TransactWriteItems` needs no action of
+ * its own: a transaction of Puts is allowed by `PutItem`.
+ */
+export type TableItemAction =
+  | 'dynamodb:GetItem'
+  | 'dynamodb:PutItem'
+  | 'dynamodb:UpdateItem'
+  | 'dynamodb:DeleteItem'
+  | 'dynamodb:ConditionCheckItem';
+
+/** Grants exactly `actions` on the table itself: narrower than `grantTable`, which serves routes. */
+export function grantTableItems(
+  grantee: IGrantable,
+  table: ITableV2,
+  actions: readonly TableItemAction[],
+): void {
+  if (actions.length === 0) throw new Error('grantTableItems: name at least one action');
+  Grant.addToPrincipal({ grantee, actions: [...new Set(actions)], resourceArns: [table.tableArn] });
+  const writes = actions.some((a) => TABLE_WRITE.includes(a));
+  if (writes) table.encryptionKey?.grantEncryptDecrypt(grantee);
+  else table.encryptionKey?.grantDecrypt(grantee);
+}
+
 /** Object actions per access level. `s3:GetObject` also covers HEAD (the confirm step's size check). */
 export const BUCKET_OBJECT_ACTIONS: Record<BucketAccess, readonly string[]> = {
   read: ['s3:GetObject'],

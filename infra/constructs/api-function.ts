@@ -26,7 +26,14 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { ENV } from '../../shared/platform/env';
-import { grantBucket, grantTable, type BucketAccess, type TableAccess } from './access';
+import {
+  grantBucket,
+  grantTable,
+  grantTableItems,
+  type BucketAccess,
+  type TableAccess,
+  type TableItemAction,
+} from './access';
 import { acknowledge, iam5ResourceFinding } from './nag';
 
 /** Handler entries in the route table are relative to the repository root. */
@@ -57,6 +64,12 @@ export interface ApiFunctionProps {
 export interface BindTableOptions {
   readonly table: ITableV2;
   readonly access: TableAccess;
+}
+
+export interface BindTableItemsOptions {
+  readonly table: ITableV2;
+  /** The item actions the handler calls, and nothing else. */
+  readonly actions: readonly TableItemAction[];
 }
 
 export interface BindBucketOptions {
@@ -142,6 +155,16 @@ export class ApiFunction extends Construct {
   public bindTable({ table, access }: BindTableOptions): this {
     this.function.addEnvironment(ENV.tableName, table.tableName);
     grantTable(this.role, table, access);
+    return this;
+  }
+
+  /**
+   * Sets `TABLE_NAME` and grants exactly `actions` on the table (no index): for a function that is
+   * not a route, whose calls are all known. Routes keep `bindTable` and their declared access.
+   */
+  public bindTableItems({ table, actions }: BindTableItemsOptions): this {
+    this.function.addEnvironment(ENV.tableName, table.tableName);
+    grantTableItems(this.role, table, actions);
     return this;
   }
 
