@@ -8,12 +8,14 @@ import { ApiStack } from './api-stack';
 import { AuthStack } from './auth-stack';
 import { DataStack } from './data-stack';
 import { MonitoringStack } from './monitoring-stack';
+import { WorkflowStack } from './workflow-stack';
 
 export interface Stacks {
   readonly data: DataStack;
   readonly auth: AuthStack;
   readonly monitoring: MonitoringStack;
   readonly api: ApiStack;
+  readonly workflow: WorkflowStack;
 }
 
 export function createStacks(app: App, config: StageConfig): Stacks {
@@ -45,9 +47,12 @@ export function createStacks(app: App, config: StageConfig): Stacks {
   // The bucket comes by export name, which CDK cannot see as a dependency.
   api.addStackDependency(data, 'imports the attachments bucket exports');
 
-  // Next: the deadline clocks (DESIGN: time is data), one line here:
-  //   const workflow = new WorkflowStack(app, `${config.prefix}-Workflow`, { ...name('Workflow'), table: data.table, alarmTopic: monitoring.alarmTopic });
-  // and `workflow` added to Stacks (the API passes `workflow.stateMachine` to the functions that start it).
+  const workflow = new WorkflowStack(app, `${config.prefix}-Workflow`, {
+    ...name('Workflow'),
+    description: 'Một cửa: deadline clocks on Step Functions',
+    table: data.table,
+    alarmTopic: monitoring.alarmTopic,
+  });
 
-  return { data, auth, monitoring, api };
+  return { data, auth, monitoring, api, workflow };
 }
