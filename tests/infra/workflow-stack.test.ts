@@ -1,0 +1,444 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { CfnElement } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import { REPO_ROOT } from '../../infra/constructs/api-function';
+import { placeholdersOf, readDefinition, START_CLOCK_ENTRY } from '../../infra/constructs/deadline-clock';
+import { DEADLINE_CLOCK, START_CLOCK_FILTER } from '../../shared/api/deadline-clock';
+import { ENV } from '../../shared/platform/env';
+import { buildTestApp, nagFindings } from './fixture';
+
+const testApp = buildTestApp();
+const { workflow } = testApp.stacks;
+const template = testApp.template(workflow);
+const clock = workflow.deadlineClock;
+
+const logicalId = (construct: IConstruct) =>
+  workflow.getLogicalId((construct.node.defaultChild ?? construct) as CfnElement);
+const checkFunctionArn = { 'Fn::GetAtt': [logicalId(clock.checkFunction.function), 'Arn'] };
+const stateMachineRef = { Ref: logicalId(clock.stateMachine) };
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+const list = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+/** Every statement of the policies attached to `role`. */
+function statementsOf(role: IConstruct): Statement[] {
+  const policies = template.findResources('AWS::IAM::Policy', {
+    Properties: { Roles: Match.arrayWith([{ Ref: logicalId(role) }]) },
+  });
+  return Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+}
+
+/** The resources granted an action with the given prefix (`lambda:`, `states:` …), per statement. */
+const grantsOf = (role: IConstruct, prefix: string) =>
+  statementsOf(role)
+    .filter((s) => list(s.Action).some((a) => a.startsWith(prefix)))
+    .map((s) => ({ actions: list(s.Action).sort(), resources: list(s.Resource) }));
+
+const stateMachineProps = () => {
+  const machines = template.findResources('AWS::StepFunctions::StateMachine');
+  return machines[logicalId(clock.stateMachine)].Properties;
+};
+
+/** What Step Functions needs for logging and tracing: no resource-level permissions exist for them. */
+const RESOURCELESS_ACTIONS = [
+  'logs:CreateLogDelivery',
+  'logs:GetLogDelivery',
+  'logs:UpdateLogDelivery',
+  'logs:DeleteLogDelivery',
+  'logs:ListLogDeliveries',
+  'logs:PutResourcePolicy',
+  'logs:DescribeResourcePolicies',
+  'logs:DescribeLogGroups',
+  'xray:PutTraceSegments',
+  'xray:PutTelemetryRecords',
+  'xray:GetSamplingRules',
+  'xray:GetSamplingTargets',
+];
+
+const aslFile = path.join(REPO_ROOT, DEADLINE_CLOCK.definitionFile);
+const aslText = fs.readFileSync(aslFile, 'utf8');
+type State = { Type: string; [key: string]: unknown };
+const asl = JSON.parse(aslText) as { StartAt: string; States: Record<string, State> };
+const taskStates = Object.entries(asl.States).filter(([, s]) => s.Type === 'Task');
+
+describe('WorkflowStack', () => {
+  describe('deadline-clock state machine', () => {
+    it('is a Standard state machine, so an execution can sleep for up to a year', () => {
+      template.hasResourceProperties('AWS::StepFunctions::StateMachine', { StateMachineType: 'STANDARD' });
+    });
+
+    it('traces executions with X-Ray', () => {
+      template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+        TracingConfiguration: { Enabled: true },
+      });
+    });
+
+    it('logs every event with its execution data to its own log group', () => {
+      template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+        LoggingConfiguration: {
+          Level: 'ALL',
+          IncludeExecutionData: true,
+          Destinations: [
+            {
+              CloudWatchLogsLogGroup: {
+                LogGroupArn: { 'Fn::GetAtt': [logicalId(clock.executionLogs), 'Arn'] },
+              },
+            },
+          ],
+        },
+      });
+    });
+
+    it('encrypts the execution log group with its own rotating key, kept as long as the logs', () => {
+      template.hasResourceProperties('AWS::Logs::LogGroup', {
+        LogGroupName: Match.objectLike({
+          'Fn::Join': ['', Match.arrayWith(['/aws/vendedlogs/states/MotCua-test-deadline-clock-'])],
+        }),
+        KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('ExecutionLogsKey'), 'Arn'] },
+        RetentionInDays: testApp.config.logRetention,
+      });
+      template.hasResource('AWS::KMS::Key', {
+        Properties: Match.objectLike({ EnableKeyRotation: true }),
+        DeletionPolicy: 'Delete',
+      });
+    });
+
+    it('lets CloudWatch Logs use the key for the execution log group only', () => {
+      const logGroupName = template.findResources('AWS::Logs::LogGroup')[logicalId(clock.executionLogs)]
+        .Properties.LogGroupName as { 'Fn::Join': [string, unknown[]] };
+      template.hasResourceProperties('AWS::KMS::Key', {
+        KeyPolicy: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Principal: {
+                Service: { 'Fn::Join': ['', ['logs.', { Ref: 'AWS::Region' }, '.amazonaws.com']] },
+              },
+              Condition: {
+                ArnEquals: {
+                  'kms:EncryptionContext:aws:logs:arn': {
+                    'Fn::Join': [
+                      '',
+                      Match.arrayWith([
+                        Match.stringLikeRegexp(`:log-group:${logGroupName['Fn::Join'][1][0]}$`),
+                        logGroupName['Fn::Join'][1][1],
+                      ]),
+                    ],
+                  },
+                },
+              },
+            }),
+          ]),
+        },
+      });
+    });
+
+    it('takes its definition from the ASL file, with the CheckDeadlines task and both Wait states', () => {
+      template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+        DefinitionString: Match.serializedJson(
+          Match.objectLike({
+            StartAt: 'CheckDeadlines',
+            States: Match.objectLike({
+              CheckDeadlines: Match.objectLike({ Type: 'Task', Resource: '${CheckDeadlinesFunctionArn}' }),
+              [DEADLINE_CLOCK.sleepState]: Match.objectLike({ Type: 'Wait' }),
+              [DEADLINE_CLOCK.retryWaitState]: Match.objectLike({ Type: 'Wait' }),
+            }),
+          }),
+        ),
+      });
+      expect(JSON.parse(stateMachineProps().DefinitionString)).toEqual(asl);
+    });
+
+    it('substitutes the check function ARN for CheckDeadlinesFunctionArn', () => {
+      template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+        DefinitionSubstitutions: { CheckDeadlinesFunctionArn: checkFunctionArn },
+      });
+    });
+
+    it('leaves no ${…} in the deployed definition when CloudFormation has substituted it', () => {
+      const { DefinitionString, DefinitionSubstitutions } = stateMachineProps();
+      const deployed = (DefinitionString as string).replace(
+        /\$\{([A-Za-z0-9_]+)\}/g,
+        (whole, name: string) => (name in DefinitionSubstitutions ? `<${name}>` : whole),
+      );
+      expect(deployed).not.toContain('${');
+      expect(JSON.parse(deployed).States.CheckDeadlines.Resource).toBe('<CheckDeadlinesFunctionArn>');
+    });
+
+    it('may invoke the check function and no other function', () => {
+      expect(grantsOf(clock.stateMachine.role, 'lambda:')).toEqual([
+        { actions: ['lambda:InvokeFunction'], resources: [checkFunctionArn] },
+      ]);
+    });
+
+    it('has "*" only for the log delivery and X-Ray actions, which take no resource', () => {
+      const wildcardActions = statementsOf(clock.stateMachine.role)
+        .filter((s) => list(s.Resource).includes('*'))
+        .flatMap((s) => list(s.Action));
+      expect(wildcardActions).not.toEqual([]);
+      for (const action of wildcardActions) expect(RESOURCELESS_ACTIONS).toContain(action);
+    });
+
+    it.each([
+      ['ExecutionsFailed', 'failed'],
+      ['ExecutionsTimedOut', 'timed out'],
+    ])('alarms on %s when an execution %s', (metric) => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/States',
+        MetricName: metric,
+        Dimensions: [{ Name: 'StateMachineArn', Value: stateMachineRef }],
+        Threshold: 1,
+        AlarmActions: [{ 'Fn::ImportValue': Match.stringLikeRegexp('Monitoring') }],
+      });
+    });
+  });
+
+  describe('check function', () => {
+    const role = clock.checkFunction.role;
+    const checkFunction = (props: Record<string, unknown>) =>
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Role: { 'Fn::GetAtt': [logicalId(role), 'Arn'] },
+        ...props,
+      });
+
+    it('runs functions/deadlines/check.ts on Node 22, arm64, traced', () => {
+      expect(DEADLINE_CLOCK.substitutions.CheckDeadlinesFunctionArn).toBe('functions/deadlines/check.ts');
+      checkFunction({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        Handler: 'index.handler',
+      });
+    });
+
+    it('times out before the Task state does, so a slow run is a Lambda error the Task retries', () => {
+      const taskTimeout = asl.States.CheckDeadlines.TimeoutSeconds as number;
+      const fn = template.findResources('AWS::Lambda::Function')[logicalId(clock.checkFunction.function)];
+      expect(fn.Properties.Timeout).toBeLessThan(taskTimeout);
+    });
+
+    it('is told the table name', () => {
+      checkFunction({ Environment: { Variables: Match.objectLike({ [ENV.tableName]: Match.anyValue() }) } });
+    });
+
+    it('may get and put items of the table and do nothing else with it', () => {
+      // The table's ARN as imported from the data stack: no index, no stream, no wildcard.
+      expect(grantsOf(role, 'dynamodb:')).toEqual([
+        {
+          actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+          resources: [
+            { 'Fn::ImportValue': expect.stringMatching(/-Data:ExportsOutputFnGetAttTable\w*Arn\w*$/) },
+          ],
+        },
+      ]);
+      expect(JSON.stringify(grantsOf(role, 'dynamodb:'))).not.toMatch(/StreamArn|\/index\/|\*/);
+    });
+
+    it('alarms on its errors', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId(clock.checkFunction.function) } }],
+        AlarmActions: [Match.anyValue()],
+      });
+    });
+  });
+
+  describe('start-clock stream consumer', () => {
+    const role = clock.starter.handler.role;
+    const mapping = (props: Record<string, unknown>) =>
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: logicalId(clock.starter.handler.function) },
+        ...props,
+      });
+    const deadLetterArn = { 'Fn::GetAtt': [logicalId(clock.starter.deadLetterQueue), 'Arn'] };
+
+    it(`runs ${START_CLOCK_ENTRY} and is told the state machine ARN in ${DEADLINE_CLOCK.stateMachineArnEnv}`, () => {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Role: { 'Fn::GetAtt': [logicalId(role), 'Arn'] },
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Environment: {
+          Variables: Match.objectLike({ [DEADLINE_CLOCK.stateMachineArnEnv]: stateMachineRef }),
+        },
+      });
+    });
+
+    it('reads the table stream from its latest record, ten records at a time', () => {
+      mapping({
+        EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('StreamArn') },
+        StartingPosition: 'LATEST',
+        BatchSize: 10,
+      });
+    });
+
+    it('lets through only the records START_CLOCK_FILTER matches, as the offline poller does', () => {
+      mapping({
+        FilterCriteria: { Filters: [{ Pattern: Match.serializedJson(Match.exact(START_CLOCK_FILTER)) }] },
+      });
+    });
+
+    it('retries only the records the handler reports as failed, and splits failing batches', () => {
+      mapping({ FunctionResponseTypes: ['ReportBatchItemFailures'], BisectBatchOnFunctionError: true });
+    });
+
+    it('gives up on a record after bounded retries and age, well within the 24-hour stream retention', () => {
+      mapping({
+        MaximumRetryAttempts: Match.anyValue(),
+        MaximumRecordAgeInSeconds: Match.anyValue(),
+        DestinationConfig: { OnFailure: { Destination: deadLetterArn } },
+      });
+      const found = template.findResources('AWS::Lambda::EventSourceMapping');
+      for (const { Properties } of Object.values(found)) {
+        expect(Properties.MaximumRetryAttempts).toBeGreaterThan(0);
+        expect(Properties.MaximumRecordAgeInSeconds).toBeLessThanOrEqual(6 * 3600);
+      }
+    });
+
+    it('sends what it gives up on to an encrypted dead-letter queue that refuses requests without TLS', () => {
+      template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: logicalId(clock.starter.deadLetterQueue) }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    });
+
+    it('alarms when the dead-letter queue holds a message', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [
+          {
+            Name: 'QueueName',
+            Value: { 'Fn::GetAtt': [logicalId(clock.starter.deadLetterQueue), 'QueueName'] },
+          },
+        ],
+        Threshold: 1,
+        AlarmActions: [Match.anyValue()],
+      });
+    });
+
+    it('alarms on its errors', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId(clock.starter.handler.function) } }],
+      });
+    });
+
+    it('may start executions of the deadline-clock state machine and of no other', () => {
+      expect(grantsOf(role, 'states:')).toEqual([
+        { actions: ['states:StartExecution'], resources: [stateMachineRef] },
+      ]);
+    });
+
+    it('may read the table stream but no table item', () => {
+      const [grant, ...more] = grantsOf(role, 'dynamodb:');
+      expect(more).toEqual([]);
+      expect(grant.actions).toEqual([
+        'dynamodb:DescribeStream',
+        'dynamodb:GetRecords',
+        'dynamodb:GetShardIterator',
+        'dynamodb:ListStreams',
+      ]);
+      expect(grant.resources).toEqual([{ 'Fn::ImportValue': expect.stringMatching(/StreamArn/) }]);
+    });
+
+    it('may send to its dead-letter queue only', () => {
+      expect(grantsOf(role, 'sqs:')).toEqual([
+        { actions: expect.arrayContaining(['sqs:SendMessage']), resources: [deadLetterArn] },
+      ]);
+    });
+  });
+
+  describe('least privilege', () => {
+    it('never lets a function of the stack scan the table', () => {
+      for (const fn of [clock.checkFunction, clock.starter.handler]) {
+        expect(statementsOf(fn.role).flatMap((s) => list(s.Action))).not.toContain('dynamodb:Scan');
+      }
+    });
+
+    it('attaches no AWS managed policy to any role', () => {
+      template.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+    });
+
+    it('reports no unacknowledged cdk-nag finding', () => {
+      expect(nagFindings(testApp, workflow)).toEqual([]);
+    });
+  });
+});
+
+describe('infra/constructs/deadline-clock', () => {
+  describe('readDefinition', () => {
+    const withFile = (text: string, run: (file: string) => void) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'asl-'));
+      const file = path.join(dir, 'machine.asl.json');
+      fs.writeFileSync(file, text);
+      try {
+        run(file);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    };
+
+    it('fails the synth naming the placeholder when the ASL refers to a substitution nobody provides', () => {
+      withFile(
+        '{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"${OtherFunctionArn}","End":true}}}',
+        (file) =>
+          expect(() => readDefinition(file, { CheckDeadlinesFunctionArn: 'arn' })).toThrow(
+            /OtherFunctionArn/,
+          ),
+      );
+    });
+
+    it('fails the synth naming the file when the ASL is not JSON', () => {
+      withFile('{"StartAt": ', (file) =>
+        expect(() => readDefinition(file, {})).toThrow(/machine\.asl\.json/),
+      );
+    });
+  });
+});
+
+describe('infra/workflows/deadline-clock.asl.json', () => {
+  describe('definition', () => {
+    it('parses as JSON and starts at a state it defines', () => {
+      expect(asl.States[asl.StartAt]).toBeDefined();
+    });
+
+    it('has the task and wait states DEADLINE_CLOCK names', () => {
+      for (const name of Object.keys(DEADLINE_CLOCK.taskStates)) expect(asl.States[name]?.Type).toBe('Task');
+      expect(asl.States[DEADLINE_CLOCK.sleepState]?.Type).toBe('Wait');
+      expect(asl.States[DEADLINE_CLOCK.retryWaitState]?.Type).toBe('Wait');
+    });
+
+    it('refers only to the substitutions DEADLINE_CLOCK declares', () => {
+      expect(placeholdersOf(aslText).sort()).toEqual(Object.keys(DEADLINE_CLOCK.substitutions).sort());
+    });
+
+    it.each(taskStates)('bounds the task %s with TimeoutSeconds', (_name, state) => {
+      expect(state.TimeoutSeconds).toEqual(expect.any(Number));
+    });
+
+    it.each(taskStates)('retries the task %s with a backoff rate', (_name, state) => {
+      const retriers = state.Retry as { BackoffRate?: number }[] | undefined;
+      expect(retriers?.length).toBeGreaterThan(0);
+      for (const retrier of retriers ?? []) expect(retrier.BackoffRate).toBeGreaterThanOrEqual(1);
+    });
+
+    it.each(taskStates)('catches the errors of the task %s that outlast its retries', (_name, state) => {
+      const catchers = state.Catch as { ErrorEquals: string[]; Next: string }[] | undefined;
+      expect(catchers?.length).toBeGreaterThan(0);
+      for (const catcher of catchers ?? []) expect(asl.States[catcher.Next]).toBeDefined();
+    });
+  });
+});
