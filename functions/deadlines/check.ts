@@ -4,7 +4,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { DeadlineCheckResult, DeadlineClockInput } from '../../shared/api/deadline-clock';
 import { logger, tracer } from '../../shared/platform/observability';
-import { checkDeadlines } from '../../shared/usecases/deadline-clock';
+import { checkDeadlines } from '../../shared/usecases/check-deadlines';
 
 export const handler = middy<DeadlineClockInput, DeadlineCheckResult>(async (input: DeadlineClockInput) => {
   logger.appendKeys({ dossierCode: input.code, tenant: input.tenant, clockVersion: input.clockVersion });

@@ -11,7 +11,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { DEADLINES_CHANGED } from '../../shared/api/deadline-clock';
 import { logger, tracer } from '../../shared/platform/observability';
-import { startClock } from '../../shared/usecases/deadline-clock';
+import { startClock } from '../../shared/usecases/start-clock';
 
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>(async (event: DynamoDBStreamEvent) => {
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];

@@ -20,11 +20,10 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { DEADLINE_CLOCK, START_CLOCK_FILTER } from '../../shared/api/deadline-clock';
-import { ENV } from '../../shared/platform/env';
 import { ALARM_PERIOD, alarmOnAny } from './alarm-on-any';
 import { addFunctionAlarms } from './alarms';
 import { ApiFunction, REPO_ROOT } from './api-function';
-import { acknowledge } from './nag';
+import { acknowledge, iam5ResourceFinding } from './nag';
 import { StreamConsumer } from './stream-consumer';
 
 /** The stream consumer that starts executions (DEADLINE_CLOCK names only the Task's function). */
@@ -153,9 +152,6 @@ export class DeadlineClock extends Construct {
       filters: [START_CLOCK_FILTER],
       environment: {
         [DEADLINE_CLOCK.stateMachineArnEnv]: this.stateMachine.stateMachineArn,
-        // The use-case module it imports also holds checkDeadlines, whose repositories read
-        // TABLE_NAME when they load. The name only: this function gets no table permission.
-        [ENV.tableName]: props.table.tableName,
       },
       // Up to ten StartExecution calls in a row, with the SDK's retries on throttling.
       timeout: Duration.seconds(30),
@@ -163,8 +159,22 @@ export class DeadlineClock extends Construct {
       logRetention: props.logRetention,
       logRemovalPolicy: props.logRemovalPolicy,
     });
-    // states:StartExecution on this state machine only.
+    // states:StartExecution on this state machine only, and DescribeExecution on its executions:
+    // a clock whose execution failed is started again under a suffixed name.
     this.stateMachine.grantStartExecution(this.starter.handler.role);
+    const executionsArn = Stack.of(this).formatArn({
+      service: 'states',
+      resource: 'execution',
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      resourceName: `${this.stateMachine.stateMachineName}:*`,
+    });
+    this.starter.handler.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['states:DescribeExecution'], resources: [executionsArn] }));
+    acknowledge(
+      this.starter.handler.role,
+      iam5ResourceFinding(this, executionsArn),
+      'Executions are named per dossier and deadline version at run time, so only the pattern ' +
+        '<state machine>:* can name them; DescribeExecution reads an execution of this state machine only.',
+    );
   }
 
   /**

@@ -336,10 +336,13 @@ describe('WorkflowStack', () => {
       });
     });
 
-    it('may start executions of the deadline-clock state machine and of no other', () => {
-      expect(grantsOf(role, 'states:')).toEqual([
-        { actions: ['states:StartExecution'], resources: [stateMachineRef] },
-      ]);
+    it('may start executions of the deadline-clock state machine and of no other, and describe its executions', () => {
+      const grants = grantsOf(role, 'states:');
+      expect(grants[0]).toEqual({ actions: ['states:StartExecution'], resources: [stateMachineRef] });
+      expect(grants).toHaveLength(2);
+      expect(grants[1].actions).toEqual(['states:DescribeExecution']);
+      expect(JSON.stringify(grants[1].resources)).toMatch(/:execution:/);
+      expect(JSON.stringify(grants[1].resources)).toContain(logicalId(clock.stateMachine));
     });
 
     it('may read the table stream but no table item', () => {

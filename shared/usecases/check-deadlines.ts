@@ -1,18 +1,13 @@
 /**
- * The deadline clock's two halves. `startClocks` turns `dossier.deadlines_changed` outbox events
- * into one state-machine execution per dossier and deadline version (the execution name makes a
- * repeated start a no-op). `checkDeadlines` is the state machine's task: it re-reads the dossier,
- * fires what is due (once each), and says how long to sleep — or that this clock is done.
+ * The deadline clock's task: re-read the dossier, fire what is due (once each), and say how long
+ * to sleep until the next deadline — or that this clock is done (stale, paused, finished).
  */
-import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { clockExecutionName, DEADLINE_CLOCK, type DeadlineCheckResult, type DeadlineClockInput } from '../api/deadline-clock';
+import type { DeadlineCheckResult, DeadlineClockInput } from '../api/deadline-clock';
 import { deadlineAlarms, hasRunningClock, planClock } from '../domain/lifecycle/deadlines';
 import { toVnIso } from '../domain/vn-time';
 import { getTenant } from '../data/catalog-repo';
 import { getDossier, recordAlarm } from '../data/dossier-repo';
-import { getSfnClient } from '../platform/aws-clients';
 import { clock } from '../platform/clock';
-import { requireEnv } from '../platform/env';
 import { calendarForTenant } from './tenant-calendar';
 
 export async function checkDeadlines(input: DeadlineClockInput): Promise<DeadlineCheckResult> {
@@ -45,19 +40,4 @@ export async function checkDeadlines(input: DeadlineClockInput): Promise<Deadlin
   }
   if (!next) return { done: true, reason: 'nothing-left', fired };
   return { done: false, sleepSeconds: Math.max(1, Math.ceil((next.at.getTime() - now.getTime()) / 1000)), fired };
-}
-
-let stateMachineArn: string | undefined;
-
-export async function startClock(input: DeadlineClockInput): Promise<'started' | 'already-running'> {
-  stateMachineArn ??= requireEnv(DEADLINE_CLOCK.stateMachineArnEnv);
-  try {
-    await getSfnClient().send(
-      new StartExecutionCommand({ stateMachineArn, name: clockExecutionName(input), input: JSON.stringify(input) }),
-    );
-    return 'started';
-  } catch (error) {
-    if (error instanceof ExecutionAlreadyExists || (error as Error).name === 'ExecutionAlreadyExists') return 'already-running';
-    throw error;
-  }
 }
