@@ -4,6 +4,7 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { AttachmentView } from '../api/schemas/attachment';
+import { collectPages } from './pages';
 import { AttachmentEntity, MainTable, dossierPk } from './table';
 
 export interface AttachmentRecord {
@@ -29,16 +30,12 @@ export async function deleteAttachment(tenant: string, code: string, id: string)
 }
 
 export async function listAttachments(tenant: string, code: string): Promise<AttachmentRecord[]> {
-  const out: AttachmentRecord[] = [];
-  let exclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await MainTable.build(QueryCommand)
+  const items = await collectPages((exclusiveStartKey) =>
+    MainTable.build(QueryCommand)
       .entities(AttachmentEntity)
       .query({ partition: dossierPk(tenant, code), range: { beginsWith: 'ATT#' } })
       .options({ exclusiveStartKey, maxPages: 1 })
-      .send();
-    out.push(...((page.Items ?? []) as AttachmentRecord[]));
-    exclusiveStartKey = page.LastEvaluatedKey;
-  } while (exclusiveStartKey);
-  return out;
+      .send(),
+  );
+  return items as AttachmentRecord[];
 }

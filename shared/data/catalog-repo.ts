@@ -4,6 +4,7 @@ import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { agency as agencySchema, procedure as procedureSchema, tenantSettings, type Agency, type Procedure, type TenantSettings } from '../api/schemas/catalog';
 import { foldVietnamese } from '../domain/text';
+import { collectPages } from './pages';
 import { AgencyEntity, MainTable, ProcedureEntity, StaffEntity, TenantEntity, tenantPk } from './table';
 
 export async function getTenant(tenant: string): Promise<TenantSettings | undefined> {
@@ -21,20 +22,15 @@ export async function putAgency(tenant: string, agency: Agency): Promise<void> {
     .send();
 }
 
-/** Every item of one kind in the tenant's partition, following pagination. */
-async function queryAll<E extends typeof AgencyEntity | typeof ProcedureEntity>(entity: E, tenant: string, prefix: string) {
-  const items: unknown[] = [];
-  let exclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await MainTable.build(QueryCommand)
+/** Every item of one kind in the tenant's partition. */
+function queryAll<E extends typeof AgencyEntity | typeof ProcedureEntity>(entity: E, tenant: string, prefix: string) {
+  return collectPages<unknown>((exclusiveStartKey) =>
+    MainTable.build(QueryCommand)
       .entities(entity)
       .query({ partition: tenantPk(tenant), range: { beginsWith: prefix } })
       .options({ exclusiveStartKey, maxPages: 1 })
-      .send();
-    items.push(...(page.Items ?? []));
-    exclusiveStartKey = page.LastEvaluatedKey;
-  } while (exclusiveStartKey);
-  return items;
+      .send(),
+  );
 }
 
 export async function listAgencies(tenant: string): Promise<Agency[]> {

@@ -12,6 +12,7 @@ import type { Dossier, DossierEvent } from '../domain/dossier/model';
 import type { OutboxMessage } from '../domain/dossier/outbox';
 import { DeadlineMarkEntity, DossierEntity, DossierEventEntity, MainTable, OutboxEntity, SequenceEntity, dossierPk, queueKey } from './table';
 import { TABLE_KEYS } from './keys';
+import { collectPages } from './pages';
 
 const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
 
@@ -122,34 +123,28 @@ export async function getDossier(tenant: string, code: string): Promise<Dossier 
 
 /** The dossier's history, oldest first. */
 export async function listDossierEvents(tenant: string, code: string): Promise<DossierEvent[]> {
-  const out: DossierEvent[] = [];
-  let exclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await MainTable.build(QueryCommand)
+  const items = await collectPages((exclusiveStartKey) =>
+    MainTable.build(QueryCommand)
       .entities(DossierEventEntity)
       .query({ partition: dossierPk(tenant, code), range: { beginsWith: 'EVENT#' } })
       .options({ exclusiveStartKey, maxPages: 1 })
-      .send();
-    for (const item of page.Items ?? []) out.push(item.event as DossierEvent);
-    exclusiveStartKey = page.LastEvaluatedKey;
-  } while (exclusiveStartKey);
-  return out;
+      .send(),
+  );
+  return items.map((item) => item.event as DossierEvent);
 }
 
 /** Dossiers waiting at an agency for a role, soonest due first. */
 export async function listQueue(tenant: string, agency: string, role: string, limit = 200): Promise<Dossier[]> {
-  const out: Dossier[] = [];
-  let exclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await MainTable.build(QueryCommand)
-      .entities(DossierEntity)
-      .query({ index: TABLE_KEYS.gsi1.name, partition: queueKey(tenant, agency, role) })
-      .options({ exclusiveStartKey, maxPages: 1, limit: Math.min(100, limit - out.length) })
-      .send();
-    for (const item of page.Items ?? []) out.push(item.body as Dossier);
-    exclusiveStartKey = page.LastEvaluatedKey;
-  } while (exclusiveStartKey && out.length < limit);
-  return out;
+  const items = await collectPages(
+    (exclusiveStartKey) =>
+      MainTable.build(QueryCommand)
+        .entities(DossierEntity)
+        .query({ index: TABLE_KEYS.gsi1.name, partition: queueKey(tenant, agency, role) })
+        .options({ exclusiveStartKey, maxPages: 1, limit: 100 })
+        .send(),
+    limit,
+  );
+  return items.map((item) => item.body as Dossier);
 }
 
 export interface FiredAlarm {
@@ -188,9 +183,12 @@ export async function recordAlarm(tenant: string, code: string, alarm: FiredAlar
 }
 
 export async function listAlarms(tenant: string, code: string) {
-  const page = await MainTable.build(QueryCommand)
-    .entities(DeadlineMarkEntity)
-    .query({ partition: dossierPk(tenant, code), range: { beginsWith: 'MARK#' } })
-    .send();
-  return (page.Items ?? []).map(({ id, type, firedAt, dueAt, stepIndex }) => ({ id, type, firedAt, dueAt, stepIndex }));
+  const items = await collectPages((exclusiveStartKey) =>
+    MainTable.build(QueryCommand)
+      .entities(DeadlineMarkEntity)
+      .query({ partition: dossierPk(tenant, code), range: { beginsWith: 'MARK#' } })
+      .options({ exclusiveStartKey, maxPages: 1 })
+      .send(),
+  );
+  return items.map(({ id, type, firedAt, dueAt, stepIndex }) => ({ id, type, firedAt, dueAt, stepIndex }));
 }
