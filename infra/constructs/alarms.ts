@@ -2,39 +2,14 @@
  * The alarms every function and the API get. Thresholds are "any": a handler error or a 5xx is a bug
  * (DESIGN: errors are answers, bad input is a 4xx), and a throttle means a citizen was turned away.
  */
-import { Duration } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import {
-  ComparisonOperator,
-  TreatMissingData,
-  type Alarm,
-  type IAlarmAction,
-  type Metric,
-} from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm, IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
+import { ALARM_PERIOD, alarmOnAny } from './alarm-on-any';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 
-const PERIOD = Duration.minutes(5);
-
-function anyOf(
-  scope: Construct,
-  id: string,
-  metric: Metric,
-  description: string,
-  action: IAlarmAction,
-): Alarm {
-  const alarm = metric.createAlarm(scope, id, {
-    threshold: 1,
-    evaluationPeriods: 1,
-    comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    // No invocations means nothing went wrong, not "unknown".
-    treatMissingData: TreatMissingData.NOT_BREACHING,
-    alarmDescription: description,
-  });
-  alarm.addAlarmAction(action);
-  alarm.addOkAction(action);
-  return alarm;
-}
+const PERIOD = ALARM_PERIOD;
+const anyOf = alarmOnAny;
 
 /** Errors and Throttles alarms of one function, created inside `scope`. */
 export function addFunctionAlarms(
