@@ -1,0 +1,194 @@
+/**
+ * The floor under submit and track: the same DynamoDB calls, issued straight with the AWS SDK's
+ * low-level client, with the same concurrency between them as the use cases have (what they
+ * await together with Promise.all runs in parallel here too), and nothing else: no gateway, no
+ * JWT check, no middy, no zod, no dynamodb-toolbox, no views.
+ *
+ * The request bodies are the ones call-trace.ts recorded from the real use cases, so item sizes,
+ * expressions and flags (ConsistentRead, ReturnValues, conditions) are the code's own. Only the
+ * dossier code changes per request. The plans below state the order the code awaits the calls
+ * in; `checkPlan` fails the bench when the traced calls no longer fit it, so this file cannot
+ * silently drift from shared/usecases.
+ */
+import {
+  DynamoDBClient,
+  GetItemCommand,
+  QueryCommand,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+  type GetItemCommandInput,
+  type QueryCommandInput,
+  type TransactWriteItemsCommandInput,
+  type UpdateItemCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import type { TracedCall, UseCaseTraces } from './call-trace';
+
+/** Groups of calls in the order the use case awaits them; calls within a group run together. */
+type Plan = readonly (readonly string[])[];
+
+/** shared/usecases/reception.ts submitDossier, then dossier-views.ts fullView for the answer. */
+export const SUBMIT_PLAN: Plan = [
+  ['GetItemCommand', 'GetItemCommand', 'QueryCommand'], // tenant profile, procedure, agencies (Promise.all)
+  ['UpdateItemCommand'], // nextSequence: the receiving agency's daily counter
+  ['TransactWriteItemsCommand'], // createDossier: dossier + history + outbox
+  ['QueryCommand'], // fullView: agencies again, for the names in the view
+];
+
+/** shared/usecases/dossier-views.ts track: all three at once (Promise.all). */
+export const TRACK_PLAN: Plan = [['GetItemCommand', 'QueryCommand', 'QueryCommand']];
+
+/** The traced calls split into the plan's groups; throws when they do not fit. */
+export function checkPlan(name: string, plan: Plan, calls: readonly TracedCall[]): TracedCall[][] {
+  const groups: TracedCall[][] = [];
+  let at = 0;
+  for (const expected of plan) {
+    const group = calls.slice(at, at + expected.length);
+    at += expected.length;
+    const sorted = (names: readonly string[]) => [...names].sort().join(',');
+    if (sorted(group.map((c) => c.command)) !== sorted(expected)) break;
+    groups.push(group);
+  }
+  if (groups.length !== plan.length || at !== calls.length) {
+    throw new Error(
+      `${name} now makes these DynamoDB calls: ${calls.map((c) => c.command).join(', ')}; ` +
+        `bench/raw-dynamodb.ts expects ${plan.map((g) => g.join(' + ')).join(', then ')}. Update the plan.`,
+    );
+  }
+  return groups;
+}
+
+/** A traced request with the dossier code as a placeholder, re-filled per request. */
+class Template {
+  private readonly json: string;
+  constructor(
+    readonly call: TracedCall,
+    private readonly code: string,
+  ) {
+    // The SDK fills TransactWriteItems' ClientRequestToken anew for every call; replaying the
+    // traced one with other items would be refused as IdempotentParameterMismatch.
+    const { ClientRequestToken: _token, ...input } = call.input;
+    this.json = JSON.stringify(input);
+  }
+  input<T>(code = this.code): T {
+    return JSON.parse(code === this.code ? this.json : this.json.split(this.code).join(code)) as T;
+  }
+}
+
+/** One call, sent as the use case sends it; a Query follows LastEvaluatedKey like the repos do. */
+async function send(client: DynamoDBClient, template: Template, code?: string): Promise<unknown> {
+  switch (template.call.command) {
+    case 'GetItemCommand':
+      return client.send(new GetItemCommand(template.input<GetItemCommandInput>(code)));
+    case 'UpdateItemCommand':
+      return client.send(new UpdateItemCommand(template.input<UpdateItemCommandInput>(code)));
+    case 'TransactWriteItemsCommand':
+      return client.send(new TransactWriteItemsCommand(template.input<TransactWriteItemsCommandInput>(code)));
+    case 'QueryCommand': {
+      const input = template.input<QueryCommandInput>(code);
+      let startKey: Record<string, AttributeValue> | undefined;
+      do {
+        const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return undefined;
+    }
+    default:
+      throw new Error(`no raw replay for ${template.call.command}`);
+  }
+}
+
+const allOf = (client: DynamoDBClient, group: readonly Template[], code?: string) =>
+  Promise.all(group.map((t) => send(client, t, code)));
+
+/**
+ * One raw submit: the traced bodies, with the dossier code made from the number the counter
+ * returns, as the use case does, so each transaction writes a new dossier like a real submit.
+ */
+export function rawSubmit(client: DynamoDBClient, traces: UseCaseTraces): () => Promise<void> {
+  const [load, [sequence], [write], view] = checkPlan('submit', SUBMIT_PLAN, traces.submit).map((group) =>
+    group.map((call) => new Template(call, traces.dossierCode)),
+  ) as [Template[], Template[], Template[], Template[]];
+  const prefix = traces.dossierCode.replace(/-\d+$/, '');
+  return async () => {
+    await allOf(client, load);
+    const { Attributes } = (await send(client, sequence!)) as { Attributes?: Record<string, AttributeValue> };
+    const value = Number(Attributes?.value?.N);
+    if (!Number.isInteger(value)) throw new Error('the sequence counter returned no number');
+    await send(client, write!, `${prefix}-${String(value).padStart(4, '0')}`);
+    await allOf(client, view);
+  };
+}
+
+/** One raw track of the next dossier of `codes`, round-robin like the HTTP load. */
+export function rawTrack(
+  client: DynamoDBClient,
+  traces: UseCaseTraces,
+  codes: readonly string[],
+): () => Promise<void> {
+  const [reads] = checkPlan('track', TRACK_PLAN, traces.track).map((group) =>
+    group.map((call) => new Template(call, traces.dossierCode)),
+  ) as [Template[]];
+  let next = 0;
+  return async () => {
+    const code = codes[next++ % codes.length]!;
+    await allOf(client, reads, code);
+  };
+}
+
+/** One line per call for the report, e.g. `GetItem PK = TENANT#demo, SK = #PROFILE (consistent)`. */
+export function describeCalls(plan: Plan, calls: readonly TracedCall[], code: string): string[] {
+  const groups = checkPlan('describe', plan, calls);
+  return groups.flatMap((group) => {
+    const together = group.length > 1 ? ' ∥' : '';
+    return group.map((call) => `${describe(call).split(code).join('{code}')}${together}`);
+  });
+}
+
+function describe({ command, input }: TracedCall): string {
+  const name = command.replace(/Command$/, '');
+  const key = (k: unknown) =>
+    Object.entries((k ?? {}) as Record<string, AttributeValue>)
+      .map(([attr, v]) => `${attr} = ${v.S ?? v.N ?? '…'}`)
+      .join(', ');
+  switch (command) {
+    case 'GetItemCommand':
+      return `${name} ${key(input.Key)}${input.ConsistentRead ? ' (consistent read)' : ''}`;
+    case 'UpdateItemCommand': {
+      // The SET part is dynamodb-toolbox's bookkeeping (_et, _ct, _md, key attributes): counted, not listed.
+      const expression = substitute(String(input.UpdateExpression), input);
+      const add = /ADD .*/.exec(expression)?.[0] ?? expression;
+      const sets = (/SET (.*?)(?: ADD|$)/.exec(expression)?.[1] ?? '').split(' = ').length - 1;
+      return `${name} ${key(input.Key)}: ${add} (+ SET of ${sets} attributes)${input.ReturnValues ? `, ${String(input.ReturnValues)}` : ''}`;
+    }
+    case 'QueryCommand': {
+      const filter = input.FilterExpression
+        ? `, filter ${substitute(String(input.FilterExpression), input)}`
+        : '';
+      return `${name} ${substitute(String(input.KeyConditionExpression), input)}${filter}, all pages`;
+    }
+    case 'TransactWriteItemsCommand': {
+      const items = (input.TransactItems ?? []) as Array<{ Put?: { Item: Record<string, AttributeValue> } }>;
+      const kinds = new Map<string, number>();
+      for (const item of items) {
+        const sk = item.Put?.Item.SK?.S ?? 'other';
+        const kind = sk.startsWith('#') ? sk : `${sk.split('#')[0]}#…`;
+        kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      }
+      const parts = [...kinds].map(([kind, n]) => `${n} × ${kind}`).join(', ');
+      const bytes = JSON.stringify(input).length;
+      return `${name} of ${items.length} puts (${parts}), ${(bytes / 1024).toFixed(1)} KB request`;
+    }
+    default:
+      return name;
+  }
+}
+
+/** An expression with its #names and :values filled in, for reading. */
+function substitute(expression: string, input: Record<string, unknown>): string {
+  const names = (input.ExpressionAttributeNames ?? {}) as Record<string, string>;
+  const values = (input.ExpressionAttributeValues ?? {}) as Record<string, AttributeValue>;
+  return expression
+    .replace(/#[A-Za-z0-9_]+/g, (n) => names[n] ?? n)
+    .replace(/:[A-Za-z0-9_]+/g, (v) => values[v]?.S ?? values[v]?.N ?? v);
+}
