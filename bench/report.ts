@@ -1,0 +1,193 @@
+/**
+ * The results as Markdown: printed to the terminal and written to bench/results.md, which the
+ * README and docs/bench.md cite. Columns are padded so the same text reads well in both places.
+ */
+import type { BenchResult } from './calendar.bench';
+import type { Bundle, ColdImport } from './bundles';
+import type { LoadOptions, LoadResult } from './load';
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryGb: number;
+  os: string;
+  /** The Node running the bench (and the load generators). */
+  benchNode: string;
+  /** The Node the cold imports ran on: the project's Node 22, as Lambda. */
+  lambdaNode: string;
+  /** 1-minute load average when the bench started and ended: other work on the machine shows here. */
+  loadStart: number;
+  loadEnd?: number;
+}
+
+export interface FunctionFigures {
+  bundle: Bundle;
+  cold: ColdImport;
+}
+
+export interface LoadScenario {
+  name: string;
+  request: string;
+  ours: LoadResult;
+  raw: LoadResult;
+  /** The DynamoDB calls of one request, in order (∥ = issued together). */
+  calls: string[];
+}
+
+export interface BenchReport {
+  startedAt: string;
+  command: string;
+  totalSec: number;
+  machine: Machine;
+  coldRuns: number;
+  functions: FunctionFigures[];
+  bare: FunctionFigures;
+  /** The function whose bundle is broken down by package. */
+  anatomyOf: string;
+  load: LoadOptions & { warmupSec: number; trackPool: number };
+  scenarios: LoadScenario[];
+  calendar: BenchResult[];
+}
+
+type Align = 'left' | 'right';
+
+export function table(headers: string[], rows: string[][], align: Align[] = []): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const cell = (text: string, i: number) =>
+    align[i] === 'right' ? text.padStart(widths[i]!) : text.padEnd(widths[i]!);
+  const line = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
+  const rule = `| ${widths.map((w, i) => (align[i] === 'right' ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
+  return [line(headers), rule, ...rows.map(line)].join('\n');
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(0);
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const times = (ratio: number) => `${ratio.toFixed(2)}×`;
+
+function bundleSection(r: BenchReport): string {
+  const right: Align[] = ['left', 'right', 'right', 'right', 'right', 'right', 'right'];
+  const row = ({ bundle, cold }: FunctionFigures, name = bundle.id) => [
+    name,
+    kb(bundle.bytes),
+    times(bundle.bytes / r.bare.bundle.bytes),
+    kb(bundle.mapBytes),
+    ms(cold.medianMs),
+    `${ms(cold.minMs)}–${ms(cold.maxMs)}`,
+    times(cold.medianMs / r.bare.cold.medianMs),
+  ];
+  const anatomy = [...r.functions, r.bare].find((f) => f.bundle.id === r.anatomyOf)?.bundle;
+  const parts = anatomy
+    ? table(
+        ['package', 'KB', 'share'],
+        anatomy.packages
+          .slice(0, 8)
+          .map((p) => [p.name, kb(p.bytes), `${((100 * p.bytes) / anatomy.bytes).toFixed(0)} %`]),
+        ['left', 'right', 'right'],
+      )
+    : '';
+  return [
+    '## 1. Bundle size and cold import per function',
+    '',
+    `Each function bundled with the esbuild options CDK uses (infra/constructs/api-function.ts), cold import = median of ${r.coldRuns} fresh Node 22 processes that only import the bundle (performance.now() around import(), Lambda's environment incl. NODE_OPTIONS=--enable-source-maps). "× bare" compares with a handler that only creates a DynamoDBClient, bundled the same way.`,
+    '',
+    table(
+      ['function', 'bundle KB', '× bare', 'map KB', 'cold import ms', 'min–max ms', '× bare'],
+      [...r.functions.map((f) => row(f)), row(r.bare, `**${r.bare.bundle.id}** (baseline)`)],
+      right,
+    ),
+    '',
+    `What the ${r.anatomyOf} bundle is made of (output bytes by package):`,
+    '',
+    parts,
+  ].join('\n');
+}
+
+function loadSection(r: BenchReport): string {
+  const rows: string[][] = [];
+  for (const s of r.scenarios) {
+    const line = (label: string, x: LoadResult) => [
+      label,
+      x.throughput.toFixed(0),
+      ms(x.p50Ms),
+      ms(x.p99Ms),
+      String(x.ok),
+      String(x.failed),
+    ];
+    rows.push(line(`${s.name}: ${s.request}`, s.ours));
+    rows.push(line(`${s.name}: raw DynamoDB calls`, s.raw));
+    rows.push([
+      `${s.name}: ours / raw`,
+      times(s.ours.throughput / s.raw.throughput),
+      times(s.ours.p50Ms / s.raw.p50Ms),
+      times(s.ours.p99Ms / s.raw.p99Ms),
+      '',
+      '',
+    ]);
+  }
+  const failures = r.scenarios.flatMap((s) =>
+    [
+      ['ours', s.ours],
+      ['raw', s.raw],
+    ].flatMap(([who, x]) => {
+      const result = x as LoadResult;
+      return result.failed
+        ? [
+            `- ⚠ ${s.name} (${String(who)}): ${result.failed} failed, ${JSON.stringify(result.statuses)}${result.firstError ? `, first: ${result.firstError}` : ''}`,
+          ]
+        : [];
+    }),
+  );
+  return [
+    '## 2. Local throughput and latency: ours vs the raw DynamoDB calls',
+    '',
+    `${r.load.connections} connections (raw: ${r.load.connections} concurrent workers), ${r.load.durationSec} s each after a ${r.load.warmupSec} s warm-up, closed loop, on the offline cloud (one Node process: gateway + handlers; DynamoDB Local on the JVM) on a fresh temp data dir. Track cycles over ${r.load.trackPool} dossiers the bench submitted first. Latencies are exact percentiles of every successful request.`,
+    '',
+    table(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ok', 'failed'], rows, [
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+    ]),
+    '',
+    failures.length ? failures.join('\n') : 'Every request succeeded (0 non-2xx, 0 errors).',
+    '',
+    ...r.scenarios.flatMap((s) => [
+      `DynamoDB calls of one ${s.name} (∥ = issued together), replayed as is by the raw run:`,
+      '',
+      ...s.calls.map((c, i) => `${i + 1}. ${c}`),
+      '',
+    ]),
+  ].join('\n');
+}
+
+function calendarSection(r: BenchReport): string {
+  return [
+    '## 3. Working-time calendar (bench/calendar.bench.ts)',
+    '',
+    table(
+      ['operation', 'ops/s', 'µs/op'],
+      r.calendar.map((c) => [c.name, c.opsPerSec.toLocaleString('en-US'), c.usPerOp.toFixed(3)]),
+      ['left', 'right', 'right'],
+    ),
+  ].join('\n');
+}
+
+export function renderReport(r: BenchReport): string {
+  const m = r.machine;
+  const load = `load average ${m.loadStart.toFixed(2)} at start${m.loadEnd === undefined ? '' : `, ${m.loadEnd.toFixed(2)} at end`}`;
+  return [
+    '# Benchmark results',
+    '',
+    `\`${r.command}\` — ${r.startedAt}, ${r.totalSec.toFixed(0)} s.`,
+    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb.toFixed(1)} GB, ${m.os}; bench on Node ${m.benchNode}, cold imports on Node ${m.lambdaNode}; ${load}.`,
+    'Method and caveats: docs/bench.md.',
+    '',
+    bundleSection(r),
+    '',
+    loadSection(r),
+    calendarSection(r),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,235 @@
+/**
+ * `npm run bench`: bundle sizes and cold imports of every function, submit and track under load on
+ * the offline cloud next to the raw DynamoDB calls they make, and the calendar micro-benchmark.
+ * Prints the results as Markdown and writes them to bench/results.md. Method: docs/bench.md.
+ *
+ * Order matters on a 2-core machine: cold imports and the calendar run while no cloud is up, so
+ * nothing else competes for the CPU; the cloud lives only for the load phase, and is stopped
+ * (JVM included) on every way out: success, error, Ctrl-C.
+ *
+ * Knobs for a quick look (defaults in brackets): BENCH_COLD_RUNS [7], BENCH_CONNECTIONS [10],
+ * BENCH_DURATION_SEC [10], BENCH_WARMUP_SEC [2], BENCH_TRACK_POOL [50].
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startCloudProcess, stopCloudProcess, type CloudHandle } from '../tests/integration/helpers/offline';
+import {
+  BARE_FUNCTION,
+  NODE22,
+  REPO_ROOT,
+  buildBundles,
+  checkSameAsSingleBuild,
+  deployedFunctions,
+  measureColdImports,
+} from './bundles';
+import { runCalendarBench } from './calendar.bench';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, traceUseCases } from './call-trace';
+import { httpLoad, rawLoad, type LoadOptions, type LoadResult } from './load';
+import { SUBMIT_PLAN, TRACK_PLAN, describeCalls, rawSubmit, rawTrack } from './raw-dynamodb';
+import {
+  renderReport,
+  type BenchReport,
+  type FunctionFigures,
+  type LoadScenario,
+  type Machine,
+} from './report';
+import {
+  LAND_TRANSFER,
+  SUBMITTER,
+  SUBMIT_PATH,
+  checkTrack,
+  submitDossiers,
+  submitHeaders,
+  trackPath,
+} from './workload';
+
+const settings = {
+  coldRuns: intEnv('BENCH_COLD_RUNS', 7),
+  connections: intEnv('BENCH_CONNECTIONS', 10),
+  durationSec: intEnv('BENCH_DURATION_SEC', 10),
+  warmupSec: intEnv('BENCH_WARMUP_SEC', 2),
+  trackPool: intEnv('BENCH_TRACK_POOL', 50),
+};
+/** The function whose bundle the report breaks down by package: the one with the most to do. */
+const ANATOMY_OF = 'submitDossier';
+const RESULTS_FILE = path.join(REPO_ROOT, 'bench', 'results.md');
+
+function intEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw ? Number(raw) : fallback;
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer, got ${raw}`);
+  return value;
+}
+
+const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+function machine(): Machine {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown CPU',
+    memoryGb: os.totalmem() / 1024 ** 3,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    benchNode: process.version,
+    lambdaNode: execFileSync(NODE22, ['--version'], { encoding: 'utf8' }).trim(),
+    loadStart: os.loadavg()[0]!,
+  };
+}
+
+async function bundlesAndColdImports(
+  tmp: string,
+): Promise<{ functions: FunctionFigures[]; bare: FunctionFigures }> {
+  const fns = [...deployedFunctions(), BARE_FUNCTION];
+  progress(`bundling ${fns.length} functions with CDK's esbuild options…`);
+  const bundles = await buildBundles(fns, path.join(tmp, 'bundles'));
+  const anatomy = bundles.find((b) => b.id === ANATOMY_OF) ?? bundles[0]!;
+  await checkSameAsSingleBuild(anatomy, path.join(tmp, 'bundles'));
+  progress(`cold imports: ${settings.coldRuns} fresh Node 22 processes per bundle…`);
+  const cold = await measureColdImports(bundles, settings.coldRuns);
+  const figures = bundles.map((bundle) => ({ bundle, cold: cold.get(bundle.id)! }));
+  return { functions: figures.slice(0, -1), bare: figures.at(-1)! };
+}
+
+/** Warm-up (discarded), then the measured run. */
+async function measured(run: (options: LoadOptions) => Promise<LoadResult>): Promise<LoadResult> {
+  await run({ connections: settings.connections, durationSec: settings.warmupSec });
+  return run({ connections: settings.connections, durationSec: settings.durationSec });
+}
+
+async function loadScenarios(cloud: CloudHandle): Promise<LoadScenario[]> {
+  const { info } = cloud;
+  const token = info.tokens[SUBMITTER];
+  if (!token) throw new Error(`the cloud issued no token for ${SUBMITTER}`);
+  progress('tracing the DynamoDB calls of submit and track…');
+  const traces = await traceUseCases(info, SUBMITTER, LAND_TRANSFER);
+  progress(`submitting ${settings.trackPool} dossiers for track to read…`);
+  const codes = await submitDossiers(info.baseUrl, token, settings.trackPool);
+  await checkTrack(info.baseUrl, info.tenant, codes[0]!);
+
+  const client = new DynamoDBClient({
+    endpoint: info.endpoints.dynamodb,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  try {
+    const seconds = `${settings.warmupSec} + ${settings.durationSec} s`;
+    progress(`submit over HTTP (${seconds})…`);
+    const submitOurs = await measured((o) =>
+      httpLoad(
+        {
+          url: `${info.baseUrl}${SUBMIT_PATH}`,
+          method: 'POST',
+          headers: submitHeaders(token),
+          body: JSON.stringify(LAND_TRANSFER),
+        },
+        o,
+      ),
+    );
+    progress(`submit's raw DynamoDB calls (${seconds})…`);
+    const submitRaw = await measured((o) => rawLoad(rawSubmit(client, traces), o));
+    const paths = codes.map((code) => trackPath(info.tenant, code));
+    progress(`track over HTTP (${seconds})…`);
+    const trackOurs = await measured((o) =>
+      httpLoad({ url: `${info.baseUrl}${paths[0]}`, method: 'GET', paths }, o),
+    );
+    progress(`track's raw DynamoDB calls (${seconds})…`);
+    const trackRaw = await measured((o) => rawLoad(rawTrack(client, traces, codes), o));
+    return [
+      {
+        name: 'submit',
+        request: `POST ${SUBMIT_PATH}`,
+        ours: submitOurs,
+        raw: submitRaw,
+        calls: describeCalls(SUBMIT_PLAN, traces.submit, traces.dossierCode),
+      },
+      {
+        name: 'track',
+        request: 'GET /v1/public/{tenant}/dossiers/{code}',
+        ours: trackOurs,
+        raw: trackRaw,
+        calls: describeCalls(TRACK_PLAN, traces.track, traces.dossierCode),
+      },
+    ];
+  } finally {
+    client.destroy();
+  }
+}
+
+async function main(): Promise<void> {
+  if (Number(process.versions.node.split('.')[0]) < 22) {
+    throw new Error(`the bench needs Node 22 (this is ${process.version}): run it with npm run bench`);
+  }
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const host = machine();
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'motcua-bench-'));
+  let cloud: CloudHandle | undefined;
+  const cleanUp = async () => {
+    const running = cloud;
+    cloud = undefined;
+    if (running) await stopCloudProcess(running, { removeData: true });
+    await rm(tmp, { recursive: true, force: true });
+  };
+  // The cloud runs in its own process group, so Ctrl-C does not reach it: stop it here.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      progress(`${signal}: stopping the offline cloud…`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
+
+  try {
+    const { functions, bare } = await bundlesAndColdImports(tmp);
+    progress('starting the offline cloud on a temp data dir…');
+    cloud = await startCloudProcess({ timeoutMs: 90_000 });
+    progress(
+      `cloud ${cloud.baseUrl} (pid ${cloud.pid}, data ${cloud.dataDir}, DynamoDB ${cloud.info.endpoints.dynamodb})`,
+    );
+    const scenarios = await loadScenarios(cloud);
+    progress('stopping the offline cloud…');
+    await cleanUp();
+    progress('calendar micro-benchmark…');
+    const calendar = await runCalendarBench();
+
+    const report: BenchReport = {
+      startedAt,
+      command: 'npm run bench',
+      totalSec: (performance.now() - started) / 1000,
+      machine: { ...host, loadEnd: os.loadavg()[0] },
+      coldRuns: settings.coldRuns,
+      functions,
+      bare,
+      anatomyOf: ANATOMY_OF,
+      load: {
+        connections: settings.connections,
+        durationSec: settings.durationSec,
+        warmupSec: settings.warmupSec,
+        trackPool: settings.trackPool,
+      },
+      scenarios,
+      calendar,
+    };
+    const markdown = renderReport(report);
+    process.stdout.write(`\n${markdown}`);
+    await writeFile(RESULTS_FILE, markdown);
+    progress(`written to ${path.relative(REPO_ROOT, RESULTS_FILE)}`);
+    if (scenarios.some((s) => s.ours.failed || s.raw.failed)) {
+      progress('some requests failed: the load figures above are not valid');
+      process.exitCode = 1;
+    }
+  } finally {
+    await cleanUp();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});
