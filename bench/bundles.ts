@@ -34,6 +34,19 @@ export interface BenchFunction {
 export const BARE_FUNCTION: BenchFunction = { id: 'bare DynamoDBClient', entry: 'bench/bare-handler.ts' };
 
 /**
+ * Parts every handler loads, each bundled alone the same way: what dominates a cold import. They
+ * overlap (the route table contains zod, the data layer and idempotency both the SDK client), so
+ * their times do not add up to a handler's.
+ */
+export const INGREDIENTS: BenchFunction[] = [
+  { id: 'zod alone', entry: 'bench/ingredients/zod.ts' },
+  { id: 'route table (zod + all schemas)', entry: 'bench/ingredients/route-table.ts' },
+  { id: 'Powertools logger/metrics/tracer', entry: 'bench/ingredients/powertools.ts' },
+  { id: 'data layer (SDK + toolbox + entities)', entry: 'bench/ingredients/data-layer.ts' },
+  { id: 'idempotency (Powertools + SDK)', entry: 'bench/ingredients/idempotency.ts' },
+];
+
+/**
  * Every function CDK deploys: one per route, the deadline clock's Task function, and the stream
  * consumer that starts clocks (its entry is named only in the CDK construct, which this module
  * does not import: that would load aws-cdk-lib).
