@@ -26,6 +26,8 @@ export interface LoadResult {
   throughput: number;
   p50Ms: number;
   p99Ms: number;
+  /** Every successful request's latency (ms), so runs can be merged. */
+  latencies: number[];
 }
 
 function summarise(
@@ -44,7 +46,21 @@ function summarise(
     throughput: latencies.length / durationSec,
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
+    latencies,
   };
+}
+
+/** Two runs of the same load as one: counts and time add up, percentiles over all samples. */
+export function mergeResults(a: LoadResult, b: LoadResult): LoadResult {
+  const statuses = { ...a.statuses };
+  for (const [status, n] of Object.entries(b.statuses)) statuses[status] = (statuses[status] ?? 0) + n;
+  return summarise(
+    [...a.latencies, ...b.latencies],
+    a.failed + b.failed,
+    a.durationSec + b.durationSec,
+    statuses,
+    a.firstError ?? b.firstError,
+  );
 }
 
 export interface HttpLoad {

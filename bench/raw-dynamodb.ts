@@ -22,7 +22,9 @@ import {
   type TransactWriteItemsCommandInput,
   type UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
+import { performance } from 'node:perf_hooks';
 import type { TracedCall, UseCaseTraces } from './call-trace';
+import { median } from './stats';
 
 /** Groups of calls in the order the use case awaits them; calls within a group run together. */
 type Plan = readonly (readonly string[])[];
@@ -75,8 +77,38 @@ class Template {
   }
 }
 
+/** Latency of each call during a raw run: which of them the floor is made of. */
+export class CallTimer {
+  private readonly samples = new Map<TracedCall, number[]>();
+  record(call: TracedCall, ms: number): void {
+    const list = this.samples.get(call);
+    if (list) list.push(ms);
+    else this.samples.set(call, [ms]);
+  }
+  /** Forget the warm-up. */
+  reset(): void {
+    this.samples.clear();
+  }
+  medianMs(call: TracedCall): number | undefined {
+    const list = this.samples.get(call);
+    return list ? median(list) : undefined;
+  }
+}
+
+async function send(
+  client: DynamoDBClient,
+  template: Template,
+  timer: CallTimer,
+  code?: string,
+): Promise<unknown> {
+  const t0 = performance.now();
+  const result = await sendOnce(client, template, code);
+  timer.record(template.call, performance.now() - t0);
+  return result;
+}
+
 /** One call, sent as the use case sends it; a Query follows LastEvaluatedKey like the repos do. */
-async function send(client: DynamoDBClient, template: Template, code?: string): Promise<unknown> {
+async function sendOnce(client: DynamoDBClient, template: Template, code?: string): Promise<unknown> {
   switch (template.call.command) {
     case 'GetItemCommand':
       return client.send(new GetItemCommand(template.input<GetItemCommandInput>(code)));
@@ -98,25 +130,31 @@ async function send(client: DynamoDBClient, template: Template, code?: string): 
   }
 }
 
-const allOf = (client: DynamoDBClient, group: readonly Template[], code?: string) =>
-  Promise.all(group.map((t) => send(client, t, code)));
+const allOf = (client: DynamoDBClient, group: readonly Template[], timer: CallTimer, code?: string) =>
+  Promise.all(group.map((t) => send(client, t, timer, code)));
 
 /**
  * One raw submit: the traced bodies, with the dossier code made from the number the counter
  * returns, as the use case does, so each transaction writes a new dossier like a real submit.
  */
-export function rawSubmit(client: DynamoDBClient, traces: UseCaseTraces): () => Promise<void> {
+export function rawSubmit(
+  client: DynamoDBClient,
+  traces: UseCaseTraces,
+  timer: CallTimer,
+): () => Promise<void> {
   const [load, [sequence], [write], view] = checkPlan('submit', SUBMIT_PLAN, traces.submit).map((group) =>
     group.map((call) => new Template(call, traces.dossierCode)),
   ) as [Template[], Template[], Template[], Template[]];
   const prefix = traces.dossierCode.replace(/-\d+$/, '');
   return async () => {
-    await allOf(client, load);
-    const { Attributes } = (await send(client, sequence!)) as { Attributes?: Record<string, AttributeValue> };
+    await allOf(client, load, timer);
+    const { Attributes } = (await send(client, sequence!, timer)) as {
+      Attributes?: Record<string, AttributeValue>;
+    };
     const value = Number(Attributes?.value?.N);
     if (!Number.isInteger(value)) throw new Error('the sequence counter returned no number');
-    await send(client, write!, `${prefix}-${String(value).padStart(4, '0')}`);
-    await allOf(client, view);
+    await send(client, write!, timer, `${prefix}-${String(value).padStart(4, '0')}`);
+    await allOf(client, view, timer);
   };
 }
 
@@ -125,6 +163,7 @@ export function rawTrack(
   client: DynamoDBClient,
   traces: UseCaseTraces,
   codes: readonly string[],
+  timer: CallTimer,
 ): () => Promise<void> {
   const [reads] = checkPlan('track', TRACK_PLAN, traces.track).map((group) =>
     group.map((call) => new Template(call, traces.dossierCode)),
@@ -132,16 +171,28 @@ export function rawTrack(
   let next = 0;
   return async () => {
     const code = codes[next++ % codes.length]!;
-    await allOf(client, reads, code);
+    await allOf(client, reads, timer, code);
   };
 }
 
-/** One line per call for the report, e.g. `GetItem PK = TENANT#demo, SK = #PROFILE (consistent)`. */
-export function describeCalls(plan: Plan, calls: readonly TracedCall[], code: string): string[] {
+/**
+ * One line per call for the report, e.g. `GetItem PK = TENANT#demo, SK = #PROFILE ∥ — p50 3.1 ms`
+ * (∥: issued together with the other calls of its group; the time is from the raw run).
+ */
+export function describeCalls(
+  plan: Plan,
+  calls: readonly TracedCall[],
+  code: string,
+  timer: CallTimer,
+): string[] {
   const groups = checkPlan('describe', plan, calls);
   return groups.flatMap((group) => {
     const together = group.length > 1 ? ' ∥' : '';
-    return group.map((call) => `${describe(call).split(code).join('{code}')}${together}`);
+    return group.map((call) => {
+      const ms = timer.medianMs(call);
+      const time = ms === undefined ? '' : ` — p50 ${ms.toFixed(1)} ms`;
+      return `${describe(call).split(code).join('{code}')}${together}${time}`;
+    });
   });
 }
 

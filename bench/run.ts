@@ -19,6 +19,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startCloudProcess, stopCloudProcess, type CloudHandle } from '../tests/integration/helpers/offline';
 import {
   BARE_FUNCTION,
+  INGREDIENTS,
   NODE22,
   REPO_ROOT,
   buildBundles,
@@ -28,8 +29,8 @@ import {
 } from './bundles';
 import { runCalendarBench } from './calendar.bench';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, traceUseCases } from './call-trace';
-import { httpLoad, rawLoad, type LoadOptions, type LoadResult } from './load';
-import { SUBMIT_PLAN, TRACK_PLAN, describeCalls, rawSubmit, rawTrack } from './raw-dynamodb';
+import { httpLoad, mergeResults, rawLoad, type HttpLoad, type LoadOptions, type LoadResult } from './load';
+import { CallTimer, SUBMIT_PLAN, TRACK_PLAN, describeCalls, rawSubmit, rawTrack } from './raw-dynamodb';
 import {
   renderReport,
   type BenchReport,
@@ -81,24 +82,47 @@ function machine(): Machine {
   };
 }
 
-async function bundlesAndColdImports(
-  tmp: string,
-): Promise<{ functions: FunctionFigures[]; bare: FunctionFigures }> {
-  const fns = [...deployedFunctions(), BARE_FUNCTION];
-  progress(`bundling ${fns.length} functions with CDK's esbuild options…`);
+interface BundleFigures {
+  functions: FunctionFigures[];
+  ingredients: FunctionFigures[];
+  bare: FunctionFigures;
+}
+
+async function bundlesAndColdImports(tmp: string): Promise<BundleFigures> {
+  const deployed = deployedFunctions();
+  const fns = [...deployed, ...INGREDIENTS, BARE_FUNCTION];
+  progress(`bundling ${deployed.length} functions, ${INGREDIENTS.length} ingredients and the bare handler…`);
   const bundles = await buildBundles(fns, path.join(tmp, 'bundles'));
   const anatomy = bundles.find((b) => b.id === ANATOMY_OF) ?? bundles[0]!;
   await checkSameAsSingleBuild(anatomy, path.join(tmp, 'bundles'));
   progress(`cold imports: ${settings.coldRuns} fresh Node 22 processes per bundle…`);
   const cold = await measureColdImports(bundles, settings.coldRuns);
   const figures = bundles.map((bundle) => ({ bundle, cold: cold.get(bundle.id)! }));
-  return { functions: figures.slice(0, -1), bare: figures.at(-1)! };
+  return {
+    functions: figures.slice(0, deployed.length),
+    ingredients: figures.slice(deployed.length, -1),
+    bare: figures.at(-1)!,
+  };
 }
 
-/** Warm-up (discarded), then the measured run. */
-async function measured(run: (options: LoadOptions) => Promise<LoadResult>): Promise<LoadResult> {
-  await run({ connections: settings.connections, durationSec: settings.warmupSec });
-  return run({ connections: settings.connections, durationSec: settings.durationSec });
+type Runner = (options: LoadOptions) => Promise<LoadResult>;
+
+/**
+ * Ours and raw, each warmed up, then measured in halves in the order ours, raw, raw, ours (ABBA):
+ * whatever drifts during the run (the table grows, other work starts on the machine) weighs on
+ * both sides alike instead of on whichever ran second. `beforeMeasuring` resets call timings.
+ */
+async function compare(ours: Runner, raw: Runner, beforeMeasuring: () => void) {
+  const { connections, warmupSec, durationSec } = settings;
+  await ours({ connections, durationSec: warmupSec });
+  await raw({ connections, durationSec: warmupSec });
+  beforeMeasuring();
+  const half = { connections, durationSec: durationSec / 2 };
+  const ours1 = await ours(half);
+  const raw1 = await raw(half);
+  const raw2 = await raw(half);
+  const ours2 = await ours(half);
+  return { ours: mergeResults(ours1, ours2), raw: mergeResults(raw1, raw2) };
 }
 
 async function loadScenarios(cloud: CloudHandle): Promise<LoadScenario[]> {
@@ -116,43 +140,45 @@ async function loadScenarios(cloud: CloudHandle): Promise<LoadScenario[]> {
     region: LOCAL_REGION,
     credentials: LOCAL_CREDENTIALS,
   });
+  const seconds = `2 × (${settings.warmupSec} s warm-up + ${settings.durationSec} s)`;
   try {
-    const seconds = `${settings.warmupSec} + ${settings.durationSec} s`;
-    progress(`submit over HTTP (${seconds})…`);
-    const submitOurs = await measured((o) =>
-      httpLoad(
-        {
-          url: `${info.baseUrl}${SUBMIT_PATH}`,
-          method: 'POST',
-          headers: submitHeaders(token),
-          body: JSON.stringify(LAND_TRANSFER),
-        },
-        o,
-      ),
+    progress(`submit over HTTP and raw, ${seconds}…`);
+    const submitTimer = new CallTimer();
+    const submitHttp: HttpLoad = {
+      url: `${info.baseUrl}${SUBMIT_PATH}`,
+      method: 'POST',
+      headers: submitHeaders(token),
+      body: JSON.stringify(LAND_TRANSFER),
+    };
+    const rawSubmitOnce = rawSubmit(client, traces, submitTimer);
+    const submit = await compare(
+      (o) => httpLoad(submitHttp, o),
+      (o) => rawLoad(rawSubmitOnce, o),
+      () => submitTimer.reset(),
     );
-    progress(`submit's raw DynamoDB calls (${seconds})…`);
-    const submitRaw = await measured((o) => rawLoad(rawSubmit(client, traces), o));
+
+    progress(`track over HTTP and raw, ${seconds}…`);
+    const trackTimer = new CallTimer();
     const paths = codes.map((code) => trackPath(info.tenant, code));
-    progress(`track over HTTP (${seconds})…`);
-    const trackOurs = await measured((o) =>
-      httpLoad({ url: `${info.baseUrl}${paths[0]}`, method: 'GET', paths }, o),
+    const trackHttp: HttpLoad = { url: `${info.baseUrl}${paths[0]}`, method: 'GET', paths };
+    const rawTrackOnce = rawTrack(client, traces, codes, trackTimer);
+    const track = await compare(
+      (o) => httpLoad(trackHttp, o),
+      (o) => rawLoad(rawTrackOnce, o),
+      () => trackTimer.reset(),
     );
-    progress(`track's raw DynamoDB calls (${seconds})…`);
-    const trackRaw = await measured((o) => rawLoad(rawTrack(client, traces, codes), o));
     return [
       {
         name: 'submit',
         request: `POST ${SUBMIT_PATH}`,
-        ours: submitOurs,
-        raw: submitRaw,
-        calls: describeCalls(SUBMIT_PLAN, traces.submit, traces.dossierCode),
+        ...submit,
+        calls: describeCalls(SUBMIT_PLAN, traces.submit, traces.dossierCode, submitTimer),
       },
       {
         name: 'track',
         request: 'GET /v1/public/{tenant}/dossiers/{code}',
-        ours: trackOurs,
-        raw: trackRaw,
-        calls: describeCalls(TRACK_PLAN, traces.track, traces.dossierCode),
+        ...track,
+        calls: describeCalls(TRACK_PLAN, traces.track, traces.dossierCode, trackTimer),
       },
     ];
   } finally {
@@ -184,7 +210,7 @@ async function main(): Promise<void> {
   }
 
   try {
-    const { functions, bare } = await bundlesAndColdImports(tmp);
+    const { functions, ingredients, bare } = await bundlesAndColdImports(tmp);
     progress('starting the offline cloud on a temp data dir…');
     cloud = await startCloudProcess({ timeoutMs: 90_000 });
     progress(
@@ -203,6 +229,7 @@ async function main(): Promise<void> {
       machine: { ...host, loadEnd: os.loadavg()[0] },
       coldRuns: settings.coldRuns,
       functions,
+      ingredients,
       bare,
       anatomyOf: ANATOMY_OF,
       load: {
