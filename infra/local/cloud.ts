@@ -1,6 +1,7 @@
 /**
- * The offline cloud: DynamoDB Local, s3rver, the local token issuer and the offline API gateway,
- * wired the way CDK wires the real ones. Handlers run in this process, unchanged: the only thing
+ * The offline cloud: DynamoDB Local, s3rver, the local token issuer, the offline API gateway, a
+ * local Step Functions service and the stream poller that stands in for Lambda's event source
+ * mappings, wired the way CDK wires the real ones. Handlers run in this process, unchanged: the only thing
  * that tells them where AWS is are the standard AWS_ENDPOINT_URL_* variables set here.
  *
  * Start-up order is chosen for a 2-core machine: the JVM is spawned first, and the heavier modules
@@ -9,15 +10,18 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { DEADLINE_CLOCK } from '../../shared/api/deadline-clock';
+import { clock } from '../../shared/platform/clock';
 import { ENV } from '../../shared/platform/env';
 import { launchDynamoDbLocal } from './dynamodb';
 import { allowRequireOfImportOnlyPackages } from './esm-interop';
+import { createHandlerLoader } from './handler-loader';
 import type { LocalIssuer } from './jwt-issuer';
 import { defaultProvinceFile, loadProvince } from './province';
 import type { ProvinceFile } from './seed';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const DEFAULT_PORTS = { api: 3000, dynamodb: 8000, s3: 4569 } as const;
+export const DEFAULT_PORTS = { api: 3000, dynamodb: 8000, s3: 4569, sfn: 8083 } as const;
 export const LOCAL_TABLE_NAME = 'mot-cua';
 export const LOCAL_BUCKET_NAME = 'mot-cua-attachments';
 const HOST = '127.0.0.1';
@@ -28,10 +32,16 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } a
 export interface OfflineCloudOptions {
   /** Everything persistent lives here: dynamodb/, s3/, jwt/. Never wiped. */
   dataDir: string;
-  /** `0` = any free port. Defaults: 3000, 8000, 4569. */
+  /** `0` = any free port. Defaults: 3000, 8000, 4569, 8083. */
   port?: number;
   dynamoPort?: number;
   s3Port?: number;
+  sfnPort?: number;
+  /**
+   * Where the test clock starts (MOTCUA_CLOCK_NOW / MOTCUA_CLOCK_FROZEN). Applied before anything
+   * runs, in particular before the executions left open by the last stop run again.
+   */
+  clock?: { now: Date; frozen: boolean };
   /** Defaults to MOTCUA_PROVINCE_FILE or `../shared/data/demo-province.json` beside the repo. */
   provinceFile?: string;
   /** No gateway access log. */
@@ -42,8 +52,12 @@ export interface OfflineCloud {
   baseUrl: string;
   /** A token per demo staff username, and `citizen` for the demo citizen. */
   tokens: Record<string, string>;
-  ports: { api: number; dynamodb: number; s3: number };
-  endpoints: { dynamodb: string; s3: string };
+  ports: { api: number; dynamodb: number; s3: number; sfn: number };
+  endpoints: { dynamodb: string; s3: string; sfn: string };
+  /** State machine name → ARN. */
+  stateMachines: Record<string, string>;
+  /** Executions found RUNNING at start and run again. */
+  resumedExecutions: number;
   tableName: string;
   bucketName: string;
   tenant: string;
@@ -55,6 +69,7 @@ export interface OfflineCloud {
 export async function startOfflineCloud(options: OfflineCloudOptions): Promise<OfflineCloud> {
   // First, so a wrong Node fails before any emulator starts; the seed and handlers need it.
   allowRequireOfImportOnlyPackages();
+  if (options.clock) clock.setNow(options.clock.now, { frozen: options.clock.frozen });
   const dataDir = path.resolve(options.dataDir);
   const timings = phaseTimer();
   const stops: Array<() => Promise<void>> = [];
@@ -77,17 +92,43 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
     stops.push(s3.stop);
     const province = await loadProvince(options.provinceFile ?? defaultProvinceFile(REPO_ROOT));
     const modules = await loadModules();
+    // One loader for every caller of handlers outside the gateway (Step Functions, streams).
+    const loader = createHandlerLoader(REPO_ROOT);
+    const sfn = await modules.stepfunctions.startLocalStepFunctions({
+      repoRoot: REPO_ROOT,
+      dataDir,
+      loader,
+      host: HOST,
+      port: options.sfnPort ?? DEFAULT_PORTS.sfn,
+    });
+    stops.push(sfn.stop);
+    const deadlineClockArn = sfn.arns[modules.stepfunctions.DEADLINE_CLOCK_MACHINE_NAME] as string;
     timings.lap('load');
     await dynamodb.ready;
     timings.lap('dynamodb');
 
-    setHandlerEnvironment(dynamodb.endpoint, s3.endpoint);
+    setHandlerEnvironment(dynamodb.endpoint, s3.endpoint, sfn.endpoint, deadlineClockArn);
     await provisionResources(modules, dynamodb.endpoint, s3.endpoint);
     timings.lap('provision');
     // Imported only now: the data layer reads TABLE_NAME when its module loads.
     const { seedProvince } = await import('./seed');
     await seedProvince(province);
     timings.lap('seed');
+
+    // Executions left RUNNING by the last stop run again from their start, now that the handlers'
+    // environment and the initial test clock are in place.
+    const resumedExecutions = await sfn.service.resumeOpen();
+    const poller = await modules.streams.startStreamPoller({
+      dynamodbEndpoint: dynamodb.endpoint,
+      region: REGION,
+      credentials: LOCAL_CREDENTIALS,
+      tableName: LOCAL_TABLE_NAME,
+      dataDir,
+      consumers: modules.consumers.STREAM_CONSUMERS,
+      loader,
+    });
+    stops.push(poller.stop);
+    timings.lap('workflows');
 
     const gateway = await modules.gateway.startGateway({
       routes: modules.routes.ROUTES,
@@ -96,6 +137,8 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
       host: HOST,
       port: options.port ?? DEFAULT_PORTS.api,
       quiet: options.quiet,
+      // A moved clock would leave sleeping executions waking at the old time: start them over.
+      onClockMoved: () => void sfn.service.restartRunning(),
       createIssuer: (baseUrl) =>
         modules.jwt.createLocalIssuer({ keyDir: path.join(dataDir, 'jwt'), issuerUrl: `${baseUrl}/_local` }),
     });
@@ -106,8 +149,10 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
     return {
       baseUrl: gateway.baseUrl,
       tokens,
-      ports: { api: gateway.port, dynamodb: dynamodb.port, s3: s3.port },
-      endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint },
+      ports: { api: gateway.port, dynamodb: dynamodb.port, s3: s3.port, sfn: sfn.port },
+      endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, sfn: sfn.endpoint },
+      stateMachines: sfn.arns,
+      resumedExecutions,
       tableName: LOCAL_TABLE_NAME,
       bucketName: LOCAL_BUCKET_NAME,
       tenant: province.tenant.id,
@@ -121,16 +166,31 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
 }
 
 async function loadModules() {
-  const [gateway, routes, jwt, identities, provision, dynamodbSdk, s3Sdk] = await Promise.all([
-    import('./gateway'),
-    import('../../shared/api/routes'),
-    import('./jwt-issuer'),
-    import('./identities'),
-    import('./provision'),
-    import('@aws-sdk/client-dynamodb'),
-    import('@aws-sdk/client-s3'),
-  ]);
-  return { gateway, routes, jwt, identities, provision, dynamodbSdk, s3Sdk };
+  const [gateway, routes, jwt, identities, provision, dynamodbSdk, s3Sdk, stepfunctions, streams, consumers] =
+    await Promise.all([
+      import('./gateway'),
+      import('../../shared/api/routes'),
+      import('./jwt-issuer'),
+      import('./identities'),
+      import('./provision'),
+      import('@aws-sdk/client-dynamodb'),
+      import('@aws-sdk/client-s3'),
+      import('./stepfunctions'),
+      import('./streams/poller'),
+      import('./streams/consumers'),
+    ]);
+  return {
+    gateway,
+    routes,
+    jwt,
+    identities,
+    provision,
+    dynamodbSdk,
+    s3Sdk,
+    stepfunctions,
+    streams,
+    consumers,
+  };
 }
 type Modules = Awaited<ReturnType<typeof loadModules>>;
 
@@ -151,12 +211,19 @@ function phaseTimer() {
  * What the deployed functions get from CDK, pointed at the emulators. Set before any handler
  * module loads, because configuration is read once at cold start.
  */
-function setHandlerEnvironment(dynamodbEndpoint: string, s3Endpoint: string): void {
+function setHandlerEnvironment(
+  dynamodbEndpoint: string,
+  s3Endpoint: string,
+  sfnEndpoint: string,
+  deadlineClockArn: string,
+): void {
   Object.assign(process.env, {
     [ENV.tableName]: LOCAL_TABLE_NAME,
     [ENV.bucketName]: LOCAL_BUCKET_NAME,
     AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint,
     AWS_ENDPOINT_URL_S3: s3Endpoint,
+    AWS_ENDPOINT_URL_SFN: sfnEndpoint,
+    [DEADLINE_CLOCK.stateMachineArnEnv]: deadlineClockArn,
     [ENV.s3ForcePathStyle]: 'true',
     AWS_REGION: REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,

@@ -31,6 +31,8 @@ export interface GatewayOptions {
   quiet?: boolean;
   maxBodyBytes?: number;
   integrationTimeoutMs?: number;
+  /** Called after `/_local/clock` moved the test clock (the cloud restarts sleeping executions). */
+  onClockMoved?: () => void;
 }
 
 export interface StartGatewayOptions extends Omit<GatewayOptions, 'issuer'> {

@@ -14,6 +14,11 @@ export const LOCAL_PREFIX = '/_local/';
 export interface LocalEndpointDeps {
   issuer: LocalIssuer;
   province: ProvinceFile;
+  /**
+   * Told after every move of the clock. Kept out of shared/: the clock does not know who sleeps on
+   * it; the cloud wires this to restart the Step Functions executions.
+   */
+  onClockMoved?: () => void;
 }
 
 type LocalHandler = (body: unknown, deps: LocalEndpointDeps) => Promise<HttpReply> | HttpReply;
@@ -34,8 +39,9 @@ const ENDPOINTS: Record<string, LocalHandler> = {
     }),
   'GET /_local/clock': () => clockState(),
   'POST /_local/clock': moveClock,
-  'DELETE /_local/clock': () => {
+  'DELETE /_local/clock': (_body, deps) => {
     clock.reset();
+    deps.onClockMoved?.();
     return clockState();
   },
 };
@@ -87,7 +93,7 @@ async function mintToken(body: unknown, { issuer, province }: LocalEndpointDeps)
   return json(200, { token, tokenType: 'Bearer', expiresIn: TOKEN_LIFETIME_SECONDS, identity });
 }
 
-function moveClock(body: unknown): HttpReply {
+function moveClock(body: unknown, deps: LocalEndpointDeps): HttpReply {
   const request = (body ?? {}) as { now?: unknown; advanceMs?: unknown; frozen?: unknown };
   if (typeof request.now === 'string') {
     const at = new Date(request.now);
@@ -99,6 +105,7 @@ function moveClock(body: unknown): HttpReply {
   } else {
     return gatewayReply(400, 'Send {"now": "<ISO 8601 instant>", "frozen"?: true} or {"advanceMs": <number>}');
   }
+  deps.onClockMoved?.();
   return clockState();
 }
 

@@ -8,8 +8,10 @@ export interface ReadyInfo {
   baseUrl: string;
   /** A token per demo staff username, and `citizen`. */
   tokens: Record<string, string>;
-  ports: { api: number; dynamodb: number; s3: number };
-  endpoints: { dynamodb: string; s3: string };
+  ports: { api: number; dynamodb: number; s3: number; sfn: number };
+  endpoints: { dynamodb: string; s3: string; sfn: string };
+  /** State machine name → ARN, e.g. `mot-cua-deadline-clock`. */
+  stateMachines: Record<string, string>;
   tableName: string;
   bucketName: string;
   tenant: string;

@@ -35,10 +35,29 @@ async function main(): Promise<void> {
     port: portFromEnv('PORT', DEFAULT_PORTS.api),
     dynamoPort: portFromEnv('DYNAMODB_PORT', DEFAULT_PORTS.dynamodb),
     s3Port: portFromEnv('S3_PORT', DEFAULT_PORTS.s3),
+    sfnPort: portFromEnv('SFN_PORT', DEFAULT_PORTS.sfn),
     quiet: process.env.MOTCUA_QUIET === 'true',
+    clock: initialClockFromEnv(),
   });
   state.cloud = cloud;
   printBanner(cloud, dataDir);
+}
+
+/**
+ * MOTCUA_CLOCK_NOW (an ISO 8601 instant) and MOTCUA_CLOCK_FROZEN=true set the test clock at start,
+ * as POST /_local/clock would, but before any execution left open by the last stop runs again: a
+ * restart "later" is how a test makes deadlines pass while the cloud was down.
+ */
+function initialClockFromEnv(): { now: Date; frozen: boolean } | undefined {
+  const raw = process.env.MOTCUA_CLOCK_NOW;
+  const frozen = process.env.MOTCUA_CLOCK_FROZEN === 'true';
+  if (raw === undefined || raw === '') {
+    if (frozen) throw new Error('MOTCUA_CLOCK_FROZEN=true needs MOTCUA_CLOCK_NOW (the instant to freeze at)');
+    return undefined;
+  }
+  const now = new Date(raw);
+  if (Number.isNaN(now.getTime())) throw new Error(`MOTCUA_CLOCK_NOW is not an ISO 8601 instant: ${raw}`);
+  return { now, frozen };
 }
 
 function printBanner(cloud: OfflineCloud, dataDir: string): void {
@@ -53,6 +72,7 @@ function printBanner(cloud: OfflineCloud, dataDir: string): void {
     `  API        ${cloud.baseUrl}`,
     `  DynamoDB   ${cloud.endpoints.dynamodb}  (table ${cloud.tableName})`,
     `  S3         ${cloud.endpoints.s3}  (bucket ${cloud.bucketName})`,
+    `  Step Fns   ${cloud.endpoints.sfn}  (${Object.keys(cloud.stateMachines).join(', ')}; ${cloud.resumedExecutions} open execution(s) resumed)`,
     `  Tenant     ${cloud.tenant}`,
     `  Data dir   ${dataDir}`,
     `  Local-only ${cloud.baseUrl}/_local/{tokens,jwks.json,clock,health}`,
@@ -71,6 +91,7 @@ function printBanner(cloud: OfflineCloud, dataDir: string): void {
     tokens: cloud.tokens,
     ports: cloud.ports,
     endpoints: cloud.endpoints,
+    stateMachines: cloud.stateMachines,
     tableName: cloud.tableName,
     bucketName: cloud.bucketName,
     tenant: cloud.tenant,

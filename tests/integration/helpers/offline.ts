@@ -66,6 +66,7 @@ export async function startCloudProcess(options: StartCloudOptions = {}): Promis
       PORT: '0',
       DYNAMODB_PORT: '0',
       S3_PORT: '0',
+      SFN_PORT: '0',
       MOTCUA_QUIET: 'true',
       ...options.env,
     },
