@@ -71,12 +71,21 @@ export function createStepFunctionsService(deps: StepFunctionsServiceDeps) {
       );
       return;
     }
+    let input: unknown;
+    try {
+      input = JSON.parse(record.input);
+    } catch {
+      // Only a hand-edited file gets here (StartExecution checks the input): fail that one
+      // execution rather than the whole start.
+      finish(record, { status: 'FAILED', error: 'States.Runtime', cause: 'The stored input is not JSON' });
+      return;
+    }
     record.runs += 1;
     void deps.store.save(record);
     const run = runner.run({
       executionArn: record.executionArn,
       name: record.name,
-      input: JSON.parse(record.input) as unknown,
+      input,
       startDate: new Date(record.startDate),
     });
     runs.set(record.executionArn, run);
