@@ -67,7 +67,7 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  if (cloud) await stopCloudProcess(cloud);
+  if (cloud) await stopCloudProcess(cloud, { removeData: true });
 });
 
 describe('processing (integration)', () => {
