@@ -201,9 +201,14 @@ async function main(): Promise<void> {
     if (running) await stopCloudProcess(running, { removeData: true });
     await rm(tmp, { recursive: true, force: true });
   };
-  // The cloud runs in its own process group, so Ctrl-C does not reach it: stop it here.
+  // The cloud runs in its own process group, so Ctrl-C does not reach it: stop it here. A
+  // listener stays installed after the first signal: Ctrl-C reaches this process twice (from the
+  // terminal and relayed by tsx), and without one the second would kill it mid-cleanup.
+  let interrupted = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (interrupted) return;
+      interrupted = true;
       progress(`${signal}: stopping the offline cloud…`);
       void cleanUp().finally(() => process.exit(130));
     });
