@@ -90,8 +90,8 @@ export async function traceUseCases(
   );
 
   // As submit.ts does: the use case, then the view for the answer.
-  const dossier = await submitDossier(principal, schemas.submitDossier.parse(body));
-  await fullView(dossier);
+  const { dossier, agencies } = await submitDossier(principal, schemas.submitDossier.parse(body));
+  await fullView(dossier, agencies);
   const submit = calls;
   calls = [];
   // As track.ts does.

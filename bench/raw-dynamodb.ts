@@ -34,7 +34,6 @@ export const SUBMIT_PLAN: Plan = [
   ['GetItemCommand', 'GetItemCommand', 'QueryCommand'], // tenant profile, procedure, agencies (Promise.all)
   ['UpdateItemCommand'], // nextSequence: the receiving agency's daily counter
   ['TransactWriteItemsCommand'], // createDossier: dossier + history + outbox
-  ['QueryCommand'], // fullView: agencies again, for the names in the view
 ];
 
 /** shared/usecases/dossier-views.ts track: all three at once (Promise.all). */
@@ -142,9 +141,9 @@ export function rawSubmit(
   traces: UseCaseTraces,
   timer: CallTimer,
 ): () => Promise<void> {
-  const [load, [sequence], [write], view] = checkPlan('submit', SUBMIT_PLAN, traces.submit).map((group) =>
+  const [load, [sequence], [write]] = checkPlan('submit', SUBMIT_PLAN, traces.submit).map((group) =>
     group.map((call) => new Template(call, traces.dossierCode)),
-  ) as [Template[], Template[], Template[], Template[]];
+  ) as [Template[], Template[], Template[]];
   const prefix = traces.dossierCode.replace(/-\d+$/, '');
   return async () => {
     await allOf(client, load, timer);
@@ -154,7 +153,6 @@ export function rawSubmit(
     const value = Number(Attributes?.value?.N);
     if (!Number.isInteger(value)) throw new Error('the sequence counter returned no number');
     await send(client, write!, timer, `${prefix}-${String(value).padStart(4, '0')}`);
-    await allOf(client, view, timer);
   };
 }
 

@@ -5,9 +5,9 @@ import { submitDossier } from '../../shared/usecases/reception';
 import { fullView } from '../../shared/usecases/dossier-views';
 
 export const handler = httpHandler('submitDossier', async ({ body, principal, annotate }) => {
-  const dossier = await submitDossier(principal, body);
+  const { dossier, agencies } = await submitDossier(principal, body);
   annotate({ dossierCode: dossier.code });
   metrics.addDimensions({ channel: dossier.channel, status: dossier.status });
   metrics.addMetric('DossiersSubmitted', MetricUnit.Count, 1);
-  return { status: 201, body: await fullView(dossier), headers: { location: `/v1/dossiers/${dossier.code}` } };
+  return { status: 201, body: await fullView(dossier, agencies), headers: { location: `/v1/dossiers/${dossier.code}` } };
 });

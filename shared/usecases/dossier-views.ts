@@ -1,4 +1,5 @@
 /** Reading dossiers: the full view for those allowed, the public tracking view for anyone. */
+import type { Agency } from '../api/schemas/catalog';
 import { canViewDossier } from '../domain/dossier/access';
 import type { Dossier } from '../domain/dossier/model';
 import { dossierView, trackingView } from '../domain/dossier/views';
@@ -19,8 +20,9 @@ export async function dossierFor(principal: Principal, code: string): Promise<Do
   return dossier;
 }
 
-export async function fullView(dossier: Dossier) {
-  return dossierView(dossier, await agenciesByCode(dossier.tenant));
+/** The full view; pass the agencies when the caller has just read them. */
+export async function fullView(dossier: Dossier, agencies?: ReadonlyMap<string, Agency>) {
+  return dossierView(dossier, agencies ?? (await agenciesByCode(dossier.tenant)));
 }
 
 export async function track(tenant: string, code: string) {

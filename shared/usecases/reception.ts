@@ -3,6 +3,7 @@
  * dossier. They load what the domain needs, let it decide, and persist the result in one
  * transaction with its history and outbox events.
  */
+import type { Agency } from '../api/schemas/catalog';
 import type { SubmitDossier, ReceptionDecision } from '../api/schemas/dossier';
 import { DomainRuleError } from '../domain/errors';
 import { formatDossierCode } from '../domain/dossier/code';
@@ -30,7 +31,11 @@ async function procedureOrFail(tenant: string, code: string, field: string) {
   return procedure;
 }
 
-export async function submitDossier(principal: Principal, submission: SubmitDossier): Promise<Dossier> {
+/** The new dossier, and the agencies read to place it (the view names them; no second read). */
+export async function submitDossier(
+  principal: Principal,
+  submission: SubmitDossier,
+): Promise<{ dossier: Dossier; agencies: ReadonlyMap<string, Agency> }> {
   const actor = actorOf(principal);
   if (actor.kind === 'citizen' && submission.decision) {
     throw new DomainRuleError(403, 'decision-by-staff-only', 'body.decision', 'Chỉ cán bộ tiếp nhận quyết định tiếp nhận / only reception staff decide');
@@ -55,7 +60,7 @@ export async function submitDossier(principal: Principal, submission: SubmitDoss
     events.push(...decided.events);
   }
   await createDossier(dossier, events, outboxFor(0, dossier, events));
-  return dossier;
+  return { dossier, agencies };
 }
 
 export async function decideOnDossier(principal: Principal, code: string, decision: ReceptionDecision): Promise<Dossier> {
