@@ -13,7 +13,7 @@
  *   deadline marks   PK TENANT#<t>#DOSSIER#<code>       SK MARK#<alarm id>
  *   work queue       GSI1PK TENANT#<t>#QUEUE#<agency>#<role>  GSI1SK <step due, UTC>#<code>
  *   daily sequence   PK TENANT#<t>#SEQ#<agency>#<yymmdd> SK #SEQ
- *   idempotency      PK IDEMPOTENCY                      SK idem#<route>#<hash>  (Powertools)
+ *   idempotency      PK TENANT#<t>#IDEMPOTENCY           SK idem#<route>#<hash>  (Powertools)
  */
 import { Table } from 'dynamodb-toolbox/table';
 import { Entity } from 'dynamodb-toolbox/entity';

@@ -17,18 +17,19 @@ export interface IdempotentCall {
   body: unknown;
 }
 
-let persistence: DynamoDBPersistenceLayer | undefined;
-
-function persistenceStore(): DynamoDBPersistenceLayer {
-  persistence ??= new DynamoDBPersistenceLayer({
+/**
+ * One store per tenant: its records live under `TENANT#<t>#IDEMPOTENCY`, so every key begins
+ * with the tenant (DESIGN principle 6) and no single partition takes every province's retries.
+ */
+function persistenceStore(tenant: string): DynamoDBPersistenceLayer {
+  return new DynamoDBPersistenceLayer({
     tableName: requireEnv(ENV.tableName),
     keyAttr: TABLE_KEYS.partitionKey,
     sortKeyAttr: TABLE_KEYS.sortKey,
     expiryAttr: TABLE_KEYS.ttl,
-    staticPkValue: 'IDEMPOTENCY',
+    staticPkValue: `TENANT#${tenant}#IDEMPOTENCY`,
     awsSdkV3Client: getDynamoClient(),
   });
-  return persistence;
 }
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -46,14 +47,18 @@ export function idempotent<C, R>(
     payloadValidationJmesPath: 'body',
     expiresAfterSeconds: numberEnv(ENV.idempotencyTtlSeconds, 24 * 3600),
   });
-  let wrapped: ((call: IdempotentCall, context: C) => Promise<R>) | undefined;
+  const byTenant = new Map<string, (call: IdempotentCall, context: C) => Promise<R>>();
   return (call, context) => {
-    wrapped ??= makeIdempotent(run as (call: IdempotentCall, context: unknown) => Promise<R>, {
-      persistenceStore: persistenceStore(),
-      config,
-      keyPrefix: `idem#${routeId}`,
-      dataIndexArgument: 0,
-    });
+    let wrapped = byTenant.get(call.tenant);
+    if (!wrapped) {
+      wrapped = makeIdempotent(run as (call: IdempotentCall, context: unknown) => Promise<R>, {
+        persistenceStore: persistenceStore(call.tenant),
+        config,
+        keyPrefix: `idem#${routeId}`,
+        dataIndexArgument: 0,
+      });
+      byTenant.set(call.tenant, wrapped);
+    }
     return wrapped(call, context);
   };
 }

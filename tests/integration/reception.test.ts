@@ -4,7 +4,9 @@
  * public tracking without personal data, and every bad input answered 4xx problem+json.
  */
 import { randomUUID } from 'node:crypto';
+import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { api, newCitizenToken } from './helpers/api';
+import { sharedCloud } from './helpers/offline';
 
 const applicant = {
   name: 'Nguyễn Văn An',
@@ -111,6 +113,27 @@ describe('reception (integration)', () => {
       // The next real submission takes the very next number: the retry consumed none.
       const next = await api.post('/v1/dossiers', { as: 'tiepnhan.binhthanh', body: landTransfer() });
       expect(sequenceOf(next.body.code)).toBe(sequenceOf(first.body.code) + 1);
+    });
+
+    it('keeps its records in the tenant\'s own partition', async () => {
+      const key = `tenant-${randomUUID()}`;
+      await api.post('/v1/dossiers', { as: 'tiepnhan.binhthanh', body: landTransfer(), idempotencyKey: key });
+      const cloud = sharedCloud();
+      const client = new DynamoDBClient({
+        endpoint: cloud.endpoints.dynamodb,
+        region: 'ap-southeast-1',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      });
+      const { Count } = await client.send(
+        new QueryCommand({
+          TableName: cloud.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': { S: 'TENANT#demo#IDEMPOTENCY' } },
+          Select: 'COUNT',
+        }),
+      );
+      client.destroy();
+      expect(Count).toBeGreaterThan(0);
     });
 
     it('refuses the same key with another body', async () => {
