@@ -9,7 +9,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // functions/ and shared/ must not branch on "am I local": the offline cloud is configured by env.
-      'no-restricted-syntax': ['error', { selector: "Identifier[name='IS_OFFLINE']", message: 'No local branches.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Identifier[name='IS_OFFLINE']", message: 'No local branches.' },
+      ],
     },
   },
 );

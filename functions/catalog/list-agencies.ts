@@ -1,4 +1,7 @@
 import { httpHandler } from '../../shared/platform/http';
 import { agencyTree } from '../../shared/usecases/catalog';
 
-export const handler = httpHandler('listAgencies', async ({ params }) => ({ status: 200, body: await agencyTree(params.tenant) }));
+export const handler = httpHandler('listAgencies', async ({ params }) => ({
+  status: 200,
+  body: await agencyTree(params.tenant),
+}));

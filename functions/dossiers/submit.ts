@@ -9,5 +9,9 @@ export const handler = httpHandler('submitDossier', async ({ body, principal, an
   annotate({ dossierCode: dossier.code });
   metrics.addDimensions({ channel: dossier.channel, status: dossier.status });
   metrics.addMetric('DossiersSubmitted', MetricUnit.Count, 1);
-  return { status: 201, body: await fullView(dossier, agencies), headers: { location: `/v1/dossiers/${dossier.code}` } };
+  return {
+    status: 201,
+    body: await fullView(dossier, agencies),
+    headers: { location: `/v1/dossiers/${dossier.code}` },
+  };
 });

@@ -3,5 +3,7 @@ import { httpHandler } from '../../shared/platform/http';
 
 /** The API's catch-all route: any path or method the route table lacks is a 404 problem. */
 export const handler = httpHandler('notFound', async () => {
-  throw new NotFoundError('Không có đường dẫn này, xem /v1/openapi.json / no such route, see /v1/openapi.json');
+  throw new NotFoundError(
+    'Không có đường dẫn này, xem /v1/openapi.json / no such route, see /v1/openapi.json',
+  );
 });

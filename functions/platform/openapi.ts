@@ -6,5 +6,8 @@ const document = buildOpenApiDocument();
 export const handler = httpHandler('getOpenApi', async () => ({
   status: 200,
   body: document,
-  headers: { 'content-type': 'application/vnd.oai.openapi+json; charset=utf-8', 'cache-control': 'public, max-age=300' },
+  headers: {
+    'content-type': 'application/vnd.oai.openapi+json; charset=utf-8',
+    'cache-control': 'public, max-age=300',
+  },
 }));

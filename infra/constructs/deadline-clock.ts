@@ -168,7 +168,9 @@ export class DeadlineClock extends Construct {
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
       resourceName: `${this.stateMachine.stateMachineName}:*`,
     });
-    this.starter.handler.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['states:DescribeExecution'], resources: [executionsArn] }));
+    this.starter.handler.role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['states:DescribeExecution'], resources: [executionsArn] }),
+    );
     acknowledge(
       this.starter.handler.role,
       iam5ResourceFinding(this, executionsArn),

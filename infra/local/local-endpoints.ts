@@ -103,7 +103,10 @@ function moveClock(body: unknown, deps: LocalEndpointDeps): HttpReply {
   } else if (typeof request.advanceMs === 'number' && Number.isFinite(request.advanceMs)) {
     clock.advance(request.advanceMs);
   } else {
-    return gatewayReply(400, 'Send {"now": "<ISO 8601 instant>", "frozen"?: true} or {"advanceMs": <number>}');
+    return gatewayReply(
+      400,
+      'Send {"now": "<ISO 8601 instant>", "frozen"?: true} or {"advanceMs": <number>}',
+    );
   }
   deps.onClockMoved?.();
   return clockState();
@@ -111,7 +114,11 @@ function moveClock(body: unknown, deps: LocalEndpointDeps): HttpReply {
 
 function clockState(): HttpReply {
   const now = clock.now();
-  return json(200, { now: now.toISOString(), offsetMs: now.getTime() - Date.now(), frozen: clock.isFrozen() });
+  return json(200, {
+    now: now.toISOString(),
+    offsetMs: now.getTime() - Date.now(),
+    frozen: clock.isFrozen(),
+  });
 }
 
 function json(statusCode: number, value: unknown): HttpReply {

@@ -2,7 +2,11 @@
  * Loads a province file (tenant, agency tree, catalog, staff) into the table, once: when the
  * tenant already exists nothing is written, so a restart keeps what admins changed since.
  */
-import { agency as agencySchema, procedure as procedureSchema, tenantSettings } from '../../shared/api/schemas/catalog';
+import {
+  agency as agencySchema,
+  procedure as procedureSchema,
+  tenantSettings,
+} from '../../shared/api/schemas/catalog';
 import { getTenant, putAgency, putProcedure, putStaff, putTenant } from '../../shared/data/catalog-repo';
 
 export interface ProvinceFile {

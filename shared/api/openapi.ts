@@ -18,9 +18,17 @@ function parameters(route: RouteDef) {
   const out: JsonSchema[] = [];
   const add = (where: 'path' | 'query', schema: z.ZodType | undefined) => {
     if (!schema) return;
-    const json = toSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+    const json = toSchema(schema, 'input') as {
+      properties?: Record<string, JsonSchema>;
+      required?: string[];
+    };
     for (const [name, prop] of Object.entries(json.properties ?? {})) {
-      out.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: prop });
+      out.push({
+        name,
+        in: where,
+        required: where === 'path' || (json.required ?? []).includes(name),
+        schema: prop,
+      });
     }
   };
   add('path', route.request?.params);
@@ -30,7 +38,8 @@ function parameters(route: RouteDef) {
       name: 'Idempotency-Key',
       in: 'header',
       required: false,
-      description: 'Gửi lại cùng khóa trả về kết quả lần đầu / a retry with the same key returns the first answer',
+      description:
+        'Gửi lại cùng khóa trả về kết quả lần đầu / a retry with the same key returns the first answer',
       schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,128}$' },
     });
   }
@@ -41,7 +50,10 @@ function operation(route: RouteDef) {
   const responses: Record<string, JsonSchema> = {};
   for (const [status, r] of Object.entries(route.responses)) {
     const type = Number(status) >= 400 ? 'application/problem+json' : 'application/json';
-    responses[status] = { description: r.description, ...(r.schema ? { content: { [type]: { schema: toSchema(r.schema, 'output') } } } : {}) };
+    responses[status] = {
+      description: r.description,
+      ...(r.schema ? { content: { [type]: { schema: toSchema(r.schema, 'output') } } } : {}),
+    };
   }
   return {
     operationId: route.id,
@@ -51,7 +63,12 @@ function operation(route: RouteDef) {
     ...(route.roles ? { 'x-roles': route.roles } : {}),
     parameters: parameters(route),
     ...(route.request?.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.request.body, 'input') } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: toSchema(route.request.body, 'input') } },
+          },
+        }
       : {}),
     responses,
   };

@@ -66,10 +66,14 @@ export const ROUTES = [
     entry: 'functions/catalog/list-procedures.ts',
     auth: 'public',
     access: { table: 'read' },
-    summary: 'Danh mục thủ tục, lọc theo lĩnh vực và tìm không dấu / procedure catalog with field filter and accent-insensitive search',
+    summary:
+      'Danh mục thủ tục, lọc theo lĩnh vực và tìm không dấu / procedure catalog with field filter and accent-insensitive search',
     tags: ['catalog'],
     request: { params: catalog.tenantPath, query: catalog.procedureQuery },
-    responses: { 200: { description: 'Danh sách thủ tục', schema: catalog.procedureList }, ...problemResponses },
+    responses: {
+      200: { description: 'Danh sách thủ tục', schema: catalog.procedureList },
+      ...problemResponses,
+    },
   },
   {
     id: 'getProcedure',
@@ -129,7 +133,8 @@ export const ROUTES = [
     auth: 'user',
     roles: ['tenantAdmin'],
     access: { table: 'read' },
-    summary: 'Cấu hình của tỉnh: giờ làm việc, ngày làm bù, ngày nghỉ địa phương / the tenant\'s office hours and calendar overrides',
+    summary:
+      "Cấu hình của tỉnh: giờ làm việc, ngày làm bù, ngày nghỉ địa phương / the tenant's office hours and calendar overrides",
     tags: ['admin'],
     responses: { 200: { description: 'Cấu hình', schema: catalog.tenantView }, ...problemResponses },
   },
@@ -141,7 +146,8 @@ export const ROUTES = [
     auth: 'user',
     roles: ['tenantAdmin'],
     access: { table: 'readWrite' },
-    summary: 'Sửa giờ làm việc, tuần làm việc, giờ chốt nhận, ngày nghỉ/làm bù của tỉnh / set office hours, working week, cut-off and overrides',
+    summary:
+      'Sửa giờ làm việc, tuần làm việc, giờ chốt nhận, ngày nghỉ/làm bù của tỉnh / set office hours, working week, cut-off and overrides',
     tags: ['admin'],
     request: { body: catalog.tenantSettings },
     responses: { 200: { description: 'Cấu hình đã lưu', schema: catalog.tenantView }, ...problemResponses },
@@ -160,7 +166,10 @@ export const ROUTES = [
     request: { body: dossier.submitDossier },
     responses: {
       201: { description: 'Hồ sơ đã tạo / dossier created', schema: dossier.dossierView },
-      409: { description: 'Yêu cầu trùng đang xử lý / same Idempotency-Key in progress', schema: common.problem },
+      409: {
+        description: 'Yêu cầu trùng đang xử lý / same Idempotency-Key in progress',
+        schema: common.problem,
+      },
       ...problemResponses,
     },
   },
@@ -220,7 +229,11 @@ export const ROUTES = [
     request: { params: dossier.dossierCodeParams, body: actions.dossierAction },
     responses: {
       200: { description: 'Hồ sơ sau thao tác', schema: dossier.dossierView },
-      409: { description: 'Phiên bản cũ hoặc thao tác không hợp lệ lúc này / stale version or action not allowed now', schema: common.problem },
+      409: {
+        description:
+          'Phiên bản cũ hoặc thao tác không hợp lệ lúc này / stale version or action not allowed now',
+        schema: common.problem,
+      },
       ...problemResponses,
     },
   },
@@ -244,7 +257,8 @@ export const ROUTES = [
     auth: 'user',
     roles: ['reception', 'specialist', 'leader', 'tenantAdmin', 'agencySystem'],
     access: { table: 'read' },
-    summary: 'Hồ sơ chờ xử lý tại cơ quan, theo hạn, cờ sắp đến hạn / quá hạn / work queue by due time with due-soon and overdue flags',
+    summary:
+      'Hồ sơ chờ xử lý tại cơ quan, theo hạn, cờ sắp đến hạn / quá hạn / work queue by due time with due-soon and overdue flags',
     tags: ['processing'],
     request: { query: actions.workQueueQuery },
     responses: { 200: { description: 'Hàng đợi', schema: actions.workQueue }, ...problemResponses },
@@ -274,7 +288,10 @@ export const ROUTES = [
     request: { params: attachment.attachmentParams },
     responses: {
       200: { description: 'Tệp đã lưu', schema: attachment.attachmentView },
-      422: { description: 'Tệp vi phạm quy định, đã xoá / file broke the rules and was deleted', schema: common.problem },
+      422: {
+        description: 'Tệp vi phạm quy định, đã xoá / file broke the rules and was deleted',
+        schema: common.problem,
+      },
       ...problemResponses,
     },
   },
@@ -285,7 +302,7 @@ export const ROUTES = [
     entry: 'functions/attachments/list.ts',
     auth: 'user',
     access: { table: 'read' },
-    summary: 'Danh sách bản quét của hồ sơ / the dossier\'s scans',
+    summary: "Danh sách bản quét của hồ sơ / the dossier's scans",
     tags: ['attachments'],
     request: { params: dossier.dossierCodeParams },
     responses: { 200: { description: 'Bản quét', schema: attachment.attachmentList }, ...problemResponses },
@@ -325,4 +342,5 @@ export function routeById<Id extends RouteId>(id: Id): RouteOf<Id> {
 }
 
 /** `GET /v1/x` — the API Gateway route key of a route (the catch-all keeps `$default`). */
-export const routeKey = (r: RouteDef): string => (r.path === '$default' ? '$default' : `${r.method} ${r.path}`);
+export const routeKey = (r: RouteDef): string =>
+  r.path === '$default' ? '$default' : `${r.method} ${r.path}`;

@@ -20,8 +20,15 @@ export async function putAttachment(record: AttachmentRecord): Promise<void> {
   await AttachmentEntity.build(PutItemCommand).item(record).send();
 }
 
-export async function getAttachment(tenant: string, code: string, id: string): Promise<AttachmentRecord | undefined> {
-  const { Item } = await AttachmentEntity.build(GetItemCommand).key({ tenant, code, id }).options({ consistent: true }).send();
+export async function getAttachment(
+  tenant: string,
+  code: string,
+  id: string,
+): Promise<AttachmentRecord | undefined> {
+  const { Item } = await AttachmentEntity.build(GetItemCommand)
+    .key({ tenant, code, id })
+    .options({ consistent: true })
+    .send();
   return Item as AttachmentRecord | undefined;
 }
 

@@ -1,7 +1,12 @@
 /** The attachments bucket: presigned URLs, and reading back what landed. */
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { getS3Client } from '../platform/aws-clients';
 import { ENV, numberEnv, requireEnv } from '../platform/env';
@@ -16,7 +21,11 @@ export async function presignUpload(key: string, contentType: string, size: numb
     new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, ContentLength: size }),
     { expiresIn: uploadTtl, signableHeaders: new Set(['content-type', 'content-length']) },
   );
-  return { url, expiresAt: new Date(Date.now() + uploadTtl * 1000), headers: { 'content-type': contentType } };
+  return {
+    url,
+    expiresAt: new Date(Date.now() + uploadTtl * 1000),
+    headers: { 'content-type': contentType },
+  };
 }
 
 export async function presignDownload(key: string, fileName: string, contentType: string) {
@@ -50,7 +59,9 @@ export async function readLanded(key: string, headBytes: number, maxBytes: numbe
   if (declaredSize > maxBytes) {
     return { size: declaredSize, head: new Uint8Array(), sha256: '', versionId: head.VersionId };
   }
-  const object = await getS3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: head.VersionId }));
+  const object = await getS3Client().send(
+    new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: head.VersionId }),
+  );
   const hash = createHash('sha256');
   const first: Buffer[] = [];
   let firstLength = 0;
@@ -64,7 +75,12 @@ export async function readLanded(key: string, headBytes: number, maxBytes: numbe
       firstLength += Math.min(buf.length, headBytes - firstLength);
     }
   }
-  return { size, head: new Uint8Array(Buffer.concat(first)), sha256: hash.digest('hex'), versionId: head.VersionId };
+  return {
+    size,
+    head: new Uint8Array(Buffer.concat(first)),
+    sha256: hash.digest('hex'),
+    versionId: head.VersionId,
+  };
 }
 
 /** Deletes the object; with a version id the version itself goes, not just behind a delete marker. */

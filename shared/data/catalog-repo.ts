@@ -2,7 +2,14 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { agency as agencySchema, procedure as procedureSchema, tenantSettings, type Agency, type Procedure, type TenantSettings } from '../api/schemas/catalog';
+import {
+  agency as agencySchema,
+  procedure as procedureSchema,
+  tenantSettings,
+  type Agency,
+  type Procedure,
+  type TenantSettings,
+} from '../api/schemas/catalog';
 import { foldVietnamese } from '../domain/text';
 import { collectPages } from './pages';
 import { AgencyEntity, MainTable, ProcedureEntity, StaffEntity, TenantEntity, tenantPk } from './table';
@@ -23,7 +30,11 @@ export async function putAgency(tenant: string, agency: Agency): Promise<void> {
 }
 
 /** Every item of one kind in the tenant's partition. */
-function queryAll<E extends typeof AgencyEntity | typeof ProcedureEntity>(entity: E, tenant: string, prefix: string) {
+function queryAll<E extends typeof AgencyEntity | typeof ProcedureEntity>(
+  entity: E,
+  tenant: string,
+  prefix: string,
+) {
   return collectPages<unknown>((exclusiveStartKey) =>
     MainTable.build(QueryCommand)
       .entities(entity)
@@ -36,8 +47,22 @@ function queryAll<E extends typeof AgencyEntity | typeof ProcedureEntity>(entity
 export async function listAgencies(tenant: string): Promise<Agency[]> {
   const items = await queryAll(AgencyEntity, tenant, 'AGENCY#');
   return items.map((i) => {
-    const a = i as { code: string; name: string; parent?: string; receptionPoint: boolean; level: 'province' | 'commune'; address?: string };
-    return agencySchema.parse({ code: a.code, name: a.name, parent: a.parent ?? null, receptionPoint: a.receptionPoint, level: a.level, address: a.address });
+    const a = i as {
+      code: string;
+      name: string;
+      parent?: string;
+      receptionPoint: boolean;
+      level: 'province' | 'commune';
+      address?: string;
+    };
+    return agencySchema.parse({
+      code: a.code,
+      name: a.name,
+      parent: a.parent ?? null,
+      receptionPoint: a.receptionPoint,
+      level: a.level,
+      address: a.address,
+    });
   });
 }
 
@@ -52,7 +77,13 @@ export async function getProcedure(tenant: string, code: string): Promise<Proced
 
 export async function putProcedure(tenant: string, procedure: Procedure): Promise<void> {
   await ProcedureEntity.build(PutItemCommand)
-    .item({ tenant, code: procedure.code, field: procedure.field, searchText: foldVietnamese(`${procedure.code} ${procedure.name}`), definition: procedure })
+    .item({
+      tenant,
+      code: procedure.code,
+      field: procedure.field,
+      searchText: foldVietnamese(`${procedure.code} ${procedure.name}`),
+      definition: procedure,
+    })
     .send();
 }
 
@@ -61,6 +92,11 @@ export async function listProcedures(tenant: string): Promise<Procedure[]> {
   return items.map((i) => procedureSchema.parse((i as { definition: unknown }).definition));
 }
 
-export async function putStaff(tenant: string, staff: { username: string; agency: string; roles: string[] }): Promise<void> {
-  await StaffEntity.build(PutItemCommand).item({ tenant, ...staff }).send();
+export async function putStaff(
+  tenant: string,
+  staff: { username: string; agency: string; roles: string[] },
+): Promise<void> {
+  await StaffEntity.build(PutItemCommand)
+    .item({ tenant, ...staff })
+    .send();
 }

@@ -10,7 +10,16 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { Dossier, DossierEvent } from '../domain/dossier/model';
 import type { OutboxMessage } from '../domain/dossier/outbox';
-import { DeadlineMarkEntity, DossierEntity, DossierEventEntity, MainTable, OutboxEntity, SequenceEntity, dossierPk, queueKey } from './table';
+import {
+  DeadlineMarkEntity,
+  DossierEntity,
+  DossierEventEntity,
+  MainTable,
+  OutboxEntity,
+  SequenceEntity,
+  dossierPk,
+  queueKey,
+} from './table';
 import { TABLE_KEYS } from './keys';
 import { collectPages } from './pages';
 
@@ -43,7 +52,12 @@ export async function nextSequence(tenant: string, agency: string, day: string):
 function writes(dossier: Dossier, events: readonly DossierEvent[], outbox: readonly OutboxMessage[]) {
   const { tenant, code } = dossier;
   const eventPuts = events.map((event, n) =>
-    DossierEventEntity.build(PutTransaction).item({ tenant, code, seq: `${event.at}#${String(dossier.version).padStart(6, '0')}#${n}`, event }),
+    DossierEventEntity.build(PutTransaction).item({
+      tenant,
+      code,
+      seq: `${event.at}#${String(dossier.version).padStart(6, '0')}#${n}`,
+      event,
+    }),
   );
   const expiresAt = Math.floor(Date.now() / 1000) + OUTBOX_RETENTION_SECONDS;
   const outboxPuts = outbox.map((message) => {
@@ -82,14 +96,23 @@ const dossierItem = (dossier: Dossier) => ({
 
 function isConditionFailure(error: unknown): boolean {
   const e = error as { name?: string; CancellationReasons?: Array<{ Code?: string }> };
-  return e?.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed');
+  return (
+    e?.name === 'TransactionCanceledException' &&
+    (e.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed')
+  );
 }
 
 /** Records a new dossier; fails if the code exists (it cannot, the sequence is atomic: a guard). */
-export async function createDossier(dossier: Dossier, events: readonly DossierEvent[], outbox: readonly OutboxMessage[]): Promise<void> {
+export async function createDossier(
+  dossier: Dossier,
+  events: readonly DossierEvent[],
+  outbox: readonly OutboxMessage[],
+): Promise<void> {
   try {
     await execute(
-      DossierEntity.build(PutTransaction).item(dossierItem(dossier)).options({ condition: { attr: 'code', exists: false } }),
+      DossierEntity.build(PutTransaction)
+        .item(dossierItem(dossier))
+        .options({ condition: { attr: 'code', exists: false } }),
       ...writes(dossier, events, outbox),
     );
   } catch (error) {
@@ -107,7 +130,9 @@ export async function saveDossier(
 ): Promise<void> {
   try {
     await execute(
-      DossierEntity.build(PutTransaction).item(dossierItem(dossier)).options({ condition: { attr: 'version', eq: expectedVersion } }),
+      DossierEntity.build(PutTransaction)
+        .item(dossierItem(dossier))
+        .options({ condition: { attr: 'version', eq: expectedVersion } }),
       ...writes(dossier, events, outbox),
     );
   } catch (error) {
@@ -117,7 +142,10 @@ export async function saveDossier(
 }
 
 export async function getDossier(tenant: string, code: string): Promise<Dossier | undefined> {
-  const { Item } = await DossierEntity.build(GetItemCommand).key({ tenant, code }).options({ consistent: true }).send();
+  const { Item } = await DossierEntity.build(GetItemCommand)
+    .key({ tenant, code })
+    .options({ consistent: true })
+    .send();
   return Item ? (Item.body as Dossier) : undefined;
 }
 
@@ -134,7 +162,12 @@ export async function listDossierEvents(tenant: string, code: string): Promise<D
 }
 
 /** Dossiers waiting at an agency for a role, soonest due first. */
-export async function listQueue(tenant: string, agency: string, role: string, limit = 200): Promise<Dossier[]> {
+export async function listQueue(
+  tenant: string,
+  agency: string,
+  role: string,
+  limit = 200,
+): Promise<Dossier[]> {
   const items = await collectPages(
     (exclusiveStartKey) =>
       MainTable.build(QueryCommand)
@@ -159,11 +192,24 @@ export interface FiredAlarm {
  * Records a fired deadline alarm and its outbox event together, at most once: a second run of the
  * clock (after a restart, a retry) finds the mark and writes nothing. Returns whether it wrote.
  */
-export async function recordAlarm(tenant: string, code: string, alarm: FiredAlarm, firedAt: string): Promise<boolean> {
+export async function recordAlarm(
+  tenant: string,
+  code: string,
+  alarm: FiredAlarm,
+  firedAt: string,
+): Promise<boolean> {
   try {
     await execute(
       DeadlineMarkEntity.build(PutTransaction)
-        .item({ tenant, code, id: alarm.id, type: alarm.type, firedAt, dueAt: alarm.dueAt, stepIndex: alarm.stepIndex })
+        .item({
+          tenant,
+          code,
+          id: alarm.id,
+          type: alarm.type,
+          firedAt,
+          dueAt: alarm.dueAt,
+          stepIndex: alarm.stepIndex,
+        })
         .options({ condition: { attr: 'id', exists: false } }),
       OutboxEntity.build(PutTransaction).item({
         tenant,

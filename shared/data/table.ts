@@ -182,7 +182,8 @@ export const DeadlineMarkEntity = new Entity({
   computeKey: ({ tenant, code, id }) => ({ PK: dossierPk(tenant, code), SK: `MARK#${id}` }),
 });
 
-export const queueKey = (tenant: string, agency: string, role: string) => `TENANT#${tenant}#QUEUE#${agency}#${role}`;
+export const queueKey = (tenant: string, agency: string, role: string) =>
+  `TENANT#${tenant}#QUEUE#${agency}#${role}`;
 
 export const SequenceEntity = new Entity({
   name: 'Sequence',

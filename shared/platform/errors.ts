@@ -28,7 +28,13 @@ export class AppError extends Error {
 
 export class ValidationError extends AppError {
   constructor(errors: FieldError[], detail?: string) {
-    super(400, 'validation', 'Dữ liệu không hợp lệ / Invalid request', detail ?? errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+    super(
+      400,
+      'validation',
+      'Dữ liệu không hợp lệ / Invalid request',
+      detail ?? errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+      errors,
+    );
   }
 }
 

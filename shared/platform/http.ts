@@ -19,7 +19,8 @@ import { fieldErrorsFromZod, internalErrorResponse, problemResponse } from './pr
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 type RequestSchemas<Id extends RouteId> = RouteOf<Id> extends { request: infer Rq } ? Rq : object;
-type Part<Id extends RouteId, K extends string> = RequestSchemas<Id> extends Record<K, infer S> ? Parsed<S> : undefined;
+type Part<Id extends RouteId, K extends string> =
+  RequestSchemas<Id> extends Record<K, infer S> ? Parsed<S> : undefined;
 
 export interface HttpRequest<Id extends RouteId> {
   params: Part<Id, 'params'>;
@@ -81,14 +82,22 @@ function validate(schema: z.ZodType | undefined, value: unknown, part: string): 
 function asAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof DomainRuleError) {
-    const titles = { 400: 'Dữ liệu không hợp lệ / Invalid request', 403: 'Không có quyền / Forbidden', 404: 'Không tìm thấy / Not found', 409: 'Xung đột / Conflict', 422: 'Không thể xử lý / Unprocessable' };
+    const titles = {
+      400: 'Dữ liệu không hợp lệ / Invalid request',
+      403: 'Không có quyền / Forbidden',
+      404: 'Không tìm thấy / Not found',
+      409: 'Xung đột / Conflict',
+      422: 'Không thể xử lý / Unprocessable',
+    };
     return new AppError(error.status, error.rule, titles[error.status], error.message, [
       { field: error.field, rule: error.rule, message: error.message },
     ]);
   }
   const name = (error as Error | undefined)?.name;
   if (name === 'IdempotencyAlreadyInProgressError') {
-    return new ConflictError('Yêu cầu cùng Idempotency-Key đang được xử lý / a request with this Idempotency-Key is in progress');
+    return new ConflictError(
+      'Yêu cầu cùng Idempotency-Key đang được xử lý / a request with this Idempotency-Key is in progress',
+    );
   }
   if (name === 'IdempotencyValidationError') {
     return new UnprocessableError(
@@ -119,21 +128,31 @@ const publishRecordedMetrics = {
 
 export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id>) {
   const route = routeById(routeId);
-  const schemas = ('request' in route ? route.request : {}) as { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
+  const schemas = ('request' in route ? route.request : {}) as {
+    params?: z.ZodType;
+    query?: z.ZodType;
+    body?: z.ZodType;
+  };
   const roles = 'roles' in route ? route.roles : undefined;
   const isIdempotent = 'idempotent' in route && route.idempotent === true;
 
   const runUseCase = async (request: HttpRequest<Id>): Promise<HttpResult> => useCase(request);
   const runOnce = idempotent(routeId, async (_call, request: HttpRequest<Id>) => runUseCase(request));
 
-  const core = async (event: APIGatewayProxyEventV2, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+  const core = async (
+    event: APIGatewayProxyEventV2,
+    _context: Context,
+  ): Promise<APIGatewayProxyStructuredResultV2> => {
     const headers = lowerCaseHeaders(event.headers);
     const requestId = event.requestContext?.requestId ?? 'unknown';
     // Correlates every log line of this request with API Gateway's access log.
     logger.appendKeys({ correlation_id: requestId });
     const principal = principalFromClaims(claimsOf(event));
     if (route.auth === 'user') {
-      requireRole(requirePrincipal(principal), roles ?? ['reception', 'specialist', 'leader', 'tenantAdmin', 'citizen', 'agencySystem']);
+      requireRole(
+        requirePrincipal(principal),
+        roles ?? ['reception', 'specialist', 'leader', 'tenantAdmin', 'citizen', 'agencySystem'],
+      );
     }
     const params = validate(schemas.params, event.pathParameters, 'params');
     const query = validate(schemas.query, event.queryStringParameters, 'query');
@@ -153,16 +172,23 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
     if (!isIdempotent || key === undefined) return toResponse(await runUseCase(request));
     if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
       throw new ValidationError([
-        { field: 'headers.idempotency-key', rule: 'invalid_format', message: '8–128 ký tự A-Z a-z 0-9 . _ : - / 8–128 characters' },
+        {
+          field: 'headers.idempotency-key',
+          rule: 'invalid_format',
+          message: '8–128 ký tự A-Z a-z 0-9 . _ : - / 8–128 characters',
+        },
       ]);
     }
-    const result = await runOnce({
-      route: routeId,
-      tenant: principal?.tenant ?? '-',
-      caller: principal?.subject ?? '-',
-      key,
-      body: rawBody ?? null,
-    }, request);
+    const result = await runOnce(
+      {
+        route: routeId,
+        tenant: principal?.tenant ?? '-',
+        caller: principal?.subject ?? '-',
+        key,
+        body: rawBody ?? null,
+      },
+      request,
+    );
     return toResponse(result);
   };
 

@@ -31,8 +31,14 @@ export function principalFromClaims(claims: Claims | undefined): Principal | und
   const subject = claims[CLAIMS.subject];
   if (typeof tenant !== 'string' || typeof subject !== 'string') return undefined;
   const rawRoles = claims[CLAIMS.roles];
-  const roleList = Array.isArray(rawRoles) ? rawRoles : typeof rawRoles === 'string' ? rawRoles.split(',') : [];
-  const roles = roleList.map((r) => r.trim()).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  const roleList = Array.isArray(rawRoles)
+    ? rawRoles
+    : typeof rawRoles === 'string'
+      ? rawRoles.split(',')
+      : [];
+  const roles = roleList
+    .map((r) => r.trim())
+    .filter((r): r is Role => (ROLES as readonly string[]).includes(r));
   const agency = claims[CLAIMS.agency];
   const username = claims[CLAIMS.username];
   const name = claims[CLAIMS.name];
@@ -53,7 +59,9 @@ export function requirePrincipal(principal: Principal | undefined): Principal {
 
 export function requireRole(principal: Principal, allowed: readonly Role[]): void {
   if (!principal.roles.some((r) => allowed.includes(r))) {
-    throw new ForbiddenError(`Cần một trong các vai trò ${allowed.join(', ')} / requires one of the roles ${allowed.join(', ')}`);
+    throw new ForbiddenError(
+      `Cần một trong các vai trò ${allowed.join(', ')} / requires one of the roles ${allowed.join(', ')}`,
+    );
   }
 }
 

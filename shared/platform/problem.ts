@@ -15,12 +15,21 @@ export function problemResponse(error: AppError, instance?: string): APIGatewayP
     ...(error.errors ? { errors: error.errors } : {}),
     ...(error.extra ?? {}),
   };
-  return { statusCode: error.status, headers: { 'content-type': PROBLEM_CONTENT_TYPE }, body: JSON.stringify(body) };
+  return {
+    statusCode: error.status,
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE },
+    body: JSON.stringify(body),
+  };
 }
 
 export const internalErrorResponse = (requestId?: string): APIGatewayProxyStructuredResultV2 =>
   problemResponse(
-    new AppError(500, 'internal', 'Lỗi hệ thống / Internal error', `Mã yêu cầu / request id: ${requestId ?? 'unknown'}`),
+    new AppError(
+      500,
+      'internal',
+      'Lỗi hệ thống / Internal error',
+      `Mã yêu cầu / request id: ${requestId ?? 'unknown'}`,
+    ),
   );
 
 const RULE_MESSAGES: Record<string, string> = {

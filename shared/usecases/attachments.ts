@@ -17,11 +17,14 @@ const CLOSED = new Set(['refused', 'withdrawn', 'returned']);
 
 /** A file name safe in an object key and a header: no control characters, at most 120 characters. */
 const safeName = (name: string) =>
-  Array.from(name, (ch) => (ch.charCodeAt(0) < 0x20 || '"\\/'.includes(ch) ? '_' : ch)).join('').slice(-120);
+  Array.from(name, (ch) => (ch.charCodeAt(0) < 0x20 || '"\\/'.includes(ch) ? '_' : ch))
+    .join('')
+    .slice(-120);
 
 export async function startUpload(principal: Principal, code: string, input: CreateAttachment) {
   const dossier = await dossierFor(principal, code);
-  if (CLOSED.has(dossier.status)) throw new ConflictError(`Hồ sơ đã ${dossier.status}, không nhận thêm tệp / the dossier is closed`);
+  if (CLOSED.has(dossier.status))
+    throw new ConflictError(`Hồ sơ đã ${dossier.status}, không nhận thêm tệp / the dossier is closed`);
   const now = clock.now();
   const id = newSortableId(now);
   const attachment: AttachmentView = {
@@ -35,9 +38,24 @@ export async function startUpload(principal: Principal, code: string, input: Cre
     createdAt: toVnIso(now),
   };
   const objectKey = `${dossier.tenant}/${dossier.code}/${id}/${safeName(input.fileName)}`;
-  await putAttachment({ tenant: dossier.tenant, code: dossier.code, id, objectKey, status: 'pending', attachment });
+  await putAttachment({
+    tenant: dossier.tenant,
+    code: dossier.code,
+    id,
+    objectKey,
+    status: 'pending',
+    attachment,
+  });
   const upload = await presignUpload(objectKey, input.contentType, input.size);
-  return { attachment, upload: { method: 'PUT' as const, url: upload.url, headers: upload.headers, expiresAt: toVnIso(upload.expiresAt) } };
+  return {
+    attachment,
+    upload: {
+      method: 'PUT' as const,
+      url: upload.url,
+      headers: upload.headers,
+      expiresAt: toVnIso(upload.expiresAt),
+    },
+  };
 }
 
 export async function confirmUpload(principal: Principal, code: string, id: string): Promise<AttachmentView> {
@@ -48,9 +66,15 @@ export async function confirmUpload(principal: Principal, code: string, id: stri
 
   const landed = await readLanded(record.objectKey, MAGIC_BYTES_NEEDED, MAX_ATTACHMENT_BYTES);
   if (!landed) {
-    throw new ConflictError('Chưa nhận được tệp, hãy tải lên rồi xác nhận / nothing uploaded yet: upload, then confirm');
+    throw new ConflictError(
+      'Chưa nhận được tệp, hãy tải lên rồi xác nhận / nothing uploaded yet: upload, then confirm',
+    );
   }
-  const declared = { contentType: record.attachment.contentType as CreateAttachment['contentType'], size: record.attachment.size, sha256: record.attachment.sha256 };
+  const declared = {
+    contentType: record.attachment.contentType as CreateAttachment['contentType'],
+    size: record.attachment.size,
+    sha256: record.attachment.sha256,
+  };
   const violations = inspectUpload(declared, landed);
   if (violations.length > 0) {
     await deleteObject(record.objectKey, landed.versionId);
@@ -61,7 +85,12 @@ export async function confirmUpload(principal: Principal, code: string, id: stri
       violations.map((v) => ({ field: 'file', rule: v.rule, message: v.message })),
     );
   }
-  const attachment: AttachmentView = { ...record.attachment, sha256: landed.sha256, status: 'stored', storedAt: toVnIso(clock.now()) };
+  const attachment: AttachmentView = {
+    ...record.attachment,
+    sha256: landed.sha256,
+    status: 'stored',
+    storedAt: toVnIso(clock.now()),
+  };
   await putAttachment({ ...record, status: 'stored', attachment });
   return attachment;
 }
@@ -75,7 +104,12 @@ export async function attachmentsOf(principal: Principal, code: string) {
 export async function downloadLink(principal: Principal, code: string, id: string) {
   const dossier = await dossierFor(principal, code);
   const record = await getAttachment(dossier.tenant, dossier.code, id);
-  if (!record || record.status !== 'stored') throw new NotFoundError(`Không có tệp đã lưu ${id} / no stored attachment ${id}`);
-  const link = await presignDownload(record.objectKey, record.attachment.fileName, record.attachment.contentType);
+  if (!record || record.status !== 'stored')
+    throw new NotFoundError(`Không có tệp đã lưu ${id} / no stored attachment ${id}`);
+  const link = await presignDownload(
+    record.objectKey,
+    record.attachment.fileName,
+    record.attachment.contentType,
+  );
   return { url: link.url, expiresAt: toVnIso(link.expiresAt) };
 }

@@ -2,12 +2,22 @@
 import type { Agency, Procedure, TenantSettings } from '../api/schemas/catalog';
 import { searchProcedures, type CatalogQuery } from '../domain/catalog/search';
 import { DomainRuleError } from '../domain/errors';
-import { agenciesByCode, getProcedure, getTenant, listAgencies, listProcedures, putAgency, putProcedure, putTenant } from '../data/catalog-repo';
+import {
+  agenciesByCode,
+  getProcedure,
+  getTenant,
+  listAgencies,
+  listProcedures,
+  putAgency,
+  putProcedure,
+  putTenant,
+} from '../data/catalog-repo';
 import { calendarForTenant } from './tenant-calendar';
 import { NotFoundError } from '../platform/errors';
 
 async function requireTenant(tenant: string): Promise<void> {
-  if (!(await getTenant(tenant))) throw new NotFoundError(`Không có đơn vị thuê ${tenant} / unknown tenant ${tenant}`);
+  if (!(await getTenant(tenant)))
+    throw new NotFoundError(`Không có đơn vị thuê ${tenant} / unknown tenant ${tenant}`);
 }
 
 export async function findProcedures(tenant: string, query: CatalogQuery) {
@@ -32,10 +42,18 @@ export async function saveProcedure(tenant: string, procedure: Procedure): Promi
   const agencies = await agenciesByCode(tenant);
   const named = [
     ...(procedure.competent === 'commune' ? [] : [{ code: procedure.competent, field: 'body.competent' }]),
-    ...procedure.steps.flatMap((s, i) => (s.agency ? [{ code: s.agency, field: `body.steps.${i}.agency` }] : [])),
+    ...procedure.steps.flatMap((s, i) =>
+      s.agency ? [{ code: s.agency, field: `body.steps.${i}.agency` }] : [],
+    ),
   ];
   for (const { code, field } of named) {
-    if (!agencies.has(code)) throw new DomainRuleError(422, 'unknown-agency', field, `Không có cơ quan ${code} / unknown agency ${code}`);
+    if (!agencies.has(code))
+      throw new DomainRuleError(
+        422,
+        'unknown-agency',
+        field,
+        `Không có cơ quan ${code} / unknown agency ${code}`,
+      );
   }
   await putProcedure(tenant, procedure);
   return procedure;
@@ -45,9 +63,25 @@ export async function saveProcedure(tenant: string, procedure: Procedure): Promi
 export async function saveAgency(tenant: string, agency: Agency): Promise<Agency> {
   const agencies = await agenciesByCode(tenant);
   if (agency.parent !== null) {
-    if (!agencies.has(agency.parent)) throw new DomainRuleError(422, 'unknown-parent', 'body.parent', `Không có cơ quan cấp trên ${agency.parent} / unknown parent`);
-    for (let cursor: string | null = agency.parent; cursor !== null; cursor = agencies.get(cursor)?.parent ?? null) {
-      if (cursor === agency.code) throw new DomainRuleError(422, 'cycle', 'body.parent', 'Cây cơ quan không được có vòng / the agency tree cannot have a cycle');
+    if (!agencies.has(agency.parent))
+      throw new DomainRuleError(
+        422,
+        'unknown-parent',
+        'body.parent',
+        `Không có cơ quan cấp trên ${agency.parent} / unknown parent`,
+      );
+    for (
+      let cursor: string | null = agency.parent;
+      cursor !== null;
+      cursor = agencies.get(cursor)?.parent ?? null
+    ) {
+      if (cursor === agency.code)
+        throw new DomainRuleError(
+          422,
+          'cycle',
+          'body.parent',
+          'Cây cơ quan không được có vòng / the agency tree cannot have a cycle',
+        );
     }
   }
   await putAgency(tenant, agency);
@@ -69,7 +103,12 @@ export async function saveTenantSettings(tenant: string, settings: TenantSetting
   try {
     calendarForTenant(settings).dueAt(new Date(), { workingDays: 1 });
   } catch (error) {
-    throw new DomainRuleError(422, 'invalid-calendar', 'body', `Lịch làm việc không hợp lệ / invalid working calendar: ${(error as Error).message}`);
+    throw new DomainRuleError(
+      422,
+      'invalid-calendar',
+      'body',
+      `Lịch làm việc không hợp lệ / invalid working calendar: ${(error as Error).message}`,
+    );
   }
   await putTenant(tenant, settings);
   return { id: tenant, ...settings };

@@ -14,7 +14,8 @@ export async function checkDeadlines(input: DeadlineClockInput): Promise<Deadlin
   const dossier = await getDossier(input.tenant, input.code);
   if (!dossier) return { done: true, reason: 'missing', fired: [] };
   if (dossier.clockVersion !== input.clockVersion) return { done: true, reason: 'stale', fired: [] };
-  if (!hasRunningClock(dossier)) return { done: true, reason: dossier.status === 'paused' ? 'paused' : 'finished', fired: [] };
+  if (!hasRunningClock(dossier))
+    return { done: true, reason: dossier.status === 'paused' ? 'paused' : 'finished', fired: [] };
   const settings = await getTenant(input.tenant);
   if (!settings) return { done: true, reason: 'missing', fired: [] };
 
@@ -23,21 +24,32 @@ export async function checkDeadlines(input: DeadlineClockInput): Promise<Deadlin
   const fired: string[] = [];
   for (const alarm of fire) {
     const step = alarm.stepIndex === undefined ? undefined : dossier.steps[alarm.stepIndex];
-    const wrote = await recordAlarm(dossier.tenant, dossier.code, {
-      id: alarm.id,
-      type: alarm.type,
-      dueAt: alarm.dueAt,
-      stepIndex: alarm.stepIndex,
-      payload: {
+    const wrote = await recordAlarm(
+      dossier.tenant,
+      dossier.code,
+      {
+        id: alarm.id,
         type: alarm.type,
         dueAt: alarm.dueAt,
-        appointmentAt: dossier.appointmentAt,
-        status: dossier.status,
-        ...(step ? { step: { index: step.index, name: step.name, agency: step.agency, role: step.role } } : {}),
+        stepIndex: alarm.stepIndex,
+        payload: {
+          type: alarm.type,
+          dueAt: alarm.dueAt,
+          appointmentAt: dossier.appointmentAt,
+          status: dossier.status,
+          ...(step
+            ? { step: { index: step.index, name: step.name, agency: step.agency, role: step.role } }
+            : {}),
+        },
       },
-    }, toVnIso(now));
+      toVnIso(now),
+    );
     if (wrote) fired.push(alarm.id);
   }
   if (!next) return { done: true, reason: 'nothing-left', fired };
-  return { done: false, sleepSeconds: Math.max(1, Math.ceil((next.at.getTime() - now.getTime()) / 1000)), fired };
+  return {
+    done: false,
+    sleepSeconds: Math.max(1, Math.ceil((next.at.getTime() - now.getTime()) / 1000)),
+    fired,
+  };
 }

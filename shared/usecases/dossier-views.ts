@@ -26,7 +26,11 @@ export async function fullView(dossier: Dossier, agencies?: ReadonlyMap<string, 
 }
 
 export async function track(tenant: string, code: string) {
-  const [dossier, events, agencies] = await Promise.all([getDossier(tenant, code), listDossierEvents(tenant, code), agenciesByCode(tenant)]);
+  const [dossier, events, agencies] = await Promise.all([
+    getDossier(tenant, code),
+    listDossierEvents(tenant, code),
+    agenciesByCode(tenant),
+  ]);
   if (!dossier) throw notFound(code);
   return trackingView(dossier, events, agencies);
 }

@@ -11,7 +11,14 @@ import { stepFlags } from '../domain/lifecycle/deadlines';
 import { applyAction } from '../domain/lifecycle/machine';
 import { toVnIso } from '../domain/vn-time';
 import { agenciesByCode, getTenant } from '../data/catalog-repo';
-import { getDossier, listAlarms, listDossierEvents, listQueue, saveDossier, VersionConflictError } from '../data/dossier-repo';
+import {
+  getDossier,
+  listAlarms,
+  listDossierEvents,
+  listQueue,
+  saveDossier,
+  VersionConflictError,
+} from '../data/dossier-repo';
 import { clock } from '../platform/clock';
 import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
@@ -26,17 +33,29 @@ async function calendarOf(tenant: string) {
 }
 
 const stale = (currentVersion: number | undefined) =>
-  new ConflictError('Hồ sơ đã thay đổi, hãy tải lại / the dossier changed: reload and retry', { currentVersion });
+  new ConflictError('Hồ sơ đã thay đổi, hãy tải lại / the dossier changed: reload and retry', {
+    currentVersion,
+  });
 
-export async function actOnDossier(principal: Principal, code: string, action: DossierAction): Promise<Dossier> {
+export async function actOnDossier(
+  principal: Principal,
+  code: string,
+  action: DossierAction,
+): Promise<Dossier> {
   const current = await dossierFor(principal, code);
   if (current.version !== action.expectedVersion) throw stale(current.version);
-  const [calendar, agencies] = await Promise.all([calendarOf(principal.tenant), agenciesByCode(principal.tenant)]);
-  const { dossier, events } = applyAction(current, action, actorOf(principal), clock.now(), calendar, (c) => agencies.has(c));
+  const [calendar, agencies] = await Promise.all([
+    calendarOf(principal.tenant),
+    agenciesByCode(principal.tenant),
+  ]);
+  const { dossier, events } = applyAction(current, action, actorOf(principal), clock.now(), calendar, (c) =>
+    agencies.has(c),
+  );
   try {
     await saveDossier(dossier, current.version, events, outboxFor(current.clockVersion, dossier, events));
   } catch (error) {
-    if (error instanceof VersionConflictError) throw stale((await getDossier(principal.tenant, code))?.version);
+    if (error instanceof VersionConflictError)
+      throw stale((await getDossier(principal.tenant, code))?.version);
     throw error;
   }
   return dossier;
@@ -45,11 +64,15 @@ export async function actOnDossier(principal: Principal, code: string, action: D
 const QUEUE_ROLES = ['reception', 'specialist', 'leader'] as const;
 
 /** What waits at the caller's agency for the caller's roles, soonest due first, with flags. */
-export async function workQueueFor(principal: Principal, query: { agency?: string; role?: (typeof QUEUE_ROLES)[number] }) {
+export async function workQueueFor(
+  principal: Principal,
+  query: { agency?: string; role?: (typeof QUEUE_ROLES)[number] },
+) {
   const agency = query.agency ?? principal.agency;
   if (!agency) throw new ForbiddenError('Tài khoản không gắn cơ quan / the account has no agency');
   const isAdmin = principal.roles.includes('tenantAdmin');
-  if (agency !== principal.agency && !isAdmin) throw new ForbiddenError('Chỉ xem hàng đợi của cơ quan mình / only your own agency\'s queue');
+  if (agency !== principal.agency && !isAdmin)
+    throw new ForbiddenError("Chỉ xem hàng đợi của cơ quan mình / only your own agency's queue");
   const held = principal.roles.includes('agencySystem') ? ['specialist'] : principal.roles;
   const roles = query.role ? [query.role] : QUEUE_ROLES.filter((r) => isAdmin || held.includes(r as Role));
   const calendar = await calendarOf(principal.tenant);
@@ -60,13 +83,21 @@ export async function workQueueFor(principal: Principal, query: { agency?: strin
     .map((d) => {
       const step = d.steps[d.currentStep ?? 0];
       const paused = d.status === 'paused';
-      const flags = paused ? { dueSoon: false, overdue: false } : stepFlags(calendar, step.startedAt, step.dueAt, now);
+      const flags = paused
+        ? { dueSoon: false, overdue: false }
+        : stepFlags(calendar, step.startedAt, step.dueAt, now);
       return {
         code: d.code,
         procedure: { code: d.procedure.code, name: d.procedure.name },
         status: d.status,
         statusLabel: STATUS_LABELS[d.status],
-        step: { index: step.index, name: step.name, agency: step.agency, role: step.role, assignee: step.assignee },
+        step: {
+          index: step.index,
+          name: step.name,
+          agency: step.agency,
+          role: step.role,
+          assignee: step.assignee,
+        },
         stepDueAt: step.dueAt ?? null,
         appointmentAt: d.appointmentAt,
         ...flags,
@@ -74,7 +105,12 @@ export async function workQueueFor(principal: Principal, query: { agency?: strin
       };
     })
     // Overdue first, then by due time; paused files (clock stopped) last.
-    .sort((a, b) => Number(a.paused) - Number(b.paused) || Number(b.overdue) - Number(a.overdue) || (a.stepDueAt ?? '').localeCompare(b.stepDueAt ?? ''));
+    .sort(
+      (a, b) =>
+        Number(a.paused) - Number(b.paused) ||
+        Number(b.overdue) - Number(a.overdue) ||
+        (a.stepDueAt ?? '').localeCompare(b.stepDueAt ?? ''),
+    );
   return { agency, roles, now: toVnIso(now), items };
 }
 
@@ -83,7 +119,10 @@ const TIMELINESS_LABELS = { early: 'Trước hạn', onTime: 'Đúng hạn', lat
 /** Form 06: every hand-off and action, oldest first, and the deadline alarms that fired. */
 export async function controlSheetOf(principal: Principal, code: string) {
   const dossier = await dossierFor(principal, code);
-  const [events, alarms] = await Promise.all([listDossierEvents(dossier.tenant, dossier.code), listAlarms(dossier.tenant, dossier.code)]);
+  const [events, alarms] = await Promise.all([
+    listDossierEvents(dossier.tenant, dossier.code),
+    listAlarms(dossier.tenant, dossier.code),
+  ]);
   return {
     code: dossier.code,
     form: '06' as const,
@@ -95,7 +134,12 @@ export async function controlSheetOf(principal: Principal, code: string) {
       agency: e.agency,
       actor: e.actor,
       note: e.note,
-      handoff: e.handoff ? { ...e.handoff, timelinessLabel: e.handoff.timeliness ? TIMELINESS_LABELS[e.handoff.timeliness] : undefined } : undefined,
+      handoff: e.handoff
+        ? {
+            ...e.handoff,
+            timelinessLabel: e.handoff.timeliness ? TIMELINESS_LABELS[e.handoff.timeliness] : undefined,
+          }
+        : undefined,
     })),
   };
 }

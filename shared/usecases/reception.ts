@@ -12,7 +12,13 @@ import { decideReception, newDossier, placeSubmission } from '../domain/dossier/
 import { outboxFor } from '../domain/dossier/outbox';
 import { toYYMMDD } from '../domain/vn-time';
 import { agenciesByCode, getProcedure, getTenant } from '../data/catalog-repo';
-import { createDossier, getDossier, nextSequence, saveDossier, VersionConflictError } from '../data/dossier-repo';
+import {
+  createDossier,
+  getDossier,
+  nextSequence,
+  saveDossier,
+  VersionConflictError,
+} from '../data/dossier-repo';
 import { clock } from '../platform/clock';
 import { ConflictError, NotFoundError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
@@ -27,7 +33,13 @@ async function tenantContext(tenant: string) {
 
 async function procedureOrFail(tenant: string, code: string, field: string) {
   const procedure = await getProcedure(tenant, code);
-  if (!procedure) throw new DomainRuleError(422, 'unknown-procedure', field, `Không có thủ tục ${code} / unknown procedure ${code}`);
+  if (!procedure)
+    throw new DomainRuleError(
+      422,
+      'unknown-procedure',
+      field,
+      `Không có thủ tục ${code} / unknown procedure ${code}`,
+    );
   return procedure;
 }
 
@@ -38,7 +50,12 @@ export async function submitDossier(
 ): Promise<{ dossier: Dossier; agencies: ReadonlyMap<string, Agency> }> {
   const actor = actorOf(principal);
   if (actor.kind === 'citizen' && submission.decision) {
-    throw new DomainRuleError(403, 'decision-by-staff-only', 'body.decision', 'Chỉ cán bộ tiếp nhận quyết định tiếp nhận / only reception staff decide');
+    throw new DomainRuleError(
+      403,
+      'decision-by-staff-only',
+      'body.decision',
+      'Chỉ cán bộ tiếp nhận quyết định tiếp nhận / only reception staff decide',
+    );
   }
   const tenant = principal.tenant;
   const [{ calendar }, procedure, agencies] = await Promise.all([
@@ -51,7 +68,17 @@ export async function submitDossier(
   const sequence = await nextSequence(tenant, placement.receivingAgency.code, toYYMMDD(now));
   const code = formatDossierCode(placement.receivingAgency.code, now, sequence);
 
-  const created = newDossier({ tenant, code, ledgerNumber: sequence, submission, procedure, placement, actor, now, calendar });
+  const created = newDossier({
+    tenant,
+    code,
+    ledgerNumber: sequence,
+    submission,
+    procedure,
+    placement,
+    actor,
+    now,
+    calendar,
+  });
   let { dossier } = created;
   const events = [...created.events];
   if (submission.decision) {
@@ -63,7 +90,11 @@ export async function submitDossier(
   return { dossier, agencies };
 }
 
-export async function decideOnDossier(principal: Principal, code: string, decision: ReceptionDecision): Promise<Dossier> {
+export async function decideOnDossier(
+  principal: Principal,
+  code: string,
+  decision: ReceptionDecision,
+): Promise<Dossier> {
   const tenant = principal.tenant;
   const current = await getDossier(tenant, code);
   if (!current) throw new NotFoundError(`Không có hồ sơ ${code} / no dossier ${code}`);
@@ -71,13 +102,22 @@ export async function decideOnDossier(principal: Principal, code: string, decisi
     tenantContext(tenant),
     procedureOrFail(tenant, current.procedure.code, 'procedure'),
   ]);
-  const { dossier, events } = decideReception(current, decision, procedure, actorOf(principal), clock.now(), calendar);
+  const { dossier, events } = decideReception(
+    current,
+    decision,
+    procedure,
+    actorOf(principal),
+    clock.now(),
+    calendar,
+  );
   try {
     await saveDossier(dossier, current.version, events, outboxFor(current.clockVersion, dossier, events));
   } catch (error) {
     if (error instanceof VersionConflictError) {
       const latest = await getDossier(tenant, code);
-      throw new ConflictError('Hồ sơ vừa được người khác cập nhật / the dossier changed meanwhile', { currentVersion: latest?.version });
+      throw new ConflictError('Hồ sơ vừa được người khác cập nhật / the dossier changed meanwhile', {
+        currentVersion: latest?.version,
+      });
     }
     throw error;
   }

@@ -15,7 +15,8 @@ const DEAD = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
 let stateMachineArn: string | undefined;
 
 /** `arn:…:stateMachine:<machine>` → `arn:…:execution:<machine>:<name>`. */
-const executionArn = (machineArn: string, name: string) => `${machineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+const executionArn = (machineArn: string, name: string) =>
+  `${machineArn.replace(':stateMachine:', ':execution:')}:${name}`;
 
 const isAlreadyExists = (error: unknown) =>
   error instanceof ExecutionAlreadyExists || (error as Error).name === 'ExecutionAlreadyExists';
@@ -28,14 +29,20 @@ export async function startClock(input: DeadlineClockInput): Promise<StartOutcom
   for (let attempt = 0; attempt <= MAX_RESTARTS; attempt++) {
     const name = attempt === 0 ? base : `${base.slice(0, 76)}-r${attempt}`;
     try {
-      await getSfnClient().send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
+      await getSfnClient().send(
+        new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }),
+      );
       return attempt === 0 ? 'started' : 'restarted';
     } catch (error) {
       if (!isAlreadyExists(error)) throw error;
     }
-    const { status } = await getSfnClient().send(new DescribeExecutionCommand({ executionArn: executionArn(stateMachineArn, name) }));
+    const { status } = await getSfnClient().send(
+      new DescribeExecutionCommand({ executionArn: executionArn(stateMachineArn, name) }),
+    );
     if (status === 'RUNNING') return 'already-running';
     if (!DEAD.has(status ?? '')) return 'already-finished';
   }
-  throw new Error(`deadline clock ${base} failed ${MAX_RESTARTS + 1} times; see the state machine's failed executions`);
+  throw new Error(
+    `deadline clock ${base} failed ${MAX_RESTARTS + 1} times; see the state machine's failed executions`,
+  );
 }

@@ -6,7 +6,10 @@ import { createHash } from 'node:crypto';
 import { api } from './helpers/api';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 0x20), Buffer.from('\n%%EOF\n')]);
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(512, 1)]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(512, 1),
+]);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 async function newDossier(): Promise<string> {
@@ -15,7 +18,12 @@ async function newDossier(): Promise<string> {
     body: {
       procedureCode: '1.004227',
       channel: 'counter',
-      applicant: { name: 'Đỗ Văn Dũng', idNumber: '001088000222', phone: '0903000222', address: 'Xã Bình Thành' },
+      applicant: {
+        name: 'Đỗ Văn Dũng',
+        idNumber: '001088000222',
+        phone: '0903000222',
+        address: 'Xã Bình Thành',
+      },
       request: 'Chuyển nhượng',
       decision: { outcome: 'accept' },
     },
@@ -24,10 +32,21 @@ async function newDossier(): Promise<string> {
   return res.body.code;
 }
 
-async function upload(code: string, declared: { fileName: string; contentType: string; size: number; sha256?: string }, bytes: Buffer) {
-  const ticket = await api.post(`/v1/dossiers/${code}/attachments`, { as: 'tiepnhan.binhthanh', body: declared });
+async function upload(
+  code: string,
+  declared: { fileName: string; contentType: string; size: number; sha256?: string },
+  bytes: Buffer,
+) {
+  const ticket = await api.post(`/v1/dossiers/${code}/attachments`, {
+    as: 'tiepnhan.binhthanh',
+    body: declared,
+  });
   expect(ticket.status).toBe(201);
-  const put = await fetch(ticket.body.upload.url, { method: 'PUT', headers: ticket.body.upload.headers, body: bytes });
+  const put = await fetch(ticket.body.upload.url, {
+    method: 'PUT',
+    headers: ticket.body.upload.headers,
+    body: bytes,
+  });
   expect(put.ok).toBe(true);
   return ticket.body.attachment.id as string;
 }
@@ -40,15 +59,25 @@ describe('attachments (integration)', () => {
 
   describe('upload, confirm, list, download', () => {
     it('stores a PDF that is what it claims, lists it, and serves it back through a short-lived URL', async () => {
-      const id = await upload(code, { fileName: 'hop-dong.pdf', contentType: 'application/pdf', size: PDF.length, sha256: sha256(PDF) }, PDF);
-      const confirmed = await api.post(`/v1/dossiers/${code}/attachments/${id}/confirm`, { as: 'tiepnhan.binhthanh' });
+      const id = await upload(
+        code,
+        { fileName: 'hop-dong.pdf', contentType: 'application/pdf', size: PDF.length, sha256: sha256(PDF) },
+        PDF,
+      );
+      const confirmed = await api.post(`/v1/dossiers/${code}/attachments/${id}/confirm`, {
+        as: 'tiepnhan.binhthanh',
+      });
       expect(confirmed.status).toBe(200);
       expect(confirmed.body).toMatchObject({ id, status: 'stored', sha256: sha256(PDF), size: PDF.length });
 
       const list = await api.get(`/v1/dossiers/${code}/attachments`, { as: 'chuyenvien.datdai' });
-      expect(list.body.items).toContainEqual(expect.objectContaining({ id, status: 'stored', fileName: 'hop-dong.pdf' }));
+      expect(list.body.items).toContainEqual(
+        expect.objectContaining({ id, status: 'stored', fileName: 'hop-dong.pdf' }),
+      );
 
-      const link = await api.get(`/v1/dossiers/${code}/attachments/${id}/download`, { as: 'chuyenvien.datdai' });
+      const link = await api.get(`/v1/dossiers/${code}/attachments/${id}/download`, {
+        as: 'chuyenvien.datdai',
+      });
       expect(link.status).toBe(200);
       const file = Buffer.from(await (await fetch(link.body.url)).arrayBuffer());
       expect(sha256(file)).toBe(sha256(PDF));
@@ -62,37 +91,69 @@ describe('attachments (integration)', () => {
 
   describe('rules', () => {
     it('refuses a declared type outside PDF/JPEG/PNG and a declared size over the limit, before any upload', async () => {
-      const exe = await api.post(`/v1/dossiers/${code}/attachments`, { as: 'tiepnhan.binhthanh', body: { fileName: 'virus.exe', contentType: 'application/x-msdownload', size: 100 } });
+      const exe = await api.post(`/v1/dossiers/${code}/attachments`, {
+        as: 'tiepnhan.binhthanh',
+        body: { fileName: 'virus.exe', contentType: 'application/x-msdownload', size: 100 },
+      });
       expect(exe.status).toBe(400);
       expect(exe.body.errors[0].field).toBe('body.contentType');
-      const big = await api.post(`/v1/dossiers/${code}/attachments`, { as: 'tiepnhan.binhthanh', body: { fileName: 'scan.pdf', contentType: 'application/pdf', size: 50 * 1024 * 1024 } });
+      const big = await api.post(`/v1/dossiers/${code}/attachments`, {
+        as: 'tiepnhan.binhthanh',
+        body: { fileName: 'scan.pdf', contentType: 'application/pdf', size: 50 * 1024 * 1024 },
+      });
       expect(big.status).toBe(400);
       expect(big.body.errors[0]).toMatchObject({ field: 'body.size', rule: 'too_big' });
     });
 
     it('deletes a PNG uploaded as a PDF and answers 422', async () => {
-      const id = await upload(code, { fileName: 'gia-mao.pdf', contentType: 'application/pdf', size: PNG.length }, PNG);
-      const confirmed = await api.post(`/v1/dossiers/${code}/attachments/${id}/confirm`, { as: 'tiepnhan.binhthanh' });
+      const id = await upload(
+        code,
+        { fileName: 'gia-mao.pdf', contentType: 'application/pdf', size: PNG.length },
+        PNG,
+      );
+      const confirmed = await api.post(`/v1/dossiers/${code}/attachments/${id}/confirm`, {
+        as: 'tiepnhan.binhthanh',
+      });
       expect(confirmed.status).toBe(422);
       expect(confirmed.body.errors.map((e: { rule: string }) => e.rule)).toContain('type-mismatch');
       const list = await api.get(`/v1/dossiers/${code}/attachments`, { as: 'tiepnhan.binhthanh' });
       expect(list.body.items.map((a: { id: string }) => a.id)).not.toContain(id);
-      expect((await api.get(`/v1/dossiers/${code}/attachments/${id}/download`, { as: 'tiepnhan.binhthanh' })).status).toBe(404);
+      expect(
+        (await api.get(`/v1/dossiers/${code}/attachments/${id}/download`, { as: 'tiepnhan.binhthanh' }))
+          .status,
+      ).toBe(404);
     });
 
     it('deletes an upload larger than declared (s3rver ignores the signed length)', async () => {
       const declared = 100;
-      const id = await upload(code, { fileName: 'lon-hon.pdf', contentType: 'application/pdf', size: declared }, PDF);
-      const confirmed = await api.post(`/v1/dossiers/${code}/attachments/${id}/confirm`, { as: 'tiepnhan.binhthanh' });
+      const id = await upload(
+        code,
+        { fileName: 'lon-hon.pdf', contentType: 'application/pdf', size: declared },
+        PDF,
+      );
+      const confirmed = await api.post(`/v1/dossiers/${code}/attachments/${id}/confirm`, {
+        as: 'tiepnhan.binhthanh',
+      });
       expect(confirmed.status).toBe(422);
       expect(confirmed.body.errors.map((e: { rule: string }) => e.rule)).toContain('size-mismatch');
     });
 
     it('answers confirm before any upload with 409, and an unknown attachment with 404', async () => {
-      const ticket = await api.post(`/v1/dossiers/${code}/attachments`, { as: 'tiepnhan.binhthanh', body: { fileName: 'chua.pdf', contentType: 'application/pdf', size: 10 } });
-      const early = await api.post(`/v1/dossiers/${code}/attachments/${ticket.body.attachment.id}/confirm`, { as: 'tiepnhan.binhthanh' });
+      const ticket = await api.post(`/v1/dossiers/${code}/attachments`, {
+        as: 'tiepnhan.binhthanh',
+        body: { fileName: 'chua.pdf', contentType: 'application/pdf', size: 10 },
+      });
+      const early = await api.post(`/v1/dossiers/${code}/attachments/${ticket.body.attachment.id}/confirm`, {
+        as: 'tiepnhan.binhthanh',
+      });
       expect(early.status).toBe(409);
-      expect((await api.post(`/v1/dossiers/${code}/attachments/01JZZZZZZZZZZZZZZZZZZZZZZZ/confirm`, { as: 'tiepnhan.binhthanh' })).status).toBe(404);
+      expect(
+        (
+          await api.post(`/v1/dossiers/${code}/attachments/01JZZZZZZZZZZZZZZZZZZZZZZZ/confirm`, {
+            as: 'tiepnhan.binhthanh',
+          })
+        ).status,
+      ).toBe(404);
     });
   });
 });

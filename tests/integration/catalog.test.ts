@@ -22,7 +22,12 @@ describe('catalog (integration)', () => {
     it('returns steps, fee in VND and the processing time', async () => {
       const res = await api.get('/v1/public/demo/procedures/1.004227');
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ code: '1.004227', fee: 50000, time: { workingDays: 10 }, interAgency: true });
+      expect(res.body).toMatchObject({
+        code: '1.004227',
+        fee: 50000,
+        time: { workingDays: 10 },
+        interAgency: true,
+      });
       expect(res.body.steps).toHaveLength(5);
       expect((await api.get('/v1/public/demo/procedures/1.999999')).status).toBe(404);
     });
@@ -62,10 +67,16 @@ describe('catalog (integration)', () => {
       expect(found.body.items.map((p: { code: string }) => p.code)).toContain('2.999001.H99');
     });
     it('refuses a procedure naming an agency the tenant lacks, and a non-admin', async () => {
-      const bad = await api.put('/v1/admin/procedures/2.999002', { as: 'quantri', body: { ...newProcedure, competent: '000.99.99.H99' } });
+      const bad = await api.put('/v1/admin/procedures/2.999002', {
+        as: 'quantri',
+        body: { ...newProcedure, competent: '000.99.99.H99' },
+      });
       expect(bad.status).toBe(422);
       expect(bad.body.errors[0].field).toBe('body.competent');
-      expect((await api.put('/v1/admin/procedures/2.999003', { as: 'chuyenvien.datdai', body: newProcedure })).status).toBe(403);
+      expect(
+        (await api.put('/v1/admin/procedures/2.999003', { as: 'chuyenvien.datdai', body: newProcedure }))
+          .status,
+      ).toBe(403);
     });
     it('keeps the agency tree free of cycles', async () => {
       const cycle = await api.put('/v1/admin/agencies/000.08.20.H99', {
@@ -81,16 +92,31 @@ describe('catalog (integration)', () => {
     it('keeps office hours and calendar overrides as data the tenant admin edits', async () => {
       const current = await api.get('/v1/admin/settings', { as: 'quantri' });
       expect(current.status).toBe(200);
-      expect(current.body).toMatchObject({ id: 'demo', officeHours: [['07:30', '11:30'], ['13:00', '17:00']], cutoff: '15:00' });
+      expect(current.body).toMatchObject({
+        id: 'demo',
+        officeHours: [
+          ['07:30', '11:30'],
+          ['13:00', '17:00'],
+        ],
+        cutoff: '15:00',
+      });
       const { id: _id, ...settings } = current.body;
       const closure = { date: '2030-10-15', kind: 'off', reason: 'Nghỉ do bão (thử nghiệm)' };
-      const saved = await api.put('/v1/admin/settings', { as: 'quantri', body: { ...settings, calendarOverrides: [closure] } });
+      const saved = await api.put('/v1/admin/settings', {
+        as: 'quantri',
+        body: { ...settings, calendarOverrides: [closure] },
+      });
       expect(saved.status).toBe(200);
-      expect((await api.get('/v1/admin/settings', { as: 'quantri' })).body.calendarOverrides).toEqual([closure]);
+      expect((await api.get('/v1/admin/settings', { as: 'quantri' })).body.calendarOverrides).toEqual([
+        closure,
+      ]);
     });
     it('refuses a working week that cannot be built, and a non-admin', async () => {
       const { id: _id, ...settings } = (await api.get('/v1/admin/settings', { as: 'quantri' })).body;
-      const saturdayHoursWithoutSaturday = await api.put('/v1/admin/settings', { as: 'quantri', body: { ...settings, saturdayHours: [['07:30', '11:30']] } });
+      const saturdayHoursWithoutSaturday = await api.put('/v1/admin/settings', {
+        as: 'quantri',
+        body: { ...settings, saturdayHours: [['07:30', '11:30']] },
+      });
       expect(saturdayHoursWithoutSaturday.status).toBe(422);
       expect(saturdayHoursWithoutSaturday.body.errors[0].rule).toBe('invalid-calendar');
       expect((await api.get('/v1/admin/settings', { as: 'tiepnhan.tinh' })).status).toBe(403);
@@ -102,8 +128,13 @@ describe('catalog (integration)', () => {
       const res = await api.get('/v1/openapi.json');
       expect(res.status).toBe(200);
       expect(res.body.openapi).toBe('3.1.0');
-      expect(res.body.paths['/v1/dossiers'].post.requestBody.content['application/json'].schema.properties.applicant).toBeDefined();
-      expect(res.body.paths['/v1/dossiers'].post.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
+      expect(
+        res.body.paths['/v1/dossiers'].post.requestBody.content['application/json'].schema.properties
+          .applicant,
+      ).toBeDefined();
+      expect(res.body.paths['/v1/dossiers'].post.parameters).toContainEqual(
+        expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }),
+      );
     });
   });
 });

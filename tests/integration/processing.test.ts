@@ -25,12 +25,16 @@ async function setClock(iso: string): Promise<void> {
 async function act(user: string, code: string, action: Record<string, unknown>): Promise<ApiResponse> {
   const current = await api.get(`/v1/dossiers/${code}`, as(user));
   expect(current.status).toBe(200);
-  return api.post(`/v1/dossiers/${code}/actions`, { ...as(user), body: { ...action, expectedVersion: current.body.version } });
+  return api.post(`/v1/dossiers/${code}/actions`, {
+    ...as(user),
+    body: { ...action, expectedVersion: current.body.version },
+  });
 }
 
 async function actOk(user: string, code: string, action: Record<string, unknown>) {
   const res = await act(user, code, action);
-  if (res.status !== 200) throw new Error(`${String(action.action)} by ${user}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`${String(action.action)} by ${user}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
@@ -41,7 +45,12 @@ async function receive(procedureCode: string, at: string, user = 'tiepnhan.binht
     body: {
       procedureCode,
       channel: 'counter',
-      applicant: { name: 'Hoàng Văn Em', idNumber: '001077000333', phone: '0977000333', address: 'Xã Bình Thành' },
+      applicant: {
+        name: 'Hoàng Văn Em',
+        idNumber: '001077000333',
+        phone: '0977000333',
+        address: 'Xã Bình Thành',
+      },
       request: 'Hồ sơ kiểm thử quy trình',
       decision: { outcome: 'accept' },
     },
@@ -57,7 +66,8 @@ async function waitForAlarm(code: string, type: string, within = 20_000) {
     const sheet = await api.get(`/v1/dossiers/${code}/history`, as('tiepnhan.binhthanh'));
     const found = sheet.body.alarms.filter((a: { type: string }) => a.type === type);
     if (found.length > 0) return { found, sheet: sheet.body };
-    if (Date.now() > deadline) throw new Error(`no ${type} alarm for ${code}; alarms: ${JSON.stringify(sheet.body.alarms)}`);
+    if (Date.now() > deadline)
+      throw new Error(`no ${type} alarm for ${code}; alarms: ${JSON.stringify(sheet.body.alarms)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -90,11 +100,17 @@ describe('processing (integration)', () => {
       });
       expect(paused.status).toBe('paused');
       const queueWhilePaused = await api.get('/v1/work-queue', as('chuyenvien.datdai'));
-      expect(queueWhilePaused.body.items.find((i: { code: string }) => i.code === code)).toMatchObject({ paused: true, overdue: false });
+      expect(queueWhilePaused.body.items.find((i: { code: string }) => i.code === code)).toMatchObject({
+        paused: true,
+        overdue: false,
+      });
 
       // … and the full supplement restarts it: every due time moves by exactly the paused working time.
       await setClock(vn('2027-02-03T10:00:00'));
-      const resumed = await actOk('tiepnhan.binhthanh', code, { action: 'receiveSupplement', note: 'Đã nhận đủ' });
+      const resumed = await actOk('tiepnhan.binhthanh', code, {
+        action: 'receiveSupplement',
+        note: 'Đã nhận đủ',
+      });
       const pausedMs = workingMs(vn('2027-02-02T09:00:00'), vn('2027-02-03T10:00:00'));
       expect(resumed.pauses[0].workingMs).toBe(pausedMs);
       expect(workingMs(atLand.steps[1].dueAt, resumed.steps[1].dueAt)).toBe(pausedMs);
@@ -112,29 +128,46 @@ describe('processing (integration)', () => {
       expect(found).toHaveLength(1);
       expect(found[0]).toMatchObject({ stepIndex: 2, dueAt: taxDue });
       const taxQueue = await api.get('/v1/work-queue', as('chuyenvien.thue'));
-      expect(taxQueue.body.items.find((i: { code: string }) => i.code === code)).toMatchObject({ overdue: true, step: { index: 2 } });
+      expect(taxQueue.body.items.find((i: { code: string }) => i.code === code)).toMatchObject({
+        overdue: true,
+        step: { index: 2 },
+      });
 
       await actOk('chuyenvien.thue', code, { action: 'forward', note: 'Đã xác định nghĩa vụ tài chính' });
 
       // The land office will be late: an apology with a new date, once (form 04).
       const before = (await api.get(`/v1/dossiers/${code}`, as('lanhdao.datdai'))).body;
       const newDate = calendar.addWorkingDays(new Date(before.appointmentAt), 2).toISOString();
-      const apologized = await actOk('lanhdao.datdai', code, { action: 'apologize', reason: 'Chờ kết quả đo đạc bổ sung', newAppointmentAt: newDate });
+      const apologized = await actOk('lanhdao.datdai', code, {
+        action: 'apologize',
+        reason: 'Chờ kết quả đo đạc bổ sung',
+        newAppointmentAt: newDate,
+      });
       expect(apologized.apology).toMatchObject({ previousAppointmentAt: before.appointmentAt, form: '04' });
-      const twice = await act('lanhdao.datdai', code, { action: 'apologize', reason: 'Lần hai', newAppointmentAt: newDate });
+      const twice = await act('lanhdao.datdai', code, {
+        action: 'apologize',
+        reason: 'Lần hai',
+        newAppointmentAt: newDate,
+      });
       expect(twice.status).toBe(409);
 
       await actOk('lanhdao.datdai', code, { action: 'approve' });
       await actOk('lanhdao.datdai', code, { action: 'sign' });
       await actOk('lanhdao.datdai', code, { action: 'forward' });
-      await actOk('tiepnhan.binhthanh', code, { action: 'markResultReady', kind: 'both', documentNumber: 'GCN-2027-001' });
+      await actOk('tiepnhan.binhthanh', code, {
+        action: 'markResultReady',
+        kind: 'both',
+        documentNumber: 'GCN-2027-001',
+      });
       const returned = await actOk('tiepnhan.binhthanh', code, { action: 'returnResult', method: 'counter' });
       expect(returned.status).toBe('returned');
       expect(['early', 'onTime']).toContain(returned.timeliness);
 
       // The control sheet: one line per hand-off, each judged against its own step's due time.
       const sheet = (await api.get(`/v1/dossiers/${code}/history`, as('tiepnhan.binhthanh'))).body;
-      const handoffs = sheet.lines.filter((l: { handoff?: unknown }) => l.handoff).map((l: { handoff: Record<string, string> }) => l.handoff);
+      const handoffs = sheet.lines
+        .filter((l: { handoff?: unknown }) => l.handoff)
+        .map((l: { handoff: Record<string, string> }) => l.handoff);
       expect(handoffs.map((h: Record<string, string>) => [h.fromAgency, h.toAgency])).toEqual([
         ['000.30.01.H99', '000.08.21.H99'],
         ['000.08.21.H99', '000.10.20.H99'],
@@ -142,7 +175,9 @@ describe('processing (integration)', () => {
         ['000.08.21.H99', '000.30.01.H99'],
         ['000.30.01.H99', 'applicant'],
       ]);
-      const finishedAt = sheet.lines.filter((l: { handoff?: unknown }) => l.handoff).map((l: { at: string }) => l.at);
+      const finishedAt = sheet.lines
+        .filter((l: { handoff?: unknown }) => l.handoff)
+        .map((l: { at: string }) => l.at);
       handoffs.forEach((h: Record<string, string>, i: number) => {
         expect(h.timeliness).toBe(calendar.classify(new Date(finishedAt[i]), new Date(h.stepDueAt)));
       });
@@ -150,7 +185,15 @@ describe('processing (integration)', () => {
       expect(handoffs[2].timelinessLabel).toBe('Quá hạn');
       expect(handoffs[0].timeliness).toBe('early');
       expect(sheet.lines.map((l: { event: string }) => l.event)).toEqual(
-        expect.arrayContaining(['processingPaused', 'supplementReceived', 'apologized', 'approved', 'signed', 'resultReady', 'returned']),
+        expect.arrayContaining([
+          'processingPaused',
+          'supplementReceived',
+          'apologized',
+          'approved',
+          'signed',
+          'resultReady',
+          'returned',
+        ]),
       );
       const stepOverdue = sheet.alarms.filter((a: { type: string }) => a.type === 'step.overdue');
       expect(stepOverdue).toHaveLength(1);
@@ -178,8 +221,12 @@ describe('processing (integration)', () => {
       expect(last).toMatchObject({ status: 'returned', timeliness: 'onTime' });
       const sheet = (await api.get(`/v1/dossiers/${d.code}/history`, as('tiepnhan.binhthanh'))).body;
       const handoffs = sheet.lines.filter((l: { handoff?: unknown }) => l.handoff);
-      expect(new Set(handoffs.map((l: { handoff: { fromAgency: string } }) => l.handoff.fromAgency))).toEqual(new Set(['000.30.01.H99']));
-      expect(handoffs.every((l: { handoff: { timeliness: string } }) => l.handoff.timeliness !== 'late')).toBe(true);
+      expect(new Set(handoffs.map((l: { handoff: { fromAgency: string } }) => l.handoff.fromAgency))).toEqual(
+        new Set(['000.30.01.H99']),
+      );
+      expect(
+        handoffs.every((l: { handoff: { timeliness: string } }) => l.handoff.timeliness !== 'late'),
+      ).toBe(true);
     });
   });
 
@@ -188,7 +235,10 @@ describe('processing (integration)', () => {
       const d = await receive('1.004227', vn('2027-03-02T09:00:00'));
       const results = await Promise.all(
         Array.from({ length: 20 }, () =>
-          api.post(`/v1/dossiers/${d.code}/actions`, { ...as('tiepnhan.binhthanh'), body: { action: 'forward', expectedVersion: d.version } }),
+          api.post(`/v1/dossiers/${d.code}/actions`, {
+            ...as('tiepnhan.binhthanh'),
+            body: { action: 'forward', expectedVersion: d.version },
+          }),
         ),
       );
       const statuses = results.map((r) => r.status).sort();
@@ -208,11 +258,20 @@ describe('processing (integration)', () => {
   describe('authorization', () => {
     it('keeps staff to their own agency and role, and hides dossiers from agencies not on the route', async () => {
       const d = await receive('1.004227', vn('2027-03-03T09:00:00'));
-      const wrongAgency = await api.post(`/v1/dossiers/${d.code}/actions`, { ...as('chuyenvien.datdai'), body: { action: 'forward', expectedVersion: d.version } });
+      const wrongAgency = await api.post(`/v1/dossiers/${d.code}/actions`, {
+        ...as('chuyenvien.datdai'),
+        body: { action: 'forward', expectedVersion: d.version },
+      });
       expect(wrongAgency.status).toBe(403);
-      const outsider = await api.post(`/v1/dossiers/${d.code}/actions`, { ...as('chuyenvien.tuphap'), body: { action: 'forward', expectedVersion: d.version } });
+      const outsider = await api.post(`/v1/dossiers/${d.code}/actions`, {
+        ...as('chuyenvien.tuphap'),
+        body: { action: 'forward', expectedVersion: d.version },
+      });
       expect(outsider.status).toBe(404);
-      const badAction = await api.post(`/v1/dossiers/${d.code}/actions`, { ...as('tiepnhan.binhthanh'), body: { action: 'fly', expectedVersion: d.version } });
+      const badAction = await api.post(`/v1/dossiers/${d.code}/actions`, {
+        ...as('tiepnhan.binhthanh'),
+        body: { action: 'fly', expectedVersion: d.version },
+      });
       expect(badAction.status).toBe(400);
     });
   });

@@ -39,50 +39,103 @@ describe('reception (integration)', () => {
       expect(res.status).toBe(201);
       expect(res.body.code).toMatch(CODE);
       expect(res.headers.location).toBe(`/v1/dossiers/${res.body.code}`);
-      expect(res.body).toMatchObject({ status: 'received', channel: 'counter', receivingAgency: '000.30.01.H99', competentAgency: '000.08.21.H99' });
+      expect(res.body).toMatchObject({
+        status: 'received',
+        channel: 'counter',
+        receivingAgency: '000.30.01.H99',
+        competentAgency: '000.08.21.H99',
+      });
       expect(res.body.appointmentAt).toMatch(/\+07:00$/);
-      expect(new Date(res.body.appointmentAt).getTime()).toBeGreaterThan(new Date(res.body.receivedAt).getTime());
-      expect(res.body.receipt).toMatchObject({ form: '01', dossierCode: res.body.code, processingTime: '10 ngày làm việc' });
+      expect(new Date(res.body.appointmentAt).getTime()).toBeGreaterThan(
+        new Date(res.body.receivedAt).getTime(),
+      );
+      expect(res.body.receipt).toMatchObject({
+        form: '01',
+        dossierCode: res.body.code,
+        processingTime: '10 ngày làm việc',
+      });
       expect(res.body.fee).toEqual({ amount: 50000, currency: 'VND' });
-      expect(res.body.steps.map((s: { agency: string }) => s.agency)).toEqual(['000.30.01.H99', '000.08.21.H99', '000.10.20.H99', '000.08.21.H99', '000.30.01.H99']);
+      expect(res.body.steps.map((s: { agency: string }) => s.agency)).toEqual([
+        '000.30.01.H99',
+        '000.08.21.H99',
+        '000.10.20.H99',
+        '000.08.21.H99',
+        '000.30.01.H99',
+      ]);
     });
 
     it('records a supplement request (form 02) and a refusal (form 03) with their content', async () => {
       const items = [{ document: 'Tờ khai thuế', reason: 'Thiếu chữ ký của bên nhận chuyển nhượng' }];
-      const supplement = await api.post('/v1/dossiers', { as: 'tiepnhan.binhthanh', body: landTransfer({ decision: { outcome: 'requestSupplement', items } }) });
+      const supplement = await api.post('/v1/dossiers', {
+        as: 'tiepnhan.binhthanh',
+        body: landTransfer({ decision: { outcome: 'requestSupplement', items } }),
+      });
       expect(supplement.status).toBe(201);
-      expect(supplement.body).toMatchObject({ status: 'supplementRequested', appointmentAt: null, supplementRequest: { items, form: '02' } });
-      const refusal = await api.post('/v1/dossiers', { as: 'tiepnhan.binhthanh', body: landTransfer({ decision: { outcome: 'refuse', reason: 'Thửa đất đang có tranh chấp' } }) });
-      expect(refusal.body).toMatchObject({ status: 'refused', refusal: { reason: 'Thửa đất đang có tranh chấp', form: '03' } });
+      expect(supplement.body).toMatchObject({
+        status: 'supplementRequested',
+        appointmentAt: null,
+        supplementRequest: { items, form: '02' },
+      });
+      const refusal = await api.post('/v1/dossiers', {
+        as: 'tiepnhan.binhthanh',
+        body: landTransfer({ decision: { outcome: 'refuse', reason: 'Thửa đất đang có tranh chấp' } }),
+      });
+      expect(refusal.body).toMatchObject({
+        status: 'refused',
+        refusal: { reason: 'Thửa đất đang có tranh chấp', form: '03' },
+      });
     });
 
     it('receives at the provincial centre for a land office regardless of boundary, and by post', async () => {
       const res = await api.post('/v1/dossiers', {
         as: 'tiepnhan.tinh',
-        body: landTransfer({ channel: 'postal', postalTrackingNumber: 'EI123456789VN', resultDelivery: 'post' }),
+        body: landTransfer({
+          channel: 'postal',
+          postalTrackingNumber: 'EI123456789VN',
+          resultDelivery: 'post',
+        }),
       });
       expect(res.status).toBe(201);
       expect(res.body.code).toMatch(/^000\.00\.01\.H99-/);
-      expect(res.body).toMatchObject({ channel: 'postal', competentAgency: '000.08.21.H99', resultDelivery: 'post' });
+      expect(res.body).toMatchObject({
+        channel: 'postal',
+        competentAgency: '000.08.21.H99',
+        resultDelivery: 'post',
+      });
     });
   });
 
   describe('POST /v1/dossiers online', () => {
-    it('takes a citizen\'s dossier, the counter accepts it later, and only that citizen sees it in full', async () => {
+    it("takes a citizen's dossier, the counter accepts it later, and only that citizen sees it in full", async () => {
       const citizen = await newCitizenToken(`cccd-${randomUUID()}`, 'Lê Thị Hoa');
       const submitted = await api.post('/v1/dossiers', {
         token: citizen,
-        body: { procedureCode: '2.000488', channel: 'online', applicant: { ...applicant, name: 'Lê Thị Hoa' }, request: 'Cấp Phiếu lý lịch tư pháp số 1' },
+        body: {
+          procedureCode: '2.000488',
+          channel: 'online',
+          applicant: { ...applicant, name: 'Lê Thị Hoa' },
+          request: 'Cấp Phiếu lý lịch tư pháp số 1',
+        },
       });
       expect(submitted.status).toBe(201);
-      expect(submitted.body).toMatchObject({ status: 'submitted', receivingAgency: '000.00.01.H99', appointmentAt: null });
+      expect(submitted.body).toMatchObject({
+        status: 'submitted',
+        receivingAgency: '000.00.01.H99',
+        appointmentAt: null,
+      });
       const code = submitted.body.code as string;
 
-      const decided = await api.post(`/v1/dossiers/${code}/reception-decision`, { as: 'tiepnhan.tinh', body: { outcome: 'accept' } });
+      const decided = await api.post(`/v1/dossiers/${code}/reception-decision`, {
+        as: 'tiepnhan.tinh',
+        body: { outcome: 'accept' },
+      });
       expect(decided.status).toBe(200);
       expect(decided.body.status).toBe('received');
       expect(decided.body.appointmentAt).not.toBeNull();
-      const again = await api.post(`/v1/dossiers/${code}/reception-decision`, { as: 'tiepnhan.tinh', body: { outcome: 'accept' } });
+      const again = await api.post(`/v1/dossiers/${code}/reception-decision`, {
+        as: 'tiepnhan.tinh',
+        body: { outcome: 'accept' },
+      });
       expect(again.status).toBe(409);
 
       expect((await api.get(`/v1/dossiers/${code}`, { token: citizen })).status).toBe(200);
@@ -92,11 +145,17 @@ describe('reception (integration)', () => {
       expect(hidden.headers['content-type']).toMatch(/application\/problem\+json/);
     });
 
-    it('refuses a citizen counter submission and a citizen\'s own reception decision', async () => {
+    it("refuses a citizen counter submission and a citizen's own reception decision", async () => {
       const citizen = await newCitizenToken(`cccd-${randomUUID()}`, 'Phạm Văn C');
-      const counter = await api.post('/v1/dossiers', { token: citizen, body: landTransfer({ decision: undefined }) });
+      const counter = await api.post('/v1/dossiers', {
+        token: citizen,
+        body: landTransfer({ decision: undefined }),
+      });
       expect(counter.status).toBe(403);
-      const decided = await api.post('/v1/dossiers', { token: citizen, body: landTransfer({ channel: 'online' }) });
+      const decided = await api.post('/v1/dossiers', {
+        token: citizen,
+        body: landTransfer({ channel: 'online' }),
+      });
       expect(decided.status).toBe(403);
       expect(decided.body.errors[0].field).toBe('body.decision');
     });
@@ -105,8 +164,16 @@ describe('reception (integration)', () => {
   describe('Idempotency-Key', () => {
     it('returns the first answer to a retry and never makes a second dossier', async () => {
       const key = `retry-${randomUUID()}`;
-      const first = await api.post('/v1/dossiers', { as: 'tiepnhan.binhthanh', body: landTransfer(), idempotencyKey: key });
-      const retry = await api.post('/v1/dossiers', { as: 'tiepnhan.binhthanh', body: landTransfer(), idempotencyKey: key });
+      const first = await api.post('/v1/dossiers', {
+        as: 'tiepnhan.binhthanh',
+        body: landTransfer(),
+        idempotencyKey: key,
+      });
+      const retry = await api.post('/v1/dossiers', {
+        as: 'tiepnhan.binhthanh',
+        body: landTransfer(),
+        idempotencyKey: key,
+      });
       expect(first.status).toBe(201);
       expect(retry.status).toBe(201);
       expect(retry.body.code).toBe(first.body.code);
@@ -115,7 +182,7 @@ describe('reception (integration)', () => {
       expect(sequenceOf(next.body.code)).toBe(sequenceOf(first.body.code) + 1);
     });
 
-    it('keeps its records in the tenant\'s own partition', async () => {
+    it("keeps its records in the tenant's own partition", async () => {
       const key = `tenant-${randomUUID()}`;
       await api.post('/v1/dossiers', { as: 'tiepnhan.binhthanh', body: landTransfer(), idempotencyKey: key });
       const cloud = sharedCloud();
@@ -139,7 +206,11 @@ describe('reception (integration)', () => {
     it('refuses the same key with another body', async () => {
       const key = `reuse-${randomUUID()}`;
       await api.post('/v1/dossiers', { as: 'tiepnhan.binhthanh', body: landTransfer(), idempotencyKey: key });
-      const other = await api.post('/v1/dossiers', { as: 'tiepnhan.binhthanh', body: landTransfer({ request: 'Khác hẳn' }), idempotencyKey: key });
+      const other = await api.post('/v1/dossiers', {
+        as: 'tiepnhan.binhthanh',
+        body: landTransfer({ request: 'Khác hẳn' }),
+        idempotencyKey: key,
+      });
       expect(other.status).toBe(422);
       expect(other.headers['content-type']).toMatch(/problem\+json/);
     });
@@ -148,7 +219,9 @@ describe('reception (integration)', () => {
   describe('daily sequence', () => {
     it('gives 50 concurrent submissions at one counter 50 distinct, consecutive codes', async () => {
       const results = await Promise.all(
-        Array.from({ length: 50 }, () => api.post('/v1/dossiers', { as: 'tiepnhan.binhthanh', body: landTransfer() })),
+        Array.from({ length: 50 }, () =>
+          api.post('/v1/dossiers', { as: 'tiepnhan.binhthanh', body: landTransfer() }),
+        ),
       );
       expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
       const numbers = results.map((r) => sequenceOf(r.body.code)).sort((a, b) => a - b);
@@ -162,10 +235,21 @@ describe('reception (integration)', () => {
       const created = await api.post('/v1/dossiers', { as: 'tiepnhan.binhthanh', body: landTransfer() });
       const res = await api.get(`/v1/public/demo/dossiers/${created.body.code}`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ code: created.body.code, status: 'received', applicantName: 'N***** V** A*', procedure: { code: '1.004227' } });
+      expect(res.body).toMatchObject({
+        code: created.body.code,
+        status: 'received',
+        applicantName: 'N***** V** A*',
+        procedure: { code: '1.004227' },
+      });
       expect(res.body.timeline.map((t: { event: string }) => t.event)).toEqual(['submitted', 'received']);
       const text = JSON.stringify(res.body);
-      for (const secret of [applicant.idNumber, applicant.phone, applicant.email, applicant.address, applicant.name]) {
+      for (const secret of [
+        applicant.idNumber,
+        applicant.phone,
+        applicant.email,
+        applicant.address,
+        applicant.name,
+      ]) {
         expect(text).not.toContain(secret);
       }
     });
@@ -185,13 +269,17 @@ describe('reception (integration)', () => {
       const res = await post(landTransfer({ applicant: { ...applicant, name: undefined } }));
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body.errors).toContainEqual(expect.objectContaining({ field: 'body.applicant.name', rule: 'required' }));
+      expect(res.body.errors).toContainEqual(
+        expect.objectContaining({ field: 'body.applicant.name', rule: 'required' }),
+      );
     });
 
     it('names a field of the wrong type', async () => {
       const res = await post(landTransfer({ applicant: { ...applicant, phone: 912345678 } }));
       expect(res.status).toBe(400);
-      expect(res.body.errors).toContainEqual(expect.objectContaining({ field: 'body.applicant.phone', rule: 'invalid_type' }));
+      expect(res.body.errors).toContainEqual(
+        expect.objectContaining({ field: 'body.applicant.phone', rule: 'invalid_type' }),
+      );
     });
 
     it('refuses an unknown procedure with 422', async () => {
@@ -201,10 +289,18 @@ describe('reception (integration)', () => {
     });
 
     it('answers malformed JSON with 400, and a non-JSON body with 415', async () => {
-      const malformed = await api.post('/v1/dossiers', { as: 'tiepnhan.binhthanh', rawBody: '{"procedureCode": ', headers: { 'content-type': 'application/json' } });
+      const malformed = await api.post('/v1/dossiers', {
+        as: 'tiepnhan.binhthanh',
+        rawBody: '{"procedureCode": ',
+        headers: { 'content-type': 'application/json' },
+      });
       expect(malformed.status).toBe(400);
       expect(malformed.body.errors[0]).toMatchObject({ field: 'body', rule: 'json' });
-      const text = await api.post('/v1/dossiers', { as: 'tiepnhan.binhthanh', rawBody: 'hello', headers: { 'content-type': 'text/plain' } });
+      const text = await api.post('/v1/dossiers', {
+        as: 'tiepnhan.binhthanh',
+        rawBody: 'hello',
+        headers: { 'content-type': 'text/plain' },
+      });
       expect(text.status).toBe(415);
     });
 

@@ -16,12 +16,22 @@ export const dossierAction = z.discriminatedUnion('action', [
     ...versioned,
   }),
   z.object({ action: z.literal('sendBack'), toStep: z.number().int().min(0), reason, ...versioned }),
-  z.object({ action: z.literal('requestSupplement'), items: z.array(supplementItem).min(1).max(50), reason, ...versioned }),
+  z.object({
+    action: z.literal('requestSupplement'),
+    items: z.array(supplementItem).min(1).max(50),
+    reason,
+    ...versioned,
+  }),
   z.object({ action: z.literal('receiveSupplement'), note: z.string().max(2000).optional(), ...versioned }),
   z.object({ action: z.literal('refuse'), reason, ...versioned }),
   z.object({ action: z.literal('approve'), note: z.string().max(2000).optional(), ...versioned }),
   z.object({ action: z.literal('sign'), ...versioned }),
-  z.object({ action: z.literal('apologize'), reason, newAppointmentAt: z.iso.datetime({ offset: true }), ...versioned }),
+  z.object({
+    action: z.literal('apologize'),
+    reason,
+    newAppointmentAt: z.iso.datetime({ offset: true }),
+    ...versioned,
+  }),
   z.object({
     action: z.literal('markResultReady'),
     kind: z.enum(['paper', 'electronic', 'both']),
@@ -49,14 +59,25 @@ export const workQueueItem = z.object({
   procedure: z.object({ code: z.string(), name: z.string() }),
   status: z.string(),
   statusLabel: z.string(),
-  step: z.object({ index: z.number(), name: z.string(), agency: z.string(), role: z.string(), assignee: z.string().optional() }),
+  step: z.object({
+    index: z.number(),
+    name: z.string(),
+    agency: z.string(),
+    role: z.string(),
+    assignee: z.string().optional(),
+  }),
   stepDueAt: z.string().nullable(),
   appointmentAt: z.string().nullable(),
   dueSoon: z.boolean(),
   overdue: z.boolean(),
   paused: z.boolean(),
 });
-export const workQueue = z.object({ agency: z.string(), roles: z.array(z.string()), now: z.string(), items: z.array(workQueueItem) });
+export const workQueue = z.object({
+  agency: z.string(),
+  roles: z.array(z.string()),
+  now: z.string(),
+  items: z.array(workQueueItem),
+});
 
 export const controlSheetLine = z.object({
   at: z.string(),

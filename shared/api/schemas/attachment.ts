@@ -6,11 +6,19 @@ export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] a
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 export const createAttachment = z.object({
-  fileName: z.string().trim().min(1).max(255).regex(/^[^/\\]+$/, 'tên tệp không chứa / hoặc \\ / no path separators'),
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .regex(/^[^/\\]+$/, 'tên tệp không chứa / hoặc \\ / no path separators'),
   contentType: z.enum(ATTACHMENT_TYPES, 'chỉ nhận PDF, JPEG, PNG / only PDF, JPEG, PNG'),
   size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES, 'tệp tối đa 20 MB / at most 20 MB'),
   /** Optional hex SHA-256 the client computed; the confirm step compares it with what landed. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 dạng hex / hex SHA-256').optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'SHA-256 dạng hex / hex SHA-256')
+    .optional(),
   /** Which required document this scan is (name from the procedure's documents list). */
   document: z.string().trim().max(500).optional(),
 });
@@ -31,7 +39,12 @@ export type AttachmentView = z.infer<typeof attachmentView>;
 
 export const uploadTicket = z.object({
   attachment: attachmentView,
-  upload: z.object({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() }),
+  upload: z.object({
+    method: z.literal('PUT'),
+    url: z.string(),
+    headers: z.record(z.string(), z.string()),
+    expiresAt: z.string(),
+  }),
 });
 
 export const attachmentList = z.object({ items: z.array(attachmentView) });

@@ -27,7 +27,10 @@ export const procedureStep = z
     days: z.number().positive().max(365).optional(),
     hours: z.number().positive().max(2000).optional(),
   })
-  .refine((s) => (s.days === undefined) !== (s.hours === undefined), { message: oneOf('days', 'hours'), path: ['days'] });
+  .refine((s) => (s.days === undefined) !== (s.hours === undefined), {
+    message: oneOf('days', 'hours'),
+    path: ['days'],
+  });
 export type ProcedureStep = z.infer<typeof procedureStep>;
 
 export const procedureTime = z
@@ -78,7 +81,10 @@ export const tenantSettings = z.object({
   name: z.string().min(1).max(200),
   provinceCode: z.string().regex(/^H\d{2}$/, 'mã tỉnh dạng Hxx / province code Hxx'),
   timeZone: z.literal('Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
-  officeHours: z.array(z.tuple([hhmm, hhmm])).min(1).max(4),
+  officeHours: z
+    .array(z.tuple([hhmm, hhmm]))
+    .min(1)
+    .max(4),
   workingWeekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
   /** Hours on Saturday where a centre opens Saturday mornings (6 must then be in workingWeekdays). */
   saturdayHours: z.array(z.tuple([hhmm, hhmm])).optional(),

@@ -13,7 +13,10 @@ export const procedureCode = z
 /** `<receiving agency code>-<YYMMDD>-<4-digit daily sequence>`. */
 export const dossierCode = z
   .string()
-  .regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4,}$/, 'mã hồ sơ dạng <mã cơ quan>-YYMMDD-NNNN / dossier code');
+  .regex(
+    /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4,}$/,
+    'mã hồ sơ dạng <mã cơ quan>-YYMMDD-NNNN / dossier code',
+  );
 
 export const tenantId = z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, 'mã tỉnh thuê dịch vụ / tenant id');
 

@@ -112,19 +112,53 @@ export const dossierView = z.object({
   appointmentAt: z.string().nullable(),
   fee: z.object({ amount: z.number(), currency: z.literal('VND') }),
   steps: z.array(stepView),
-  supplementRequest: z.object({ items: z.array(supplementItem), note: z.string().optional(), at: z.string() }).optional(),
+  supplementRequest: z
+    .object({ items: z.array(supplementItem), note: z.string().optional(), at: z.string() })
+    .optional(),
   refusal: z.object({ reason: z.string(), at: z.string() }).optional(),
   /** Form 01 content: the receipt and appointment slip. */
   receipt: z.record(z.string(), z.unknown()).optional(),
   currentStep: z.number().int().nullable(),
   /** Clock stops while the applicant supplements (form 02), with the working time each lasted. */
-  pauses: z.array(z.object({ from: z.string(), to: z.string().optional(), stepIndex: z.number(), reason: z.string(), items: z.array(supplementItem), by: z.string(), workingMs: z.number().optional() })),
+  pauses: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string().optional(),
+      stepIndex: z.number(),
+      reason: z.string(),
+      items: z.array(supplementItem),
+      by: z.string(),
+      workingMs: z.number().optional(),
+    }),
+  ),
   /** Form 04: the one apology and new appointment. */
-  apology: z.object({ reason: z.string(), previousAppointmentAt: z.string(), newAppointmentAt: z.string(), at: z.string(), by: z.string() }).optional(),
+  apology: z
+    .object({
+      reason: z.string(),
+      previousAppointmentAt: z.string(),
+      newAppointmentAt: z.string(),
+      at: z.string(),
+      by: z.string(),
+    })
+    .optional(),
   approval: z.object({ by: z.string(), at: z.string(), note: z.string().optional() }).optional(),
   signature: z.object({ by: z.string(), at: z.string() }).optional(),
-  result: z.object({ kind: z.enum(['paper', 'electronic', 'both']), readyAt: z.string(), by: z.string(), documentNumber: z.string().optional() }).optional(),
-  returned: z.object({ method: z.enum(['counter', 'post', 'online']), trackingNumber: z.string().optional(), at: z.string(), by: z.string() }).optional(),
+  result: z
+    .object({
+      kind: z.enum(['paper', 'electronic', 'both']),
+      readyAt: z.string(),
+      by: z.string(),
+      documentNumber: z.string().optional(),
+    })
+    .optional(),
+  returned: z
+    .object({
+      method: z.enum(['counter', 'post', 'online']),
+      trackingNumber: z.string().optional(),
+      at: z.string(),
+      by: z.string(),
+    })
+    .optional(),
   withdrawal: z.object({ reason: z.string(), at: z.string(), by: z.string() }).optional(),
   finishedAt: z.string().optional(),
   timeliness: z.enum(['early', 'onTime', 'late']).optional(),

@@ -40,11 +40,25 @@ export interface Violation {
 export function inspectUpload(declared: Declared, landed: LandedFile): Violation[] {
   const out: Violation[] = [];
   if (landed.size === 0) out.push({ rule: 'empty', message: 'Tệp rỗng / empty file' });
-  if (landed.size > MAX_ATTACHMENT_BYTES) out.push({ rule: 'too-large', message: `Tệp ${landed.size} byte, tối đa ${MAX_ATTACHMENT_BYTES} / file too large` });
-  if (landed.size !== declared.size) out.push({ rule: 'size-mismatch', message: `Khai ${declared.size} byte nhưng nhận ${landed.size} / declared ${declared.size} bytes, got ${landed.size}` });
+  if (landed.size > MAX_ATTACHMENT_BYTES)
+    out.push({
+      rule: 'too-large',
+      message: `Tệp ${landed.size} byte, tối đa ${MAX_ATTACHMENT_BYTES} / file too large`,
+    });
+  if (landed.size !== declared.size)
+    out.push({
+      rule: 'size-mismatch',
+      message: `Khai ${declared.size} byte nhưng nhận ${landed.size} / declared ${declared.size} bytes, got ${landed.size}`,
+    });
   const actual = detectType(landed.head);
-  if (!actual) out.push({ rule: 'unknown-type', message: 'Không phải PDF, JPEG hay PNG / not a PDF, JPEG or PNG' });
-  else if (actual !== declared.contentType) out.push({ rule: 'type-mismatch', message: `Khai ${declared.contentType} nhưng là ${actual} / declared ${declared.contentType}, is ${actual}` });
-  if (declared.sha256 && declared.sha256 !== landed.sha256) out.push({ rule: 'checksum-mismatch', message: 'SHA-256 không khớp / SHA-256 mismatch' });
+  if (!actual)
+    out.push({ rule: 'unknown-type', message: 'Không phải PDF, JPEG hay PNG / not a PDF, JPEG or PNG' });
+  else if (actual !== declared.contentType)
+    out.push({
+      rule: 'type-mismatch',
+      message: `Khai ${declared.contentType} nhưng là ${actual} / declared ${declared.contentType}, is ${actual}`,
+    });
+  if (declared.sha256 && declared.sha256 !== landed.sha256)
+    out.push({ rule: 'checksum-mismatch', message: 'SHA-256 không khớp / SHA-256 mismatch' });
   return out;
 }

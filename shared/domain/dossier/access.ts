@@ -19,8 +19,17 @@ export function agenciesInvolved(dossier: Dossier): Set<string> {
 
 export function canViewDossier(viewer: Viewer, dossier: Dossier): boolean {
   if (viewer.tenant !== dossier.tenant) return false;
-  if (viewer.roles.includes('citizen') && dossier.submittedBy.kind === 'citizen' && dossier.submittedBy.subject === viewer.subject) return true;
+  if (
+    viewer.roles.includes('citizen') &&
+    dossier.submittedBy.kind === 'citizen' &&
+    dossier.submittedBy.subject === viewer.subject
+  )
+    return true;
   if (viewer.roles.includes('tenantAdmin')) return true;
   const staffRoles: Role[] = ['reception', 'specialist', 'leader', 'agencySystem'];
-  return viewer.agency !== undefined && viewer.roles.some((r) => staffRoles.includes(r)) && agenciesInvolved(dossier).has(viewer.agency);
+  return (
+    viewer.agency !== undefined &&
+    viewer.roles.some((r) => staffRoles.includes(r)) &&
+    agenciesInvolved(dossier).has(viewer.agency)
+  );
 }

@@ -34,7 +34,11 @@ export const EVENT_LABELS: Record<DossierEvent['type'], string> = {
   withdrawn: 'Rút hồ sơ',
 };
 
-export const CHANNEL_LABELS = { counter: 'Trực tiếp tại quầy', online: 'Trực tuyến', postal: 'Qua bưu chính công ích' } as const;
+export const CHANNEL_LABELS = {
+  counter: 'Trực tiếp tại quầy',
+  online: 'Trực tuyến',
+  postal: 'Qua bưu chính công ích',
+} as const;
 
 export function allowanceText(a: { workingDays?: number; workingHours?: number }): string {
   return a.workingDays !== undefined ? `${a.workingDays} ngày làm việc` : `${a.workingHours} giờ làm việc`;

@@ -71,7 +71,12 @@ export interface Dossier {
   appointmentAt: string | null;
   fee: { amount: number; currency: 'VND'; unit: 'dossier' | 'page' | 'copy' };
   steps: PlannedStep[];
-  supplementRequest?: { items: Array<{ document: string; reason: string }>; note?: string; at: string; by: string };
+  supplementRequest?: {
+    items: Array<{ document: string; reason: string }>;
+    note?: string;
+    at: string;
+    by: string;
+  };
   refusal?: { reason: string; at: string; by: string };
   submittedBy: Actor;
   receivedBy?: string;
@@ -83,7 +88,13 @@ export interface Dossier {
   approval?: { by: string; at: string; note?: string };
   signature?: { by: string; at: string };
   /** Form 04: at most one apology and new appointment. */
-  apology?: { reason: string; previousAppointmentAt: string; newAppointmentAt: string; at: string; by: string };
+  apology?: {
+    reason: string;
+    previousAppointmentAt: string;
+    newAppointmentAt: string;
+    at: string;
+    by: string;
+  };
   result?: { kind: 'paper' | 'electronic' | 'both'; readyAt: string; by: string; documentNumber?: string };
   returned?: { method: 'counter' | 'post' | 'online'; trackingNumber?: string; at: string; by: string };
   withdrawal?: { reason: string; at: string; by: string };

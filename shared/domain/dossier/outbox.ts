@@ -30,7 +30,11 @@ const TYPES: Record<DossierEventType, string> = {
   withdrawn: 'dossier.withdrawn',
 };
 
-export function outboxFor(previousClockVersion: number, dossier: Dossier, events: readonly DossierEvent[]): OutboxMessage[] {
+export function outboxFor(
+  previousClockVersion: number,
+  dossier: Dossier,
+  events: readonly DossierEvent[],
+): OutboxMessage[] {
   const base = {
     status: dossier.status,
     procedure: dossier.procedure.code,
@@ -41,7 +45,13 @@ export function outboxFor(previousClockVersion: number, dossier: Dossier, events
   };
   const messages: OutboxMessage[] = events.map((e) => ({
     type: TYPES[e.type],
-    payload: { ...base, at: e.at, actor: e.actor, agency: e.agency, ...(e.handoff ? { handoff: e.handoff } : {}) },
+    payload: {
+      ...base,
+      at: e.at,
+      actor: e.actor,
+      agency: e.agency,
+      ...(e.handoff ? { handoff: e.handoff } : {}),
+    },
   }));
   if (dossier.clockVersion !== previousClockVersion) {
     messages.push({ type: DEADLINES_CHANGED, payload: { ...base, clockVersion: dossier.clockVersion } });

@@ -25,25 +25,57 @@ export function placeSubmission(
 ): Placement {
   const agency = (code: string, field: string): Agency => {
     const found = agencies.get(code);
-    if (!found) throw new DomainRuleError(400, 'unknown-agency', field, `Không có cơ quan ${code} / unknown agency ${code}`);
+    if (!found)
+      throw new DomainRuleError(
+        400,
+        'unknown-agency',
+        field,
+        `Không có cơ quan ${code} / unknown agency ${code}`,
+      );
     return found;
   };
 
   if (actor.kind === 'citizen' && input.channel !== 'online') {
-    throw new DomainRuleError(403, 'channel-not-allowed', 'body.channel', 'Công dân chỉ nộp trực tuyến / citizens submit online only');
+    throw new DomainRuleError(
+      403,
+      'channel-not-allowed',
+      'body.channel',
+      'Công dân chỉ nộp trực tuyến / citizens submit online only',
+    );
   }
   if (actor.kind === 'staff' && input.channel === 'online') {
-    throw new DomainRuleError(400, 'channel-not-allowed', 'body.channel', 'Cán bộ tiếp nhận tại quầy hoặc qua bưu chính / staff receive at the counter or by post');
+    throw new DomainRuleError(
+      400,
+      'channel-not-allowed',
+      'body.channel',
+      'Cán bộ tiếp nhận tại quầy hoặc qua bưu chính / staff receive at the counter or by post',
+    );
   }
   if (input.channel === 'online' && procedure.online === 'none') {
-    throw new DomainRuleError(422, 'not-offered-online', 'body.channel', 'Thủ tục này không cung cấp trực tuyến / this procedure is not offered online');
+    throw new DomainRuleError(
+      422,
+      'not-offered-online',
+      'body.channel',
+      'Thủ tục này không cung cấp trực tuyến / this procedure is not offered online',
+    );
   }
 
   let receivingCode: string;
   if (actor.kind === 'staff') {
-    if (!actor.agency) throw new DomainRuleError(403, 'no-agency', 'token', 'Tài khoản không gắn cơ quan / account has no agency');
+    if (!actor.agency)
+      throw new DomainRuleError(
+        403,
+        'no-agency',
+        'token',
+        'Tài khoản không gắn cơ quan / account has no agency',
+      );
     if (input.receptionPoint && input.receptionPoint !== actor.agency) {
-      throw new DomainRuleError(403, 'other-counter', 'body.receptionPoint', 'Chỉ tiếp nhận tại cơ quan của mình / staff receive for their own counter only');
+      throw new DomainRuleError(
+        403,
+        'other-counter',
+        'body.receptionPoint',
+        'Chỉ tiếp nhận tại cơ quan của mình / staff receive for their own counter only',
+      );
     }
     receivingCode = actor.agency;
   } else {
@@ -51,34 +83,65 @@ export function placeSubmission(
   }
   const receivingAgency = agency(receivingCode, 'body.receptionPoint');
   if (!receivingAgency.receptionPoint) {
-    throw new DomainRuleError(422, 'not-a-reception-point', 'body.receptionPoint', `${receivingAgency.name} không phải bộ phận một cửa / is not a reception point`);
+    throw new DomainRuleError(
+      422,
+      'not-a-reception-point',
+      'body.receptionPoint',
+      `${receivingAgency.name} không phải bộ phận một cửa / is not a reception point`,
+    );
   }
 
   let competentCode: string;
   if (procedure.competent === 'commune') {
-    competentCode = input.competentAgency ?? (receivingAgency.level === 'commune' ? receivingAgency.code : '');
+    competentCode =
+      input.competentAgency ?? (receivingAgency.level === 'commune' ? receivingAgency.code : '');
     if (!competentCode) {
-      throw new DomainRuleError(400, 'competent-agency-required', 'body.competentAgency', 'Thủ tục cấp xã: cần chọn UBND xã/phường giải quyết / a commune procedure needs the deciding commune');
+      throw new DomainRuleError(
+        400,
+        'competent-agency-required',
+        'body.competentAgency',
+        'Thủ tục cấp xã: cần chọn UBND xã/phường giải quyết / a commune procedure needs the deciding commune',
+      );
     }
   } else {
     competentCode = procedure.competent;
     if (input.competentAgency && input.competentAgency !== competentCode) {
-      throw new DomainRuleError(422, 'wrong-competent-agency', 'body.competentAgency', `Thủ tục do ${competentCode} giải quyết / decided by ${competentCode}`);
+      throw new DomainRuleError(
+        422,
+        'wrong-competent-agency',
+        'body.competentAgency',
+        `Thủ tục do ${competentCode} giải quyết / decided by ${competentCode}`,
+      );
     }
   }
   const competentAgency = agency(competentCode, 'body.competentAgency');
   if (procedure.competent === 'commune' && competentAgency.level !== 'commune') {
-    throw new DomainRuleError(422, 'not-a-commune', 'body.competentAgency', `${competentAgency.name} không phải UBND cấp xã / is not a commune`);
+    throw new DomainRuleError(
+      422,
+      'not-a-commune',
+      'body.competentAgency',
+      `${competentAgency.name} không phải UBND cấp xã / is not a commune`,
+    );
   }
   return { receivingAgency, competentAgency };
 }
 
 /** Online submissions name a counter or fall back to the first step's counter, then the competent agency. */
 function defaultReceptionPoint(procedure: Procedure, agencies: ReadonlyMap<string, Agency>): string {
-  const candidates = [procedure.steps[0]?.agency, procedure.competent === 'commune' ? undefined : procedure.competent];
-  const found = candidates.find((c): c is string => c !== undefined && agencies.get(c)?.receptionPoint === true);
+  const candidates = [
+    procedure.steps[0]?.agency,
+    procedure.competent === 'commune' ? undefined : procedure.competent,
+  ];
+  const found = candidates.find(
+    (c): c is string => c !== undefined && agencies.get(c)?.receptionPoint === true,
+  );
   if (!found) {
-    throw new DomainRuleError(400, 'reception-point-required', 'body.receptionPoint', 'Cần chọn nơi tiếp nhận, trả kết quả / choose where to receive and collect');
+    throw new DomainRuleError(
+      400,
+      'reception-point-required',
+      'body.receptionPoint',
+      'Cần chọn nơi tiếp nhận, trả kết quả / choose where to receive and collect',
+    );
   }
   return found;
 }
@@ -97,7 +160,12 @@ function addAllowance(calendar: WorkingCalendar, from: Date, allowance: StepAllo
 }
 
 /** Every step's planned due time, chained from the receipt. */
-export function planSteps(procedure: Procedure, competentAgency: string, receivedAt: Date | null, calendar: WorkingCalendar): PlannedStep[] {
+export function planSteps(
+  procedure: Procedure,
+  competentAgency: string,
+  receivedAt: Date | null,
+  calendar: WorkingCalendar,
+): PlannedStep[] {
   let cursor = receivedAt;
   return procedure.steps.map((step, index) => {
     const allowance = stepAllowance(step);
@@ -166,7 +234,9 @@ export function newDossier(input: NewDossierInput): { dossier: Dossier; events: 
     version: 1,
     clockVersion: 0,
   };
-  const events: DossierEvent[] = [{ at, type: 'submitted', agency: dossier.receivingAgency, actor: actor.username }];
+  const events: DossierEvent[] = [
+    { at, type: 'submitted', agency: dossier.receivingAgency, actor: actor.username },
+  ];
   return { dossier, events };
 }
 
@@ -180,14 +250,30 @@ export function decideReception(
   calendar: WorkingCalendar,
 ): { dossier: Dossier; events: DossierEvent[] } {
   if (dossier.status !== 'submitted') {
-    throw new DomainRuleError(409, 'already-decided', 'status', `Hồ sơ đang ở trạng thái ${dossier.status}, không chờ tiếp nhận / not waiting for reception`);
+    throw new DomainRuleError(
+      409,
+      'already-decided',
+      'status',
+      `Hồ sơ đang ở trạng thái ${dossier.status}, không chờ tiếp nhận / not waiting for reception`,
+    );
   }
   if (officer.kind !== 'staff' || officer.agency !== dossier.receivingAgency) {
-    throw new DomainRuleError(403, 'other-counter', 'token', 'Chỉ bộ phận một cửa nhận hồ sơ mới quyết định / only the receiving counter decides');
+    throw new DomainRuleError(
+      403,
+      'other-counter',
+      'token',
+      'Chỉ bộ phận một cửa nhận hồ sơ mới quyết định / only the receiving counter decides',
+    );
   }
   const at = toVnIso(now);
   const base = { ...dossier, version: dossier.version + 1 };
-  const event = (type: DossierEvent['type'], note?: string): DossierEvent => ({ at, type, agency: dossier.receivingAgency, actor: officer.username, note });
+  const event = (type: DossierEvent['type'], note?: string): DossierEvent => ({
+    at,
+    type,
+    agency: dossier.receivingAgency,
+    actor: officer.username,
+    note,
+  });
 
   switch (decision.outcome) {
     case 'accept': {
@@ -210,12 +296,20 @@ export function decideReception(
     }
     case 'requestSupplement':
       return {
-        dossier: { ...base, status: 'supplementRequested', supplementRequest: { items: decision.items, note: decision.note, at, by: officer.username } },
+        dossier: {
+          ...base,
+          status: 'supplementRequested',
+          supplementRequest: { items: decision.items, note: decision.note, at, by: officer.username },
+        },
         events: [event('supplementRequested', decision.items.map((i) => i.document).join('; '))],
       };
     case 'refuse':
       return {
-        dossier: { ...base, status: 'refused', refusal: { reason: decision.reason, at, by: officer.username } },
+        dossier: {
+          ...base,
+          status: 'refused',
+          refusal: { reason: decision.reason, at, by: officer.username },
+        },
         events: [event('refused', decision.reason)],
       };
   }

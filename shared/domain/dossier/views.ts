@@ -23,7 +23,13 @@ export function receiptForm(dossier: Dossier, agencies: AgencyNames) {
     dossierCode: dossier.code,
     ledgerNumber: dossier.ledgerNumber,
     receivingAgency: agencies.get(dossier.receivingAgency)?.name ?? dossier.receivingAgency,
-    applicant: { name: a.organizationName ?? a.name, idNumber: a.idNumber, address: a.address, phone: a.phone, email: a.email },
+    applicant: {
+      name: a.organizationName ?? a.name,
+      idNumber: a.idNumber,
+      address: a.address,
+      phone: a.phone,
+      email: a.email,
+    },
     request: dossier.request,
     procedure: dossier.procedure.name,
     documents: dossier.documents.map((d) => ({ name: d.name, kind: d.kind, copies: d.copies })),
@@ -61,8 +67,19 @@ export function dossierView(dossier: Dossier, agencies: AgencyNames) {
     appointmentAt: dossier.appointmentAt,
     fee: { amount: dossier.fee.amount, currency: 'VND' as const },
     steps: withAgencyNames(dossier, agencies),
-    ...(dossier.supplementRequest ? { supplementRequest: { items: dossier.supplementRequest.items, note: dossier.supplementRequest.note, at: dossier.supplementRequest.at, form: '02' } } : {}),
-    ...(dossier.refusal ? { refusal: { reason: dossier.refusal.reason, at: dossier.refusal.at, form: '03' } } : {}),
+    ...(dossier.supplementRequest
+      ? {
+          supplementRequest: {
+            items: dossier.supplementRequest.items,
+            note: dossier.supplementRequest.note,
+            at: dossier.supplementRequest.at,
+            form: '02',
+          },
+        }
+      : {}),
+    ...(dossier.refusal
+      ? { refusal: { reason: dossier.refusal.reason, at: dossier.refusal.at, form: '03' } }
+      : {}),
     ...(dossier.receivedAt ? { receipt: receiptForm(dossier, agencies) } : {}),
     currentStep: dossier.currentStep,
     pauses: dossier.pauses.map((p) => ({ ...p, form: '02' })),
@@ -79,21 +96,30 @@ export function dossierView(dossier: Dossier, agencies: AgencyNames) {
 }
 
 export function trackingView(dossier: Dossier, events: readonly DossierEvent[], agencies: AgencyNames) {
-  const applicantName = dossier.applicant.kind === 'organization' && dossier.applicant.organizationName
-    ? dossier.applicant.organizationName
-    : maskName(dossier.applicant.name);
+  const applicantName =
+    dossier.applicant.kind === 'organization' && dossier.applicant.organizationName
+      ? dossier.applicant.organizationName
+      : maskName(dossier.applicant.name);
   return {
     code: dossier.code,
     procedure: { code: dossier.procedure.code, name: dossier.procedure.name },
     applicantName,
     status: dossier.status,
     statusLabel: STATUS_LABELS[dossier.status],
-    receivingAgency: { code: dossier.receivingAgency, name: agencies.get(dossier.receivingAgency)?.name ?? dossier.receivingAgency },
+    receivingAgency: {
+      code: dossier.receivingAgency,
+      name: agencies.get(dossier.receivingAgency)?.name ?? dossier.receivingAgency,
+    },
     submittedAt: dossier.submittedAt,
     receivedAt: dossier.receivedAt,
     appointmentAt: dossier.appointmentAt,
     // Staff usernames stay internal: the public sees agencies, not people.
     steps: withAgencyNames(dossier, agencies).map(({ assignee: _assignee, ...step }) => step),
-    timeline: events.map((e) => ({ at: e.at, event: e.type, label: EVENT_LABELS[e.type], agency: agencies.get(e.agency)?.name ?? e.agency })),
+    timeline: events.map((e) => ({
+      at: e.at,
+      event: e.type,
+      label: EVENT_LABELS[e.type],
+      agency: agencies.get(e.agency)?.name ?? e.agency,
+    })),
   };
 }

@@ -30,25 +30,51 @@ export function dueSoonAt(calendar: WorkingCalendar, startedAt: Date, dueAt: Dat
 }
 
 export function hasRunningClock(d: Dossier): boolean {
-  return !FINAL_STATUSES.has(d.status) && d.status !== 'paused' && d.currentStep !== null && d.appointmentAt !== null;
+  return (
+    !FINAL_STATUSES.has(d.status) &&
+    d.status !== 'paused' &&
+    d.currentStep !== null &&
+    d.appointmentAt !== null
+  );
 }
 
 export function deadlineAlarms(d: Dossier, calendar: WorkingCalendar): DeadlineAlarm[] {
   if (!hasRunningClock(d) || !d.appointmentAt || !d.receivedAt) return [];
   const appointment = new Date(d.appointmentAt);
   const alarms: DeadlineAlarm[] = [
-    { id: `dossier.due_soon#${d.appointmentAt}`, type: 'dossier.due_soon', at: dueSoonAt(calendar, new Date(d.receivedAt), appointment), dueAt: d.appointmentAt },
-    { id: `dossier.overdue#${d.appointmentAt}`, type: 'dossier.overdue', at: appointment, dueAt: d.appointmentAt },
+    {
+      id: `dossier.due_soon#${d.appointmentAt}`,
+      type: 'dossier.due_soon',
+      at: dueSoonAt(calendar, new Date(d.receivedAt), appointment),
+      dueAt: d.appointmentAt,
+    },
+    {
+      id: `dossier.overdue#${d.appointmentAt}`,
+      type: 'dossier.overdue',
+      at: appointment,
+      dueAt: d.appointmentAt,
+    },
   ];
   const step = d.currentStep === null ? undefined : d.steps[d.currentStep];
   if (step?.dueAt) {
-    alarms.push({ id: `step.overdue#${step.index}#${step.dueAt}`, type: 'step.overdue', at: new Date(step.dueAt), dueAt: step.dueAt, stepIndex: step.index });
+    alarms.push({
+      id: `step.overdue#${step.index}#${step.dueAt}`,
+      type: 'step.overdue',
+      at: new Date(step.dueAt),
+      dueAt: step.dueAt,
+      stepIndex: step.index,
+    });
   }
   return alarms;
 }
 
 /** Flags a work queue shows for a step: due soon and overdue, as of `now`. */
-export function stepFlags(calendar: WorkingCalendar, startedAt: string | undefined, dueAt: string | undefined, now: Date) {
+export function stepFlags(
+  calendar: WorkingCalendar,
+  startedAt: string | undefined,
+  dueAt: string | undefined,
+  now: Date,
+) {
   if (!dueAt) return { dueSoon: false, overdue: false };
   const due = new Date(dueAt);
   const overdue = calendar.isOverdue(now, due);
@@ -64,6 +90,8 @@ export interface ClockPlan {
 
 export function planClock(alarms: readonly DeadlineAlarm[], now: Date): ClockPlan {
   const fire = alarms.filter((a) => a.at.getTime() <= now.getTime());
-  const ahead = alarms.filter((a) => a.at.getTime() > now.getTime()).sort((a, b) => a.at.getTime() - b.at.getTime());
+  const ahead = alarms
+    .filter((a) => a.at.getTime() > now.getTime())
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
   return { fire, next: ahead[0] };
 }

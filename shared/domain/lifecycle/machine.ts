@@ -17,7 +17,16 @@ export const ALLOWED_ACTIONS: Record<DossierStatus, readonly ActionName[]> = {
   supplementRequested: [],
   refused: [],
   received: ['assign', 'forward', 'requestSupplement', 'refuse', 'apologize', 'withdraw'],
-  inProgress: ['assign', 'forward', 'sendBack', 'requestSupplement', 'refuse', 'approve', 'apologize', 'withdraw'],
+  inProgress: [
+    'assign',
+    'forward',
+    'sendBack',
+    'requestSupplement',
+    'refuse',
+    'approve',
+    'apologize',
+    'withdraw',
+  ],
   paused: ['receiveSupplement', 'refuse', 'withdraw'],
   approved: ['sign', 'forward', 'sendBack', 'markResultReady', 'apologize', 'withdraw'],
   signed: ['forward', 'sendBack', 'markResultReady', 'apologize', 'withdraw'],
@@ -47,26 +56,42 @@ const rule = (status: 400 | 403 | 404 | 409 | 422, name: string, field: string, 
   new DomainRuleError(status, name, field, message);
 
 function currentStepOf(d: Dossier): PlannedStep {
-  if (d.currentStep === null) throw rule(409, 'no-current-step', 'currentStep', 'Hồ sơ không ở bước xử lý nào / the dossier is at no step');
+  if (d.currentStep === null)
+    throw rule(
+      409,
+      'no-current-step',
+      'currentStep',
+      'Hồ sơ không ở bước xử lý nào / the dossier is at no step',
+    );
   return d.steps[d.currentStep];
 }
 
 /** Staff of the step's agency holding the step's role may work on it; an agency's system acts as its specialist. */
 function mayWorkOn(actor: Actor, step: PlannedStep, roles: readonly string[] = [step.role]): boolean {
   if (actor.kind !== 'staff' || actor.agency !== step.agency) return false;
-  return roles.some((r) => actor.roles.includes(r)) || (roles.includes('specialist') && actor.roles.includes('agencySystem'));
+  return (
+    roles.some((r) => actor.roles.includes(r)) ||
+    (roles.includes('specialist') && actor.roles.includes('agencySystem'))
+  );
 }
 
 function requireWorkOn(ctx: Ctx, roles?: readonly string[]): PlannedStep {
   const step = currentStepOf(ctx.dossier);
   if (!mayWorkOn(ctx.actor, step, roles)) {
-    throw rule(403, 'not-your-step', 'token', `Bước "${step.name}" do ${roles?.join('/') ?? step.role} của ${step.agency} xử lý / this step belongs to ${roles?.join('/') ?? step.role} at ${step.agency}`);
+    throw rule(
+      403,
+      'not-your-step',
+      'token',
+      `Bước "${step.name}" do ${roles?.join('/') ?? step.role} của ${step.agency} xử lý / this step belongs to ${roles?.join('/') ?? step.role} at ${step.agency}`,
+    );
   }
   return step;
 }
 
 function addAllowance(calendar: WorkingCalendar, from: Date, a: StepAllowance): Date {
-  return a.workingHours !== undefined ? calendar.addWorkingHours(from, a.workingHours) : calendar.addWorkingDays(from, a.workingDays ?? 0);
+  return a.workingHours !== undefined
+    ? calendar.addWorkingHours(from, a.workingHours)
+    : calendar.addWorkingDays(from, a.workingDays ?? 0);
 }
 
 /** The step that is finished, with its early / on time / late result. */
@@ -78,10 +103,26 @@ function finishStep(ctx: Ctx, step: PlannedStep): PlannedStep {
 /** The step that starts now: its own allowance counts from the hand-off. */
 function startStep(ctx: Ctx, step: PlannedStep, agency = step.agency): PlannedStep {
   const dueAt = toVnIso(addAllowance(ctx.calendar, ctx.now, step.allowance));
-  return { ...step, agency, status: 'active', startedAt: ctx.at, dueAt, finishedAt: undefined, timeliness: undefined, assignee: undefined };
+  return {
+    ...step,
+    agency,
+    status: 'active',
+    startedAt: ctx.at,
+    dueAt,
+    finishedAt: undefined,
+    timeliness: undefined,
+    assignee: undefined,
+  };
 }
 
-function handoffLine(ctx: Ctx, type: DossierEvent['type'], finished: PlannedStep, toAgency: string, note?: string, toPerson?: string): DossierEvent {
+function handoffLine(
+  ctx: Ctx,
+  type: DossierEvent['type'],
+  finished: PlannedStep,
+  toAgency: string,
+  note?: string,
+  toPerson?: string,
+): DossierEvent {
   const handoff: Handoff = {
     fromAgency: finished.agency,
     fromPerson: ctx.actor.username,
@@ -105,17 +146,28 @@ const line = (ctx: Ctx, type: DossierEvent['type'], agency: string, note?: strin
   note,
 });
 
-const replaceStep = (steps: PlannedStep[], next: PlannedStep) => steps.map((s) => (s.index === next.index ? next : s));
+const replaceStep = (steps: PlannedStep[], next: PlannedStep) =>
+  steps.map((s) => (s.index === next.index ? next : s));
 
 function forward(ctx: Ctx, a: Extract<DossierAction, { action: 'forward' }>): Transition {
   const d = ctx.dossier;
   const step = requireWorkOn(ctx);
   const nextIndex = step.index + 1;
   if (nextIndex >= d.steps.length) {
-    throw rule(409, 'last-step', 'action', 'Bước cuối: đánh dấu có kết quả rồi trả kết quả / last step: mark the result ready, then return it');
+    throw rule(
+      409,
+      'last-step',
+      'action',
+      'Bước cuối: đánh dấu có kết quả rồi trả kết quả / last step: mark the result ready, then return it',
+    );
   }
   if (step.role === 'leader' && !d.approval) {
-    throw rule(409, 'not-approved', 'action', 'Lãnh đạo cần phê duyệt trước khi chuyển / a leader step needs approval before hand-off');
+    throw rule(
+      409,
+      'not-approved',
+      'action',
+      'Lãnh đạo cần phê duyệt trước khi chuyển / a leader step needs approval before hand-off',
+    );
   }
   if (a.toAgency && !ctx.agencyExists(a.toAgency)) {
     throw rule(422, 'unknown-agency', 'body.toAgency', `Không có cơ quan ${a.toAgency} / unknown agency`);
@@ -137,13 +189,24 @@ function forward(ctx: Ctx, a: Extract<DossierAction, { action: 'forward' }>): Tr
 function sendBack(ctx: Ctx, a: Extract<DossierAction, { action: 'sendBack' }>): Transition {
   const d = ctx.dossier;
   const step = requireWorkOn(ctx, [currentStepOf(d).role, 'leader']);
-  if (a.toStep >= step.index) throw rule(422, 'not-earlier', 'body.toStep', 'Chỉ trả về bước trước / only to an earlier step');
+  if (a.toStep >= step.index)
+    throw rule(422, 'not-earlier', 'body.toStep', 'Chỉ trả về bước trước / only to an earlier step');
   const finished = finishStep(ctx, step);
   const back = startStep(ctx, d.steps[a.toStep]);
   // Later steps become pending again: they will be re-done after the earlier step.
-  const steps = d.steps.map((s) => (s.index === back.index ? back : s.index > back.index ? { ...s, status: 'pending' as const } : s));
+  const steps = d.steps.map((s) =>
+    s.index === back.index ? back : s.index > back.index ? { ...s, status: 'pending' as const } : s,
+  );
   return {
-    dossier: { ...d, status: 'inProgress', steps, currentStep: back.index, approval: undefined, signature: undefined, clockVersion: d.clockVersion + 1 },
+    dossier: {
+      ...d,
+      status: 'inProgress',
+      steps,
+      currentStep: back.index,
+      approval: undefined,
+      signature: undefined,
+      clockVersion: d.clockVersion + 1,
+    },
     events: [handoffLine(ctx, 'sentBack', finished, back.agency, a.reason)],
   };
 }
@@ -151,10 +214,18 @@ function sendBack(ctx: Ctx, a: Extract<DossierAction, { action: 'sendBack' }>): 
 function requestSupplement(ctx: Ctx, a: Extract<DossierAction, { action: 'requestSupplement' }>): Transition {
   const d = ctx.dossier;
   const step = requireWorkOn(ctx, ['specialist', 'leader', 'reception']);
-  const pause = { from: ctx.at, stepIndex: step.index, reason: a.reason, items: a.items, by: ctx.actor.username };
+  const pause = {
+    from: ctx.at,
+    stepIndex: step.index,
+    reason: a.reason,
+    items: a.items,
+    by: ctx.actor.username,
+  };
   return {
     dossier: { ...d, status: 'paused', pauses: [...d.pauses, pause], clockVersion: d.clockVersion + 1 },
-    events: [line(ctx, 'processingPaused', step.agency, `${a.reason}: ${a.items.map((i) => i.document).join('; ')}`)],
+    events: [
+      line(ctx, 'processingPaused', step.agency, `${a.reason}: ${a.items.map((i) => i.document).join('; ')}`),
+    ],
   };
 }
 
@@ -164,15 +235,31 @@ const shift = (calendar: WorkingCalendar, iso: string | undefined, workingMs: nu
 function receiveSupplement(ctx: Ctx, a: Extract<DossierAction, { action: 'receiveSupplement' }>): Transition {
   const d = ctx.dossier;
   const step = currentStepOf(d);
-  const atCounter = ctx.actor.kind === 'staff' && ctx.actor.agency === d.receivingAgency && ctx.actor.roles.includes('reception');
+  const atCounter =
+    ctx.actor.kind === 'staff' &&
+    ctx.actor.agency === d.receivingAgency &&
+    ctx.actor.roles.includes('reception');
   if (!atCounter && !mayWorkOn(ctx.actor, step, ['specialist', 'leader', 'reception'])) {
-    throw rule(403, 'not-your-step', 'token', 'Bộ phận một cửa hoặc cơ quan đang xử lý nhận hồ sơ bổ sung / the counter or the processing agency receives supplements');
+    throw rule(
+      403,
+      'not-your-step',
+      'token',
+      'Bộ phận một cửa hoặc cơ quan đang xử lý nhận hồ sơ bổ sung / the counter or the processing agency receives supplements',
+    );
   }
   const open = d.pauses[d.pauses.length - 1];
   const workingMs = ctx.calendar.elapsedWorkingTime(new Date(open.from), ctx.now);
   const closed = { ...open, to: ctx.at, workingMs };
   // Every due time still ahead moves by exactly the paused working time.
-  const steps = d.steps.map((s) => (s.status === 'done' ? s : { ...s, dueAt: shift(ctx.calendar, s.dueAt, workingMs), plannedDueAt: shift(ctx.calendar, s.plannedDueAt ?? undefined, workingMs) ?? null }));
+  const steps = d.steps.map((s) =>
+    s.status === 'done'
+      ? s
+      : {
+          ...s,
+          dueAt: shift(ctx.calendar, s.dueAt, workingMs),
+          plannedDueAt: shift(ctx.calendar, s.plannedDueAt ?? undefined, workingMs) ?? null,
+        },
+  );
   return {
     dossier: {
       ...d,
@@ -186,7 +273,12 @@ function receiveSupplement(ctx: Ctx, a: Extract<DossierAction, { action: 'receiv
   };
 }
 
-function finish(ctx: Ctx, status: DossierStatus, extra: Partial<Dossier>, events: DossierEvent[]): Transition {
+function finish(
+  ctx: Ctx,
+  status: DossierStatus,
+  extra: Partial<Dossier>,
+  events: DossierEvent[],
+): Transition {
   const d = ctx.dossier;
   const steps = d.steps.map((s) => (s.status === 'active' ? finishStep(ctx, s) : s));
   return { dossier: { ...d, ...extra, status, steps, currentStep: null, finishedAt: ctx.at }, events };
@@ -195,18 +287,47 @@ function finish(ctx: Ctx, status: DossierStatus, extra: Partial<Dossier>, events
 function apologize(ctx: Ctx, a: Extract<DossierAction, { action: 'apologize' }>): Transition {
   const d = ctx.dossier;
   const step = requireWorkOn(ctx, ['leader']);
-  if (d.apology) throw rule(409, 'already-apologized', 'action', 'Chỉ được hẹn lại một lần / a dossier may be re-dated once');
-  if (!d.appointmentAt) throw rule(409, 'no-appointment', 'action', 'Hồ sơ chưa có ngày hẹn / no appointment yet');
+  if (d.apology)
+    throw rule(
+      409,
+      'already-apologized',
+      'action',
+      'Chỉ được hẹn lại một lần / a dossier may be re-dated once',
+    );
+  if (!d.appointmentAt)
+    throw rule(409, 'no-appointment', 'action', 'Hồ sơ chưa có ngày hẹn / no appointment yet');
   const previous = new Date(d.appointmentAt);
   if (ctx.now.getTime() > previous.getTime()) {
-    throw rule(409, 'appointment-passed', 'action', 'Phải xin lỗi trước khi quá hạn hẹn / the apology must come before the appointment passes');
+    throw rule(
+      409,
+      'appointment-passed',
+      'action',
+      'Phải xin lỗi trước khi quá hạn hẹn / the apology must come before the appointment passes',
+    );
   }
   const next = new Date(a.newAppointmentAt);
-  if (next.getTime() <= previous.getTime()) throw rule(422, 'not-later', 'body.newAppointmentAt', 'Ngày hẹn mới phải sau ngày hẹn cũ / the new date must be later');
+  if (next.getTime() <= previous.getTime())
+    throw rule(
+      422,
+      'not-later',
+      'body.newAppointmentAt',
+      'Ngày hẹn mới phải sau ngày hẹn cũ / the new date must be later',
+    );
   if (!ctx.calendar.isWorkingInstant(next) && !ctx.calendar.isWorkingInstant(new Date(next.getTime() - 1))) {
-    throw rule(422, 'not-working-time', 'body.newAppointmentAt', 'Ngày hẹn mới phải trong giờ làm việc / the new date must be in working hours');
+    throw rule(
+      422,
+      'not-working-time',
+      'body.newAppointmentAt',
+      'Ngày hẹn mới phải trong giờ làm việc / the new date must be in working hours',
+    );
   }
-  const apology = { reason: a.reason, previousAppointmentAt: d.appointmentAt, newAppointmentAt: toVnIso(next), at: ctx.at, by: ctx.actor.username };
+  const apology = {
+    reason: a.reason,
+    previousAppointmentAt: d.appointmentAt,
+    newAppointmentAt: toVnIso(next),
+    at: ctx.at,
+    by: ctx.actor.username,
+  };
   return {
     dossier: { ...d, apology, appointmentAt: apology.newAppointmentAt, clockVersion: d.clockVersion + 1 },
     events: [line(ctx, 'apologized', step.agency, `${a.reason} — hẹn lại ${apology.newAppointmentAt}`)],
@@ -216,45 +337,90 @@ function apologize(ctx: Ctx, a: Extract<DossierAction, { action: 'apologize' }>)
 function approve(ctx: Ctx, a: Extract<DossierAction, { action: 'approve' }>): Transition {
   const d = ctx.dossier;
   const step = requireWorkOn(ctx, ['leader']);
-  if (step.role !== 'leader') throw rule(409, 'not-a-leader-step', 'action', 'Chỉ phê duyệt ở bước của lãnh đạo / approval happens at a leader step');
-  return { dossier: { ...d, status: 'approved', approval: { by: ctx.actor.username, at: ctx.at, note: a.note } }, events: [line(ctx, 'approved', step.agency, a.note)] };
+  if (step.role !== 'leader')
+    throw rule(
+      409,
+      'not-a-leader-step',
+      'action',
+      'Chỉ phê duyệt ở bước của lãnh đạo / approval happens at a leader step',
+    );
+  return {
+    dossier: { ...d, status: 'approved', approval: { by: ctx.actor.username, at: ctx.at, note: a.note } },
+    events: [line(ctx, 'approved', step.agency, a.note)],
+  };
 }
 
 function sign(ctx: Ctx): Transition {
   const d = ctx.dossier;
   const step = requireWorkOn(ctx, ['leader']);
-  return { dossier: { ...d, status: 'signed', signature: { by: ctx.actor.username, at: ctx.at } }, events: [line(ctx, 'signed', step.agency)] };
+  return {
+    dossier: { ...d, status: 'signed', signature: { by: ctx.actor.username, at: ctx.at } },
+    events: [line(ctx, 'signed', step.agency)],
+  };
 }
 
 function markResultReady(ctx: Ctx, a: Extract<DossierAction, { action: 'markResultReady' }>): Transition {
   const d = ctx.dossier;
   const step = requireWorkOn(ctx, ['reception']);
-  if (step.index !== d.steps.length - 1) throw rule(409, 'not-last-step', 'action', 'Kết quả được trả ở bước cuối / results are returned at the last step');
+  if (step.index !== d.steps.length - 1)
+    throw rule(
+      409,
+      'not-last-step',
+      'action',
+      'Kết quả được trả ở bước cuối / results are returned at the last step',
+    );
   const result = { kind: a.kind, readyAt: ctx.at, by: ctx.actor.username, documentNumber: a.documentNumber };
-  return { dossier: { ...d, status: 'resultReady', result }, events: [line(ctx, 'resultReady', step.agency, a.documentNumber)] };
+  return {
+    dossier: { ...d, status: 'resultReady', result },
+    events: [line(ctx, 'resultReady', step.agency, a.documentNumber)],
+  };
 }
 
 function returnResult(ctx: Ctx, a: Extract<DossierAction, { action: 'returnResult' }>): Transition {
   const d = ctx.dossier;
   const step = requireWorkOn(ctx, ['reception']);
-  if (a.method === 'post' && !a.trackingNumber) throw rule(400, 'tracking-number-required', 'body.trackingNumber', 'Gửi bưu chính cần số vận đơn / postal return needs a tracking number');
+  if (a.method === 'post' && !a.trackingNumber)
+    throw rule(
+      400,
+      'tracking-number-required',
+      'body.trackingNumber',
+      'Gửi bưu chính cần số vận đơn / postal return needs a tracking number',
+    );
   const finished = finishStep(ctx, step);
   const timeliness = d.appointmentAt ? ctx.calendar.classify(ctx.now, new Date(d.appointmentAt)) : undefined;
   const returned = { method: a.method, trackingNumber: a.trackingNumber, at: ctx.at, by: ctx.actor.username };
-  return finish(ctx, 'returned', { returned, timeliness }, [handoffLine(ctx, 'returned', finished, 'applicant', a.trackingNumber)]);
+  return finish(ctx, 'returned', { returned, timeliness }, [
+    handoffLine(ctx, 'returned', finished, 'applicant', a.trackingNumber),
+  ]);
 }
 
 function refuse(ctx: Ctx, a: Extract<DossierAction, { action: 'refuse' }>): Transition {
   const step = requireWorkOn(ctx, ['leader']);
-  return finish(ctx, 'refused', { refusal: { reason: a.reason, at: ctx.at, by: ctx.actor.username } }, [line(ctx, 'refused', step.agency, a.reason)]);
+  return finish(ctx, 'refused', { refusal: { reason: a.reason, at: ctx.at, by: ctx.actor.username } }, [
+    line(ctx, 'refused', step.agency, a.reason),
+  ]);
 }
 
 function withdraw(ctx: Ctx, a: Extract<DossierAction, { action: 'withdraw' }>): Transition {
   const d = ctx.dossier;
-  const isApplicant = ctx.actor.kind === 'citizen' && d.submittedBy.kind === 'citizen' && d.submittedBy.subject === ctx.actor.subject;
-  const isCounter = ctx.actor.kind === 'staff' && ctx.actor.agency === d.receivingAgency && ctx.actor.roles.includes('reception');
-  if (!isApplicant && !isCounter) throw rule(403, 'not-applicant', 'token', 'Người nộp hoặc bộ phận một cửa nhận đơn rút hồ sơ / the applicant or the counter withdraws');
-  return finish(ctx, 'withdrawn', { withdrawal: { reason: a.reason, at: ctx.at, by: ctx.actor.username } }, [line(ctx, 'withdrawn', d.receivingAgency, a.reason)]);
+  const isApplicant =
+    ctx.actor.kind === 'citizen' &&
+    d.submittedBy.kind === 'citizen' &&
+    d.submittedBy.subject === ctx.actor.subject;
+  const isCounter =
+    ctx.actor.kind === 'staff' &&
+    ctx.actor.agency === d.receivingAgency &&
+    ctx.actor.roles.includes('reception');
+  if (!isApplicant && !isCounter)
+    throw rule(
+      403,
+      'not-applicant',
+      'token',
+      'Người nộp hoặc bộ phận một cửa nhận đơn rút hồ sơ / the applicant or the counter withdraws',
+    );
+  return finish(ctx, 'withdrawn', { withdrawal: { reason: a.reason, at: ctx.at, by: ctx.actor.username } }, [
+    line(ctx, 'withdrawn', d.receivingAgency, a.reason),
+  ]);
 }
 
 function assign(ctx: Ctx, a: Extract<DossierAction, { action: 'assign' }>): Transition {
@@ -262,9 +428,17 @@ function assign(ctx: Ctx, a: Extract<DossierAction, { action: 'assign' }>): Tran
   const step = currentStepOf(d);
   const selfAssign = a.assignee === ctx.actor.username && mayWorkOn(ctx.actor, step);
   if (!selfAssign && !mayWorkOn(ctx.actor, step, ['leader'])) {
-    throw rule(403, 'not-your-step', 'token', 'Lãnh đạo cơ quan phân công, hoặc cán bộ tự nhận / the agency leader assigns, or staff take it themselves');
+    throw rule(
+      403,
+      'not-your-step',
+      'token',
+      'Lãnh đạo cơ quan phân công, hoặc cán bộ tự nhận / the agency leader assigns, or staff take it themselves',
+    );
   }
-  return { dossier: { ...d, steps: replaceStep(d.steps, { ...step, assignee: a.assignee }) }, events: [line(ctx, 'assigned', step.agency, a.assignee)] };
+  return {
+    dossier: { ...d, steps: replaceStep(d.steps, { ...step, assignee: a.assignee }) },
+    events: [line(ctx, 'assigned', step.agency, a.assignee)],
+  };
 }
 
 /** Applies one staff or applicant action; throws DomainRuleError when it is not allowed. */
@@ -277,23 +451,40 @@ export function applyAction(
   agencyExists: (code: string) => boolean = () => true,
 ): Transition {
   if (!ALLOWED_ACTIONS[dossier.status].includes(action.action)) {
-    throw rule(409, 'action-not-allowed', 'body.action', `Không thể "${action.action}" khi hồ sơ "${dossier.status}" / "${action.action}" is not allowed while the dossier is "${dossier.status}"`);
+    throw rule(
+      409,
+      'action-not-allowed',
+      'body.action',
+      `Không thể "${action.action}" khi hồ sơ "${dossier.status}" / "${action.action}" is not allowed while the dossier is "${dossier.status}"`,
+    );
   }
   const ctx: Ctx = { dossier, actor, now, at: toVnIso(now), calendar, agencyExists };
   const transition = ((): Transition => {
     switch (action.action) {
-      case 'assign': return assign(ctx, action);
-      case 'forward': return forward(ctx, action);
-      case 'sendBack': return sendBack(ctx, action);
-      case 'requestSupplement': return requestSupplement(ctx, action);
-      case 'receiveSupplement': return receiveSupplement(ctx, action);
-      case 'refuse': return refuse(ctx, action);
-      case 'approve': return approve(ctx, action);
-      case 'sign': return sign(ctx);
-      case 'apologize': return apologize(ctx, action);
-      case 'markResultReady': return markResultReady(ctx, action);
-      case 'returnResult': return returnResult(ctx, action);
-      case 'withdraw': return withdraw(ctx, action);
+      case 'assign':
+        return assign(ctx, action);
+      case 'forward':
+        return forward(ctx, action);
+      case 'sendBack':
+        return sendBack(ctx, action);
+      case 'requestSupplement':
+        return requestSupplement(ctx, action);
+      case 'receiveSupplement':
+        return receiveSupplement(ctx, action);
+      case 'refuse':
+        return refuse(ctx, action);
+      case 'approve':
+        return approve(ctx, action);
+      case 'sign':
+        return sign(ctx);
+      case 'apologize':
+        return apologize(ctx, action);
+      case 'markResultReady':
+        return markResultReady(ctx, action);
+      case 'returnResult':
+        return returnResult(ctx, action);
+      case 'withdraw':
+        return withdraw(ctx, action);
     }
   })();
   return { ...transition, dossier: { ...transition.dossier, version: dossier.version + 1 } };

@@ -17,22 +17,34 @@ describe('domain/attachments/inspect', () => {
   });
   describe('inspectUpload', () => {
     it('accepts a file that is what it was declared to be', () => {
-      expect(inspectUpload({ contentType: 'application/pdf', size: PDF.length, sha256: sha(PDF) }, landed(PDF))).toEqual([]);
+      expect(
+        inspectUpload({ contentType: 'application/pdf', size: PDF.length, sha256: sha(PDF) }, landed(PDF)),
+      ).toEqual([]);
     });
     it('flags a PNG declared as a PDF', () => {
-      const rules = inspectUpload({ contentType: 'application/pdf', size: PNG.length }, landed(PNG)).map((v) => v.rule);
+      const rules = inspectUpload({ contentType: 'application/pdf', size: PNG.length }, landed(PNG)).map(
+        (v) => v.rule,
+      );
       expect(rules).toEqual(['type-mismatch']);
     });
     it('flags an executable whatever it claims', () => {
       const exe = Buffer.from('MZ this is not a scan');
-      expect(inspectUpload({ contentType: 'image/png', size: exe.length }, landed(exe)).map((v) => v.rule)).toEqual(['unknown-type']);
+      expect(
+        inspectUpload({ contentType: 'image/png', size: exe.length }, landed(exe)).map((v) => v.rule),
+      ).toEqual(['unknown-type']);
     });
     it('flags a size other than declared and a wrong checksum', () => {
-      const rules = inspectUpload({ contentType: 'application/pdf', size: 10, sha256: 'a'.repeat(64) }, landed(PDF)).map((v) => v.rule);
+      const rules = inspectUpload(
+        { contentType: 'application/pdf', size: 10, sha256: 'a'.repeat(64) },
+        landed(PDF),
+      ).map((v) => v.rule);
       expect(rules).toEqual(['size-mismatch', 'checksum-mismatch']);
     });
     it('flags a file over the limit even when declared so', () => {
-      const rules = inspectUpload({ contentType: 'application/pdf', size: 30_000_000 }, { size: 30_000_000, head: new Uint8Array(PDF.subarray(0, 8)), sha256: '' });
+      const rules = inspectUpload(
+        { contentType: 'application/pdf', size: 30_000_000 },
+        { size: 30_000_000, head: new Uint8Array(PDF.subarray(0, 8)), sha256: '' },
+      );
       expect(rules.map((v) => v.rule)).toEqual(['too-large']);
     });
   });

@@ -4,7 +4,9 @@ describe('domain/dossier/code', () => {
   describe('formatDossierCode', () => {
     it('uses the Vietnam-local date, not the UTC one, just after midnight in Hanoi', () => {
       // 2024-01-14T17:30Z is 00:30 on 15 Jan 2024 in Vietnam.
-      expect(formatDossierCode('000.00.01.H29', new Date('2024-01-14T17:30:00Z'), 1)).toBe('000.00.01.H29-240115-0001');
+      expect(formatDossierCode('000.00.01.H29', new Date('2024-01-14T17:30:00Z'), 1)).toBe(
+        '000.00.01.H29-240115-0001',
+      );
     });
     it('pads to four digits and grows past 9999 instead of wrapping', () => {
       const at = new Date('2024-01-15T03:00:00Z');
@@ -17,7 +19,11 @@ describe('domain/dossier/code', () => {
   });
   describe('parseDossierCode', () => {
     it('round-trips a formatted code', () => {
-      expect(parseDossierCode('000.30.01.H99-270205-0123')).toEqual({ agency: '000.30.01.H99', yymmdd: '270205', sequence: 123 });
+      expect(parseDossierCode('000.30.01.H99-270205-0123')).toEqual({
+        agency: '000.30.01.H99',
+        yymmdd: '270205',
+        sequence: 123,
+      });
       expect(parseDossierCode('not-a-code')).toBeUndefined();
     });
   });

@@ -9,7 +9,13 @@ import { calendarForTenant } from '../../../shared/usecases/tenant-calendar';
 import { demoAgencies, demoTenant, procedureOf } from '../../fixtures/demo-province';
 
 const calendar = calendarForTenant(demoTenant);
-const staff = (username: string, agency: string, roles: string[]): Actor => ({ subject: username, username, kind: 'staff', agency, roles });
+const staff = (username: string, agency: string, roles: string[]): Actor => ({
+  subject: username,
+  username,
+  kind: 'staff',
+  agency,
+  roles,
+});
 const communeCounter = staff('tiepnhan.binhthanh', '000.30.01.H99', ['reception', 'specialist']);
 const communeLeader = staff('lanhdao.binhthanh', '000.30.01.H99', ['leader']);
 const landSpecialist = staff('chuyenvien.datdai', '000.08.21.H99', ['specialist']);
@@ -25,11 +31,26 @@ function received(procedureCode: string, at: Date, actor: Actor = communeCounter
   const submission = submitDossier.parse({
     procedureCode,
     channel: 'counter',
-    applicant: { name: 'Trần Thị Bình', idNumber: '001199000111', phone: '0987654321', address: 'Xã Bình Thành' },
+    applicant: {
+      name: 'Trần Thị Bình',
+      idNumber: '001199000111',
+      phone: '0987654321',
+      address: 'Xã Bình Thành',
+    },
     request: 'Hồ sơ thử',
   });
   const placement = placeSubmission(submission, procedure, actor, demoAgencies);
-  const d = newDossier({ tenant: 'demo', code: `000.30.01.H99-X-${procedureCode}`, ledgerNumber: 1, submission, procedure, placement, actor, now: at, calendar }).dossier;
+  const d = newDossier({
+    tenant: 'demo',
+    code: `000.30.01.H99-X-${procedureCode}`,
+    ledgerNumber: 1,
+    submission,
+    procedure,
+    placement,
+    actor,
+    now: at,
+    calendar,
+  }).dossier;
   return decideReception(d, { outcome: 'accept' }, procedure, actor, at, calendar).dossier;
 }
 
@@ -40,17 +61,33 @@ function run(start: Dossier) {
   let dossier = start;
   const history: DossierEvent[] = [];
   const act = (actor: Actor, at: Date, action: Unversioned<DossierAction>) => {
-    const t = applyAction(dossier, { ...action, expectedVersion: dossier.version } as DossierAction, actor, at, calendar);
+    const t = applyAction(
+      dossier,
+      { ...action, expectedVersion: dossier.version } as DossierAction,
+      actor,
+      at,
+      calendar,
+    );
     dossier = t.dossier;
     history.push(...t.events);
     return dossier;
   };
-  return { act, get dossier() { return dossier; }, history };
+  return {
+    act,
+    get dossier() {
+      return dossier;
+    },
+    history,
+  };
 }
 
 const expectRule = (fn: () => unknown, name: string, status?: number) => {
   let caught: unknown;
-  try { fn(); } catch (e) { caught = e; }
+  try {
+    fn();
+  } catch (e) {
+    caught = e;
+  }
   expect(caught).toBeInstanceOf(DomainRuleError);
   expect((caught as DomainRuleError).rule).toBe(name);
   if (status) expect((caught as DomainRuleError).status).toBe(status);
@@ -62,7 +99,11 @@ describe('domain/lifecycle/machine', () => {
       const r = run(received('1.004227', vn('2026-03-02T09:00:00')));
       r.act(communeCounter, vn('2026-03-02T10:00:00'), { action: 'forward' });
       expect(r.dossier.status).toBe('inProgress');
-      expect(r.dossier.steps[1]).toMatchObject({ status: 'active', agency: '000.08.21.H99', startedAt: '2026-03-02T10:00:00+07:00' });
+      expect(r.dossier.steps[1]).toMatchObject({
+        status: 'active',
+        agency: '000.08.21.H99',
+        startedAt: '2026-03-02T10:00:00+07:00',
+      });
       // The land office's 3 working days count from its hand-off.
       expect(r.dossier.steps[1].dueAt).toBe('2026-03-05T10:00:00+07:00');
       r.act(landSpecialist, vn('2026-03-04T09:00:00'), { action: 'forward' });
@@ -75,7 +116,9 @@ describe('domain/lifecycle/machine', () => {
       r.act(communeCounter, vn('2026-03-09T14:30:00'), { action: 'returnResult', method: 'counter' });
       expect(r.dossier.status).toBe('returned');
       expect(r.dossier.currentStep).toBeNull();
-      const handoffs = r.history.filter((e) => e.handoff).map((e) => [e.handoff!.fromAgency, e.handoff!.toAgency, e.handoff!.timeliness]);
+      const handoffs = r.history
+        .filter((e) => e.handoff)
+        .map((e) => [e.handoff!.fromAgency, e.handoff!.toAgency, e.handoff!.timeliness]);
       expect(handoffs).toEqual([
         ['000.30.01.H99', '000.08.21.H99', 'early'],
         ['000.08.21.H99', '000.10.20.H99', 'early'],
@@ -86,7 +129,7 @@ describe('domain/lifecycle/machine', () => {
       expect(r.dossier.timeliness).toBe('early');
     });
 
-    it('classifies a hand-off after the step\'s due time as late', () => {
+    it("classifies a hand-off after the step's due time as late", () => {
       const r = run(received('1.004227', vn('2026-03-02T09:00:00')));
       r.act(communeCounter, vn('2026-03-02T10:00:00'), { action: 'forward' });
       r.act(landSpecialist, vn('2026-03-06T09:00:00'), { action: 'forward' }); // due 5 March 10:00
@@ -97,13 +140,23 @@ describe('domain/lifecycle/machine', () => {
       const r = run(received('1.004227', vn('2026-03-02T09:00:00')));
       r.act(communeCounter, vn('2026-03-02T10:00:00'), { action: 'forward' });
       const before = r.dossier;
-      r.act(landSpecialist, vn('2026-03-03T10:00:00'), { action: 'requestSupplement', reason: 'Thiếu giấy tờ', items: [{ document: 'Tờ khai thuế', reason: 'Chưa ký' }] });
+      r.act(landSpecialist, vn('2026-03-03T10:00:00'), {
+        action: 'requestSupplement',
+        reason: 'Thiếu giấy tờ',
+        items: [{ document: 'Tờ khai thuế', reason: 'Chưa ký' }],
+      });
       expect(r.dossier.status).toBe('paused');
-      expectRule(() => r.act(landSpecialist, vn('2026-03-04T10:00:00'), { action: 'forward' }), 'action-not-allowed', 409);
+      expectRule(
+        () => r.act(landSpecialist, vn('2026-03-04T10:00:00'), { action: 'forward' }),
+        'action-not-allowed',
+        409,
+      );
       // Paused from Tue 10:00 to Thu 15:00: 7 + 8 + 6 = 21 working hours... minus nothing: exactly that.
       r.act(communeCounter, vn('2026-03-05T15:00:00'), { action: 'receiveSupplement' });
       const pausedMs = r.dossier.pauses[0].workingMs!;
-      expect(pausedMs).toBe(calendar.elapsedWorkingTime(vn('2026-03-03T10:00:00'), vn('2026-03-05T15:00:00')));
+      expect(pausedMs).toBe(
+        calendar.elapsedWorkingTime(vn('2026-03-03T10:00:00'), vn('2026-03-05T15:00:00')),
+      );
       for (const [was, now] of [
         [before.steps[1].dueAt!, r.dossier.steps[1].dueAt!],
         [before.appointmentAt!, r.dossier.appointmentAt!],
@@ -119,22 +172,63 @@ describe('domain/lifecycle/machine', () => {
       r.act(landSpecialist, vn('2026-03-03T10:00:00'), { action: 'forward' });
       r.act(taxSpecialist, vn('2026-03-04T10:00:00'), { action: 'forward' });
       const previous = r.dossier.appointmentAt!;
-      expectRule(() => r.act(taxSpecialist, vn('2026-03-05T10:00:00'), { action: 'apologize', reason: 'x', newAppointmentAt: '2026-03-20T10:00:00+07:00' }), 'not-your-step', 403);
-      r.act(landLeader, vn('2026-03-05T10:00:00'), { action: 'apologize', reason: 'Chờ kết quả đo đạc', newAppointmentAt: '2026-03-20T10:00:00+07:00' });
-      expect(r.dossier.apology).toMatchObject({ previousAppointmentAt: previous, newAppointmentAt: '2026-03-20T10:00:00+07:00' });
+      expectRule(
+        () =>
+          r.act(taxSpecialist, vn('2026-03-05T10:00:00'), {
+            action: 'apologize',
+            reason: 'x',
+            newAppointmentAt: '2026-03-20T10:00:00+07:00',
+          }),
+        'not-your-step',
+        403,
+      );
+      r.act(landLeader, vn('2026-03-05T10:00:00'), {
+        action: 'apologize',
+        reason: 'Chờ kết quả đo đạc',
+        newAppointmentAt: '2026-03-20T10:00:00+07:00',
+      });
+      expect(r.dossier.apology).toMatchObject({
+        previousAppointmentAt: previous,
+        newAppointmentAt: '2026-03-20T10:00:00+07:00',
+      });
       expect(r.dossier.appointmentAt).toBe('2026-03-20T10:00:00+07:00');
-      expectRule(() => r.act(landLeader, vn('2026-03-06T10:00:00'), { action: 'apologize', reason: 'y', newAppointmentAt: '2026-03-25T10:00:00+07:00' }), 'already-apologized', 409);
+      expectRule(
+        () =>
+          r.act(landLeader, vn('2026-03-06T10:00:00'), {
+            action: 'apologize',
+            reason: 'y',
+            newAppointmentAt: '2026-03-25T10:00:00+07:00',
+          }),
+        'already-apologized',
+        409,
+      );
     });
 
     it('refuses actions from the wrong agency or role, and forwarding a leader step before approval', () => {
       const r = run(received('1.004227', vn('2026-03-02T09:00:00')));
-      expectRule(() => r.act(landSpecialist, vn('2026-03-02T10:00:00'), { action: 'forward' }), 'not-your-step', 403);
+      expectRule(
+        () => r.act(landSpecialist, vn('2026-03-02T10:00:00'), { action: 'forward' }),
+        'not-your-step',
+        403,
+      );
       r.act(communeCounter, vn('2026-03-02T10:00:00'), { action: 'forward' });
       r.act(landSpecialist, vn('2026-03-02T11:00:00'), { action: 'forward' });
       r.act(taxSpecialist, vn('2026-03-02T14:00:00'), { action: 'forward' });
-      expectRule(() => r.act(landSpecialist, vn('2026-03-02T15:00:00'), { action: 'approve' }), 'not-your-step', 403);
-      expectRule(() => r.act(landLeader, vn('2026-03-02T15:00:00'), { action: 'forward' }), 'not-approved', 409);
-      expectRule(() => r.act(landLeader, vn('2026-03-02T15:00:00'), { action: 'markResultReady', kind: 'paper' }), 'action-not-allowed', 409);
+      expectRule(
+        () => r.act(landSpecialist, vn('2026-03-02T15:00:00'), { action: 'approve' }),
+        'not-your-step',
+        403,
+      );
+      expectRule(
+        () => r.act(landLeader, vn('2026-03-02T15:00:00'), { action: 'forward' }),
+        'not-approved',
+        409,
+      );
+      expectRule(
+        () => r.act(landLeader, vn('2026-03-02T15:00:00'), { action: 'markResultReady', kind: 'paper' }),
+        'action-not-allowed',
+        409,
+      );
     });
 
     it('sends back to an earlier step and drops the approval given since', () => {
@@ -143,18 +237,33 @@ describe('domain/lifecycle/machine', () => {
       r.act(landSpecialist, vn('2026-03-02T11:00:00'), { action: 'forward' });
       r.act(taxSpecialist, vn('2026-03-02T14:00:00'), { action: 'forward' });
       r.act(landLeader, vn('2026-03-02T15:00:00'), { action: 'approve' });
-      r.act(landLeader, vn('2026-03-02T15:30:00'), { action: 'sendBack', toStep: 2, reason: 'Tính lại thuế' });
+      r.act(landLeader, vn('2026-03-02T15:30:00'), {
+        action: 'sendBack',
+        toStep: 2,
+        reason: 'Tính lại thuế',
+      });
       expect(r.dossier).toMatchObject({ status: 'inProgress', currentStep: 2, approval: undefined });
       expect(r.dossier.steps[3].status).toBe('pending');
-      expect(r.history.at(-1)!.handoff).toMatchObject({ fromAgency: '000.08.21.H99', toAgency: '000.10.20.H99' });
+      expect(r.history.at(-1)!.handoff).toMatchObject({
+        fromAgency: '000.08.21.H99',
+        toAgency: '000.10.20.H99',
+      });
     });
 
     it('returns by post only with a tracking number, and only the applicant or the counter withdraws', () => {
       const r = run(received('1.004227', vn('2026-03-02T09:00:00')));
-      expectRule(() => r.act(landSpecialist, vn('2026-03-02T10:00:00'), { action: 'withdraw', reason: 'x' }), 'not-applicant', 403);
+      expectRule(
+        () => r.act(landSpecialist, vn('2026-03-02T10:00:00'), { action: 'withdraw', reason: 'x' }),
+        'not-applicant',
+        403,
+      );
       r.act(communeCounter, vn('2026-03-02T10:00:00'), { action: 'withdraw', reason: 'Người nộp xin rút' });
       expect(r.dossier.status).toBe('withdrawn');
-      expectRule(() => r.act(communeCounter, vn('2026-03-02T11:00:00'), { action: 'forward' }), 'action-not-allowed', 409);
+      expectRule(
+        () => r.act(communeCounter, vn('2026-03-02T11:00:00'), { action: 'forward' }),
+        'action-not-allowed',
+        409,
+      );
       expect(applicant.kind).toBe('citizen');
     });
   });
@@ -186,7 +295,11 @@ describe('domain/lifecycle/deadlines', () => {
       const r = run(received('1.004227', vn('2026-03-02T09:00:00')));
       r.act(communeCounter, vn('2026-03-02T10:00:00'), { action: 'forward' });
       const alarms = deadlineAlarms(r.dossier, calendar);
-      expect(alarms.map((a) => a.type).sort()).toEqual(['dossier.due_soon', 'dossier.overdue', 'step.overdue']);
+      expect(alarms.map((a) => a.type).sort()).toEqual([
+        'dossier.due_soon',
+        'dossier.overdue',
+        'step.overdue',
+      ]);
       const stepDue = new Date(r.dossier.steps[1].dueAt!);
       const plan = planClock(alarms, new Date(stepDue.getTime() + 1));
       expect(plan.fire.map((a) => a.type)).toEqual(['step.overdue']);
@@ -194,14 +307,22 @@ describe('domain/lifecycle/deadlines', () => {
     });
     it('gives a paused or finished dossier no alarms', () => {
       const r = run(received('1.004227', vn('2026-03-02T09:00:00')));
-      r.act(communeCounter, vn('2026-03-02T10:00:00'), { action: 'requestSupplement', reason: 'x', items: [{ document: 'a', reason: 'b' }] });
+      r.act(communeCounter, vn('2026-03-02T10:00:00'), {
+        action: 'requestSupplement',
+        reason: 'x',
+        items: [{ document: 'a', reason: 'b' }],
+      });
       expect(deadlineAlarms(r.dossier, calendar)).toEqual([]);
     });
     it('gives a re-dated appointment new alarm ids, so it can fire again', () => {
       const r = run(received('1.004227', vn('2026-03-02T09:00:00')));
       const first = deadlineAlarms(r.dossier, calendar).map((a) => a.id);
       r.act(communeCounter, vn('2026-03-02T10:00:00'), { action: 'forward' });
-      r.act(landLeader, vn('2026-03-02T11:00:00'), { action: 'apologize', reason: 'x', newAppointmentAt: '2026-04-01T10:00:00+07:00' });
+      r.act(landLeader, vn('2026-03-02T11:00:00'), {
+        action: 'apologize',
+        reason: 'x',
+        newAppointmentAt: '2026-04-01T10:00:00+07:00',
+      });
       const second = deadlineAlarms(r.dossier, calendar).map((a) => a.id);
       expect(second.filter((id) => id.startsWith('dossier.')).some((id) => first.includes(id))).toBe(false);
     });
@@ -211,9 +332,18 @@ describe('domain/lifecycle/deadlines', () => {
       const start = '2026-03-02T09:00:00+07:00';
       const due = '2026-03-02T13:00:00+07:00'; // 2 working hours later (lunch excluded)
       expect(calendar.elapsedWorkingTime(new Date(start), new Date(due))).toBe(2.5 * HOUR);
-      expect(stepFlags(calendar, start, due, vn('2026-03-02T10:00:00'))).toEqual({ dueSoon: false, overdue: false });
-      expect(stepFlags(calendar, start, due, vn('2026-03-02T11:20:00'))).toEqual({ dueSoon: true, overdue: false });
-      expect(stepFlags(calendar, start, due, vn('2026-03-02T13:01:00'))).toEqual({ dueSoon: false, overdue: true });
+      expect(stepFlags(calendar, start, due, vn('2026-03-02T10:00:00'))).toEqual({
+        dueSoon: false,
+        overdue: false,
+      });
+      expect(stepFlags(calendar, start, due, vn('2026-03-02T11:20:00'))).toEqual({
+        dueSoon: true,
+        overdue: false,
+      });
+      expect(stepFlags(calendar, start, due, vn('2026-03-02T13:01:00'))).toEqual({
+        dueSoon: false,
+        overdue: true,
+      });
     });
   });
 });
