@@ -5,6 +5,7 @@ import type { Dossier } from '../domain/dossier/model';
 import { dossierView, trackingView } from '../domain/dossier/views';
 import { agenciesByCode } from '../data/catalog-repo';
 import { getDossier, listDossierEvents } from '../data/dossier-repo';
+import { clock } from '../platform/clock';
 import { NotFoundError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
 
@@ -32,5 +33,5 @@ export async function track(tenant: string, code: string) {
     agenciesByCode(tenant),
   ]);
   if (!dossier) throw notFound(code);
-  return trackingView(dossier, events, agencies);
+  return trackingView(dossier, events, agencies, clock.now());
 }

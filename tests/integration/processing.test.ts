@@ -162,6 +162,8 @@ describe('processing (integration)', () => {
       const returned = await actOk('tiepnhan.binhthanh', code, { action: 'returnResult', method: 'counter' });
       expect(returned.status).toBe('returned');
       expect(['early', 'onTime']).toContain(returned.timeliness);
+      const tracked = await api.get(`/v1/public/demo/dossiers/${code}`, { baseUrl: cloud.baseUrl });
+      expect(tracked.body.deadline.state).toBe(returned.timeliness);
 
       // The control sheet: one line per hand-off, each judged against its own step's due time.
       const sheet = (await api.get(`/v1/dossiers/${code}/history`, as('tiepnhan.binhthanh'))).body;

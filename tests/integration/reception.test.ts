@@ -240,6 +240,7 @@ describe('reception (integration)', () => {
         status: 'received',
         applicantName: 'N***** V** A*',
         procedure: { code: '1.004227' },
+        deadline: { state: 'withinDeadline', label: 'Trong hạn' },
       });
       expect(res.body.timeline.map((t: { event: string }) => t.event)).toEqual(['submitted', 'received']);
       const text = JSON.stringify(res.body);

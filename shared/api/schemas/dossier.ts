@@ -177,6 +177,11 @@ export const trackingView = z.object({
   submittedAt: z.string(),
   receivedAt: z.string().nullable(),
   appointmentAt: z.string().nullable(),
+  /** Finished: early / on time / late; pending: within deadline / overdue (or paused). */
+  deadline: z.object({
+    state: z.enum(['early', 'onTime', 'late', 'withinDeadline', 'overdue', 'paused', 'none']),
+    label: z.string(),
+  }),
   steps: z.array(stepView),
   timeline: z.array(timelineEntry),
 });

@@ -3,6 +3,7 @@
  * ID number, phone, email or address, and masks the name.
  */
 import type { Agency } from '../../api/schemas/catalog';
+import { deadlineState } from '../lifecycle/deadlines';
 import { maskName } from '../text';
 import { toVnText } from '../vn-time';
 import { allowanceText, CHANNEL_LABELS, EVENT_LABELS, STATUS_LABELS } from './labels';
@@ -95,7 +96,12 @@ export function dossierView(dossier: Dossier, agencies: AgencyNames) {
   };
 }
 
-export function trackingView(dossier: Dossier, events: readonly DossierEvent[], agencies: AgencyNames) {
+export function trackingView(
+  dossier: Dossier,
+  events: readonly DossierEvent[],
+  agencies: AgencyNames,
+  now: Date,
+) {
   const applicantName =
     dossier.applicant.kind === 'organization' && dossier.applicant.organizationName
       ? dossier.applicant.organizationName
@@ -113,6 +119,7 @@ export function trackingView(dossier: Dossier, events: readonly DossierEvent[], 
     submittedAt: dossier.submittedAt,
     receivedAt: dossier.receivedAt,
     appointmentAt: dossier.appointmentAt,
+    deadline: deadlineState(dossier, now),
     // Staff usernames stay internal: the public sees agencies, not people.
     steps: withAgencyNames(dossier, agencies).map(({ assignee: _assignee, ...step }) => step),
     timeline: events.map((e) => ({

@@ -95,3 +95,29 @@ export function planClock(alarms: readonly DeadlineAlarm[], now: Date): ClockPla
     .sort((a, b) => a.at.getTime() - b.at.getTime());
   return { fire, next: ahead[0] };
 }
+
+export type DeadlineState = 'early' | 'onTime' | 'late' | 'withinDeadline' | 'overdue' | 'paused' | 'none';
+
+const DEADLINE_LABELS: Record<DeadlineState, string> = {
+  early: 'Trước hạn',
+  onTime: 'Đúng hạn',
+  late: 'Trễ hạn',
+  withinDeadline: 'Trong hạn',
+  overdue: 'Quá hạn',
+  paused: 'Tạm dừng tính thời hạn',
+  none: 'Chưa có hạn',
+};
+
+/** DOMAIN §3: a finished dossier was early / on time / late; a pending one is within deadline or overdue. */
+export function deadlineState(d: Dossier, now: Date): { state: DeadlineState; label: string } {
+  const state: DeadlineState = d.timeliness
+    ? d.timeliness
+    : d.status === 'paused'
+      ? 'paused'
+      : !hasRunningClock(d) || !d.appointmentAt
+        ? 'none'
+        : now.getTime() > new Date(d.appointmentAt).getTime()
+          ? 'overdue'
+          : 'withinDeadline';
+  return { state, label: DEADLINE_LABELS[state] };
+}

@@ -3,7 +3,12 @@ import type { DossierAction } from '../../../shared/api/schemas/actions';
 import type { Actor, Dossier, DossierEvent } from '../../../shared/domain/dossier/model';
 import { decideReception, newDossier, placeSubmission } from '../../../shared/domain/dossier/reception';
 import { DomainRuleError } from '../../../shared/domain/errors';
-import { deadlineAlarms, planClock, stepFlags } from '../../../shared/domain/lifecycle/deadlines';
+import {
+  deadlineAlarms,
+  deadlineState,
+  planClock,
+  stepFlags,
+} from '../../../shared/domain/lifecycle/deadlines';
 import { applyAction } from '../../../shared/domain/lifecycle/machine';
 import { calendarForTenant } from '../../../shared/usecases/tenant-calendar';
 import { demoAgencies, demoTenant, procedureOf } from '../../fixtures/demo-province';
@@ -327,6 +332,29 @@ describe('domain/lifecycle/deadlines', () => {
       expect(second.filter((id) => id.startsWith('dossier.')).some((id) => first.includes(id))).toBe(false);
     });
   });
+  describe('deadlineState', () => {
+    it('says within deadline, then overdue, for a pending dossier; paused while the clock stands', () => {
+      const r = run(received('1.004227', vn('2026-03-02T09:00:00')));
+      const due = new Date(r.dossier.appointmentAt!);
+      expect(deadlineState(r.dossier, vn('2026-03-03T09:00:00'))).toEqual({
+        state: 'withinDeadline',
+        label: 'Trong hạn',
+      });
+      expect(deadlineState(r.dossier, new Date(due.getTime() + 1)).state).toBe('overdue');
+      r.act(communeCounter, vn('2026-03-02T10:00:00'), {
+        action: 'requestSupplement',
+        reason: 'x',
+        items: [{ document: 'a', reason: 'b' }],
+      });
+      expect(deadlineState(r.dossier, new Date(due.getTime() + 1)).state).toBe('paused');
+    });
+    it('says none once withdrawn: no result, so no early / on time / late', () => {
+      const r = run(received('1.004227', vn('2026-03-02T09:00:00')));
+      r.act(communeCounter, vn('2026-03-02T10:00:00'), { action: 'withdraw', reason: 'Rút' });
+      expect(deadlineState(r.dossier, vn('2030-01-01T09:00:00')).state).toBe('none');
+    });
+  });
+
   describe('stepFlags', () => {
     it('flags due soon in the last quarter of the step and overdue after it', () => {
       const start = '2026-03-02T09:00:00+07:00';

@@ -290,7 +290,7 @@ describe('domain/dossier/reception', () => {
         now,
         calendar,
       );
-      const text = JSON.stringify(trackingView(dossier, events, demoAgencies));
+      const text = JSON.stringify(trackingView(dossier, events, demoAgencies, now));
       for (const secret of ['001099012345', '0912345678', 'an@example.vn', 'Thôn 1', 'Nguyễn Văn An'])
         expect(text).not.toContain(secret);
       expect(text).toContain('N***** V** A*');
