@@ -20,6 +20,7 @@ export const EVENT_LABELS: Record<DossierEvent['type'], string> = {
   submitted: 'Nộp hồ sơ',
   received: 'Tiếp nhận hồ sơ, hẹn trả kết quả',
   supplementRequested: 'Yêu cầu bổ sung, hoàn thiện hồ sơ',
+  receptionRefused: 'Từ chối tiếp nhận hồ sơ',
   refused: 'Từ chối giải quyết hồ sơ',
   assigned: 'Phân công xử lý',
   forwarded: 'Chuyển bước xử lý',

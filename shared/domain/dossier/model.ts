@@ -112,6 +112,7 @@ export type DossierEventType =
   | 'submitted'
   | 'received'
   | 'supplementRequested'
+  | 'receptionRefused'
   | 'refused'
   | 'assigned'
   | 'forwarded'

@@ -16,6 +16,7 @@ const TYPES: Record<DossierEventType, string> = {
   submitted: 'dossier.submitted',
   received: 'dossier.received',
   supplementRequested: 'dossier.supplement_requested',
+  receptionRefused: 'dossier.refused',
   refused: 'dossier.refused',
   assigned: 'dossier.assigned',
   forwarded: 'dossier.forwarded',

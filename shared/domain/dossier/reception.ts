@@ -310,7 +310,7 @@ export function decideReception(
           status: 'refused',
           refusal: { reason: decision.reason, at, by: officer.username },
         },
-        events: [event('refused', decision.reason)],
+        events: [event('receptionRefused', decision.reason)],
       };
   }
 }

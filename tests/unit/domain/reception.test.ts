@@ -5,6 +5,7 @@ import {
   planSteps,
 } from '../../../shared/domain/dossier/reception';
 import { trackingView, dossierView } from '../../../shared/domain/dossier/views';
+import { EVENT_LABELS } from '../../../shared/domain/dossier/labels';
 import { canViewDossier } from '../../../shared/domain/dossier/access';
 import { DomainRuleError } from '../../../shared/domain/errors';
 import type { Actor } from '../../../shared/domain/dossier/model';
@@ -233,8 +234,8 @@ describe('domain/dossier/reception', () => {
       expect(dossier.appointmentAt).toBeNull();
       expect(dossierView(dossier, demoAgencies).supplementRequest?.items).toEqual(items);
     });
-    it('a refusal records its reason (form 03)', () => {
-      const { dossier } = decideReception(
+    it('a refusal records its reason (form 03) as a refusal to receive', () => {
+      const { dossier, events } = decideReception(
         make(),
         { outcome: 'refuse', reason: 'Không thuộc thẩm quyền' },
         procedureOf('1.004227'),
@@ -244,6 +245,8 @@ describe('domain/dossier/reception', () => {
       );
       expect(dossier.status).toBe('refused');
       expect(dossier.refusal?.reason).toBe('Không thuộc thẩm quyền');
+      expect(events.map((e) => e.type)).toEqual(['receptionRefused']);
+      expect(EVENT_LABELS.receptionRefused).toBe('Từ chối tiếp nhận hồ sơ');
     });
     it('decides once only, and only at the receiving counter', () => {
       const { dossier } = decideReception(
