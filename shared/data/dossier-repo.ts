@@ -102,17 +102,16 @@ function isConditionFailure(error: unknown): boolean {
   );
 }
 
-/** Records a new dossier; fails if the code exists (it cannot, the sequence is atomic: a guard). */
-export async function createDossier(
+/** The dossier, its history lines and outbox items in one transaction, if `condition` holds. */
+async function writeDossier(
   dossier: Dossier,
+  condition: { attr: 'code'; exists: false } | { attr: 'version'; eq: number },
   events: readonly DossierEvent[],
   outbox: readonly OutboxMessage[],
 ): Promise<void> {
   try {
     await execute(
-      DossierEntity.build(PutTransaction)
-        .item(dossierItem(dossier))
-        .options({ condition: { attr: 'code', exists: false } }),
+      DossierEntity.build(PutTransaction).item(dossierItem(dossier)).options({ condition }),
       ...writes(dossier, events, outbox),
     );
   } catch (error) {
@@ -121,24 +120,23 @@ export async function createDossier(
   }
 }
 
+/** Records a new dossier; fails if the code exists (it cannot, the sequence is atomic: a guard). */
+export function createDossier(
+  dossier: Dossier,
+  events: readonly DossierEvent[],
+  outbox: readonly OutboxMessage[],
+) {
+  return writeDossier(dossier, { attr: 'code', exists: false }, events, outbox);
+}
+
 /** Saves a changed dossier if nobody changed it since `expectedVersion` was read. */
-export async function saveDossier(
+export function saveDossier(
   dossier: Dossier,
   expectedVersion: number,
   events: readonly DossierEvent[],
   outbox: readonly OutboxMessage[],
-): Promise<void> {
-  try {
-    await execute(
-      DossierEntity.build(PutTransaction)
-        .item(dossierItem(dossier))
-        .options({ condition: { attr: 'version', eq: expectedVersion } }),
-      ...writes(dossier, events, outbox),
-    );
-  } catch (error) {
-    if (isConditionFailure(error)) throw new VersionConflictError(dossier.code);
-    throw error;
-  }
+) {
+  return writeDossier(dossier, { attr: 'version', eq: expectedVersion }, events, outbox);
 }
 
 export async function getDossier(tenant: string, code: string): Promise<Dossier | undefined> {

@@ -5,7 +5,6 @@ import { DomainRuleError } from '../domain/errors';
 import {
   agenciesByCode,
   getProcedure,
-  getTenant,
   listAgencies,
   listProcedures,
   putAgency,
@@ -13,15 +12,11 @@ import {
   putTenant,
 } from '../data/catalog-repo';
 import { calendarForTenant } from './tenant-calendar';
+import { requireTenantSettings } from './tenant';
 import { NotFoundError } from '../platform/errors';
 
-async function requireTenant(tenant: string): Promise<void> {
-  if (!(await getTenant(tenant)))
-    throw new NotFoundError(`Không có đơn vị thuê ${tenant} / unknown tenant ${tenant}`);
-}
-
 export async function findProcedures(tenant: string, query: CatalogQuery) {
-  const [, procedures] = await Promise.all([requireTenant(tenant), listProcedures(tenant)]);
+  const [, procedures] = await Promise.all([requireTenantSettings(tenant), listProcedures(tenant)]);
   const items = searchProcedures(procedures, query);
   return { items, count: items.length };
 }
@@ -33,7 +28,7 @@ export async function procedureByCode(tenant: string, code: string): Promise<Pro
 }
 
 export async function agencyTree(tenant: string) {
-  const [, items] = await Promise.all([requireTenant(tenant), listAgencies(tenant)]);
+  const [, items] = await Promise.all([requireTenantSettings(tenant), listAgencies(tenant)]);
   return { items: items.sort((a, b) => a.code.localeCompare(b.code)) };
 }
 
@@ -89,9 +84,7 @@ export async function saveAgency(tenant: string, agency: Agency): Promise<Agency
 }
 
 export async function tenantSettingsOf(tenant: string) {
-  const settings = await getTenant(tenant);
-  if (!settings) throw new NotFoundError(`Không có đơn vị thuê ${tenant} / unknown tenant ${tenant}`);
-  return { id: tenant, ...settings };
+  return { id: tenant, ...(await requireTenantSettings(tenant)) };
 }
 
 /**

@@ -6,36 +6,18 @@ import type { DossierAction } from '../api/schemas/actions';
 import type { Role } from '../platform/claims';
 import { EVENT_LABELS, STATUS_LABELS } from '../domain/dossier/labels';
 import type { Dossier } from '../domain/dossier/model';
-import { outboxFor } from '../domain/dossier/outbox';
 import { stepFlags } from '../domain/lifecycle/deadlines';
 import { applyAction } from '../domain/lifecycle/machine';
 import { toVnIso } from '../domain/vn-time';
-import { agenciesByCode, getTenant } from '../data/catalog-repo';
-import {
-  getDossier,
-  listAlarms,
-  listDossierEvents,
-  listQueue,
-  saveDossier,
-  VersionConflictError,
-} from '../data/dossier-repo';
+import { agenciesByCode } from '../data/catalog-repo';
+import { listAlarms, listDossierEvents, listQueue } from '../data/dossier-repo';
 import { clock } from '../platform/clock';
-import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors';
+import { ForbiddenError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
 import { actorOf } from './actor';
 import { dossierFor } from './dossier-views';
-import { calendarForTenant } from './tenant-calendar';
-
-async function calendarOf(tenant: string) {
-  const settings = await getTenant(tenant);
-  if (!settings) throw new NotFoundError(`Không có đơn vị thuê ${tenant} / unknown tenant ${tenant}`);
-  return calendarForTenant(settings);
-}
-
-const stale = (currentVersion: number | undefined) =>
-  new ConflictError('Hồ sơ đã thay đổi, hãy tải lại / the dossier changed: reload and retry', {
-    currentVersion,
-  });
+import { saveChange, staleDossier } from './save-dossier';
+import { tenantCalendar } from './tenant';
 
 export async function actOnDossier(
   principal: Principal,
@@ -43,21 +25,15 @@ export async function actOnDossier(
   action: DossierAction,
 ): Promise<Dossier> {
   const current = await dossierFor(principal, code);
-  if (current.version !== action.expectedVersion) throw stale(current.version);
+  if (current.version !== action.expectedVersion) throw staleDossier(current.version);
   const [calendar, agencies] = await Promise.all([
-    calendarOf(principal.tenant),
+    tenantCalendar(principal.tenant),
     agenciesByCode(principal.tenant),
   ]);
   const { dossier, events } = applyAction(current, action, actorOf(principal), clock.now(), calendar, (c) =>
     agencies.has(c),
   );
-  try {
-    await saveDossier(dossier, current.version, events, outboxFor(current.clockVersion, dossier, events));
-  } catch (error) {
-    if (error instanceof VersionConflictError)
-      throw stale((await getDossier(principal.tenant, code))?.version);
-    throw error;
-  }
+  await saveChange(current, dossier, events);
   return dossier;
 }
 
@@ -75,7 +51,7 @@ export async function workQueueFor(
     throw new ForbiddenError("Chỉ xem hàng đợi của cơ quan mình / only your own agency's queue");
   const held = principal.roles.includes('agencySystem') ? ['specialist'] : principal.roles;
   const roles = query.role ? [query.role] : QUEUE_ROLES.filter((r) => isAdmin || held.includes(r as Role));
-  const calendar = await calendarOf(principal.tenant);
+  const calendar = await tenantCalendar(principal.tenant);
   const now = clock.now();
   const lists = await Promise.all(roles.map((role) => listQueue(principal.tenant, agency, role)));
   const items = lists

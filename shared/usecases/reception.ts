@@ -11,25 +11,14 @@ import type { Dossier } from '../domain/dossier/model';
 import { decideReception, newDossier, placeSubmission } from '../domain/dossier/reception';
 import { outboxFor } from '../domain/dossier/outbox';
 import { toYYMMDD } from '../domain/vn-time';
-import { agenciesByCode, getProcedure, getTenant } from '../data/catalog-repo';
-import {
-  createDossier,
-  getDossier,
-  nextSequence,
-  saveDossier,
-  VersionConflictError,
-} from '../data/dossier-repo';
+import { agenciesByCode, getProcedure } from '../data/catalog-repo';
+import { createDossier, getDossier, nextSequence } from '../data/dossier-repo';
 import { clock } from '../platform/clock';
-import { ConflictError, NotFoundError } from '../platform/errors';
+import { NotFoundError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
 import { actorOf } from './actor';
-import { calendarForTenant } from './tenant-calendar';
-
-async function tenantContext(tenant: string) {
-  const settings = await getTenant(tenant);
-  if (!settings) throw new NotFoundError(`Không có đơn vị thuê ${tenant} / unknown tenant ${tenant}`);
-  return { settings, calendar: calendarForTenant(settings) };
-}
+import { saveChange } from './save-dossier';
+import { tenantCalendar } from './tenant';
 
 async function procedureOrFail(tenant: string, code: string, field: string) {
   const procedure = await getProcedure(tenant, code);
@@ -58,8 +47,8 @@ export async function submitDossier(
     );
   }
   const tenant = principal.tenant;
-  const [{ calendar }, procedure, agencies] = await Promise.all([
-    tenantContext(tenant),
+  const [calendar, procedure, agencies] = await Promise.all([
+    tenantCalendar(tenant),
     procedureOrFail(tenant, submission.procedureCode, 'body.procedureCode'),
     agenciesByCode(tenant),
   ]);
@@ -98,8 +87,8 @@ export async function decideOnDossier(
   const tenant = principal.tenant;
   const current = await getDossier(tenant, code);
   if (!current) throw new NotFoundError(`Không có hồ sơ ${code} / no dossier ${code}`);
-  const [{ calendar }, procedure] = await Promise.all([
-    tenantContext(tenant),
+  const [calendar, procedure] = await Promise.all([
+    tenantCalendar(tenant),
     procedureOrFail(tenant, current.procedure.code, 'procedure'),
   ]);
   const { dossier, events } = decideReception(
@@ -110,16 +99,6 @@ export async function decideOnDossier(
     clock.now(),
     calendar,
   );
-  try {
-    await saveDossier(dossier, current.version, events, outboxFor(current.clockVersion, dossier, events));
-  } catch (error) {
-    if (error instanceof VersionConflictError) {
-      const latest = await getDossier(tenant, code);
-      throw new ConflictError('Hồ sơ vừa được người khác cập nhật / the dossier changed meanwhile', {
-        currentVersion: latest?.version,
-      });
-    }
-    throw error;
-  }
+  await saveChange(current, dossier, events);
   return dossier;
 }
