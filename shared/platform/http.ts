@@ -137,7 +137,10 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
   const isIdempotent = 'idempotent' in route && route.idempotent === true;
 
   const runUseCase = async (request: HttpRequest<Id>): Promise<HttpResult> => useCase(request);
-  const runOnce = idempotent(routeId, async (_call, request: HttpRequest<Id>) => runUseCase(request));
+  // The stored answer is the serialized response: JSON has no `undefined`, which DynamoDB refuses.
+  const runOnce = idempotent(routeId, async (_call, request: HttpRequest<Id>) =>
+    toResponse(await runUseCase(request)),
+  );
 
   const core = async (
     event: APIGatewayProxyEventV2,
@@ -189,7 +192,7 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
       },
       request,
     );
-    return toResponse(result);
+    return result;
   };
 
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core)
