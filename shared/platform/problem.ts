@@ -47,7 +47,10 @@ const RULE_MESSAGES: Record<string, string> = {
 export function fieldErrorsFromZod(issues: readonly z.core.$ZodIssue[], prefix: string): FieldError[] {
   return issues.map((issue) => {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    // With reportInput, an absent field is an issue whose input is undefined, whatever zod calls it
+    // (invalid_type for a string, invalid_value for an enum, invalid_union for a union).
+    const missing =
+      ['invalid_type', 'invalid_value', 'invalid_union'].includes(issue.code) && issue.input === undefined;
     const rule = missing ? 'required' : issue.code;
     const generic = missing ? 'bắt buộc / required' : (RULE_MESSAGES[issue.code] ?? 'không hợp lệ / invalid');
     // zod's own English default messages are replaced by bilingual ones; custom messages are ours already.
