@@ -5,7 +5,7 @@
  * answers what the handler returned. Errors look like API Gateway's own: `{"message": ...}`.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from './listen';
 import { performance } from 'node:perf_hooks';
 import type { RouteDef } from '../../shared/api/routes';
 import { buildHttpApiEvent, buildLambdaContext, newRequestId, type IncomingCall } from './api-event';
@@ -52,14 +52,7 @@ export interface RunningGateway {
 
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const server = http.createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, options.port, options.host);
   const baseUrl = `http://${options.host}:${port}`;
   try {
     const issuer = await options.createIssuer(baseUrl);

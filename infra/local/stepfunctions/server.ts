@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from '../listen';
 import { SfnError } from './errors';
 import type { ExecutionRecord } from './execution-store';
 import type { StepFunctionsService } from './service';
@@ -43,14 +43,7 @@ const OPERATIONS: Record<string, Operation> = {
       nextToken: str(body.nextToken),
     });
     return {
-      executions: page.executions.map((r) => ({
-        executionArn: r.executionArn,
-        stateMachineArn: r.stateMachineArn,
-        name: r.name,
-        status: r.status,
-        startDate: epochSeconds(r.startDate),
-        stopDate: epochSeconds(r.stopDate),
-      })),
+      executions: page.executions.map(summary),
       nextToken: page.nextToken,
     };
   },
@@ -64,7 +57,8 @@ const OPERATIONS: Record<string, Operation> = {
   }),
 };
 
-function describe(r: ExecutionRecord) {
+/** What ListExecutions says of an execution. */
+function summary(r: ExecutionRecord) {
   return {
     executionArn: r.executionArn,
     stateMachineArn: r.stateMachineArn,
@@ -72,6 +66,13 @@ function describe(r: ExecutionRecord) {
     status: r.status,
     startDate: epochSeconds(r.startDate),
     stopDate: epochSeconds(r.stopDate),
+  };
+}
+
+/** What DescribeExecution says: the summary, the input, and the output or error once finished. */
+function describe(r: ExecutionRecord) {
+  return {
+    ...summary(r),
     input: r.input,
     inputDetails: { included: true },
     ...(r.output !== undefined ? { output: r.output, outputDetails: { included: true } } : {}),
@@ -91,14 +92,7 @@ export async function startSfnServer(
   options: { host: string; port: number },
 ): Promise<RunningSfnServer> {
   const server = http.createServer((req, res) => void handle(service, req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, options.port, options.host);
   return {
     endpoint: `http://${options.host}:${port}`,
     port,
