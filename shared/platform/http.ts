@@ -144,7 +144,7 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
 
   const core = async (
     event: APIGatewayProxyEventV2,
-    _context: Context,
+    context: Context,
   ): Promise<APIGatewayProxyStructuredResultV2> => {
     const headers = lowerCaseHeaders(event.headers);
     const requestId = event.requestContext?.requestId ?? 'unknown';
@@ -191,6 +191,7 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
         body: rawBody ?? null,
       },
       request,
+      context,
     );
     return result;
   };

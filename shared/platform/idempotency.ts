@@ -4,6 +4,7 @@
  * each other's answers; the body is validated, so the same key with another body is refused.
  */
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import type { Context } from 'aws-lambda';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { TABLE_KEYS } from '../data/keys';
 import { getDynamoClient } from './aws-clients';
@@ -41,14 +42,17 @@ export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 export function idempotent<C, R>(
   routeId: string,
   run: (call: IdempotentCall, context: C) => Promise<R>,
-): (call: IdempotentCall, context: C) => Promise<R> {
+): (call: IdempotentCall, context: C, lambdaContext: Context) => Promise<R> {
   const config = new IdempotencyConfig({
     eventKeyJmesPath: '[route, tenant, caller, key]',
     payloadValidationJmesPath: 'body',
     expiresAfterSeconds: numberEnv(ENV.idempotencyTtlSeconds, 24 * 3600),
   });
   const byTenant = new Map<string, (call: IdempotentCall, context: C) => Promise<R>>();
-  return (call, context) => {
+  return (call, context, lambdaContext) => {
+    // With the invocation's remaining time, a request cut off by the Lambda timeout leaves an
+    // "in progress" record that expires with it, instead of blocking retries for the whole TTL.
+    config.registerLambdaContext(lambdaContext);
     let wrapped = byTenant.get(call.tenant);
     if (!wrapped) {
       wrapped = makeIdempotent(run as (call: IdempotentCall, context: unknown) => Promise<R>, {
