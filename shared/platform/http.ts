@@ -14,6 +14,7 @@ import { DomainRuleError } from '../domain/errors';
 import { AppError, ConflictError, UnprocessableError, ValidationError } from './errors';
 import { IDEMPOTENCY_KEY_PATTERN, idempotent } from './idempotency';
 import { logger, metrics, tracer } from './observability';
+import { ROLES } from './claims';
 import { claimsOf, principalFromClaims, requirePrincipal, requireRole, type Principal } from './principal';
 import { fieldErrorsFromZod, internalErrorResponse, problemResponse } from './problem';
 
@@ -136,10 +137,9 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
   const roles = 'roles' in route ? route.roles : undefined;
   const isIdempotent = 'idempotent' in route && route.idempotent === true;
 
-  const runUseCase = async (request: HttpRequest<Id>): Promise<HttpResult> => useCase(request);
   // The stored answer is the serialized response: JSON has no `undefined`, which DynamoDB refuses.
   const runOnce = idempotent(routeId, async (_call, request: HttpRequest<Id>) =>
-    toResponse(await runUseCase(request)),
+    toResponse(await useCase(request)),
   );
 
   const core = async (
@@ -152,10 +152,7 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
     logger.appendKeys({ correlation_id: requestId });
     const principal = principalFromClaims(claimsOf(event));
     if (route.auth === 'user') {
-      requireRole(
-        requirePrincipal(principal),
-        roles ?? ['reception', 'specialist', 'leader', 'tenantAdmin', 'citizen', 'agencySystem'],
-      );
+      requireRole(requirePrincipal(principal), roles ?? ROLES);
     }
     const params = validate(schemas.params, event.pathParameters, 'params');
     const query = validate(schemas.query, event.queryStringParameters, 'query');
@@ -172,7 +169,7 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
     } as HttpRequest<Id>;
 
     const key = headers['idempotency-key'];
-    if (!isIdempotent || key === undefined) return toResponse(await runUseCase(request));
+    if (!isIdempotent || key === undefined) return toResponse(await useCase(request));
     if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
       throw new ValidationError([
         {
@@ -182,7 +179,7 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
         },
       ]);
     }
-    const result = await runOnce(
+    return runOnce(
       {
         route: routeId,
         tenant: principal?.tenant ?? '-',
@@ -193,7 +190,6 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
       request,
       context,
     );
-    return result;
   };
 
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core)
