@@ -145,6 +145,53 @@ describe('reception (integration)', () => {
       expect(hidden.headers['content-type']).toMatch(/application\/problem\+json/);
     });
 
+    it('lets the citizen complete a dossier the counter asked to supplement, then the counter accepts it', async () => {
+      const citizen = await newCitizenToken(`cccd-${randomUUID()}`, 'Đặng Văn Hải');
+      const submitted = await api.post('/v1/dossiers', {
+        token: citizen,
+        body: {
+          procedureCode: '2.000488',
+          channel: 'online',
+          applicant: { ...applicant, name: 'Đặng Văn Hải' },
+          request: 'Cấp Phiếu lý lịch tư pháp số 2',
+        },
+      });
+      const code = submitted.body.code as string;
+      const items = [{ document: 'Bản chụp căn cước', reason: 'Ảnh mờ, không đọc được số' }];
+      const asked = await api.post(`/v1/dossiers/${code}/reception-decision`, {
+        as: 'tiepnhan.tinh',
+        body: { outcome: 'requestSupplement', items },
+      });
+      expect(asked.body).toMatchObject({ status: 'supplementRequested', supplementRequest: { items } });
+
+      const stranger = await newCitizenToken(`cccd-${randomUUID()}`, 'Người lạ');
+      const notTheirs = await api.post(`/v1/dossiers/${code}/actions`, {
+        token: stranger,
+        body: { action: 'resubmit', expectedVersion: asked.body.version },
+      });
+      expect(notTheirs.status).toBe(404);
+      const documents = [{ name: 'Bản chụp căn cước', kind: 'electronic', copies: 1 }];
+      const resubmitted = await api.post(`/v1/dossiers/${code}/actions`, {
+        token: citizen,
+        body: { action: 'resubmit', expectedVersion: asked.body.version, documents, note: 'Đã chụp lại' },
+      });
+      expect(resubmitted.status).toBe(200);
+      expect(resubmitted.body).toMatchObject({ status: 'submitted', documents });
+
+      const accepted = await api.post(`/v1/dossiers/${code}/reception-decision`, {
+        as: 'tiepnhan.tinh',
+        body: { outcome: 'accept' },
+      });
+      expect(accepted.body.status).toBe('received');
+      const tracked = await api.get(`/v1/public/demo/dossiers/${code}`);
+      expect(tracked.body.timeline.map((t: { event: string }) => t.event)).toEqual([
+        'submitted',
+        'supplementRequested',
+        'resubmitted',
+        'received',
+      ]);
+    });
+
     it("refuses a citizen counter submission and a citizen's own reception decision", async () => {
       const citizen = await newCitizenToken(`cccd-${randomUUID()}`, 'Phạm Văn C');
       const counter = await api.post('/v1/dossiers', {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { agencyCode } from './common';
-import { supplementItem } from './dossier';
+import { submittedDocument, supplementItem } from './dossier';
 
 /** Every action names the version it was decided on: optimistic locking, 409 when stale. */
 const versioned = { expectedVersion: z.number().int().min(1) };
@@ -45,6 +45,13 @@ export const dossierAction = z.discriminatedUnion('action', [
     ...versioned,
   }),
   z.object({ action: z.literal('withdraw'), reason, ...versioned }),
+  z.object({
+    action: z.literal('resubmit'),
+    /** The documents as now handed in; omitted: unchanged. */
+    documents: z.array(submittedDocument).max(50).optional(),
+    note: z.string().max(2000).optional(),
+    ...versioned,
+  }),
 ]);
 export type DossierAction = z.infer<typeof dossierAction>;
 export type ActionName = DossierAction['action'];

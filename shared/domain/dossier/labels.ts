@@ -33,6 +33,7 @@ export const EVENT_LABELS: Record<DossierEvent['type'], string> = {
   resultReady: 'Có kết quả, chờ trả',
   returned: 'Trả kết quả',
   withdrawn: 'Rút hồ sơ',
+  resubmitted: 'Nộp bổ sung, chờ tiếp nhận lại',
 };
 
 export const CHANNEL_LABELS = {

@@ -124,7 +124,8 @@ export type DossierEventType =
   | 'apologized'
   | 'resultReady'
   | 'returned'
-  | 'withdrawn';
+  | 'withdrawn'
+  | 'resubmitted';
 
 /** One hand-off of the control sheet (form 06): who gave, who received, and how the step went. */
 export interface Handoff {

@@ -29,6 +29,7 @@ const TYPES: Record<DossierEventType, string> = {
   resultReady: 'dossier.result_ready',
   returned: 'dossier.returned',
   withdrawn: 'dossier.withdrawn',
+  resubmitted: 'dossier.resubmitted',
 };
 
 export function outboxFor(

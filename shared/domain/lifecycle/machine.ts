@@ -14,7 +14,7 @@ import type { Actor, Dossier, DossierEvent, Handoff, PlannedStep, StepAllowance 
 /** Which actions each status allows. Final statuses allow none. */
 export const ALLOWED_ACTIONS: Record<DossierStatus, readonly ActionName[]> = {
   submitted: ['withdraw'],
-  supplementRequested: [],
+  supplementRequested: ['resubmit', 'withdraw'],
   refused: [],
   received: ['assign', 'forward', 'requestSupplement', 'refuse', 'apologize', 'withdraw'],
   inProgress: [
@@ -401,8 +401,8 @@ function refuse(ctx: Ctx, a: Extract<DossierAction, { action: 'refuse' }>): Tran
   ]);
 }
 
-function withdraw(ctx: Ctx, a: Extract<DossierAction, { action: 'withdraw' }>): Transition {
-  const d = ctx.dossier;
+/** The applicant who submitted online, or reception staff of the receiving counter acting for them. */
+function isApplicantOrCounter(ctx: Ctx, d: Dossier): boolean {
   const isApplicant =
     ctx.actor.kind === 'citizen' &&
     d.submittedBy.kind === 'citizen' &&
@@ -411,7 +411,12 @@ function withdraw(ctx: Ctx, a: Extract<DossierAction, { action: 'withdraw' }>): 
     ctx.actor.kind === 'staff' &&
     ctx.actor.agency === d.receivingAgency &&
     ctx.actor.roles.includes('reception');
-  if (!isApplicant && !isCounter)
+  return isApplicant || isCounter;
+}
+
+function withdraw(ctx: Ctx, a: Extract<DossierAction, { action: 'withdraw' }>): Transition {
+  const d = ctx.dossier;
+  if (!isApplicantOrCounter(ctx, d))
     throw rule(
       403,
       'not-applicant',
@@ -421,6 +426,26 @@ function withdraw(ctx: Ctx, a: Extract<DossierAction, { action: 'withdraw' }>): 
   return finish(ctx, 'withdrawn', { withdrawal: { reason: a.reason, at: ctx.at, by: ctx.actor.username } }, [
     line(ctx, 'withdrawn', d.receivingAgency, a.reason),
   ]);
+}
+
+/**
+ * The applicant completes a dossier the counter asked to supplement at reception (form 02): it
+ * goes back to waiting for the counter's decision, with the documents now handed in.
+ */
+function resubmit(ctx: Ctx, a: Extract<DossierAction, { action: 'resubmit' }>): Transition {
+  const d = ctx.dossier;
+  if (!isApplicantOrCounter(ctx, d)) {
+    throw rule(
+      403,
+      'not-applicant',
+      'token',
+      'Người nộp hoặc bộ phận một cửa nộp bổ sung / the applicant or the counter resubmits',
+    );
+  }
+  return {
+    dossier: { ...d, status: 'submitted', documents: a.documents ?? d.documents },
+    events: [line(ctx, 'resubmitted', d.receivingAgency, a.note)],
+  };
 }
 
 function assign(ctx: Ctx, a: Extract<DossierAction, { action: 'assign' }>): Transition {
@@ -485,6 +510,8 @@ export function applyAction(
         return returnResult(ctx, action);
       case 'withdraw':
         return withdraw(ctx, action);
+      case 'resubmit':
+        return resubmit(ctx, action);
     }
   })();
   return { ...transition, dossier: { ...transition.dossier, version: dossier.version + 1 } };
