@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { api } from './helpers/api';
+import { acceptedLandTransfer } from './helpers/dossiers';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 0x20), Buffer.from('\n%%EOF\n')]);
 const PNG = Buffer.concat([
@@ -11,26 +12,6 @@ const PNG = Buffer.concat([
   Buffer.alloc(512, 1),
 ]);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-async function newDossier(): Promise<string> {
-  const res = await api.post('/v1/dossiers', {
-    as: 'tiepnhan.binhthanh',
-    body: {
-      procedureCode: '1.004227',
-      channel: 'counter',
-      applicant: {
-        name: 'Đỗ Văn Dũng',
-        idNumber: '001088000222',
-        phone: '0903000222',
-        address: 'Xã Bình Thành',
-      },
-      request: 'Chuyển nhượng',
-      decision: { outcome: 'accept' },
-    },
-  });
-  expect(res.status).toBe(201);
-  return res.body.code;
-}
 
 async function upload(
   code: string,
@@ -54,7 +35,7 @@ async function upload(
 describe('attachments (integration)', () => {
   let code: string;
   beforeAll(async () => {
-    code = await newDossier();
+    code = (await acceptedLandTransfer()).code;
   });
 
   describe('upload, confirm, list, download', () => {

@@ -10,7 +10,7 @@ import {
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { clockExecutionName, DEADLINE_CLOCK } from '../../shared/api/deadline-clock';
-import { api } from './helpers/api';
+import { acceptedLandTransfer } from './helpers/dossiers';
 import { sharedCloud } from './helpers/offline';
 
 const MACHINE = 'mot-cua-deadline-clock';
@@ -40,28 +40,13 @@ describe('usecases/start-clock (integration)', () => {
   afterAll(() => sfn.destroy());
 
   async function acceptedDossier(): Promise<{ code: string; name: string }> {
-    const res = await api.post('/v1/dossiers', {
-      as: 'tiepnhan.binhthanh',
-      body: {
-        procedureCode: '1.004227',
-        channel: 'counter',
-        applicant: {
-          name: 'Vũ Thị Gấm',
-          idNumber: '001066000444',
-          phone: '0966000444',
-          address: 'Xã Bình Thành',
-        },
-        request: 'Kiểm thử đồng hồ thời hạn',
-        decision: { outcome: 'accept' },
-      },
-    });
-    expect(res.status).toBe(201);
+    const dossier = await acceptedLandTransfer();
     const name = clockExecutionName({
       tenant: 'demo',
-      code: res.body.code,
-      clockVersion: res.body.clockVersion,
+      code: dossier.code,
+      clockVersion: dossier.clockVersion,
     });
-    return { code: res.body.code, name };
+    return { code: dossier.code, name };
   }
 
   async function waitForStatus(name: string, status: string) {

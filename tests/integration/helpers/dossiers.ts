@@ -1,0 +1,24 @@
+/** Dossiers the integration tests need as a starting point, made through the API like any other. */
+import { api, type RequestOptions } from './api';
+
+/** A land transfer (1.004227) received and accepted at the Bình Thành commune counter. */
+export async function acceptedLandTransfer(options: Pick<RequestOptions, 'baseUrl' | 'token'> = {}) {
+  const res = await api.post('/v1/dossiers', {
+    as: options.token ? undefined : 'tiepnhan.binhthanh',
+    ...options,
+    body: {
+      procedureCode: '1.004227',
+      channel: 'counter',
+      applicant: {
+        name: 'Đỗ Văn Dũng',
+        idNumber: '001088000222',
+        phone: '0903000222',
+        address: 'Xã Bình Thành',
+      },
+      request: 'Đăng ký biến động do chuyển nhượng',
+      decision: { outcome: 'accept' },
+    },
+  });
+  expect(res.status).toBe(201);
+  return res.body as { code: string; version: number; clockVersion: number };
+}
