@@ -1,6 +1,6 @@
 /**
  * The alarms every function and the API get. Thresholds are "any": a handler error or a 5xx is a bug
- * (DESIGN: errors are answers, bad input is a 4xx), and a throttle means a citizen was turned away.
+ * (bad input is a 4xx, so a 5xx is a bug), and a throttle means a citizen was turned away.
  */
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Alarm, IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';

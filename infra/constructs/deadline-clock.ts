@@ -1,5 +1,5 @@
 /**
- * The deadline clock (DESIGN principle 5, "time is data"), as shared/api/deadline-clock.ts defines
+ * The deadline clock ("time is data": the dossier stores its due times, the clock sleeps until the next), as shared/api/deadline-clock.ts defines
  * it: a Standard state machine from the ASL file, one execution per dossier and deadline version;
  * its Task function, which re-reads the dossier and fires what is due; and the stream consumer
  * that starts an execution for every `dossier.deadlines_changed` outbox item.

@@ -1,5 +1,5 @@
 /**
- * A function fed by the table's DynamoDB stream (DESIGN principle 4: outbox events ride the stream
+ * A function fed by the table's DynamoDB stream (outbox events ride the stream
  * to their consumers). Only the records its filters match reach it: Lambda drops the rest before
  * invoking, at no cost, and the offline stream poller applies the same patterns.
  *

@@ -42,7 +42,7 @@ export interface OfflineCloudOptions {
    * runs, in particular before the executions left open by the last stop run again.
    */
   clock?: { now: Date; frozen: boolean };
-  /** Defaults to MOTCUA_PROVINCE_FILE or `../shared/data/demo-province.json` beside the repo. */
+  /** Defaults to MOTCUA_PROVINCE_FILE or the embedded `infra/local/demo-province.json`. */
   provinceFile?: string;
   /** No gateway access log. */
   quiet?: boolean;
@@ -90,7 +90,7 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
       port: options.s3Port ?? DEFAULT_PORTS.s3,
     });
     stops.push(s3.stop);
-    const province = await loadProvince(options.provinceFile ?? defaultProvinceFile(REPO_ROOT));
+    const province = await loadProvince(options.provinceFile ?? defaultProvinceFile());
     const modules = await loadModules();
     // One loader for every caller of handlers outside the gateway (Step Functions, streams).
     const loader = createHandlerLoader(REPO_ROOT);

@@ -3,11 +3,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProvinceFile } from './seed';
 
-/** The reference kit sits beside the repo: `<repo>/../shared/data/demo-province.json`. */
-export function defaultProvinceFile(repoRoot: string): string {
-  return (
-    process.env.MOTCUA_PROVINCE_FILE || path.resolve(repoRoot, '..', 'shared', 'data', 'demo-province.json')
-  );
+/** The demo province the repository carries, next to this file. */
+export const DEMO_PROVINCE_FILE = path.join(__dirname, 'demo-province.json');
+
+/** `MOTCUA_PROVINCE_FILE` seeds another province; by default the embedded demo province. */
+export function defaultProvinceFile(): string {
+  return process.env.MOTCUA_PROVINCE_FILE || DEMO_PROVINCE_FILE;
 }
 
 export async function loadProvince(file: string): Promise<ProvinceFile> {

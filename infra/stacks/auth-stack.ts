@@ -54,7 +54,7 @@ export class AuthStack extends Stack {
         fullname: { required: false, mutable: true },
       },
       customAttributes: {
-        // A user belongs to one province for life: every key begins with it (DESIGN: tenant first).
+        // A user belongs to one province for life: every key begins with it.
         [CUSTOM_ATTRIBUTES.tenant]: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
         // Staff move between agencies and gain or lose roles; admins update these.
         [CUSTOM_ATTRIBUTES.agency]: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),

@@ -56,7 +56,7 @@ export class DataStack extends Stack {
       billing: Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
-      // Outbox events ride the stream to webhooks, reports and notifications (DESIGN: principle 4).
+      // Outbox events ride the stream to webhooks, reports and notifications.
       dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
       timeToLiveAttribute: TABLE_KEYS.ttl,
       // AWS-owned keys would also encrypt; the AWS-managed key adds a CloudTrail record of its use.

@@ -1,5 +1,5 @@
 /**
- * The workflows: for now the deadline clock (DESIGN principle 5), whose state machine, Task
+ * The workflows: for now the deadline clock (time is data: the dossier stores its due times), whose state machine, Task
  * function and stream-fed starter are described in infra/constructs/deadline-clock.ts. Kept apart
  * from the API so either can be replaced without the other; executions in flight survive an API
  * deploy.

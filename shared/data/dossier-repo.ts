@@ -1,6 +1,6 @@
 /**
  * The dossier store. Every state change is one transaction: the dossier item (conditional on the
- * version it was read at), its history lines and its outbox events (DESIGN principle 4).
+ * version it was read at), its history lines and its outbox events (one transaction: no change without its event, no event without its change).
  */
 import { randomUUID } from 'node:crypto';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';

@@ -1,7 +1,7 @@
 /**
  * The single table and every entity in it, declared once (dynamodb-toolbox v2).
  *
- * Keys (every one begins with the tenant, DESIGN principle 6):
+ * Keys (every one begins with the tenant, so no query can cross provinces):
  *   tenant profile   PK TENANT#<t>                      SK #PROFILE
  *   agency           PK TENANT#<t>                      SK AGENCY#<code>
  *   procedure        PK TENANT#<t>                      SK PROC#<code>

@@ -112,7 +112,7 @@ describe('infra/local/gateway', () => {
 
     beforeAll(async () => {
       keyDir = await mkdtemp(path.join(os.tmpdir(), 'motcua-gateway-test-'));
-      const province = await loadProvince(defaultProvinceFile(REPO_ROOT));
+      const province = await loadProvince(defaultProvinceFile());
       gateway = await startGateway({
         routes,
         repoRoot: REPO_ROOT,

@@ -1,5 +1,5 @@
 /**
- * Restart safety of the deadline clock (DESIGN principle 5): executions sleeping when the cloud
+ * Restart safety of the deadline clock (every workflow is safe to run again from its start): executions sleeping when the cloud
  * stops run again from their start at the next start, against the clock as it is then. A frozen
  * clock that is "later" at the restart makes step deadlines pass while the cloud was down; the
  * alarms fire once, and again-restarted executions never fire them twice (fixed alarm ids).

@@ -42,7 +42,7 @@ export const supplementItem = z.object({
   reason: z.string().trim().min(1).max(1000),
 });
 
-/** What the reception officer decides on a complete / incomplete / ineligible dossier (DOMAIN §3). */
+/** What the reception officer decides on a complete / incomplete / ineligible dossier: record it, ask once for a complete supplement, or refuse with a reason. */
 export const receptionDecision = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('accept'), note: z.string().max(1000).optional() }),
   z.object({

@@ -1,7 +1,7 @@
 import { toYYMMDD } from '../vn-time';
 
 /**
- * Dossier code `<receiving agency code>-<YYMMDD>-<daily sequence>` (DOMAIN §6). The sequence is
+ * Dossier code `<receiving agency code>-<YYMMDD>-<daily sequence>` (e.g. `000.00.01.H29-240115-0001`). The sequence is
  * four digits and grows a digit past 9999 rather than wrapping, so a code never repeats.
  */
 export function formatDossierCode(receivingAgency: string, receivedAt: Date, sequence: number): string {

@@ -27,7 +27,7 @@ export interface PlannedStep {
 
 export type Timeliness = 'early' | 'onTime' | 'late';
 
-/** A stop of the clock while the applicant supplements (DOMAIN §3.5). */
+/** A stop of the clock while the applicant supplements (the clock pauses and resumes on the full supplement; every pause is logged). */
 export interface Pause {
   from: string;
   to?: string;

@@ -1,5 +1,5 @@
 /**
- * Reception (DOMAIN §3.1–3.2): who may submit through which channel, where the dossier is received
+ * Reception (submission by counter, online or post, then the completeness check): who may submit through which channel, where the dossier is received
  * and decided, and what each outcome records — accept (code, appointment, planned steps, form 01),
  * supplement request (form 02) or refusal (form 03). Pure: the caller brings the catalog, the
  * calendar, the allocated sequence and "now".

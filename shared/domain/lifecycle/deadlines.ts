@@ -108,7 +108,7 @@ const DEADLINE_LABELS: Record<DeadlineState, string> = {
   none: 'Chưa có hạn',
 };
 
-/** DOMAIN §3: a finished dossier was early / on time / late; a pending one is within deadline or overdue. */
+/** A finished dossier was early / on time / late; a pending one is within deadline or overdue. */
 export function deadlineState(d: Dossier, now: Date): { state: DeadlineState; label: string } {
   const state: DeadlineState = d.timeliness
     ? d.timeliness

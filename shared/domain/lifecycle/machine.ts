@@ -1,5 +1,5 @@
 /**
- * The dossier lifecycle after reception (DOMAIN §3–§5) as a pure state machine: which actions each
+ * The dossier lifecycle after reception (processing, supplements, apologies, results) as a pure state machine: which actions each
  * status allows, who may take them, and what each changes — the step it sits at, its due times
  * (each step's own sub-deadline counts from its hand-off; a pause moves every due time by exactly
  * the paused working time), the legal records (forms 02, 04, 06) and the history lines.
