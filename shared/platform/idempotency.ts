@@ -20,7 +20,7 @@ export interface IdempotentCall {
 
 /**
  * One store per tenant: its records live under `TENANT#<t>#IDEMPOTENCY`, so every key begins
- * with the tenant (every key begins with the tenant) and no single partition takes every province's retries.
+ * with the tenant and no single partition takes every province's retries.
  */
 function persistenceStore(tenant: string): DynamoDBPersistenceLayer {
   return new DynamoDBPersistenceLayer({
