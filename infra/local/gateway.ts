@@ -161,7 +161,8 @@ type Verdict = { ok: true; claims: Record<string, unknown> } | { ok: false; desc
 
 /**
  * The JWT authorizer reads `Authorization` (with or without `Bearer `), checks signature, issuer,
- * audience and expiry, and answers 401 itself: the function is never called.
+ * audience, that `exp` is present and not past, and that neither `nbf` nor `iat` is in the future,
+ * and answers 401 itself: the function is never called. `token_use` is the handlers' business.
  */
 async function authorize(header: string | undefined, issuer: LocalIssuer): Promise<Verdict> {
   const token = header?.replace(/^Bearer\s+/i, '').trim();
