@@ -38,19 +38,31 @@ export async function actOnDossier(
 }
 
 const QUEUE_ROLES = ['reception', 'specialist', 'leader'] as const;
+type QueueRole = (typeof QUEUE_ROLES)[number];
+
+/**
+ * The queues a caller may read: those of the roles they hold (an agency system works as a
+ * specialist), or every one for a tenant admin, who oversees all agencies.
+ */
+function queueRolesOf(principal: Principal): QueueRole[] {
+  if (principal.roles.includes('tenantAdmin')) return [...QUEUE_ROLES];
+  const held: readonly Role[] = principal.roles.includes('agencySystem') ? ['specialist'] : principal.roles;
+  return QUEUE_ROLES.filter((r) => held.includes(r));
+}
 
 /** What waits at the caller's agency for the caller's roles, soonest due first, with flags. */
-export async function workQueueFor(
-  principal: Principal,
-  query: { agency?: string; role?: (typeof QUEUE_ROLES)[number] },
-) {
+export async function workQueueFor(principal: Principal, query: { agency?: string; role?: QueueRole }) {
   const agency = query.agency ?? principal.agency;
   if (!agency) throw new ForbiddenError('Tài khoản không gắn cơ quan / the account has no agency');
   const isAdmin = principal.roles.includes('tenantAdmin');
   if (agency !== principal.agency && !isAdmin)
     throw new ForbiddenError("Chỉ xem hàng đợi của cơ quan mình / only your own agency's queue");
-  const held = principal.roles.includes('agencySystem') ? ['specialist'] : principal.roles;
-  const roles = query.role ? [query.role] : QUEUE_ROLES.filter((r) => isAdmin || held.includes(r as Role));
+  const allowed = queueRolesOf(principal);
+  if (query.role && !allowed.includes(query.role))
+    throw new ForbiddenError(
+      `Chỉ xem hàng đợi của vai trò mình giữ, không có ${query.role} / only the queues of your own roles, not ${query.role}`,
+    );
+  const roles = query.role ? [query.role] : allowed;
   const calendar = await tenantCalendar(principal.tenant);
   const now = clock.now();
   const lists = await Promise.all(roles.map((role) => listQueue(principal.tenant, agency, role)));
