@@ -44,6 +44,11 @@ export const MainTable = new Table({
 
 export const tenantPk = (tenant: string) => `TENANT#${tenant}`;
 export const dossierPk = (tenant: string, code: string) => `TENANT#${tenant}#DOSSIER#${code}`;
+/** An item's primary key as DynamoDB names it: where a page resumes (`ExclusiveStartKey`). */
+export const primaryKey = (pk: string, sk: string) => ({
+  [TABLE_KEYS.partitionKey]: pk,
+  [TABLE_KEYS.sortKey]: sk,
+});
 
 export const TenantEntity = new Entity({
   name: 'Tenant',

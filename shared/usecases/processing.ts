@@ -17,6 +17,7 @@ import type { Principal } from '../platform/principal';
 import { actorOf } from './actor';
 import { dossierFor } from './dossier-views';
 import { saveChange, staleDossier } from './save-dossier';
+import { pageOf, type PageRequest } from './paging';
 import { tenantCalendar } from './tenant';
 
 export async function actOnDossier(
@@ -50,8 +51,16 @@ function queueRolesOf(principal: Principal): QueueRole[] {
   return QUEUE_ROLES.filter((r) => held.includes(r));
 }
 
-/** What waits at the caller's agency for the caller's roles, soonest due first, with flags. */
-export async function workQueueFor(principal: Principal, query: { agency?: string; role?: QueueRole }) {
+/**
+ * What waits at the caller's agency for the caller's roles, in queue order (overdue first, then by
+ * due time, paused last), a page at a time. Each role's queue is its own index partition; a page
+ * merges them by position, reading from each at most one item more than the page holds, so it
+ * knows whether another page follows. The cursor is the last position handed out.
+ */
+export async function workQueueFor(
+  principal: Principal,
+  query: { agency?: string; role?: QueueRole } & PageRequest,
+) {
   const agency = query.agency ?? principal.agency;
   if (!agency) throw new ForbiddenError('Tài khoản không gắn cơ quan / the account has no agency');
   const isAdmin = principal.roles.includes('tenantAdmin');
@@ -65,41 +74,41 @@ export async function workQueueFor(principal: Principal, query: { agency?: strin
   const roles = query.role ? [query.role] : allowed;
   const calendar = await tenantCalendar(principal.tenant);
   const now = clock.now();
-  const lists = await Promise.all(roles.map((role) => listQueue(principal.tenant, agency, role)));
-  const items = lists
+  const lists = await Promise.all(
+    roles.map((role) =>
+      listQueue(principal.tenant, agency, role, { after: query.cursor, limit: query.limit + 1 }),
+    ),
+  );
+  const merged = lists
     .flat()
-    .map((d) => {
-      const step = d.steps[d.currentStep ?? 0];
-      const paused = d.status === 'paused';
-      const flags = paused
-        ? { dueSoon: false, overdue: false }
-        : stepFlags(calendar, step.startedAt, step.dueAt, now);
-      return {
-        code: d.code,
-        procedure: { code: d.procedure.code, name: d.procedure.name },
-        status: d.status,
-        statusLabel: STATUS_LABELS[d.status],
-        step: {
-          index: step.index,
-          name: step.name,
-          agency: step.agency,
-          role: step.role,
-          assignee: step.assignee,
-        },
-        stepDueAt: step.dueAt ?? null,
-        appointmentAt: d.appointmentAt,
-        ...flags,
-        paused,
-      };
-    })
-    // Overdue first, then by due time; paused files (clock stopped) last.
-    .sort(
-      (a, b) =>
-        Number(a.paused) - Number(b.paused) ||
-        Number(b.overdue) - Number(a.overdue) ||
-        (a.stepDueAt ?? '').localeCompare(b.stepDueAt ?? ''),
-    );
-  return { agency, roles, now: toVnIso(now), items };
+    .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  const entries = merged.slice(0, query.limit);
+  const items = entries.map(({ dossier: d }) => {
+    const step = d.steps[d.currentStep ?? 0];
+    const paused = d.status === 'paused';
+    const flags = paused
+      ? { dueSoon: false, overdue: false }
+      : stepFlags(calendar, step.startedAt, step.dueAt, now);
+    return {
+      code: d.code,
+      procedure: { code: d.procedure.code, name: d.procedure.name },
+      status: d.status,
+      statusLabel: STATUS_LABELS[d.status],
+      step: {
+        index: step.index,
+        name: step.name,
+        agency: step.agency,
+        role: step.role,
+        assignee: step.assignee,
+      },
+      stepDueAt: step.dueAt ?? null,
+      appointmentAt: d.appointmentAt,
+      ...flags,
+      paused,
+    };
+  });
+  const page = pageOf('queue', entries, merged.length > query.limit, (e) => e.position);
+  return { agency, roles, now: toVnIso(now), items, nextCursor: page.nextCursor };
 }
 
 const TIMELINESS_LABELS = { early: 'Trước hạn', onTime: 'Đúng hạn', late: 'Quá hạn' } as const;
