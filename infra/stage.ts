@@ -5,6 +5,7 @@
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { ANY_ORIGIN } from '../shared/api/cors';
 
 /** The context keys this app reads. */
 export const CONTEXT_KEYS = {
@@ -119,7 +120,7 @@ export function readStageConfig(context: ContextReader): StageConfig {
     isProd,
     alarmEmail,
     domain,
-    allowedOrigins: domain === undefined ? ['*'] : [`https://${domain}`],
+    allowedOrigins: domain === undefined ? ANY_ORIGIN : [`https://${domain}`],
     logRetention,
     logRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
   };

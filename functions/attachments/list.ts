@@ -1,7 +1,7 @@
 import { httpHandler } from '../../shared/platform/http';
 import { attachmentsOf } from '../../shared/usecases/attachments';
 
-export const handler = httpHandler('listAttachments', async ({ params, principal }) => ({
+export const handler = httpHandler('listAttachments', async ({ params, query, principal }) => ({
   status: 200,
-  body: await attachmentsOf(principal, params.code),
+  body: await attachmentsOf(principal, params.code, query),
 }));

@@ -3,13 +3,16 @@
  * route table, checks the bearer token on `user` routes like the JWT authorizer, builds the
  * payload-2.0 event and Lambda context, calls the route's handler module in this process, and
  * answers what the handler returned. Errors look like API Gateway's own: `{"message": ...}`.
+ * CORS follows the API's CORS configuration (./cors.ts): preflights are answered here.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { listen } from './listen';
 import { performance } from 'node:perf_hooks';
+import { ANY_ORIGIN, corsPolicy, type CorsPolicy } from '../../shared/api/cors';
 import type { RouteDef } from '../../shared/api/routes';
 import { buildHttpApiEvent, buildLambdaContext, newRequestId, type IncomingCall } from './api-event';
 import { GATEWAY_REPLIES, fromLambdaResult, type HttpReply } from './api-response';
+import { isPreflight, preflightReply, withCors } from './cors';
 import { createHandlerLoader, type HandlerLoader } from './handler-loader';
 import type { LocalIssuer } from './jwt-issuer';
 import { LOCAL_PREFIX, handleLocal } from './local-endpoints';
@@ -33,6 +36,8 @@ export interface GatewayOptions {
   integrationTimeoutMs?: number;
   /** Called after `/_local/clock` moved the test clock (the cloud restarts sleeping executions). */
   onClockMoved?: () => void;
+  /** Default: the API's policy with any origin allowed, as a stage without a `domain` has. */
+  cors?: CorsPolicy;
 }
 
 export interface StartGatewayOptions extends Omit<GatewayOptions, 'issuer'> {
@@ -71,6 +76,7 @@ export function createGateway(options: GatewayOptions): (req: IncomingMessage, r
     loader: createHandlerLoader(options.repoRoot),
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
     integrationTimeoutMs: options.integrationTimeoutMs ?? INTEGRATION_TIMEOUT_MS,
+    cors: options.cors ?? corsPolicy(ANY_ORIGIN),
   };
   return (req, res) => {
     const started = performance.now();
@@ -91,6 +97,7 @@ export function createGateway(options: GatewayOptions): (req: IncomingMessage, r
 }
 
 interface DispatchContext extends GatewayOptions {
+  cors: CorsPolicy;
   matcher: RouteMatcher;
   loader: HandlerLoader;
   maxBodyBytes: number;
@@ -106,7 +113,27 @@ async function dispatch(req: IncomingMessage, requestId: string, ctx: DispatchCo
   const method = req.method ?? 'GET';
 
   if (rawPath.startsWith(LOCAL_PREFIX)) return handleLocal(method, rawPath, body, ctx);
+  // The gateway answers preflights itself, before routes and authorizers, as a CORS-configured API does.
+  if (isPreflight(method, req.headers)) return preflightReply(ctx.cors, req.headers);
+  const reply = await routeRequest({ req, method, url, rawPath, body, requestId, receivedAt }, ctx);
+  return withCors(ctx.cors, req.headers, reply);
+}
 
+interface ApiRequest {
+  req: IncomingMessage;
+  method: string;
+  url: string;
+  rawPath: string;
+  body: Buffer;
+  requestId: string;
+  receivedAt: Date;
+}
+
+/** Route, authorizer, integration: everything after the gateway's own answers. */
+async function routeRequest(
+  { req, method, url, rawPath, body, requestId, receivedAt }: ApiRequest,
+  ctx: DispatchContext,
+): Promise<HttpReply> {
   const match = ctx.matcher.match(method, rawPath);
   if (!match) return GATEWAY_REPLIES.notFound();
 
@@ -134,7 +161,8 @@ type Verdict = { ok: true; claims: Record<string, unknown> } | { ok: false; desc
 
 /**
  * The JWT authorizer reads `Authorization` (with or without `Bearer `), checks signature, issuer,
- * audience and expiry, and answers 401 itself: the function is never called.
+ * audience, that `exp` is present and not past, and that neither `nbf` nor `iat` is in the future,
+ * and answers 401 itself: the function is never called. `token_use` is the handlers' business.
  */
 async function authorize(header: string | undefined, issuer: LocalIssuer): Promise<Verdict> {
   const token = header?.replace(/^Bearer\s+/i, '').trim();

@@ -22,6 +22,7 @@ import {
   type JWTPayload,
   type KeyLike,
 } from 'jose';
+import { JWTClaimValidationFailed } from 'jose/errors';
 import { CLAIMS } from '../../shared/platform/claims';
 
 export const LOCAL_CLIENT_ID = 'mot-cua-local-web';
@@ -81,7 +82,7 @@ export async function createLocalIssuer(options: LocalIssuerOptions): Promise<Lo
         ...(identity.agency ? { [CLAIMS.agency]: identity.agency } : {}),
         // Cognito custom attributes are strings, hence a comma-separated list rather than an array.
         [CLAIMS.roles]: identity.roles.join(','),
-        token_use: 'id',
+        [CLAIMS.tokenUse]: 'id',
         auth_time: nowSeconds,
         jti: randomUUID(),
       };
@@ -99,10 +100,23 @@ export async function createLocalIssuer(options: LocalIssuerOptions): Promise<Lo
         algorithms: [ALG],
         issuer: acceptedIssuers,
         audience: LOCAL_CLIENT_ID,
+        // API Gateway's JWT authorizer requires `exp`; jose would accept a token without one.
+        requiredClaims: ['exp'],
       });
+      rejectFutureIssuedAt(payload, Math.floor(Date.now() / 1000));
       return payload;
     },
   };
+}
+
+/**
+ * API Gateway refuses a token issued in the future (`iat` after now), as it refuses `nbf` in the
+ * future. jose checks `nbf` itself but looks at `iat` only when given a maximum token age.
+ */
+export function rejectFutureIssuedAt(payload: JWTPayload, nowSeconds: number): void {
+  if (typeof payload.iat === 'number' && payload.iat > nowSeconds) {
+    throw new JWTClaimValidationFailed('"iat" claim timestamp check failed (in the future)', payload, 'iat');
+  }
 }
 
 function toPublicJwk(privateJwk: JWK): JWK {

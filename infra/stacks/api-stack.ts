@@ -4,7 +4,7 @@
  * No route is written here by hand: add one to the table and it appears, offline and in AWS.
  */
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { CorsHttpMethod, HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, HttpApi, type CorsPreflightOptions } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -12,6 +12,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { corsPolicy, type CorsPolicy } from '../../shared/api/cors';
 import { ROUTES, type RouteId } from '../../shared/api/routes';
 import { addApiAlarms } from '../constructs/alarms';
 import { ApiRoute } from '../constructs/api-route';
@@ -36,9 +37,6 @@ export interface ApiStackProps extends StackProps {
  */
 const STAGE_THROTTLE = { rateLimit: 200, burstLimit: 400 } as const;
 
-/** Headers browsers may send: the bearer token, JSON bodies and idempotent retries. */
-const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key'];
-
 export class ApiStack extends Stack {
   public readonly api: HttpApi;
   public readonly stage: ApiStage;
@@ -54,15 +52,8 @@ export class ApiStack extends Stack {
       description: 'Một cửa: public and staff API of the hosted one-stop shop',
       // Replaced by ApiStage, which has access logs and throttling.
       createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: [...config.allowedOrigins],
-        allowMethods: corsMethods(),
-        allowHeaders: CORS_ALLOW_HEADERS,
-        exposeHeaders: ['location', 'etag'],
-        // Bearer tokens, no cookies: credentials mode is never needed (and forbids a `*` origin).
-        allowCredentials: false,
-        maxAge: Duration.hours(1),
-      },
+      // The offline gateway answers from the same policy (shared/api/cors.ts).
+      corsPreflight: corsPreflight(corsPolicy(config.allowedOrigins)),
     });
 
     this.stage = new ApiStage(this, 'DefaultStage', {
@@ -101,8 +92,14 @@ export class ApiStack extends Stack {
   }
 }
 
-/** The methods the route table uses, for the CORS preflight answer. */
-function corsMethods(): CorsHttpMethod[] {
-  const used = new Set(ROUTES.filter((r) => r.path !== '$default').map((r) => r.method));
-  return [...used].sort().map((m) => CorsHttpMethod[m]);
+/** The shared CORS policy in CDK's terms. */
+function corsPreflight(policy: CorsPolicy): CorsPreflightOptions {
+  return {
+    allowOrigins: [...policy.allowOrigins],
+    allowMethods: policy.allowMethods.map((m) => CorsHttpMethod[m as keyof typeof CorsHttpMethod]),
+    allowHeaders: [...policy.allowHeaders],
+    exposeHeaders: [...policy.exposeHeaders],
+    allowCredentials: policy.allowCredentials,
+    maxAge: Duration.seconds(policy.maxAgeSeconds),
+  };
 }

@@ -96,7 +96,7 @@ export const ROUTES = [
     access: { table: 'read' },
     summary: 'Cây cơ quan và điểm tiếp nhận / agency tree and reception points',
     tags: ['catalog'],
-    request: { params: catalog.tenantPath },
+    request: { params: catalog.tenantPath, query: catalog.agencyListQuery },
     responses: { 200: { description: 'Cơ quan', schema: catalog.agencyList }, ...problemResponses },
   },
   {
@@ -304,7 +304,7 @@ export const ROUTES = [
     access: { table: 'read' },
     summary: "Danh sách bản quét của hồ sơ / the dossier's scans",
     tags: ['attachments'],
-    request: { params: dossier.dossierCodeParams },
+    request: { params: dossier.dossierCodeParams, query: attachment.attachmentListQuery },
     responses: { 200: { description: 'Bản quét', schema: attachment.attachmentList }, ...problemResponses },
   },
   {

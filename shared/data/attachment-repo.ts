@@ -4,8 +4,8 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { AttachmentView } from '../api/schemas/attachment';
-import { collectPages } from './pages';
-import { AttachmentEntity, MainTable, dossierPk } from './table';
+import { readPage, type ListPage } from './pages';
+import { AttachmentEntity, MainTable, dossierPk, primaryKey } from './table';
 
 export interface AttachmentRecord {
   tenant: string;
@@ -36,13 +36,22 @@ export async function deleteAttachment(tenant: string, code: string, id: string)
   await AttachmentEntity.build(DeleteItemCommand).key({ tenant, code, id }).send();
 }
 
-export async function listAttachments(tenant: string, code: string): Promise<AttachmentRecord[]> {
-  const items = await collectPages((exclusiveStartKey) =>
-    MainTable.build(QueryCommand)
-      .entities(AttachmentEntity)
-      .query({ partition: dossierPk(tenant, code), range: { beginsWith: 'ATT#' } })
-      .options({ exclusiveStartKey, maxPages: 1 })
-      .send(),
+/** A page of the dossier's attachments in id order (ids sort by creation time), after `after`. */
+export async function attachmentPage(
+  tenant: string,
+  code: string,
+  page: { after?: string; limit: number },
+): Promise<ListPage<AttachmentRecord>> {
+  const partition = dossierPk(tenant, code);
+  const start = page.after === undefined ? undefined : primaryKey(partition, `ATT#${page.after}`);
+  const { items, more } = await readPage(
+    (exclusiveStartKey) =>
+      MainTable.build(QueryCommand)
+        .entities(AttachmentEntity)
+        .query({ partition, range: { beginsWith: 'ATT#' } })
+        .options({ exclusiveStartKey: exclusiveStartKey ?? start, maxPages: 1, limit: page.limit + 1 })
+        .send(),
+    page.limit,
   );
-  return items as AttachmentRecord[];
+  return { items: items as AttachmentRecord[], more };
 }

@@ -11,8 +11,16 @@ import {
   type TenantSettings,
 } from '../api/schemas/catalog';
 import { foldVietnamese } from '../domain/text';
-import { collectPages } from './pages';
-import { AgencyEntity, MainTable, ProcedureEntity, StaffEntity, TenantEntity, tenantPk } from './table';
+import { collectPages, readPage, type ListPage } from './pages';
+import {
+  AgencyEntity,
+  MainTable,
+  ProcedureEntity,
+  StaffEntity,
+  TenantEntity,
+  primaryKey,
+  tenantPk,
+} from './table';
 
 export async function getTenant(tenant: string): Promise<TenantSettings | undefined> {
   const { Item } = await TenantEntity.build(GetItemCommand).key({ tenant }).send();
@@ -45,24 +53,44 @@ function queryAll<E extends typeof AgencyEntity | typeof ProcedureEntity>(
 }
 
 export async function listAgencies(tenant: string): Promise<Agency[]> {
-  const items = await queryAll(AgencyEntity, tenant, 'AGENCY#');
-  return items.map((i) => {
-    const a = i as {
-      code: string;
-      name: string;
-      parent?: string;
-      receptionPoint: boolean;
-      level: 'province' | 'commune';
-      address?: string;
-    };
-    return agencySchema.parse({
-      code: a.code,
-      name: a.name,
-      parent: a.parent ?? null,
-      receptionPoint: a.receptionPoint,
-      level: a.level,
-      address: a.address,
-    });
+  return (await queryAll(AgencyEntity, tenant, 'AGENCY#')).map(toAgency);
+}
+
+/** A page of the tenant's agencies in code order (the sort key's), after `after`. */
+export async function agencyPage(
+  tenant: string,
+  page: { after?: string; limit: number },
+): Promise<ListPage<Agency>> {
+  const partition = tenantPk(tenant);
+  const start = page.after === undefined ? undefined : primaryKey(partition, `AGENCY#${page.after}`);
+  const { items, more } = await readPage<unknown>(
+    (exclusiveStartKey) =>
+      MainTable.build(QueryCommand)
+        .entities(AgencyEntity)
+        .query({ partition, range: { beginsWith: 'AGENCY#' } })
+        .options({ exclusiveStartKey: exclusiveStartKey ?? start, maxPages: 1, limit: page.limit + 1 })
+        .send(),
+    page.limit,
+  );
+  return { items: items.map(toAgency), more };
+}
+
+function toAgency(i: unknown): Agency {
+  const a = i as {
+    code: string;
+    name: string;
+    parent?: string;
+    receptionPoint: boolean;
+    level: 'province' | 'commune';
+    address?: string;
+  };
+  return agencySchema.parse({
+    code: a.code,
+    name: a.name,
+    parent: a.parent ?? null,
+    receptionPoint: a.receptionPoint,
+    level: a.level,
+    address: a.address,
   });
 }
 

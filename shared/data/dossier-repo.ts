@@ -20,7 +20,7 @@ import {
   dossierPk,
   queueKey,
 } from './table';
-import { TABLE_KEYS } from './keys';
+import { TABLE_KEYS, queueOrder } from './keys';
 import { collectPages } from './pages';
 
 const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
@@ -75,12 +75,14 @@ function writes(dossier: Dossier, events: readonly DossierEvent[], outbox: reado
   return [...eventPuts, ...outboxPuts];
 }
 
-/** Where the dossier waits in a work queue: its current step's agency and role, by due time. */
+/** Where the dossier waits in a work queue: its current step's agency and role, in queue order. */
 function queuePlacement(dossier: Dossier) {
   const step = dossier.currentStep === null ? undefined : dossier.steps[dossier.currentStep];
   if (!step) return {};
-  const due = step.dueAt ? new Date(step.dueAt).toISOString() : '9999';
-  return { queueKey: queueKey(dossier.tenant, step.agency, step.role), queueOrder: `${due}#${dossier.code}` };
+  return {
+    queueKey: queueKey(dossier.tenant, step.agency, step.role),
+    queueOrder: queueOrder(step, dossier.code, dossier.status === 'paused'),
+  };
 }
 
 const dossierItem = (dossier: Dossier) => ({
@@ -159,23 +161,31 @@ export async function listDossierEvents(tenant: string, code: string): Promise<D
   return items.map((item) => item.event as DossierEvent);
 }
 
-/** Dossiers waiting at an agency for a role, soonest due first. */
+export interface QueueEntry {
+  /** The dossier's position in the queue; the next page starts after it. */
+  position: string;
+  dossier: Dossier;
+}
+
+/** Up to `limit` dossiers waiting at an agency for a role, in queue order, after `after`. */
 export async function listQueue(
   tenant: string,
   agency: string,
   role: string,
-  limit = 200,
-): Promise<Dossier[]> {
+  page: { after?: string; limit: number },
+): Promise<QueueEntry[]> {
+  const partition = queueKey(tenant, agency, role);
+  const range = page.after === undefined ? {} : { range: { gt: page.after } };
   const items = await collectPages(
     (exclusiveStartKey) =>
       MainTable.build(QueryCommand)
         .entities(DossierEntity)
-        .query({ index: TABLE_KEYS.gsi1.name, partition: queueKey(tenant, agency, role) })
-        .options({ exclusiveStartKey, maxPages: 1, limit: 100 })
+        .query({ index: TABLE_KEYS.gsi1.name, partition, ...range })
+        .options({ exclusiveStartKey, maxPages: 1, limit: page.limit })
         .send(),
-    limit,
+    page.limit,
   );
-  return items.map((item) => item.body as Dossier);
+  return items.map((item) => ({ position: item.queueOrder ?? '', dossier: item.body as Dossier }));
 }
 
 export interface FiredAlarm {

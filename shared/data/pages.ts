@@ -17,3 +17,22 @@ export async function collectPages<T>(
   } while (exclusiveStartKey && items.length < limit);
   return items.slice(0, limit);
 }
+
+/** One page of a list: at most `limit` items, and whether more follow. */
+export interface ListPage<T> {
+  items: T[];
+  more: boolean;
+}
+
+/**
+ * The first `limit` items from where `fetchPage` starts, reading one item beyond the page to know
+ * whether another follows (so the last page never hands out a cursor to an empty one). Pass
+ * `limit + 1` as the query's `Limit`, so DynamoDB reads no more than the page needs.
+ */
+export async function readPage<T>(
+  fetchPage: (exclusiveStartKey: Record<string, unknown> | undefined) => Promise<Page<T>>,
+  limit: number,
+): Promise<ListPage<T>> {
+  const items = await collectPages(fetchPage, limit + 1);
+  return { items: items.slice(0, limit), more: items.length > limit };
+}

@@ -11,7 +11,7 @@
  *   its attachments  PK TENANT#<t>#DOSSIER#<code>       SK ATT#<id>
  *   its outbox       PK TENANT#<t>#DOSSIER#<code>       SK OUTBOX#<iso instant>#<type>  (or #<alarm id>)
  *   deadline marks   PK TENANT#<t>#DOSSIER#<code>       SK MARK#<alarm id>
- *   work queue       GSI1PK TENANT#<t>#QUEUE#<agency>#<role>  GSI1SK <step due, UTC>#<code>
+ *   work queue       GSI1PK TENANT#<t>#QUEUE#<agency>#<role>  GSI1SK [p#]<step due, UTC>#<code>  (p#: paused)
  *   daily sequence   PK TENANT#<t>#SEQ#<agency>#<yymmdd> SK #SEQ
  *   idempotency      PK TENANT#<t>#IDEMPOTENCY           SK idem#<route>#<hash>  (Powertools)
  */
@@ -44,6 +44,11 @@ export const MainTable = new Table({
 
 export const tenantPk = (tenant: string) => `TENANT#${tenant}`;
 export const dossierPk = (tenant: string, code: string) => `TENANT#${tenant}#DOSSIER#${code}`;
+/** An item's primary key as DynamoDB names it: where a page resumes (`ExclusiveStartKey`). */
+export const primaryKey = (pk: string, sk: string) => ({
+  [TABLE_KEYS.partitionKey]: pk,
+  [TABLE_KEYS.sortKey]: sk,
+});
 
 export const TenantEntity = new Entity({
   name: 'Tenant',

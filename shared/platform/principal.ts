@@ -3,7 +3,7 @@
  * event. The tenant and agency come from here, never from the request body alone.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { CLAIMS, ROLES, type Role } from './claims';
+import { ACCEPTED_TOKEN_USES, CLAIMS, ROLES, type Role } from './claims';
 import { ForbiddenError, UnauthorizedError } from './errors';
 
 export interface Principal {
@@ -25,8 +25,11 @@ export function claimsOf(event: APIGatewayProxyEventV2): Claims | undefined {
   return ctx.authorizer?.jwt?.claims;
 }
 
+/** Undefined (so 401) unless the claims are those of a token the handlers accept. */
 export function principalFromClaims(claims: Claims | undefined): Principal | undefined {
   if (!claims) return undefined;
+  const tokenUse = claims[CLAIMS.tokenUse];
+  if (typeof tokenUse !== 'string' || !ACCEPTED_TOKEN_USES.includes(tokenUse)) return undefined;
   const tenant = claims[CLAIMS.tenant];
   const subject = claims[CLAIMS.subject];
   if (typeof tenant !== 'string' || typeof subject !== 'string') return undefined;

@@ -6,12 +6,13 @@ import { MAX_ATTACHMENT_BYTES, type AttachmentView, type CreateAttachment } from
 import { inspectUpload, MAGIC_BYTES_NEEDED } from '../domain/attachments/inspect';
 import { newSortableId } from '../domain/ids';
 import { toVnIso } from '../domain/vn-time';
-import { deleteAttachment, getAttachment, listAttachments, putAttachment } from '../data/attachment-repo';
+import { attachmentPage, deleteAttachment, getAttachment, putAttachment } from '../data/attachment-repo';
 import { deleteObject, presignDownload, presignUpload, readLanded } from '../data/attachment-store';
 import { clock } from '../platform/clock';
 import { ConflictError, NotFoundError, UnprocessableError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
 import { dossierFor } from './dossier-views';
+import { pageOf, type PageRequest } from './paging';
 
 const CLOSED = new Set(['refused', 'withdrawn', 'returned']);
 
@@ -95,10 +96,19 @@ export async function confirmUpload(principal: Principal, code: string, id: stri
   return attachment;
 }
 
-export async function attachmentsOf(principal: Principal, code: string) {
+/** The dossier's scans, oldest first, a page at a time. */
+export async function attachmentsOf(principal: Principal, code: string, page: PageRequest) {
   const dossier = await dossierFor(principal, code);
-  const records = await listAttachments(dossier.tenant, dossier.code);
-  return { items: records.map((r) => r.attachment) };
+  const { items, more } = await attachmentPage(dossier.tenant, dossier.code, {
+    after: page.cursor,
+    limit: page.limit,
+  });
+  return pageOf(
+    'attachments',
+    items.map((r) => r.attachment),
+    more,
+    (a) => a.id,
+  );
 }
 
 export async function downloadLink(principal: Principal, code: string, id: string) {

@@ -4,8 +4,8 @@ import { searchProcedures, type CatalogQuery } from '../domain/catalog/search';
 import { DomainRuleError } from '../domain/errors';
 import {
   agenciesByCode,
+  agencyPage,
   getProcedure,
-  listAgencies,
   listProcedures,
   putAgency,
   putProcedure,
@@ -14,11 +14,21 @@ import {
 import { calendarForTenant } from './tenant-calendar';
 import { requireTenantSettings } from './tenant';
 import { NotFoundError } from '../platform/errors';
+import { pageOf, type PageRequest } from './paging';
 
-export async function findProcedures(tenant: string, query: CatalogQuery) {
+/**
+ * The search runs over the whole catalog in memory (a province has hundreds of procedures, and
+ * accent-insensitive matching is not a key condition), so a page is a slice of the matches, which
+ * come in code order: the cursor is the last code handed out.
+ */
+export async function findProcedures(tenant: string, query: CatalogQuery & PageRequest) {
   const [, procedures] = await Promise.all([requireTenantSettings(tenant), listProcedures(tenant)]);
-  const items = searchProcedures(procedures, query);
-  return { items, count: items.length };
+  const matches = searchProcedures(procedures, query);
+  const after = query.cursor;
+  // The comparison the search sorts with, so the slice starts exactly after the last code seen.
+  const rest = after === undefined ? matches : matches.filter((p) => p.code.localeCompare(after) > 0);
+  const page = pageOf('procedures', rest.slice(0, query.limit), rest.length > query.limit, (p) => p.code);
+  return { ...page, count: matches.length };
 }
 
 export async function procedureByCode(tenant: string, code: string): Promise<Procedure> {
@@ -27,9 +37,13 @@ export async function procedureByCode(tenant: string, code: string): Promise<Pro
   return procedure;
 }
 
-export async function agencyTree(tenant: string) {
-  const [, items] = await Promise.all([requireTenantSettings(tenant), listAgencies(tenant)]);
-  return { items: items.sort((a, b) => a.code.localeCompare(b.code)) };
+/** The agencies (each names its parent, so clients build the tree), in code order, a page at a time. */
+export async function agencyTree(tenant: string, page: PageRequest) {
+  const [, { items, more }] = await Promise.all([
+    requireTenantSettings(tenant),
+    agencyPage(tenant, { after: page.cursor, limit: page.limit }),
+  ]);
+  return pageOf('agencies', items, more, (a) => a.code);
 }
 
 /** A procedure may only name agencies the tenant has. */

@@ -17,6 +17,7 @@ import type { Principal } from '../platform/principal';
 import { actorOf } from './actor';
 import { dossierFor } from './dossier-views';
 import { saveChange, staleDossier } from './save-dossier';
+import { pageOf, type PageRequest } from './paging';
 import { tenantCalendar } from './tenant';
 
 export async function actOnDossier(
@@ -38,56 +39,76 @@ export async function actOnDossier(
 }
 
 const QUEUE_ROLES = ['reception', 'specialist', 'leader'] as const;
+type QueueRole = (typeof QUEUE_ROLES)[number];
 
-/** What waits at the caller's agency for the caller's roles, soonest due first, with flags. */
+/**
+ * The queues a caller may read: those of the roles they hold (an agency system works as a
+ * specialist), or every one for a tenant admin, who oversees all agencies.
+ */
+function queueRolesOf(principal: Principal): QueueRole[] {
+  if (principal.roles.includes('tenantAdmin')) return [...QUEUE_ROLES];
+  const held: readonly Role[] = principal.roles.includes('agencySystem') ? ['specialist'] : principal.roles;
+  return QUEUE_ROLES.filter((r) => held.includes(r));
+}
+
+/**
+ * What waits at the caller's agency for the caller's roles, in queue order (overdue first, then by
+ * due time, paused last), a page at a time. Each role's queue is its own index partition; a page
+ * merges them by position, reading from each at most one item more than the page holds, so it
+ * knows whether another page follows. The cursor is the last position handed out.
+ */
 export async function workQueueFor(
   principal: Principal,
-  query: { agency?: string; role?: (typeof QUEUE_ROLES)[number] },
+  query: { agency?: string; role?: QueueRole } & PageRequest,
 ) {
   const agency = query.agency ?? principal.agency;
   if (!agency) throw new ForbiddenError('Tài khoản không gắn cơ quan / the account has no agency');
   const isAdmin = principal.roles.includes('tenantAdmin');
   if (agency !== principal.agency && !isAdmin)
     throw new ForbiddenError("Chỉ xem hàng đợi của cơ quan mình / only your own agency's queue");
-  const held = principal.roles.includes('agencySystem') ? ['specialist'] : principal.roles;
-  const roles = query.role ? [query.role] : QUEUE_ROLES.filter((r) => isAdmin || held.includes(r as Role));
+  const allowed = queueRolesOf(principal);
+  if (query.role && !allowed.includes(query.role))
+    throw new ForbiddenError(
+      `Chỉ xem hàng đợi của vai trò mình giữ, không có ${query.role} / only the queues of your own roles, not ${query.role}`,
+    );
+  const roles = query.role ? [query.role] : allowed;
   const calendar = await tenantCalendar(principal.tenant);
   const now = clock.now();
-  const lists = await Promise.all(roles.map((role) => listQueue(principal.tenant, agency, role)));
-  const items = lists
+  const lists = await Promise.all(
+    roles.map((role) =>
+      listQueue(principal.tenant, agency, role, { after: query.cursor, limit: query.limit + 1 }),
+    ),
+  );
+  const merged = lists
     .flat()
-    .map((d) => {
-      const step = d.steps[d.currentStep ?? 0];
-      const paused = d.status === 'paused';
-      const flags = paused
-        ? { dueSoon: false, overdue: false }
-        : stepFlags(calendar, step.startedAt, step.dueAt, now);
-      return {
-        code: d.code,
-        procedure: { code: d.procedure.code, name: d.procedure.name },
-        status: d.status,
-        statusLabel: STATUS_LABELS[d.status],
-        step: {
-          index: step.index,
-          name: step.name,
-          agency: step.agency,
-          role: step.role,
-          assignee: step.assignee,
-        },
-        stepDueAt: step.dueAt ?? null,
-        appointmentAt: d.appointmentAt,
-        ...flags,
-        paused,
-      };
-    })
-    // Overdue first, then by due time; paused files (clock stopped) last.
-    .sort(
-      (a, b) =>
-        Number(a.paused) - Number(b.paused) ||
-        Number(b.overdue) - Number(a.overdue) ||
-        (a.stepDueAt ?? '').localeCompare(b.stepDueAt ?? ''),
-    );
-  return { agency, roles, now: toVnIso(now), items };
+    .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  const entries = merged.slice(0, query.limit);
+  const items = entries.map(({ dossier: d }) => {
+    const step = d.steps[d.currentStep ?? 0];
+    const paused = d.status === 'paused';
+    const flags = paused
+      ? { dueSoon: false, overdue: false }
+      : stepFlags(calendar, step.startedAt, step.dueAt, now);
+    return {
+      code: d.code,
+      procedure: { code: d.procedure.code, name: d.procedure.name },
+      status: d.status,
+      statusLabel: STATUS_LABELS[d.status],
+      step: {
+        index: step.index,
+        name: step.name,
+        agency: step.agency,
+        role: step.role,
+        assignee: step.assignee,
+      },
+      stepDueAt: step.dueAt ?? null,
+      appointmentAt: d.appointmentAt,
+      ...flags,
+      paused,
+    };
+  });
+  const page = pageOf('queue', entries, merged.length > query.limit, (e) => e.position);
+  return { agency, roles, now: toVnIso(now), items, nextCursor: page.nextCursor };
 }
 
 const TIMELINESS_LABELS = { early: 'Trước hạn', onTime: 'Đúng hạn', late: 'Quá hạn' } as const;

@@ -12,11 +12,11 @@ import { decideReception, newDossier, placeSubmission } from '../domain/dossier/
 import { outboxFor } from '../domain/dossier/outbox';
 import { toYYMMDD } from '../domain/vn-time';
 import { agenciesByCode, getProcedure } from '../data/catalog-repo';
-import { createDossier, getDossier, nextSequence } from '../data/dossier-repo';
+import { createDossier, nextSequence } from '../data/dossier-repo';
 import { clock } from '../platform/clock';
-import { NotFoundError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
 import { actorOf } from './actor';
+import { dossierFor } from './dossier-views';
 import { saveChange } from './save-dossier';
 import { tenantCalendar } from './tenant';
 
@@ -85,8 +85,8 @@ export async function decideOnDossier(
   decision: ReceptionDecision,
 ): Promise<Dossier> {
   const tenant = principal.tenant;
-  const current = await getDossier(tenant, code);
-  if (!current) throw new NotFoundError(`Không có hồ sơ ${code} / no dossier ${code}`);
+  // Access before state: a counter with no part in the dossier learns nothing, not even its status.
+  const current = await dossierFor(principal, code);
   const [calendar, procedure] = await Promise.all([
     tenantCalendar(tenant),
     procedureOrFail(tenant, current.procedure.code, 'procedure'),

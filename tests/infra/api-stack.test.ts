@@ -1,4 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import { corsPolicy } from '../../shared/api/cors';
 import { ROUTES, routeKey, type RouteDef } from '../../shared/api/routes';
 import { ENV } from '../../shared/platform/env';
 import { buildTestApp, literal, roleLogicalId } from './fixture';
@@ -42,6 +43,20 @@ describe('ApiStack', () => {
           AllowMethods: Match.arrayWith(['GET', 'POST']),
           AllowHeaders: Match.arrayWith(['authorization', 'idempotency-key']),
         }),
+      });
+    });
+
+    it('configures CORS exactly as the shared policy says, which the offline gateway answers from too', () => {
+      const policy = corsPolicy(testApp.config.allowedOrigins);
+      template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+        CorsConfiguration: {
+          AllowOrigins: [...policy.allowOrigins],
+          AllowMethods: [...policy.allowMethods],
+          AllowHeaders: [...policy.allowHeaders],
+          ExposeHeaders: [...policy.exposeHeaders],
+          AllowCredentials: false,
+          MaxAge: policy.maxAgeSeconds,
+        },
       });
     });
 

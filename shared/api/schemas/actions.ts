@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { QUEUE_ORDER_PATTERN } from '../../data/keys';
 import { agencyCode } from './common';
+import { nextCursor, pageQuery } from './page';
 import { submittedDocument, supplementItem } from './dossier';
 
 /** Every action names the version it was decided on: optimistic locking, 409 when stale. */
@@ -56,9 +58,14 @@ export const dossierAction = z.discriminatedUnion('action', [
 export type DossierAction = z.infer<typeof dossierAction>;
 export type ActionName = DossierAction['action'];
 
+/** A work-queue position, as the queue index sorts it (see `queueOrder` in shared/data/keys.ts). */
+const queuePosition = z.string().regex(QUEUE_ORDER_PATTERN);
+
 export const workQueueQuery = z.object({
   agency: agencyCode.optional(),
+  /** One of the caller's own roles (any, for a tenant admin); absent: all of them. */
   role: z.enum(['reception', 'specialist', 'leader']).optional(),
+  ...pageQuery('queue', queuePosition),
 });
 
 export const workQueueItem = z.object({
@@ -84,6 +91,7 @@ export const workQueue = z.object({
   roles: z.array(z.string()),
   now: z.string(),
   items: z.array(workQueueItem),
+  nextCursor,
 });
 
 export const controlSheetLine = z.object({

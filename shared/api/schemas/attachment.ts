@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dossierCode } from './common';
+import { nextCursor, pageQuery } from './page';
 
 /** Scans accepted as attachments. The type is checked again by magic bytes once the file lands. */
 export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
@@ -47,6 +48,8 @@ export const uploadTicket = z.object({
   }),
 });
 
-export const attachmentList = z.object({ items: z.array(attachmentView) });
+export const attachmentList = z.object({ items: z.array(attachmentView), nextCursor });
 export const downloadLink = z.object({ url: z.string(), expiresAt: z.string() });
-export const attachmentParams = z.object({ code: dossierCode, id: z.string().regex(/^[0-9A-Za-z]{10,40}$/) });
+const attachmentId = z.string().regex(/^[0-9A-Za-z]{10,40}$/);
+export const attachmentParams = z.object({ code: dossierCode, id: attachmentId });
+export const attachmentListQuery = z.object(pageQuery('attachments', attachmentId));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agencyCode, hhmm, isoDate, procedureCode, tenantId } from './common';
+import { nextCursor, pageQuery } from './page';
 
 export const agency = z.object({
   code: agencyCode,
@@ -12,7 +13,8 @@ export const agency = z.object({
 });
 export type Agency = z.infer<typeof agency>;
 export const agencyInput = agency.omit({ code: true });
-export const agencyList = z.object({ items: z.array(agency) });
+export const agencyList = z.object({ items: z.array(agency), nextCursor });
+export const agencyListQuery = z.object(pageQuery('agencies', agencyCode));
 
 /** Exactly one of two optional numbers: how a step or a procedure states its time. */
 const oneOf = <A extends string, B extends string>(a: A, b: B) =>
@@ -64,10 +66,16 @@ export const procedureInput = z.object(procedureFields);
 export const procedure = z.object({ code: procedureCode, ...procedureFields });
 export type Procedure = z.infer<typeof procedure>;
 
-export const procedureList = z.object({ items: z.array(procedure), count: z.number().int() });
+export const procedureList = z.object({
+  items: z.array(procedure),
+  /** How many procedures match, over all pages. */
+  count: z.number().int(),
+  nextCursor,
+});
 export const procedureQuery = z.object({
   field: z.string().max(200).optional(),
   q: z.string().max(200).optional(),
+  ...pageQuery('procedures', procedureCode),
 });
 
 export const calendarOverride = z.object({

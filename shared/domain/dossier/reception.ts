@@ -249,20 +249,21 @@ export function decideReception(
   now: Date,
   calendar: WorkingCalendar,
 ): { dossier: Dossier; events: DossierEvent[] } {
-  if (dossier.status !== 'submitted') {
-    throw new DomainRuleError(
-      409,
-      'already-decided',
-      'status',
-      `Hồ sơ đang ở trạng thái ${dossier.status}, không chờ tiếp nhận / not waiting for reception`,
-    );
-  }
+  // Who before when: another counter is refused the same way whatever the dossier's status.
   if (officer.kind !== 'staff' || officer.agency !== dossier.receivingAgency) {
     throw new DomainRuleError(
       403,
       'other-counter',
       'token',
       'Chỉ bộ phận một cửa nhận hồ sơ mới quyết định / only the receiving counter decides',
+    );
+  }
+  if (dossier.status !== 'submitted') {
+    throw new DomainRuleError(
+      409,
+      'already-decided',
+      'status',
+      `Hồ sơ đang ở trạng thái ${dossier.status}, không chờ tiếp nhận / not waiting for reception`,
     );
   }
   const at = toVnIso(now);

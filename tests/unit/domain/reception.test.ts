@@ -283,6 +283,20 @@ describe('domain/dossier/reception', () => {
         'other-counter',
         403,
       );
+      // Access before state: a decided dossier tells another counter nothing about its status.
+      expectRule(
+        () =>
+          decideReception(
+            dossier,
+            { outcome: 'accept' },
+            procedureOf('1.004227'),
+            provinceCounter,
+            now,
+            calendar,
+          ),
+        'other-counter',
+        403,
+      );
     });
     it('the public tracking view carries no ID number, phone, email or address, and masks the name', () => {
       const { dossier, events } = decideReception(
