@@ -8,6 +8,9 @@ import { z } from 'zod';
 import { DOSSIER_CODE_PATTERN, MAX_DOSSIER_CODE_LENGTH } from '../../domain/dossier/code';
 import { SORTABLE_ID_PATTERN } from '../../domain/ids';
 
+// Every `max` aborts: a string over its length is refused as too long, and no pattern (with its
+// Unicode classes) runs over the rest of a megabyte.
+
 // ---------------------------------------------------------------------------------------------
 // Text a person typed
 
@@ -25,11 +28,11 @@ export const INVALID_TEXT_MESSAGE =
 
 /** One line of text (a name, an address), trimmed, at most `max` characters. */
 export const singleLine = (max: number) =>
-  z.string().trim().max(max).regex(SINGLE_LINE_PATTERN, INVALID_TEXT_MESSAGE);
+  z.string().trim().max(max, { abort: true }).regex(SINGLE_LINE_PATTERN, INVALID_TEXT_MESSAGE);
 
 /** Free text that may span lines (a reason, a note), trimmed, at most `max` characters. */
 export const multiLine = (max: number) =>
-  z.string().trim().max(max).regex(MULTI_LINE_PATTERN, INVALID_TEXT_MESSAGE);
+  z.string().trim().max(max, { abort: true }).regex(MULTI_LINE_PATTERN, INVALID_TEXT_MESSAGE);
 
 // ---------------------------------------------------------------------------------------------
 // Codes and ids. Each is short, ASCII and anchored, so none can grow a DynamoDB key (partition
@@ -39,37 +42,37 @@ export const multiLine = (max: number) =>
 /** QCVN 102:2016 agency code, e.g. `000.00.01.H99`. */
 export const agencyCode = z
   .string()
-  .max(13)
+  .max(13, { abort: true })
   .regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/, 'mã cơ quan dạng NNN.NN.NN.Hxx / agency code NNN.NN.NN.Hxx');
 
 /** National procedure code with an optional provincial suffix, e.g. `1.001193` or `1.000948.H38`. */
 export const procedureCode = z
   .string()
-  .max(15)
+  .max(15, { abort: true })
   .regex(/^\d\.\d{6}(\.[A-Z0-9]{2,6})?$/, 'mã thủ tục dạng 1.001193 / procedure code like 1.001193');
 
 /** `<receiving agency code>-<YYMMDD>-<4 to 8-digit daily sequence>` (shared/domain/dossier/code.ts). */
 export const dossierCode = z
   .string()
-  .max(MAX_DOSSIER_CODE_LENGTH)
+  .max(MAX_DOSSIER_CODE_LENGTH, { abort: true })
   .regex(DOSSIER_CODE_PATTERN, 'mã hồ sơ dạng <mã cơ quan>-YYMMDD-NNNN / dossier code');
 
 export const tenantId = z
   .string()
-  .max(31)
+  .max(31, { abort: true })
   .regex(/^[a-z][a-z0-9-]{1,30}$/, 'mã tỉnh thuê dịch vụ / tenant id');
 
 /** An attachment id as `newSortableId` makes it: 26 Crockford base-32 characters. */
 export const attachmentId = z
   .string()
-  .max(26)
+  .max(26, { abort: true })
   .regex(SORTABLE_ID_PATTERN, 'mã tệp 26 ký tự / attachment id of 26 characters');
 
 /** A login name as the identity provider issues it (e.g. `chuyenvien.datdai`). */
 export const username = z
   .string()
   .trim()
-  .max(128)
+  .max(128, { abort: true })
   .regex(/^[\p{L}\p{N}._@+-]+$/u, 'tên đăng nhập / username');
 
 /**
@@ -79,7 +82,7 @@ export const username = z
  */
 export const idempotencyKey = z
   .string()
-  .max(128)
+  .max(128, { abort: true })
   .regex(
     /^[A-Za-z0-9._:-]{8,128}$/,
     '8–128 ký tự A-Z a-z 0-9 . _ : - / 8–128 characters A-Z a-z 0-9 . _ : -',
@@ -102,18 +105,18 @@ const yearMessage = `năm trong khoảng ${API_YEARS.min}–${API_YEARS.max} / y
 /** A calendar date `YYYY-MM-DD` that exists (no 30 February), within `API_YEARS`. */
 export const isoDate = z.iso
   .date('ngày dạng YYYY-MM-DD / date YYYY-MM-DD')
-  .max(10)
+  .max(10, { abort: true })
   .regex(API_YEAR_PREFIX, yearMessage);
 
 /** An instant with its UTC offset (`2027-02-15T17:00:00+07:00`), within `API_YEARS`. */
 export const calendarDateTime = z.iso
   .datetime({ offset: true, message: 'thời điểm ISO 8601 có múi giờ / ISO 8601 instant with offset' })
-  .max(35)
+  .max(35, { abort: true })
   .regex(API_YEAR_PREFIX, yearMessage);
 
 export const hhmm = z
   .string()
-  .max(5)
+  .max(5, { abort: true })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ dạng HH:mm / time HH:mm');
 
 // ---------------------------------------------------------------------------------------------
