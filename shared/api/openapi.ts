@@ -3,6 +3,8 @@
  * 2020-12, which OpenAPI 3.1 uses as is). Built once per container.
  */
 import { z } from 'zod';
+import { MAX_BODY_BYTES } from '../platform/request-guard';
+import { idempotencyKey, problem } from './schemas/common';
 import { ROUTES, type RouteDef } from './routes';
 
 type JsonSchema = Record<string, unknown>;
@@ -40,15 +42,25 @@ function parameters(route: RouteDef) {
       required: false,
       description:
         'Gửi lại cùng khóa trả về kết quả lần đầu / a retry with the same key returns the first answer',
-      schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,128}$' },
+      schema: toSchema(idempotencyKey, 'input'),
     });
   }
   return out;
 }
 
+/** Every route with a body can answer these (shared/platform/request-guard.ts, http.ts). */
+const bodyProblems: RouteDef['responses'] = {
+  413: {
+    description: `Nội dung quá ${MAX_BODY_BYTES} byte / body over ${MAX_BODY_BYTES} bytes`,
+    schema: problem,
+  },
+  415: { description: 'Không phải JSON / not JSON', schema: problem },
+};
+
 function operation(route: RouteDef) {
   const responses: Record<string, JsonSchema> = {};
-  for (const [status, r] of Object.entries(route.responses)) {
+  const declared = { ...(route.request?.body ? bodyProblems : {}), ...route.responses };
+  for (const [status, r] of Object.entries(declared)) {
     const type = Number(status) >= 400 ? 'application/problem+json' : 'application/json';
     responses[status] = {
       description: r.description,

@@ -12,11 +12,12 @@ import type { z } from 'zod';
 import { routeById, type RouteId, type RouteOf } from '../api/routes';
 import { DomainRuleError } from '../domain/errors';
 import { AppError, ConflictError, UnprocessableError, ValidationError } from './errors';
-import { IDEMPOTENCY_KEY_PATTERN, idempotent } from './idempotency';
+import { idempotent } from './idempotency';
 import { logger, metrics, tracer } from './observability';
 import { ROLES } from './claims';
 import { claimsOf, principalFromClaims, requirePrincipal, requireRole, type Principal } from './principal';
 import { fieldErrorsFromZod, internalErrorResponse, problemResponse } from './problem';
+import { invalidTextErrors, isJsonContentType, lowerCaseHeaders, requestGuard } from './request-guard';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 type RequestSchemas<Id extends RouteId> = RouteOf<Id> extends { request: infer Rq } ? Rq : object;
@@ -43,16 +44,10 @@ export interface HttpResult {
 
 type UseCase<Id extends RouteId> = (request: HttpRequest<Id>) => Promise<HttpResult>;
 
-function lowerCaseHeaders(headers: APIGatewayProxyEventV2['headers']): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers ?? {})) if (v !== undefined) out[k.toLowerCase()] = v;
-  return out;
-}
-
+/** Size and depth were bounded by requestGuard before this runs. */
 function parseJsonBody(event: APIGatewayProxyEventV2, headers: Record<string, string>): unknown {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
-  const contentType = headers['content-type'] ?? '';
-  if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
+  if (!isJsonContentType(headers['content-type'])) {
     throw new AppError(
       415,
       'unsupported-media-type',
@@ -61,14 +56,19 @@ function parseJsonBody(event: APIGatewayProxyEventV2, headers: Record<string, st
     );
   }
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     throw new ValidationError(
       [{ field: 'body', rule: 'json', message: 'JSON không đúng cú pháp / malformed JSON' }],
       `JSON không đúng cú pháp / malformed JSON: ${(error as Error).message}`,
     );
   }
+  // Anywhere in the body, fields the schema would drop included: they are hashed for idempotency.
+  const invalidText = invalidTextErrors(value, 'body');
+  if (invalidText.length > 0) throw new ValidationError(invalidText);
+  return value;
 }
 
 function validate(schema: z.ZodType | undefined, value: unknown, part: string): unknown {
@@ -168,17 +168,9 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
       annotate: (keys: Record<string, string>) => logger.appendKeys(keys),
     } as HttpRequest<Id>;
 
+    // Its format was checked by requestGuard, before the body was parsed.
     const key = headers['idempotency-key'];
     if (!isIdempotent || key === undefined) return toResponse(await useCase(request));
-    if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
-      throw new ValidationError([
-        {
-          field: 'headers.idempotency-key',
-          rule: 'invalid_format',
-          message: '8–128 ký tự A-Z a-z 0-9 . _ : - / 8–128 characters',
-        },
-      ]);
-    }
     return runOnce(
       {
         route: routeId,
@@ -192,23 +184,28 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
     );
   };
 
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core)
-    .use(captureLambdaHandler(tracer))
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(publishRecordedMetrics)
-    .use({
-      onError: async (request) => {
-        const appError = asAppError(request.error);
-        const instance = request.event.rawPath;
-        if (appError) {
-          if (appError.status >= 500) logger.error('request failed', { error: request.error });
-          else logger.info('request refused', { status: appError.status, kind: appError.kind });
-          request.response = problemResponse(appError, instance);
-        } else {
-          logger.error('unhandled error', { error: request.error as Error });
-          metrics.addMetric('UnhandledError', 'Count', 1);
-          request.response = internalErrorResponse(request.event.requestContext?.requestId);
-        }
-      },
-    });
+  return (
+    middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core)
+      .use(captureLambdaHandler(tracer))
+      .use(injectLambdaContext(logger, { resetKeys: true }))
+      .use(publishRecordedMetrics)
+      .use({
+        onError: async (request) => {
+          const appError = asAppError(request.error);
+          const instance = request.event.rawPath;
+          if (appError) {
+            if (appError.status >= 500) logger.error('request failed', { error: request.error });
+            else logger.info('request refused', { status: appError.status, kind: appError.kind });
+            request.response = problemResponse(appError, instance);
+          } else {
+            logger.error('unhandled error', { error: request.error as Error });
+            metrics.addMetric('UnhandledError', 'Count', 1);
+            request.response = internalErrorResponse(request.event.requestContext?.requestId);
+          }
+        },
+      })
+      // Its `before` runs after tracing and logging are set up and before the handler: nothing has
+      // parsed, validated or hashed the body yet.
+      .use(requestGuard({ jsonBody: schemas.body !== undefined, idempotent: isIdempotent }))
+  );
 }

@@ -1,49 +1,63 @@
 import { z } from 'zod';
 import { QUEUE_ORDER_PATTERN } from '../../data/keys';
-import { agencyCode } from './common';
+import { agencyCode, calendarDateTime, multiLine, singleLine, username } from './common';
+import { MAX_PROCEDURE_STEPS } from './catalog';
 import { nextCursor, pageQuery } from './page';
 import { submittedDocument, supplementItem } from './dossier';
 
-/** Every action names the version it was decided on: optimistic locking, 409 when stale. */
-const versioned = { expectedVersion: z.number().int().min(1) };
-const reason = z.string().trim().min(1).max(2000);
+/**
+ * Every action names the version it was decided on: optimistic locking, 409 when stale. Bounded
+ * well below what a DynamoDB number or a condition expression takes.
+ */
+const versioned = { expectedVersion: z.number().int().min(1).max(1_000_000) };
+const reason = multiLine(2000).min(1);
+const note = multiLine(2000);
 
 export const dossierAction = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('assign'), assignee: z.string().trim().min(1).max(100), ...versioned }),
+  z.object({ action: z.literal('assign'), assignee: username, ...versioned }),
   z.object({
     action: z.literal('forward'),
     /** Route the next step to another agency than the procedure says (same level or across levels). */
     toAgency: agencyCode.optional(),
-    note: z.string().max(2000).optional(),
+    note: note.optional(),
     ...versioned,
   }),
-  z.object({ action: z.literal('sendBack'), toStep: z.number().int().min(0), reason, ...versioned }),
+  z.object({
+    action: z.literal('sendBack'),
+    toStep: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_PROCEDURE_STEPS - 1),
+    reason,
+    ...versioned,
+  }),
   z.object({
     action: z.literal('requestSupplement'),
     items: z.array(supplementItem).min(1).max(50),
     reason,
     ...versioned,
   }),
-  z.object({ action: z.literal('receiveSupplement'), note: z.string().max(2000).optional(), ...versioned }),
+  z.object({ action: z.literal('receiveSupplement'), note: note.optional(), ...versioned }),
   z.object({ action: z.literal('refuse'), reason, ...versioned }),
-  z.object({ action: z.literal('approve'), note: z.string().max(2000).optional(), ...versioned }),
+  z.object({ action: z.literal('approve'), note: note.optional(), ...versioned }),
   z.object({ action: z.literal('sign'), ...versioned }),
   z.object({
     action: z.literal('apologize'),
     reason,
-    newAppointmentAt: z.iso.datetime({ offset: true }),
+    newAppointmentAt: calendarDateTime,
     ...versioned,
   }),
   z.object({
     action: z.literal('markResultReady'),
     kind: z.enum(['paper', 'electronic', 'both']),
-    documentNumber: z.string().max(100).optional(),
+    documentNumber: singleLine(100).optional(),
     ...versioned,
   }),
   z.object({
     action: z.literal('returnResult'),
     method: z.enum(['counter', 'post', 'online']),
-    trackingNumber: z.string().trim().min(1).max(50).optional(),
+    trackingNumber: singleLine(50).min(1).optional(),
     ...versioned,
   }),
   z.object({ action: z.literal('withdraw'), reason, ...versioned }),
@@ -51,7 +65,7 @@ export const dossierAction = z.discriminatedUnion('action', [
     action: z.literal('resubmit'),
     /** The documents as now handed in; omitted: unchanged. */
     documents: z.array(submittedDocument).max(50).optional(),
-    note: z.string().max(2000).optional(),
+    note: note.optional(),
     ...versioned,
   }),
 ]);
@@ -61,12 +75,15 @@ export type ActionName = DossierAction['action'];
 /** A work-queue position, as the queue index sorts it (see `queueOrder` in shared/data/keys.ts). */
 const queuePosition = z.string().regex(QUEUE_ORDER_PATTERN);
 
-export const workQueueQuery = z.object({
-  agency: agencyCode.optional(),
-  /** One of the caller's own roles (any, for a tenant admin); absent: all of them. */
-  role: z.enum(['reception', 'specialist', 'leader']).optional(),
-  ...pageQuery('queue', queuePosition),
-});
+/** Strict: a misspelt filter (`?agencey=`) is refused, not silently ignored. */
+export const workQueueQuery = z
+  .object({
+    agency: agencyCode.optional(),
+    /** One of the caller's own roles (any, for a tenant admin); absent: all of them. */
+    role: z.enum(['reception', 'specialist', 'leader']).optional(),
+    ...pageQuery('queue', queuePosition),
+  })
+  .strict();
 
 export const workQueueItem = z.object({
   code: z.string(),

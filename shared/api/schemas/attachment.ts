@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dossierCode } from './common';
+import { attachmentId, dossierCode, singleLine } from './common';
 import { nextCursor, pageQuery } from './page';
 
 /** Scans accepted as attachments. The type is checked again by magic bytes once the file lands. */
@@ -7,21 +7,20 @@ export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] a
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 export const createAttachment = z.object({
-  fileName: z
-    .string()
-    .trim()
+  /** Becomes part of the S3 object key and of the download's Content-Disposition header. */
+  fileName: singleLine(255)
     .min(1)
-    .max(255)
     .regex(/^[^/\\]+$/, 'tên tệp không chứa / hoặc \\ / no path separators'),
   contentType: z.enum(ATTACHMENT_TYPES, 'chỉ nhận PDF, JPEG, PNG / only PDF, JPEG, PNG'),
   size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES, 'tệp tối đa 20 MB / at most 20 MB'),
   /** Optional hex SHA-256 the client computed; the confirm step compares it with what landed. */
   sha256: z
     .string()
+    .max(64)
     .regex(/^[0-9a-f]{64}$/, 'SHA-256 dạng hex / hex SHA-256')
     .optional(),
   /** Which required document this scan is (name from the procedure's documents list). */
-  document: z.string().trim().max(500).optional(),
+  document: singleLine(500).optional(),
 });
 export type CreateAttachment = z.infer<typeof createAttachment>;
 
@@ -50,6 +49,5 @@ export const uploadTicket = z.object({
 
 export const attachmentList = z.object({ items: z.array(attachmentView), nextCursor });
 export const downloadLink = z.object({ url: z.string(), expiresAt: z.string() });
-const attachmentId = z.string().regex(/^[0-9A-Za-z]{10,40}$/);
 export const attachmentParams = z.object({ code: dossierCode, id: attachmentId });
-export const attachmentListQuery = z.object(pageQuery('attachments', attachmentId));
+export const attachmentListQuery = z.object(pageQuery('attachments', attachmentId)).strict();

@@ -1,20 +1,23 @@
 import { z } from 'zod';
-import { agencyCode, hhmm, isoDate, procedureCode, tenantId } from './common';
+import { agencyCode, hhmm, isoDate, procedureCode, singleLine, tenantId } from './common';
 import { nextCursor, pageQuery } from './page';
+
+/** A procedure has at most this many steps; an action's `toStep` indexes into them. */
+export const MAX_PROCEDURE_STEPS = 30;
 
 export const agency = z.object({
   code: agencyCode,
-  name: z.string().trim().min(1).max(300),
+  name: singleLine(300).min(1),
   parent: agencyCode.nullable(),
   receptionPoint: z.boolean().default(false),
   /** Commune-level agencies are where `competent: "commune"` procedures are decided. */
   level: z.enum(['province', 'commune']).default('province'),
-  address: z.string().max(500).optional(),
+  address: singleLine(500).optional(),
 });
 export type Agency = z.infer<typeof agency>;
 export const agencyInput = agency.omit({ code: true });
 export const agencyList = z.object({ items: z.array(agency), nextCursor });
-export const agencyListQuery = z.object(pageQuery('agencies', agencyCode));
+export const agencyListQuery = z.object(pageQuery('agencies', agencyCode)).strict();
 
 /** Exactly one of two optional numbers: how a step or a procedure states its time. */
 const oneOf = <A extends string, B extends string>(a: A, b: B) =>
@@ -22,7 +25,7 @@ const oneOf = <A extends string, B extends string>(a: A, b: B) =>
 
 export const procedureStep = z
   .object({
-    name: z.string().trim().min(1).max(300),
+    name: singleLine(300).min(1),
     /** Agency code; absent when the step runs at the competent agency. */
     agency: agencyCode.optional(),
     role: z.enum(['reception', 'specialist', 'leader']),
@@ -46,21 +49,21 @@ export const procedureTime = z
   });
 
 const procedureFields = {
-  name: z.string().trim().min(1).max(500),
-  field: z.string().trim().min(1).max(200),
+  name: singleLine(500).min(1),
+  field: singleLine(200).min(1),
   level: z.enum(['province', 'commune']),
   /** Competent agency code, or `commune`: the commune the applicant applies to. */
   competent: z.union([agencyCode, z.literal('commune')]),
   time: procedureTime,
   onTheSpot: z.boolean().default(false),
   /** Fee in VND, per `feeUnit` (default: per dossier). */
-  fee: z.number().int().min(0),
+  fee: z.number().int().min(0).max(1_000_000_000),
   feeUnit: z.enum(['dossier', 'page', 'copy']).default('dossier'),
   online: z.enum(['full', 'partial', 'none']),
   suspendable: z.boolean().default(false),
   interAgency: z.boolean().default(false),
-  documents: z.array(z.string().trim().min(1).max(500)).max(50),
-  steps: z.array(procedureStep).min(1).max(30),
+  documents: z.array(singleLine(500).min(1)).max(50),
+  steps: z.array(procedureStep).min(1).max(MAX_PROCEDURE_STEPS),
 };
 export const procedureInput = z.object(procedureFields);
 export const procedure = z.object({ code: procedureCode, ...procedureFields });
@@ -72,22 +75,31 @@ export const procedureList = z.object({
   count: z.number().int(),
   nextCursor,
 });
-export const procedureQuery = z.object({
-  field: z.string().max(200).optional(),
-  q: z.string().max(200).optional(),
-  ...pageQuery('procedures', procedureCode),
-});
+/** Strict: a misspelt filter is refused, not silently ignored. */
+export const procedureQuery = z
+  .object({
+    field: singleLine(200).optional(),
+    q: singleLine(200).optional(),
+    ...pageQuery('procedures', procedureCode),
+  })
+  .strict();
 
 export const calendarOverride = z.object({
   date: isoDate,
   kind: z.enum(['off', 'work']),
-  reason: z.string().min(1).max(300),
-  hours: z.array(z.tuple([hhmm, hhmm])).optional(),
+  reason: singleLine(300).min(1),
+  hours: z
+    .array(z.tuple([hhmm, hhmm]))
+    .max(4)
+    .optional(),
 });
 
 export const tenantSettings = z.object({
-  name: z.string().min(1).max(200),
-  provinceCode: z.string().regex(/^H\d{2}$/, 'mã tỉnh dạng Hxx / province code Hxx'),
+  name: singleLine(200).min(1),
+  provinceCode: z
+    .string()
+    .max(3)
+    .regex(/^H\d{2}$/, 'mã tỉnh dạng Hxx / province code Hxx'),
   timeZone: z.literal('Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
   officeHours: z
     .array(z.tuple([hhmm, hhmm]))
@@ -95,7 +107,10 @@ export const tenantSettings = z.object({
     .max(4),
   workingWeekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
   /** Hours on Saturday where a centre opens Saturday mornings (6 must then be in workingWeekdays). */
-  saturdayHours: z.array(z.tuple([hhmm, hhmm])).optional(),
+  saturdayHours: z
+    .array(z.tuple([hhmm, hhmm]))
+    .max(4)
+    .optional(),
   cutoff: hhmm.default('15:00'),
   countFrom: z.enum(['nextWorkingDay', 'receipt']).default('nextWorkingDay'),
   calendarOverrides: z.array(calendarOverride).max(400).default([]),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agencyCode, dossierCode, procedureCode } from './common';
+import { agencyCode, dossierCode, multiLine, procedureCode, singleLine } from './common';
 
 export const CHANNELS = ['counter', 'online', 'postal'] as const;
 export const DOSSIER_STATUSES = [
@@ -19,38 +19,42 @@ export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
 export const applicant = z.object({
   kind: z.enum(['citizen', 'organization']).default('citizen'),
-  name: z.string().trim().min(1).max(200),
+  name: singleLine(200).min(1),
   /** Citizen ID (CCCD, 12 digits; old CMND 9 digits) or, for organisations, the tax code (10 or 10-3 digits). */
   idNumber: z
     .string()
+    .max(14)
     .regex(/^(\d{9}|\d{12}|\d{10}(-\d{3})?)$/, 'số CCCD 12 số hoặc mã số thuế / 12-digit ID or tax code'),
-  phone: z.string().regex(/^(\+84|0)\d{9,10}$/, 'số điện thoại Việt Nam / Vietnamese phone number'),
-  email: z.email('email không hợp lệ / invalid email').optional(),
-  address: z.string().trim().min(1).max(500),
-  organizationName: z.string().trim().min(1).max(300).optional(),
+  phone: z
+    .string()
+    .max(13)
+    .regex(/^(\+84|0)\d{9,10}$/, 'số điện thoại Việt Nam / Vietnamese phone number'),
+  email: z.email('email không hợp lệ / invalid email').max(254).optional(),
+  address: singleLine(500).min(1),
+  organizationName: singleLine(300).min(1).optional(),
 });
 export type Applicant = z.infer<typeof applicant>;
 
 export const submittedDocument = z.object({
-  name: z.string().trim().min(1).max(500),
+  name: singleLine(500).min(1),
   kind: z.enum(['original', 'copy', 'certifiedCopy', 'electronic']).default('copy'),
   copies: z.number().int().min(1).max(50).default(1),
 });
 
 export const supplementItem = z.object({
-  document: z.string().trim().min(1).max(500),
-  reason: z.string().trim().min(1).max(1000),
+  document: singleLine(500).min(1),
+  reason: multiLine(1000).min(1),
 });
 
 /** What the reception officer decides on a complete / incomplete / ineligible dossier: record it, ask once for a complete supplement, or refuse with a reason. */
 export const receptionDecision = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('accept'), note: z.string().max(1000).optional() }),
+  z.object({ outcome: z.literal('accept'), note: multiLine(1000).optional() }),
   z.object({
     outcome: z.literal('requestSupplement'),
     items: z.array(supplementItem).min(1).max(50),
-    note: z.string().max(1000).optional(),
+    note: multiLine(1000).optional(),
   }),
-  z.object({ outcome: z.literal('refuse'), reason: z.string().trim().min(1).max(2000) }),
+  z.object({ outcome: z.literal('refuse'), reason: multiLine(2000).min(1) }),
 ]);
 export type ReceptionDecision = z.infer<typeof receptionDecision>;
 
@@ -62,10 +66,10 @@ export const submitDossier = z.object({
   /** Needed when the procedure's competent agency is "commune" and the counter is not that commune. */
   competentAgency: agencyCode.optional(),
   applicant,
-  request: z.string().trim().min(1).max(4000),
+  request: multiLine(4000).min(1),
   documents: z.array(submittedDocument).max(50).default([]),
   resultDelivery: z.enum(['counter', 'post', 'online']).default('counter'),
-  postalTrackingNumber: z.string().max(50).optional(),
+  postalTrackingNumber: singleLine(50).optional(),
   /** Staff only: the reception decision taken at the counter. Omitted: the dossier waits for one. */
   decision: receptionDecision.optional(),
 });

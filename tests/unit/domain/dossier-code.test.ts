@@ -1,4 +1,8 @@
-import { formatDossierCode, parseDossierCode } from '../../../shared/domain/dossier/code';
+import {
+  formatDossierCode,
+  MAX_DOSSIER_CODE_LENGTH,
+  parseDossierCode,
+} from '../../../shared/domain/dossier/code';
 
 describe('domain/dossier/code', () => {
   describe('formatDossierCode', () => {
@@ -16,6 +20,13 @@ describe('domain/dossier/code', () => {
     it('refuses a sequence that is not a positive integer', () => {
       expect(() => formatDossierCode('000.00.01.H29', new Date(), 0)).toThrow(RangeError);
     });
+    it('stops at eight digits, so every code it makes is short enough for a key and a URL', () => {
+      const at = new Date('2024-01-15T03:00:00Z');
+      const longest = formatDossierCode('000.00.01.H29', at, 99_999_999);
+      expect(longest).toHaveLength(MAX_DOSSIER_CODE_LENGTH);
+      expect(parseDossierCode(longest)?.sequence).toBe(99_999_999);
+      expect(() => formatDossierCode('000.00.01.H29', at, 100_000_000)).toThrow(RangeError);
+    });
   });
   describe('parseDossierCode', () => {
     it('round-trips a formatted code', () => {
@@ -25,6 +36,12 @@ describe('domain/dossier/code', () => {
         sequence: 123,
       });
       expect(parseDossierCode('not-a-code')).toBeUndefined();
+    });
+    it('refuses an unbounded sequence and a date that cannot be one', () => {
+      expect(parseDossierCode(`000.30.01.H99-270205-${'1'.repeat(2000)}`)).toBeUndefined();
+      expect(parseDossierCode('000.30.01.H99-270205-123456789')).toBeUndefined();
+      expect(parseDossierCode('000.30.01.H99-271305-0001')).toBeUndefined();
+      expect(parseDossierCode('000.30.01.H99-270200-0001')).toBeUndefined();
     });
   });
 });
