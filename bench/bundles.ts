@@ -43,7 +43,7 @@ export const INGREDIENTS: BenchFunction[] = [
   { id: 'route table (zod + all schemas)', entry: 'bench/ingredients/route-table.ts' },
   { id: 'Powertools logger/metrics/tracer', entry: 'bench/ingredients/powertools.ts' },
   { id: 'data layer (SDK + toolbox + entities)', entry: 'bench/ingredients/data-layer.ts' },
-  { id: 'idempotency (Powertools + SDK)', entry: 'bench/ingredients/idempotency.ts' },
+  { id: 'idempotency (key record + SDK)', entry: 'bench/ingredients/idempotency.ts' },
 ];
 
 /**

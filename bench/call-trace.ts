@@ -57,7 +57,7 @@ export async function traceUseCases(
   const token = cloud.tokens[username];
   if (!token) throw new Error(`the cloud issued no token for ${username}`);
 
-  const [schemas, { getDynamoClient }, { principalFromClaims }, { submitDossier }, { fullView, track }] =
+  const [schemas, { getDynamoClient }, { principalFromClaims }, { submitDossier }, { track }] =
     await Promise.all([
       import('../shared/api/schemas/dossier'),
       import('../shared/platform/aws-clients'),
@@ -89,9 +89,8 @@ export async function traceUseCases(
     { step: 'build', name: 'benchCallTrace' },
   );
 
-  // As submit.ts does: the use case, then the view for the answer.
-  const { dossier, agencies } = await submitDossier(principal, schemas.submitDossier.parse(body));
-  await fullView(dossier, agencies);
+  // As submit.ts does without an Idempotency-Key: the use case answers with the view.
+  const { result: dossier } = await submitDossier(principal, schemas.submitDossier.parse(body));
   const submit = calls;
   calls = [];
   // As track.ts does.

@@ -1,4 +1,2 @@
-/** Idempotency-Key support: Powertools idempotency with its DynamoDB persistence layer. */
-import { idempotent } from '../../shared/platform/idempotency';
-
-export const wrap = idempotent;
+/** Idempotency-Key support: the key record in the use case's transaction (toolbox entity + SDK). */
+export { oncePerKey as wrap } from '../../shared/usecases/once-per-key';

@@ -1,9 +1,11 @@
 import { httpHandler } from '../../shared/platform/http';
 import { decideOnDossier } from '../../shared/usecases/reception';
-import { fullView } from '../../shared/usecases/dossier-views';
 
-export const handler = httpHandler('decideReception', async ({ params, body, principal, annotate }) => {
-  annotate({ dossierCode: params.code });
-  const dossier = await decideOnDossier(principal, params.code, body);
-  return { status: 200, body: await fullView(dossier) };
-});
+export const handler = httpHandler(
+  'decideReception',
+  async ({ params, body, principal, idempotency, annotate }) => {
+    annotate({ dossierCode: params.code });
+    const { result: view } = await decideOnDossier(principal, params.code, body, idempotency);
+    return { status: 200, body: view };
+  },
+);

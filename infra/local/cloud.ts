@@ -108,6 +108,12 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
     timings.lap('dynamodb');
 
     setHandlerEnvironment(dynamodb.endpoint, s3.endpoint, sfn.endpoint, deadlineClockArn);
+    // The handlers' one client, created now that its environment is set (see the module for why).
+    const [{ getDynamoClient }, { awaitTransactionCommits }] = await Promise.all([
+      import('../../shared/platform/aws-clients'),
+      import('./dynamodb-commit-barrier'),
+    ]);
+    awaitTransactionCommits(getDynamoClient());
     await provisionResources(modules, dynamodb.endpoint, s3.endpoint);
     timings.lap('provision');
     // Imported only now: the data layer reads TABLE_NAME when its module loads.

@@ -34,7 +34,10 @@ export interface RouteDef {
   access: ResourceAccess;
   summary: string;
   tags: string[];
-  /** Creating POSTs honour `Idempotency-Key`. */
+  /**
+   * Creating POSTs honour `Idempotency-Key`: the handler passes `request.idempotency` to its use
+   * case, which takes the key in the transaction of its change (shared/usecases/once-per-key.ts).
+   */
   idempotent?: boolean;
   request?: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
   responses: Record<number, { description: string; schema?: z.ZodType }>;

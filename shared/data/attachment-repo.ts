@@ -2,8 +2,11 @@
 import { DeleteItemCommand } from 'dynamodb-toolbox/entity/actions/delete';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { AttachmentView } from '../api/schemas/attachment';
+import { keyFailure, type KeyRecordPut } from './idempotency-repo';
 import { readPage, type ListPage } from './pages';
 import { AttachmentEntity, MainTable, dossierPk, primaryKey } from './table';
 
@@ -16,8 +19,20 @@ export interface AttachmentRecord {
   attachment: AttachmentView;
 }
 
-export async function putAttachment(record: AttachmentRecord): Promise<void> {
-  await AttachmentEntity.build(PutItemCommand).item(record).send();
+/**
+ * Writes the record; with `takeKey`, in one transaction with the request's Idempotency-Key record
+ * (second item), so a crash cannot leave a record whose key is free for a retry to make another.
+ */
+export async function putAttachment(record: AttachmentRecord, takeKey?: KeyRecordPut): Promise<void> {
+  if (!takeKey) {
+    await AttachmentEntity.build(PutItemCommand).item(record).send();
+    return;
+  }
+  try {
+    await execute(AttachmentEntity.build(PutTransaction).item(record), takeKey);
+  } catch (error) {
+    throw keyFailure(error, 1) ?? error;
+  }
 }
 
 export async function getAttachment(

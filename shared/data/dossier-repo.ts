@@ -20,8 +20,10 @@ import {
   dossierPk,
   queueKey,
 } from './table';
+import { keyFailure, type KeyRecordPut } from './idempotency-repo';
 import { TABLE_KEYS, queueOrder } from './keys';
 import { collectPages } from './pages';
+import { cancellationCodes } from './transactions';
 
 const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
 
@@ -96,28 +98,32 @@ const dossierItem = (dossier: Dossier) => ({
   body: dossier,
 });
 
-function isConditionFailure(error: unknown): boolean {
-  const e = error as { name?: string; CancellationReasons?: Array<{ Code?: string }> };
-  return (
-    e?.name === 'TransactionCanceledException' &&
-    (e.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed')
-  );
-}
+/** Whether the transaction was cancelled because the condition of its item number `index` failed. */
+const conditionFailed = (error: unknown, index: number) =>
+  cancellationCodes(error)?.[index] === 'ConditionalCheckFailed';
 
-/** The dossier, its history lines and outbox items in one transaction, if `condition` holds. */
+/**
+ * The dossier, its history lines and outbox items in one transaction, if `condition` holds; with
+ * `takeKey`, the Idempotency-Key record too (second item), so the key is taken with the change.
+ * A key already taken wins over a version conflict: the caller answers with the key's record.
+ */
 async function writeDossier(
   dossier: Dossier,
   condition: { attr: 'code'; exists: false } | { attr: 'version'; eq: number },
   events: readonly DossierEvent[],
   outbox: readonly OutboxMessage[],
+  takeKey?: KeyRecordPut,
 ): Promise<void> {
   try {
     await execute(
       DossierEntity.build(PutTransaction).item(dossierItem(dossier)).options({ condition }),
+      ...(takeKey ? [takeKey] : []),
       ...writes(dossier, events, outbox),
     );
   } catch (error) {
-    if (isConditionFailure(error)) throw new VersionConflictError(dossier.code);
+    const keyError = takeKey ? keyFailure(error, 1) : undefined;
+    if (keyError) throw keyError;
+    if (conditionFailed(error, 0)) throw new VersionConflictError(dossier.code);
     throw error;
   }
 }
@@ -127,8 +133,9 @@ export function createDossier(
   dossier: Dossier,
   events: readonly DossierEvent[],
   outbox: readonly OutboxMessage[],
+  takeKey?: KeyRecordPut,
 ) {
-  return writeDossier(dossier, { attr: 'code', exists: false }, events, outbox);
+  return writeDossier(dossier, { attr: 'code', exists: false }, events, outbox, takeKey);
 }
 
 /** Saves a changed dossier if nobody changed it since `expectedVersion` was read. */
@@ -137,8 +144,9 @@ export function saveDossier(
   expectedVersion: number,
   events: readonly DossierEvent[],
   outbox: readonly OutboxMessage[],
+  takeKey?: KeyRecordPut,
 ) {
-  return writeDossier(dossier, { attr: 'version', eq: expectedVersion }, events, outbox);
+  return writeDossier(dossier, { attr: 'version', eq: expectedVersion }, events, outbox, takeKey);
 }
 
 export async function getDossier(tenant: string, code: string): Promise<Dossier | undefined> {
@@ -231,7 +239,7 @@ export async function recordAlarm(
     );
     return true;
   } catch (error) {
-    if (isConditionFailure(error)) return false;
+    if (conditionFailed(error, 0)) return false;
     throw error;
   }
 }

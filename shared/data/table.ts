@@ -13,7 +13,7 @@
  *   deadline marks   PK TENANT#<t>#DOSSIER#<code>       SK MARK#<alarm id>
  *   work queue       GSI1PK TENANT#<t>#QUEUE#<agency>#<role>  GSI1SK [p#]<step due, UTC>#<code>  (p#: paused)
  *   daily sequence   PK TENANT#<t>#SEQ#<agency>#<yymmdd> SK #SEQ
- *   idempotency      PK TENANT#<t>#IDEMPOTENCY           SK idem#<route>#<hash>  (Powertools)
+ *   idempotency key  PK TENANT#<t>#IDEMPOTENCY           SK idem#<route>#<hash of caller and key>
  */
 import { Table } from 'dynamodb-toolbox/table';
 import { Entity } from 'dynamodb-toolbox/entity';
@@ -200,4 +200,27 @@ export const SequenceEntity = new Entity({
     value: number(),
   }),
   computeKey: ({ tenant, agency, day }) => ({ PK: `TENANT#${tenant}#SEQ#${agency}#${day}`, SK: '#SEQ' }),
+});
+
+/**
+ * An Idempotency-Key taken: written in the same transaction as the change it made, so a key is
+ * taken exactly when its change is committed (see shared/usecases/once-per-key.ts).
+ */
+export const IdempotencyKeyEntity = new Entity({
+  name: 'IdempotencyKey',
+  table: MainTable,
+  schema: item({
+    tenant: string().key(),
+    route: string().key(),
+    keyHash: string().key(),
+    bodyHash: string(),
+    /** The use case's result as JSON text: every retry gets exactly the first answer. */
+    result: string(),
+    /** Epoch seconds (the table's TTL attribute). */
+    expiresAt: number(),
+  }),
+  computeKey: ({ tenant, route, keyHash }) => ({
+    PK: `TENANT#${tenant}#IDEMPOTENCY`,
+    SK: `idem#${route}#${keyHash}`,
+  }),
 });

@@ -7,12 +7,13 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import { routeById, type RouteId, type RouteOf } from '../api/routes';
 import { DomainRuleError } from '../domain/errors';
-import { AppError, ConflictError, UnprocessableError, ValidationError } from './errors';
-import { idempotent } from './idempotency';
+import type { IdempotencyClaim } from '../domain/idempotency';
+import { AppError, ValidationError } from './errors';
+import { idempotencyClaim } from './idempotency';
 import { logger, metrics, tracer } from './observability';
 import { ROLES } from './claims';
 import { claimsOf, principalFromClaims, requirePrincipal, requireRole, type Principal } from './principal';
@@ -31,6 +32,11 @@ export interface HttpRequest<Id extends RouteId> {
   /** Present on every route whose auth is `user`. */
   principal: RouteOf<Id>['auth'] extends 'user' ? Principal : Principal | undefined;
   headers: Record<string, string>;
+  /**
+   * On an `idempotent` route that got an `Idempotency-Key`: pass it to the use case, which takes the
+   * key in its transaction. Absent otherwise.
+   */
+  idempotency: IdempotencyClaim | undefined;
   requestId: string;
   /** For logs: attach the dossier code once known. */
   annotate(keys: Record<string, string>): void;
@@ -79,7 +85,7 @@ function validate(schema: z.ZodType | undefined, value: unknown, part: string): 
   return result.data;
 }
 
-/** Maps Powertools idempotency errors, which are not ours, onto answers. */
+/** Maps domain rule errors onto answers. */
 function asAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof DomainRuleError) {
@@ -93,18 +99,6 @@ function asAppError(error: unknown): AppError | undefined {
     return new AppError(error.status, error.rule, titles[error.status], error.message, [
       { field: error.field, rule: error.rule, message: error.message },
     ]);
-  }
-  const name = (error as Error | undefined)?.name;
-  if (name === 'IdempotencyAlreadyInProgressError') {
-    return new ConflictError(
-      'Yêu cầu cùng Idempotency-Key đang được xử lý / a request with this Idempotency-Key is in progress',
-    );
-  }
-  if (name === 'IdempotencyValidationError') {
-    return new UnprocessableError(
-      'idempotency-key-reused',
-      'Idempotency-Key đã dùng cho nội dung khác / this Idempotency-Key was used with a different body',
-    );
   }
   return undefined;
 }
@@ -137,15 +131,7 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
   const roles = 'roles' in route ? route.roles : undefined;
   const isIdempotent = 'idempotent' in route && route.idempotent === true;
 
-  // The stored answer is the serialized response: JSON has no `undefined`, which DynamoDB refuses.
-  const runOnce = idempotent(routeId, async (_call, request: HttpRequest<Id>) =>
-    toResponse(await useCase(request)),
-  );
-
-  const core = async (
-    event: APIGatewayProxyEventV2,
-    context: Context,
-  ): Promise<APIGatewayProxyStructuredResultV2> => {
+  const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const headers = lowerCaseHeaders(event.headers);
     const requestId = event.requestContext?.requestId ?? 'unknown';
     // Correlates every log line of this request with API Gateway's access log.
@@ -158,30 +144,18 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
     const query = validate(schemas.query, event.queryStringParameters, 'query');
     const rawBody = schemas.body ? parseJsonBody(event, headers) : undefined;
     const body = validate(schemas.body, rawBody, 'body');
+    const key = isIdempotent ? headers['idempotency-key'] : undefined;
     const request = {
       params,
       query,
       body,
       principal,
       headers,
+      idempotency: key === undefined ? undefined : idempotencyClaim(routeId, principal, key, rawBody),
       requestId,
       annotate: (keys: Record<string, string>) => logger.appendKeys(keys),
     } as HttpRequest<Id>;
-
-    // Its format was checked by requestGuard, before the body was parsed.
-    const key = headers['idempotency-key'];
-    if (!isIdempotent || key === undefined) return toResponse(await useCase(request));
-    return runOnce(
-      {
-        route: routeId,
-        tenant: principal?.tenant ?? '-',
-        caller: principal?.subject ?? '-',
-        key,
-        body: rawBody ?? null,
-      },
-      request,
-      context,
-    );
+    return toResponse(await useCase(request));
   };
 
   return (

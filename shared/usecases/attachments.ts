@@ -2,8 +2,14 @@
  * Scans attached to a dossier: a presigned upload, then a confirm step that judges what actually
  * landed and deletes what breaks the rules, then short-lived download links for those allowed.
  */
-import { MAX_ATTACHMENT_BYTES, type AttachmentView, type CreateAttachment } from '../api/schemas/attachment';
+import {
+  MAX_ATTACHMENT_BYTES,
+  type AttachmentView,
+  type CreateAttachment,
+  type UploadTicket,
+} from '../api/schemas/attachment';
 import { inspectUpload, MAGIC_BYTES_NEEDED } from '../domain/attachments/inspect';
+import type { IdempotencyClaim } from '../domain/idempotency';
 import { newSortableId } from '../domain/ids';
 import { toVnIso } from '../domain/vn-time';
 import { attachmentPage, deleteAttachment, getAttachment, putAttachment } from '../data/attachment-repo';
@@ -12,6 +18,7 @@ import { clock } from '../platform/clock';
 import { ConflictError, NotFoundError, UnprocessableError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
 import { dossierFor } from './dossier-views';
+import { oncePerKey, type Outcome, type TakeKey } from './once-per-key';
 import { pageOf, type PageRequest } from './paging';
 
 const CLOSED = new Set(['refused', 'withdrawn', 'returned']);
@@ -22,7 +29,25 @@ const safeName = (name: string) =>
     .join('')
     .slice(-120);
 
-export async function startUpload(principal: Principal, code: string, input: CreateAttachment) {
+/**
+ * A pending attachment record and a presigned upload for it. With a claimed key, a retry gets the
+ * first ticket back (its URL may have expired by then: ask again with a new key) and no second record.
+ */
+export function startUpload(
+  principal: Principal,
+  code: string,
+  input: CreateAttachment,
+  claim?: IdempotencyClaim,
+): Promise<Outcome<UploadTicket>> {
+  return oncePerKey(claim, (takeKey) => newUpload(principal, code, input, takeKey));
+}
+
+async function newUpload(
+  principal: Principal,
+  code: string,
+  input: CreateAttachment,
+  takeKey: TakeKey<UploadTicket>,
+): Promise<UploadTicket> {
   const dossier = await dossierFor(principal, code);
   if (CLOSED.has(dossier.status))
     throw new ConflictError(`Hồ sơ đã ${dossier.status}, không nhận thêm tệp / the dossier is closed`);
@@ -39,24 +64,22 @@ export async function startUpload(principal: Principal, code: string, input: Cre
     createdAt: toVnIso(now),
   };
   const objectKey = `${dossier.tenant}/${dossier.code}/${id}/${safeName(input.fileName)}`;
-  await putAttachment({
-    tenant: dossier.tenant,
-    code: dossier.code,
-    id,
-    objectKey,
-    status: 'pending',
-    attachment,
-  });
+  // Signed first (no call to S3): the whole ticket is the answer stored with the key.
   const upload = await presignUpload(objectKey, input.contentType, input.size);
-  return {
+  const ticket: UploadTicket = {
     attachment,
     upload: {
-      method: 'PUT' as const,
+      method: 'PUT',
       url: upload.url,
       headers: upload.headers,
       expiresAt: toVnIso(upload.expiresAt),
     },
   };
+  await putAttachment(
+    { tenant: dossier.tenant, code: dossier.code, id, objectKey, status: 'pending', attachment },
+    takeKey(ticket),
+  );
+  return ticket;
 }
 
 export async function confirmUpload(principal: Principal, code: string, id: string): Promise<AttachmentView> {

@@ -1,15 +1,16 @@
 /**
  * Use cases of the reception desk: submit (counter, online, post) and decide on a waiting
  * dossier. They load what the domain needs, let it decide, and persist the result in one
- * transaction with its history and outbox events.
+ * transaction with its history, outbox events and the request's Idempotency-Key, if any. They
+ * answer with the full view, which is what a retry with the same key gets back.
  */
-import type { Agency } from '../api/schemas/catalog';
 import type { SubmitDossier, ReceptionDecision } from '../api/schemas/dossier';
 import { DomainRuleError } from '../domain/errors';
 import { formatDossierCode } from '../domain/dossier/code';
-import type { Dossier } from '../domain/dossier/model';
 import { decideReception, newDossier, placeSubmission } from '../domain/dossier/reception';
 import { outboxFor } from '../domain/dossier/outbox';
+import { dossierView } from '../domain/dossier/views';
+import type { IdempotencyClaim } from '../domain/idempotency';
 import { toYYMMDD } from '../domain/vn-time';
 import { agenciesByCode, getProcedure } from '../data/catalog-repo';
 import { createDossier, nextSequence } from '../data/dossier-repo';
@@ -17,6 +18,7 @@ import { clock } from '../platform/clock';
 import type { Principal } from '../platform/principal';
 import { actorOf } from './actor';
 import { dossierFor } from './dossier-views';
+import { oncePerKey, type Outcome, type TakeKey } from './once-per-key';
 import { saveChange } from './save-dossier';
 import { tenantCalendar } from './tenant';
 
@@ -32,11 +34,25 @@ async function procedureOrFail(tenant: string, code: string, field: string) {
   return procedure;
 }
 
-/** The new dossier, and the agencies read to place it (the view names them; no second read). */
-export async function submitDossier(
+export type DossierView = ReturnType<typeof dossierView>;
+
+/**
+ * The new dossier's full view (named with the agencies read to place it: no second read). With a
+ * claimed key, a retry gets the first view back and no second dossier is made.
+ */
+export function submitDossier(
   principal: Principal,
   submission: SubmitDossier,
-): Promise<{ dossier: Dossier; agencies: ReadonlyMap<string, Agency> }> {
+  claim?: IdempotencyClaim,
+): Promise<Outcome<DossierView>> {
+  return oncePerKey(claim, (takeKey) => createSubmitted(principal, submission, takeKey));
+}
+
+async function createSubmitted(
+  principal: Principal,
+  submission: SubmitDossier,
+  takeKey: TakeKey<DossierView>,
+): Promise<DossierView> {
   const actor = actorOf(principal);
   if (actor.kind === 'citizen' && submission.decision) {
     throw new DomainRuleError(
@@ -75,21 +91,35 @@ export async function submitDossier(
     dossier = { ...decided.dossier, version: 1 };
     events.push(...decided.events);
   }
-  await createDossier(dossier, events, outboxFor(0, dossier, events));
-  return { dossier, agencies };
+  const view = dossierView(dossier, agencies);
+  await createDossier(dossier, events, outboxFor(0, dossier, events), takeKey(view));
+  return view;
 }
 
-export async function decideOnDossier(
+/** The decided dossier's full view; with a claimed key, a retry gets that view back and decides nothing. */
+export function decideOnDossier(
   principal: Principal,
   code: string,
   decision: ReceptionDecision,
-): Promise<Dossier> {
+  claim?: IdempotencyClaim,
+): Promise<Outcome<DossierView>> {
+  return oncePerKey(claim, (takeKey) => decide(principal, code, decision, takeKey));
+}
+
+async function decide(
+  principal: Principal,
+  code: string,
+  decision: ReceptionDecision,
+  takeKey: TakeKey<DossierView>,
+): Promise<DossierView> {
   const tenant = principal.tenant;
   // Access before state: a counter with no part in the dossier learns nothing, not even its status.
   const current = await dossierFor(principal, code);
-  const [calendar, procedure] = await Promise.all([
+  // The agencies too, before the write: the view is stored with the key in the same transaction.
+  const [calendar, procedure, agencies] = await Promise.all([
     tenantCalendar(tenant),
     procedureOrFail(tenant, current.procedure.code, 'procedure'),
+    agenciesByCode(tenant),
   ]);
   const { dossier, events } = decideReception(
     current,
@@ -99,6 +129,7 @@ export async function decideOnDossier(
     clock.now(),
     calendar,
   );
-  await saveChange(current, dossier, events);
-  return dossier;
+  const view = dossierView(dossier, agencies);
+  await saveChange(current, dossier, events, takeKey(view));
+  return view;
 }

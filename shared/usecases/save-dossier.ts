@@ -2,6 +2,7 @@
 import type { Dossier, DossierEvent } from '../domain/dossier/model';
 import { outboxFor } from '../domain/dossier/outbox';
 import { getDossier, saveDossier, VersionConflictError } from '../data/dossier-repo';
+import type { KeyRecordPut } from '../data/idempotency-repo';
 import { ConflictError } from '../platform/errors';
 
 export const staleDossier = (currentVersion: number | undefined) =>
@@ -9,14 +10,18 @@ export const staleDossier = (currentVersion: number | undefined) =>
     currentVersion,
   });
 
-/** Saves `next` (read as `current`) with its history lines and the outbox events they announce. */
+/**
+ * Saves `next` (read as `current`) with its history lines and the outbox events they announce, and
+ * with `takeKey` the request's Idempotency-Key record, in one transaction.
+ */
 export async function saveChange(
   current: Dossier,
   next: Dossier,
   events: readonly DossierEvent[],
+  takeKey?: KeyRecordPut,
 ): Promise<void> {
   try {
-    await saveDossier(next, current.version, events, outboxFor(current.clockVersion, next, events));
+    await saveDossier(next, current.version, events, outboxFor(current.clockVersion, next, events), takeKey);
   } catch (error) {
     if (error instanceof VersionConflictError)
       throw staleDossier((await getDossier(current.tenant, current.code))?.version);

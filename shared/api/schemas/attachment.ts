@@ -46,6 +46,7 @@ export const uploadTicket = z.object({
     expiresAt: z.string(),
   }),
 });
+export type UploadTicket = z.infer<typeof uploadTicket>;
 
 export const attachmentList = z.object({ items: z.array(attachmentView), nextCursor });
 export const downloadLink = z.object({ url: z.string(), expiresAt: z.string() });

@@ -119,6 +119,16 @@ export async function stopCloudProcess(
 }
 
 /**
+ * Kills the cloud the way a power cut or `kill -9` would: SIGKILL to its whole process group (tsx,
+ * the node process, the JVM, the watchdog), no handler runs. Resolves once every process is gone.
+ */
+export async function killCloudProcess(handle: Pick<CloudHandle, 'pid'>): Promise<void> {
+  signal(-handle.pid, 'SIGKILL');
+  if (!(await groupGone(handle.pid, 5_000)))
+    throw new Error(`processes of group ${handle.pid} survived SIGKILL`);
+}
+
+/**
  * Deletes the temp folder around a data dir made by startCloudProcess (and only such a folder:
  * a data dir the caller chose is left alone).
  */
