@@ -11,13 +11,50 @@ export interface AttachmentRecord {
   tenant: string;
   code: string;
   id: string;
+  /** The staging key while pending, the stored key once confirmed (see attachment-keys.ts). */
   objectKey: string;
+  /** The stored object's version, where the bucket is versioned. */
+  versionId?: string;
   status: 'pending' | 'stored';
   attachment: AttachmentView;
 }
 
+/** Only a pending record may change: a confirmed scan is never replaced or removed by these. */
+const STILL_PENDING = { attr: 'status', eq: 'pending' } as const;
+
+const isConditionFailure = (error: unknown) =>
+  (error as { name?: string })?.name === 'ConditionalCheckFailedException';
+
 export async function putAttachment(record: AttachmentRecord): Promise<void> {
   await AttachmentEntity.build(PutItemCommand).item(record).send();
+}
+
+/**
+ * Records the confirmed scan in place of the pending upload; false when the record is no longer
+ * pending (a concurrent confirm stored it).
+ */
+export async function markStored(record: AttachmentRecord & { status: 'stored' }): Promise<boolean> {
+  try {
+    await AttachmentEntity.build(PutItemCommand).item(record).options({ condition: STILL_PENDING }).send();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Removes a pending upload's record; false when it is not pending (any more). */
+export async function discardPending(tenant: string, code: string, id: string): Promise<boolean> {
+  try {
+    await AttachmentEntity.build(DeleteItemCommand)
+      .key({ tenant, code, id })
+      .options({ condition: STILL_PENDING })
+      .send();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
 }
 
 export async function getAttachment(
@@ -30,10 +67,6 @@ export async function getAttachment(
     .options({ consistent: true })
     .send();
   return Item as AttachmentRecord | undefined;
-}
-
-export async function deleteAttachment(tenant: string, code: string, id: string): Promise<void> {
-  await AttachmentEntity.build(DeleteItemCommand).key({ tenant, code, id }).send();
 }
 
 export async function listAttachments(tenant: string, code: string): Promise<AttachmentRecord[]> {

@@ -64,6 +64,40 @@ describe('attachments (integration)', () => {
       expect(sha256(file)).toBe(sha256(PDF));
     });
 
+    it('keeps serving the checked bytes after the upload URL is used again with other bytes of the same length', async () => {
+      const ticket = await api.post(`/v1/dossiers/${code}/attachments`, {
+        as: 'tiepnhan.binhthanh',
+        body: { fileName: 'ban-goc.pdf', contentType: 'application/pdf', size: PDF.length },
+      });
+      const { url, headers } = ticket.body.upload;
+      expect((await fetch(url, { method: 'PUT', headers, body: PDF })).ok).toBe(true);
+      const id = ticket.body.attachment.id as string;
+      const confirmed = await api.post(`/v1/dossiers/${code}/attachments/${id}/confirm`, {
+        as: 'tiepnhan.binhthanh',
+      });
+      expect(confirmed.body.sha256).toBe(sha256(PDF));
+
+      // The ticket is still within its lifetime: refused, or accepted into a place nobody reads.
+      const forged = Buffer.from(PDF);
+      forged.write('%PDF-1.7 SUA DOI', 0);
+      expect(forged.length).toBe(PDF.length);
+      await fetch(url, { method: 'PUT', headers, body: forged });
+
+      const again = await api.post(`/v1/dossiers/${code}/attachments/${id}/confirm`, {
+        as: 'tiepnhan.binhthanh',
+      });
+      expect(again.body.sha256).toBe(sha256(PDF));
+      const listed = (
+        await api.get(`/v1/dossiers/${code}/attachments`, { as: 'chuyenvien.datdai' })
+      ).body.items.find((a: { id: string }) => a.id === id);
+      expect(listed.sha256).toBe(sha256(PDF));
+      const link = await api.get(`/v1/dossiers/${code}/attachments/${id}/download`, {
+        as: 'chuyenvien.datdai',
+      });
+      const served = Buffer.from(await (await fetch(link.body.url)).arrayBuffer());
+      expect(sha256(served)).toBe(listed.sha256);
+    });
+
     it('refuses downloads to staff of an agency the dossier does not pass through', async () => {
       const list = await api.get(`/v1/dossiers/${code}/attachments`, { as: 'chuyenvien.tuphap' });
       expect(list.status).toBe(404);
