@@ -19,3 +19,12 @@ export const stagingKey = (tenant: string, code: string, id: string) =>
  */
 export const storedKey = (tenant: string, code: string, id: string, sha256: string, fileName: string) =>
   `${BUCKET_AREAS.stored}${tenant}/${code}/${id}/${sha256}/${fileName}`;
+
+/** The upload a staging key belongs to, or undefined for a key not laid out by `stagingKey`. */
+export function parseStagingKey(key: string): { tenant: string; code: string; id: string } | undefined {
+  if (!key.startsWith(BUCKET_AREAS.staging)) return undefined;
+  const parts = key.slice(BUCKET_AREAS.staging.length).split('/');
+  if (parts.length !== 3 || parts.some((p) => p === '')) return undefined;
+  const [tenant, code, id] = parts as [string, string, string];
+  return { tenant, code, id };
+}

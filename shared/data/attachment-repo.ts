@@ -17,6 +17,8 @@ export interface AttachmentRecord {
   versionId?: string;
   status: 'pending' | 'stored';
   attachment: AttachmentView;
+  /** Pending only: epoch seconds after which the upload is gone (the table's TTL attribute). */
+  expiresAt?: number;
 }
 
 /** Only a pending record may change: a confirmed scan is never replaced or removed by these. */
@@ -31,9 +33,11 @@ export async function putAttachment(record: AttachmentRecord): Promise<void> {
 
 /**
  * Records the confirmed scan in place of the pending upload; false when the record is no longer
- * pending (a concurrent confirm stored it).
+ * pending (a concurrent confirm stored it, or it expired and was discarded).
  */
-export async function markStored(record: AttachmentRecord & { status: 'stored' }): Promise<boolean> {
+export async function markStored(
+  record: AttachmentRecord & { status: 'stored'; expiresAt?: undefined },
+): Promise<boolean> {
   try {
     await AttachmentEntity.build(PutItemCommand).item(record).options({ condition: STILL_PENDING }).send();
     return true;

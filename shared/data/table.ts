@@ -145,6 +145,8 @@ export const AttachmentEntity = new Entity({
     versionId: string().optional(),
     status: string().enum('pending', 'stored'),
     attachment: any(),
+    /** Pending uploads only (TTL, epoch seconds); a confirmed scan is kept. */
+    expiresAt: number().optional(),
   }),
   computeKey: ({ tenant, code, id }) => ({ PK: dossierPk(tenant, code), SK: `ATT#${id}` }),
 });

@@ -2,9 +2,11 @@
  * Scans attached to a dossier: a presigned upload to a staging key, then a confirm step that judges
  * what actually landed, deletes what breaks the rules and stores the bytes it judged under a key no
  * upload URL reaches, then short-lived download links to that stored object for those allowed.
+ * Unconfirmed uploads expire.
  */
 import { MAX_ATTACHMENT_BYTES, type AttachmentView, type CreateAttachment } from '../api/schemas/attachment';
 import { inspectUpload, MAGIC_BYTES_NEEDED } from '../domain/attachments/inspect';
+import { isExpiredPending, pendingExpiresAt } from '../domain/attachments/pending';
 import { newSortableId } from '../domain/ids';
 import { toVnIso } from '../domain/vn-time';
 import { stagingKey, storedKey } from '../data/attachment-keys';
@@ -61,6 +63,7 @@ export async function startUpload(principal: Principal, code: string, input: Cre
     objectKey,
     status: 'pending',
     attachment,
+    expiresAt: pendingExpiresAt(now),
   });
   const upload = await presignUpload(objectKey, input.contentType, input.size);
   return {
@@ -86,6 +89,12 @@ export async function confirmUpload(principal: Principal, code: string, id: stri
   const record = await getAttachment(dossier.tenant, dossier.code, id);
   if (!record) throw new NotFoundError(`Không có tệp ${id} / no attachment ${id}`);
   if (record.status === 'stored') return record.attachment;
+  if (isExpiredPending(record, clock.now())) {
+    await discard(record);
+    throw new NotFoundError(
+      `Lượt tải lên ${id} đã hết hạn, hãy tải lên lại / upload ${id} expired: start a new upload`,
+    );
+  }
 
   const staged = await readStaged(record.objectKey, MAX_ATTACHMENT_BYTES);
   if (!staged) {
@@ -154,10 +163,17 @@ async function settled(record: AttachmentRecord): Promise<AttachmentView> {
   throw new NotFoundError(`Không có tệp ${record.id} / no attachment ${record.id}`);
 }
 
+/** An expired upload: its record and whatever was staged go now, before TTL or lifecycle get to them. */
+async function discard(record: AttachmentRecord): Promise<void> {
+  await deleteObject(record.objectKey);
+  await discardPending(record.tenant, record.code, record.id);
+}
+
 export async function attachmentsOf(principal: Principal, code: string) {
   const dossier = await dossierFor(principal, code);
   const records = await listAttachments(dossier.tenant, dossier.code);
-  return { items: records.map((r) => r.attachment) };
+  const now = clock.now();
+  return { items: records.filter((r) => !isExpiredPending(r, now)).map((r) => r.attachment) };
 }
 
 export async function downloadLink(principal: Principal, code: string, id: string) {
