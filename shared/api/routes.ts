@@ -283,7 +283,14 @@ export const ROUTES = [
     summary: 'Xin URL tải lên bản quét / get a presigned upload URL for a scan',
     tags: ['attachments'],
     request: { params: dossier.dossierCodeParams, body: attachment.createAttachment },
-    responses: { 201: { description: 'Vé tải lên', schema: attachment.uploadTicket }, ...problemResponses },
+    responses: {
+      201: { description: 'Vé tải lên', schema: attachment.uploadTicket },
+      422: {
+        description: 'Quá nhiều tệp chờ xác nhận / too many unconfirmed uploads (pending-upload-limit)',
+        schema: common.problem,
+      },
+      ...problemResponses,
+    },
   },
   {
     id: 'confirmAttachment',

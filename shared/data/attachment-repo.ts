@@ -83,3 +83,20 @@ export async function listAttachments(tenant: string, code: string): Promise<Att
   );
   return items as AttachmentRecord[];
 }
+
+/** The dossier's pending uploads, expired ones included (the caller knows what time it is). */
+export async function pendingAttachments(tenant: string, code: string): Promise<AttachmentRecord[]> {
+  const items = await collectPages((exclusiveStartKey) =>
+    MainTable.build(QueryCommand)
+      .entities(AttachmentEntity)
+      .query({ partition: dossierPk(tenant, code), range: { beginsWith: 'ATT#' } })
+      .options({
+        exclusiveStartKey,
+        maxPages: 1,
+        consistent: true,
+        filters: { Attachment: STILL_PENDING },
+      })
+      .send(),
+  );
+  return items as AttachmentRecord[];
+}

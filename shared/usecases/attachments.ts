@@ -2,11 +2,11 @@
  * Scans attached to a dossier: a presigned upload to a staging key, then a confirm step that judges
  * what actually landed, deletes what breaks the rules and stores the bytes it judged under a key no
  * upload URL reaches, then short-lived download links to that stored object for those allowed.
- * Unconfirmed uploads expire.
+ * Unconfirmed uploads expire, and a dossier holds only so many of them.
  */
 import { MAX_ATTACHMENT_BYTES, type AttachmentView, type CreateAttachment } from '../api/schemas/attachment';
 import { inspectUpload, MAGIC_BYTES_NEEDED } from '../domain/attachments/inspect';
-import { isExpiredPending, pendingExpiresAt } from '../domain/attachments/pending';
+import { isExpiredPending, pendingExpiresAt, pendingLimitViolation } from '../domain/attachments/pending';
 import { newSortableId } from '../domain/ids';
 import { toVnIso } from '../domain/vn-time';
 import { stagingKey, storedKey } from '../data/attachment-keys';
@@ -15,6 +15,7 @@ import {
   getAttachment,
   listAttachments,
   markStored,
+  pendingAttachments,
   putAttachment,
   type AttachmentRecord,
 } from '../data/attachment-repo';
@@ -43,6 +44,15 @@ export async function startUpload(principal: Principal, code: string, input: Cre
   if (CLOSED.has(dossier.status))
     throw new ConflictError(`Hồ sơ đã ${dossier.status}, không nhận thêm tệp / the dossier is closed`);
   const now = clock.now();
+  // Checked before the write, so two requests racing for the last place can both get one: the cap
+  // bounds what an abandoned or hostile client leaves behind, it is not a quota to the unit.
+  const pending = await pendingAttachments(dossier.tenant, dossier.code);
+  const limit = pendingLimitViolation(pending.filter((r) => !isExpiredPending(r, now)).length);
+  if (limit) {
+    throw new UnprocessableError(limit.rule, limit.message, [
+      { field: 'dossier', rule: limit.rule, message: limit.message },
+    ]);
+  }
   const id = newSortableId(now);
   const attachment: AttachmentView = {
     id,

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { PENDING_UPLOAD_SECONDS } from '../../shared/domain/attachments/pending';
+import { MAX_PENDING_UPLOADS, PENDING_UPLOAD_SECONDS } from '../../shared/domain/attachments/pending';
 import { api, type RequestOptions } from './helpers/api';
 import { acceptedLandTransfer } from './helpers/dossiers';
 import {
@@ -232,6 +232,26 @@ describe('attachments (integration)', () => {
         ).status,
       ).toBe(404);
     });
+
+    it(`holds at most ${MAX_PENDING_UPLOADS} unconfirmed uploads per dossier, answering 422 pending-upload-limit beyond`, async () => {
+      const own = (await acceptedLandTransfer()).code;
+      const declared = { fileName: 'cho.pdf', contentType: 'application/pdf', size: PDF.length };
+      const first = await upload(own, declared, PDF);
+      for (let i = 1; i < MAX_PENDING_UPLOADS; i++) await ticketFor(own, declared);
+
+      const refused = await api.post(`/v1/dossiers/${own}/attachments`, { ...COUNTER, body: declared });
+      expect(refused.status).toBe(422);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(refused.body.type).toMatch(/\/pending-upload-limit$/);
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({ field: 'dossier', rule: 'pending-upload-limit' }),
+      ]);
+      expect(refused.body.detail).toMatch(/tối đa 20.* \/ .*at most 20/);
+
+      // A confirmed scan is no longer pending: its place is free again.
+      expect((await confirm(own, first)).status).toBe(200);
+      await ticketFor(own, declared);
+    });
   });
 });
 
@@ -242,12 +262,16 @@ describe('attachments: unconfirmed uploads expire (own cloud)', () => {
     if (cloud) await stopCloudProcess(cloud, { removeData: true });
   });
 
-  it('sweeps the staged object a day later, refuses its confirm and lists it no more', async () => {
+  it('sweeps the staged object a day later, refuses its confirm, lists it no more and frees its place', async () => {
     cloud = await startCloudProcess();
     const caller: Caller = { baseUrl: cloud.baseUrl, token: cloud.tokens['tiepnhan.binhthanh'] };
     const { code } = await acceptedLandTransfer({ baseUrl: caller.baseUrl, token: caller.token });
     const declared = { fileName: 'bo-quen.pdf', contentType: 'application/pdf', size: PDF.length };
     const forgotten = await upload(code, declared, PDF, caller);
+    for (let i = 1; i < MAX_PENDING_UPLOADS; i++) await ticketFor(code, declared, caller);
+    expect((await api.post(`/v1/dossiers/${code}/attachments`, { ...caller, body: declared })).status).toBe(
+      422,
+    );
     const staged = `staging/${cloud.info.tenant}/${code}/${forgotten}`;
     expect(await bucketKeys(cloud.info, staged)).toEqual([staged]);
 
@@ -269,5 +293,6 @@ describe('attachments: unconfirmed uploads expire (own cloud)', () => {
     const late = await confirm(code, forgotten, caller);
     expect(late.status).toBe(404);
     expect(late.body.detail).toMatch(/hết hạn.* \/ .*expired/);
+    await ticketFor(code, declared, caller);
   });
 });

@@ -1,7 +1,9 @@
 import {
+  MAX_PENDING_UPLOADS,
   PENDING_UPLOAD_SECONDS,
   isExpiredPending,
   pendingExpiresAt,
+  pendingLimitViolation,
 } from '../../../shared/domain/attachments/pending';
 
 const asked = new Date('2027-02-05T08:00:00Z');
@@ -31,5 +33,12 @@ describe('domain/attachments/pending', () => {
     const legacy = { status: 'pending' as const, attachment: { createdAt: '2027-02-05T15:00:00+07:00' } };
     expect(isExpiredPending(legacy, later(86_399))).toBe(false);
     expect(isExpiredPending(legacy, later(86_400))).toBe(true);
+  });
+
+  it(`lets a dossier hold ${MAX_PENDING_UPLOADS} pending uploads and refuses one more, naming the rule`, () => {
+    expect(pendingLimitViolation(MAX_PENDING_UPLOADS - 1)).toBeUndefined();
+    const violation = pendingLimitViolation(MAX_PENDING_UPLOADS);
+    expect(violation?.rule).toBe('pending-upload-limit');
+    expect(violation?.message).toMatch(/tối đa 20.* \/ .*at most 20/);
   });
 });
