@@ -4,15 +4,17 @@
  * handler here needs and need wildcard acknowledgements for it:
  * - DynamoDB: CDK grants `Scan` (a scan crosses tenants: no handler may do it) and `<table>/index/*`;
  *   here only the indexes declared in TABLE_KEYS are named, so the policy has no wildcard at all.
- * - S3: CDK grants `s3:GetObject*`, `s3:GetBucket*`, `s3:List*`, `s3:Abort*`, `s3:DeleteObject*`;
- *   here only the object actions presigned URLs and checks use. `<bucket>/*` stays (S3 has no other
- *   way to name "the objects of this bucket") and is acknowledged where it is granted.
+ * - S3: CDK grants `s3:GetObject*`, `s3:GetBucket*`, `s3:List*`, `s3:Abort*`, `s3:DeleteObject*`
+ *   on every object; here only the object actions presigned URLs and checks use, and only in the
+ *   areas of the bucket a route names (`<bucket>/staging/*`, `<bucket>/stored/*`: S3 has no other
+ *   way to name "the objects under this prefix"; acknowledged where granted).
  * A handler that needs another action adds it here, in one place, for every route of its kind.
  */
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import type { ResourceAccess } from '../../shared/api/routes';
+import type { BucketAction, ResourceAccess } from '../../shared/api/routes';
+import { BUCKET_AREAS, type BucketArea } from '../../shared/data/attachment-keys';
 import { TABLE_KEYS } from '../../shared/data/keys';
 
 export type TableAccess = NonNullable<ResourceAccess['table']>;
@@ -80,22 +82,39 @@ export function grantTableItems(
   else table.encryptionKey?.grantDecrypt(grantee);
 }
 
-/** Object actions per access level. `s3:GetObject` also covers HEAD (the confirm step's size check). */
-export const BUCKET_OBJECT_ACTIONS: Record<BucketAccess, readonly string[]> = {
-  read: ['s3:GetObject'],
-  readWrite: ['s3:GetObject', 's3:PutObject'],
-  readWriteDelete: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+/**
+ * Object actions per bucket action. The bucket is versioned, and reading or deleting one version
+ * (downloads pinned to the version confirm stored; the staged version confirm read) needs the
+ * `…Version` action besides the plain one.
+ */
+export const BUCKET_OBJECT_ACTIONS: Record<BucketAction, readonly string[]> = {
+  read: ['s3:GetObject', 's3:GetObjectVersion'],
+  write: ['s3:PutObject'],
+  delete: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
 };
 
-export function grantBucket(grantee: IGrantable, bucket: IBucket, access: BucketAccess): void {
-  Grant.addToPrincipal({
-    grantee,
-    actions: [...BUCKET_OBJECT_ACTIONS[access]],
-    resourceArns: [bucket.arnForObjects('*')],
-  });
-  // Without ListBucket S3 answers 403 instead of 404 for a key that is not there yet, and the
-  // handler could not tell "not uploaded" from "not allowed".
-  Grant.addToPrincipal({ grantee, actions: ['s3:ListBucket'], resourceArns: [bucket.bucketArn] });
-  if (access === 'read') bucket.encryptionKey?.grantDecrypt(grantee);
-  else bucket.encryptionKey?.grantEncryptDecrypt(grantee);
+/** The objects of one area: `<bucket>/staging/*`. */
+export const bucketAreaArn = (bucket: IBucket, area: BucketArea) =>
+  bucket.arnForObjects(`${BUCKET_AREAS[area]}*`);
+
+/** Grants `access`, area by area; returns the object ARNs granted (for the IAM5 acknowledgement). */
+export function grantBucket(grantee: IGrantable, bucket: IBucket, access: BucketAccess): string[] {
+  const areas = (Object.keys(access) as BucketArea[]).filter((area) => (access[area] ?? []).length > 0);
+  if (areas.length === 0) throw new Error('grantBucket: name at least one action in one area');
+  for (const area of areas) {
+    Grant.addToPrincipal({
+      grantee,
+      actions: [...new Set((access[area] ?? []).flatMap((action) => BUCKET_OBJECT_ACTIONS[action]))],
+      resourceArns: [bucketAreaArn(bucket, area)],
+    });
+  }
+  const actions = new Set(areas.flatMap((area) => access[area] ?? []));
+  // Without ListBucket S3 answers 403 instead of 404 for a key that is not there yet, and a reader
+  // could not tell "not uploaded" from "not allowed".
+  if (actions.has('read')) {
+    Grant.addToPrincipal({ grantee, actions: ['s3:ListBucket'], resourceArns: [bucket.bucketArn] });
+  }
+  if (actions.has('write')) bucket.encryptionKey?.grantEncryptDecrypt(grantee);
+  else bucket.encryptionKey?.grantDecrypt(grantee);
+  return areas.map((area) => bucketAreaArn(bucket, area));
 }

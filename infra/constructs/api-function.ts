@@ -168,16 +168,17 @@ export class ApiFunction extends Construct {
     return this;
   }
 
-  /** Sets `BUCKET_NAME` and grants exactly `access` on the bucket's objects. */
+  /** Sets `BUCKET_NAME` and grants exactly `access`, in the areas of the bucket it names. */
   public bindBucket({ bucket, access }: BindBucketOptions): this {
     this.function.addEnvironment(ENV.bucketName, bucket.bucketName);
-    grantBucket(this.role, bucket, access);
-    acknowledge(
-      this.role,
-      iam5ResourceFinding(this, bucket.arnForObjects('*')),
-      `Object actions (${access}) on the attachments bucket: S3 names a bucket's objects only as ` +
-        '"<bucket>/*"; keys are chosen and checked per tenant by the handler, URLs are presigned for one key.',
-    );
+    for (const arn of grantBucket(this.role, bucket, access)) {
+      acknowledge(
+        this.role,
+        iam5ResourceFinding(this, arn),
+        `Object actions on one area of the attachments bucket: S3 names the objects under a prefix only ` +
+          'as "<bucket>/<prefix>/*"; keys are chosen and checked per tenant by the handler, URLs are presigned for one key.',
+      );
+    }
     return this;
   }
 }

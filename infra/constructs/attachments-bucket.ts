@@ -3,7 +3,9 @@
  *
  * Browsers upload and download directly with presigned URLs (the functions hand them out after
  * checking the caller), so the bucket needs CORS for the web app's origin but never a public policy.
- * Every upload is verified after it lands (size, magic bytes, SHA-256) by `confirmAttachment`.
+ * Every upload lands under `staging/` and is verified (size, magic bytes, SHA-256) by
+ * `confirmAttachment`, which writes the bytes it checked under `stored/`; what is never confirmed
+ * expires from `staging/` (shared/data/attachment-keys.ts).
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
@@ -15,6 +17,8 @@ import {
   type LifecycleRule,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { BUCKET_AREAS } from '../../shared/data/attachment-keys';
+import { PENDING_UPLOAD_DAYS } from '../../shared/domain/attachments/pending';
 import { acknowledge } from './nag';
 
 export interface AttachmentsBucketProps {
@@ -98,6 +102,14 @@ function attachmentLifecycle(noncurrentDays: number): LifecycleRule[] {
     {
       id: 'expire-noncurrent-versions',
       noncurrentVersionExpiration: Duration.days(noncurrentDays),
+    },
+    {
+      // An upload never confirmed, or PUT again after its confirm, is nobody's scan. Its pending
+      // record expires after as many days (table TTL); versions and markers left by a confirm go too.
+      id: 'expire-unconfirmed-uploads',
+      prefix: BUCKET_AREAS.staging,
+      expiration: Duration.days(PENDING_UPLOAD_DAYS),
+      noncurrentVersionExpiration: Duration.days(PENDING_UPLOAD_DAYS),
     },
     {
       // Once the last version is gone, the lone delete marker is clutter that slows listings.

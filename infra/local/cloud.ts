@@ -1,7 +1,8 @@
 /**
  * The offline cloud: DynamoDB Local, s3rver, the local token issuer, the offline API gateway, a
- * local Step Functions service and the stream poller that stands in for Lambda's event source
- * mappings, wired the way CDK wires the real ones. Handlers run in this process, unchanged: the only thing
+ * local Step Functions service, the stream poller that stands in for Lambda's event source
+ * mappings and the sweep that stands in for the bucket's lifecycle rule, wired the way CDK wires
+ * the real ones. Handlers run in this process, unchanged: the only thing
  * that tells them where AWS is are the standard AWS_ENDPOINT_URL_* variables set here.
  *
  * Start-up order is chosen for a 2-core machine: the JVM is spawned first, and the heavier modules
@@ -121,6 +122,20 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
     await seedProvince(province);
     timings.lap('seed');
 
+    // In place of the bucket's lifecycle rule for unconfirmed uploads. Like the seed, the data layer
+    // it asks about records can load only now.
+    const { getAttachment } = await import('../../shared/data/attachment-repo');
+    const sweepClient = localS3Client(modules, s3.endpoint);
+    const stagingSweep = modules.stagingSweep.startStagingSweep({
+      s3: sweepClient,
+      bucket: LOCAL_BUCKET_NAME,
+      lookup: getAttachment,
+    });
+    stops.push(async () => {
+      await stagingSweep.stop();
+      sweepClient.destroy();
+    });
+
     // Executions left RUNNING by the last stop run again from their start, now that the handlers'
     // environment and the initial test clock are in place.
     const resumedExecutions = await sfn.service.resumeOpen();
@@ -143,8 +158,12 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
       host: HOST,
       port: options.port ?? DEFAULT_PORTS.api,
       quiet: options.quiet,
-      // A moved clock would leave sleeping executions waking at the old time: start them over.
-      onClockMoved: () => void sfn.service.restartRunning(),
+      // A moved clock would leave sleeping executions waking at the old time: start them over. And
+      // uploads it made older expire now, as they would have while that time passed.
+      onClockMoved: () => {
+        void sfn.service.restartRunning();
+        void stagingSweep.sweep();
+      },
       createIssuer: (baseUrl) =>
         modules.jwt.createLocalIssuer({ keyDir: path.join(dataDir, 'jwt'), issuerUrl: `${baseUrl}/_local` }),
     });
@@ -172,19 +191,31 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
 }
 
 async function loadModules() {
-  const [gateway, routes, jwt, identities, provision, dynamodbSdk, s3Sdk, stepfunctions, streams, consumers] =
-    await Promise.all([
-      import('./gateway'),
-      import('../../shared/api/routes'),
-      import('./jwt-issuer'),
-      import('./identities'),
-      import('./provision'),
-      import('@aws-sdk/client-dynamodb'),
-      import('@aws-sdk/client-s3'),
-      import('./stepfunctions'),
-      import('./streams/poller'),
-      import('./streams/consumers'),
-    ]);
+  const [
+    gateway,
+    routes,
+    jwt,
+    identities,
+    provision,
+    dynamodbSdk,
+    s3Sdk,
+    stepfunctions,
+    streams,
+    consumers,
+    stagingSweep,
+  ] = await Promise.all([
+    import('./gateway'),
+    import('../../shared/api/routes'),
+    import('./jwt-issuer'),
+    import('./identities'),
+    import('./provision'),
+    import('@aws-sdk/client-dynamodb'),
+    import('@aws-sdk/client-s3'),
+    import('./stepfunctions'),
+    import('./streams/poller'),
+    import('./streams/consumers'),
+    import('./staging-sweep'),
+  ]);
   return {
     gateway,
     routes,
@@ -196,6 +227,7 @@ async function loadModules() {
     stepfunctions,
     streams,
     consumers,
+    stagingSweep,
   };
 }
 type Modules = Awaited<ReturnType<typeof loadModules>>;
@@ -258,14 +290,7 @@ async function provisionResources(
     region: REGION,
     credentials: LOCAL_CREDENTIALS,
   });
-  const s3 = new modules.s3Sdk.S3Client({
-    endpoint: s3Endpoint,
-    region: REGION,
-    credentials: LOCAL_CREDENTIALS,
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  const s3 = localS3Client(modules, s3Endpoint);
   try {
     await modules.provision.provision({
       dynamodb,
@@ -277,6 +302,18 @@ async function provisionResources(
     dynamodb.destroy();
     s3.destroy();
   }
+}
+
+/** An S3 client for the cloud's own calls to s3rver (the handlers get theirs from the environment). */
+function localS3Client(modules: Modules, s3Endpoint: string) {
+  return new modules.s3Sdk.S3Client({
+    endpoint: s3Endpoint,
+    region: REGION,
+    credentials: LOCAL_CREDENTIALS,
+    forcePathStyle: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
 }
 
 async function demoTokens(

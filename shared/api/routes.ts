@@ -4,6 +4,7 @@
  * same handler modules; the OpenAPI document is generated from the same entries and their schemas.
  */
 import type { z } from 'zod';
+import type { BucketArea } from '../data/attachment-keys';
 import type { Role } from '../platform/claims';
 import * as catalog from './schemas/catalog';
 import * as common from './schemas/common';
@@ -14,10 +15,17 @@ import * as actions from './schemas/actions';
 /** `public`: no token. `user`: any valid token (staff, citizen or agency system); roles narrow it. */
 export type RouteAuth = 'public' | 'user';
 
+/** What a function may do to the objects of one area of the attachments bucket. */
+export type BucketAction = 'read' | 'write' | 'delete';
+
 /** What a function may do with each resource; CDK turns it into least-privilege grants. */
 export interface ResourceAccess {
   table?: 'read' | 'readWrite';
-  bucket?: 'read' | 'readWrite' | 'readWriteDelete';
+  /**
+   * Per area of the bucket (shared/data/attachment-keys.ts). A presigned URL can do only what its
+   * signer may, so the area a route may write is the only one its URLs can write.
+   */
+  bucket?: Partial<Record<BucketArea, readonly BucketAction[]>>;
 }
 
 export interface RouteDef {
@@ -272,12 +280,20 @@ export const ROUTES = [
     path: '/v1/dossiers/{code}/attachments',
     entry: 'functions/attachments/create.ts',
     auth: 'user',
-    access: { table: 'readWrite', bucket: 'readWrite' },
+    // Signs upload URLs: for the staging area only, so no URL can write a stored scan.
+    access: { table: 'readWrite', bucket: { staging: ['write'] } },
     idempotent: true,
     summary: 'Xin URL tải lên bản quét / get a presigned upload URL for a scan',
     tags: ['attachments'],
     request: { params: dossier.dossierCodeParams, body: attachment.createAttachment },
-    responses: { 201: { description: 'Vé tải lên', schema: attachment.uploadTicket }, ...problemResponses },
+    responses: {
+      201: { description: 'Vé tải lên', schema: attachment.uploadTicket },
+      422: {
+        description: 'Quá nhiều tệp chờ xác nhận / too many unconfirmed uploads (pending-upload-limit)',
+        schema: common.problem,
+      },
+      ...problemResponses,
+    },
   },
   {
     id: 'confirmAttachment',
@@ -285,7 +301,8 @@ export const ROUTES = [
     path: '/v1/dossiers/{code}/attachments/{id}/confirm',
     entry: 'functions/attachments/confirm.ts',
     auth: 'user',
-    access: { table: 'readWrite', bucket: 'readWriteDelete' },
+    // Reads the staged upload and removes it; writes the checked bytes to the stored area.
+    access: { table: 'readWrite', bucket: { staging: ['read', 'delete'], stored: ['write'] } },
     summary: 'Xác nhận tệp đã tải lên: kiểm tra kích thước, loại, SHA-256 / verify what landed',
     tags: ['attachments'],
     request: { params: attachment.attachmentParams },
@@ -316,7 +333,7 @@ export const ROUTES = [
     path: '/v1/dossiers/{code}/attachments/{id}/download',
     entry: 'functions/attachments/download.ts',
     auth: 'user',
-    access: { table: 'read', bucket: 'read' },
+    access: { table: 'read', bucket: { stored: ['read'] } },
     summary: 'URL tải xuống ngắn hạn / short-lived download URL',
     tags: ['attachments'],
     request: { params: attachment.attachmentParams },

@@ -144,9 +144,14 @@ export const AttachmentEntity = new Entity({
     tenant: string().key(),
     code: string().key(),
     id: string().key(),
+    /** Where the bytes are: the staging key while pending, the stored key once confirmed. */
     objectKey: string(),
+    /** The stored object's version, where the bucket is versioned: downloads are pinned to it. */
+    versionId: string().optional(),
     status: string().enum('pending', 'stored'),
     attachment: any(),
+    /** Pending uploads only (TTL, epoch seconds); a confirmed scan is kept. */
+    expiresAt: number().optional(),
   }),
   computeKey: ({ tenant, code, id }) => ({ PK: dossierPk(tenant, code), SK: `ATT#${id}` }),
 });

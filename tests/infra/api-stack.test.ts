@@ -13,8 +13,8 @@ const byAuth = (auth: RouteDef['auth']) =>
   routes.filter((r) => r.auth === auth).map((r) => [r.id, r] as const);
 const byTableAccess = (access: RouteDef['access']['table']) =>
   routes.filter((r) => r.access.table === access).map((r) => [r.id, r] as const);
-const byBucketAccess = (access: RouteDef['access']['bucket']) =>
-  routes.filter((r) => r.access.bucket === access).map((r) => [r.id, r] as const);
+const byRouteId = (...ids: string[]) =>
+  ids.map((id) => [id, routes.find((r) => r.id === id) as RouteDef] as const);
 
 /** The function of a route, found by the description ApiRoute gives it (`<route key>: <summary>`). */
 const functionOf = (route: RouteDef, props: Record<string, unknown>) =>
@@ -23,15 +23,38 @@ const functionOf = (route: RouteDef, props: Record<string, unknown>) =>
     ...props,
   });
 
-/** All actions granted to a route's function, from every policy attached to its role. */
-function actionsOf(route: RouteDef): string[] {
+interface Statement {
+  Action: string | string[];
+  Resource: unknown;
+}
+
+/** Every statement of every policy attached to a route's function role. */
+function statementsOf(route: RouteDef): Statement[] {
   const fn = api.functions[route.id as keyof typeof api.functions];
   const policies = template.findResources('AWS::IAM::Policy', {
     Properties: { Roles: Match.arrayWith([{ Ref: roleLogicalId(fn) }]) },
   });
-  return Object.values(policies).flatMap((p) =>
-    (p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((s) => s.Action),
-  );
+  return Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+}
+
+/** All actions granted to a route's function. */
+const actionsOf = (route: RouteDef): string[] => statementsOf(route).flatMap((s) => s.Action);
+
+/** `/staging/*` for a resource `Fn::Join ['', [<bucket ARN import>, '/staging/*']]`. */
+function areaOf(s: Statement): string | undefined {
+  const parts = (s.Resource as { 'Fn::Join'?: [string, unknown[]] })?.['Fn::Join']?.[1];
+  const tail = parts?.[parts.length - 1];
+  return typeof tail === 'string' && tail.endsWith('*') ? tail : undefined;
+}
+
+/** S3 object actions per area of the bucket, sorted. */
+function bucketGrantsOf(route: RouteDef): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const s of statementsOf(route)) {
+    const area = areaOf(s);
+    if (area) out[area] = [...(out[area] ?? []), ...[s.Action].flat()].sort();
+  }
+  return out;
 }
 
 describe('ApiStack', () => {
@@ -239,29 +262,43 @@ describe('ApiStack', () => {
       },
     );
 
-    it.each(byBucketAccess('read'))(
-      'lets %s get objects but not put or delete them when its bucket access is read',
+    it.each(byRouteId('createAttachment'))(
+      'lets %s, which signs upload URLs, put objects in staging/ only: no URL it signs can write a stored scan',
       (_id, route) => {
-        const actions = actionsOf(route);
-        expect(actions).toContain('s3:GetObject');
-        expect(actions).not.toContain('s3:PutObject');
-        expect(actions).not.toContain('s3:DeleteObject');
+        expect(bucketGrantsOf(route)).toEqual({ '/staging/*': ['s3:PutObject'] });
       },
     );
 
-    it.each(byBucketAccess('readWrite'))(
-      'lets %s put but not delete objects when its bucket access is readWrite',
+    it.each(byRouteId('confirmAttachment'))(
+      'lets %s read and delete (versions too) in staging/ and only put in stored/',
       (_id, route) => {
-        const actions = actionsOf(route);
-        expect(actions).toContain('s3:PutObject');
-        expect(actions).not.toContain('s3:DeleteObject');
+        expect(bucketGrantsOf(route)).toEqual({
+          '/staging/*': ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:GetObject', 's3:GetObjectVersion'],
+          '/stored/*': ['s3:PutObject'],
+        });
       },
     );
 
-    it.each(byBucketAccess('readWriteDelete'))(
-      'lets %s delete objects when its bucket access is readWriteDelete',
+    it.each(byRouteId('downloadAttachment'))(
+      'lets %s read (versions too) in stored/ only, so it never signs a link to an unchecked upload',
       (_id, route) => {
-        expect(actionsOf(route)).toEqual(expect.arrayContaining(['s3:PutObject', 's3:DeleteObject']));
+        expect(bucketGrantsOf(route)).toEqual({ '/stored/*': ['s3:GetObject', 's3:GetObjectVersion'] });
+      },
+    );
+
+    it('gives no route but confirmAttachment a write to stored/', () => {
+      const writers = routes.filter((r) => bucketGrantsOf(r)['/stored/*']?.includes('s3:PutObject'));
+      expect(writers.map((r) => r.id)).toEqual(['confirmAttachment']);
+    });
+
+    it.each(routes.filter((r) => r.access.bucket).map((r) => [r.id, r] as const))(
+      'grants %s S3 object actions only under staging/ or stored/, never on the whole bucket',
+      (_id, route) => {
+        const objectStatements = statementsOf(route).filter((s) =>
+          [s.Action].flat().some((a) => a.startsWith('s3:') && a !== 's3:ListBucket'),
+        );
+        expect(objectStatements.length).toBeGreaterThan(0);
+        for (const s of objectStatements) expect(['/staging/*', '/stored/*']).toContain(areaOf(s));
       },
     );
 

@@ -1,5 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import { BUCKET_AREAS } from '../../shared/data/attachment-keys';
 import { TABLE_KEYS } from '../../shared/data/keys';
+import { PENDING_UPLOAD_DAYS } from '../../shared/domain/attachments/pending';
 import { buildTestApp } from './fixture';
 
 const testApp = buildTestApp({ context: { domain: 'motcua.example.gov.vn' } });
@@ -134,6 +136,35 @@ describe('DataStack', () => {
           ]),
         },
       });
+    });
+
+    it('expires unconfirmed uploads under staging/ (every version) as soon as their pending record', () => {
+      expect(BUCKET_AREAS.staging).toBe('staging/');
+      attachmentsBucket({
+        LifecycleConfiguration: {
+          Rules: Match.arrayWith([
+            {
+              Id: 'expire-unconfirmed-uploads',
+              Prefix: 'staging/',
+              ExpirationInDays: PENDING_UPLOAD_DAYS,
+              NoncurrentVersionExpiration: { NoncurrentDays: PENDING_UPLOAD_DAYS },
+              Status: 'Enabled',
+            },
+          ]),
+        },
+      });
+    });
+
+    it('expires nothing under stored/: no lifecycle rule with a prefix but staging/', () => {
+      const buckets = template.findResources(BUCKET, {
+        Properties: { VersioningConfiguration: { Status: 'Enabled' } },
+      });
+      const rules = Object.values(buckets).flatMap(
+        (b) =>
+          b.Properties.LifecycleConfiguration.Rules as Array<{ Prefix?: string; ExpirationInDays?: number }>,
+      );
+      expect(rules.filter((r) => r.Prefix !== undefined).map((r) => r.Prefix)).toEqual(['staging/']);
+      expect(rules.filter((r) => r.ExpirationInDays !== undefined && r.Prefix === undefined)).toEqual([]);
     });
 
     it('writes server access logs to the logs bucket', () => {
