@@ -9,7 +9,8 @@ import type { DossierStatus } from '../../api/schemas/dossier';
 import type { WorkingCalendar } from '../calendar';
 import { DomainRuleError } from '../errors';
 import { toVnIso } from '../vn-time';
-import type { Actor, Dossier, DossierEvent, Handoff, PlannedStep, StepAllowance } from '../dossier/model';
+import type { Actor, Dossier, DossierEvent, Handoff, PlannedStep } from '../dossier/model';
+import { capAtAppointment, dueAfter } from '../dossier/time-limits';
 
 /** Which actions each status allows. Final statuses allow none. */
 export const ALLOWED_ACTIONS: Record<DossierStatus, readonly ActionName[]> = {
@@ -88,21 +89,21 @@ function requireWorkOn(ctx: Ctx, roles?: readonly string[]): PlannedStep {
   return step;
 }
 
-function addAllowance(calendar: WorkingCalendar, from: Date, a: StepAllowance): Date {
-  return a.workingHours !== undefined
-    ? calendar.addWorkingHours(from, a.workingHours)
-    : calendar.addWorkingDays(from, a.workingDays ?? 0);
-}
-
 /** The step that is finished, with its early / on time / late result. */
 function finishStep(ctx: Ctx, step: PlannedStep): PlannedStep {
   const timeliness = step.dueAt ? ctx.calendar.classify(ctx.now, new Date(step.dueAt)) : undefined;
   return { ...step, status: 'done', finishedAt: ctx.at, timeliness };
 }
 
-/** The step that starts now: its own allowance counts from the hand-off. */
+/**
+ * The step that starts now: its own allowance counts from the hand-off (for a same-day
+ * procedure, never past the appointment).
+ */
 function startStep(ctx: Ctx, step: PlannedStep, agency = step.agency): PlannedStep {
-  const dueAt = toVnIso(addAllowance(ctx.calendar, ctx.now, step.allowance));
+  const d = ctx.dossier;
+  const due = dueAfter(ctx.calendar, ctx.now, step.allowance, false);
+  const appointment = d.appointmentAt ? new Date(d.appointmentAt) : null;
+  const dueAt = toVnIso(capAtAppointment(due, d.procedure.time, appointment));
   return {
     ...step,
     agency,

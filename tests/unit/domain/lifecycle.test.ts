@@ -291,6 +291,17 @@ describe('domain/lifecycle/machine', () => {
       expect(new Set(r.dossier.steps.map((s) => s.agency))).toEqual(new Set(['000.30.01.H99']));
       expect(r.history.filter((e) => e.handoff).every((e) => e.handoff!.timeliness !== 'late')).toBe(true);
     });
+
+    it('gives a step handed over late in the day the appointment as its due time, not tomorrow', () => {
+      // Received Wed 3 Feb 2027 08:00: due 17:00 that day (not Thu 11 Feb, after Tết).
+      const r = run(received('1.001193', vn('2027-02-03T08:00:00')));
+      expect(r.dossier.appointmentAt).toBe('2027-02-03T17:00:00+07:00');
+      // 4 working hours from 14:00 would end at 08:30 on Thu 11 Feb.
+      r.act(communeCounter, vn('2027-02-03T14:00:00'), { action: 'forward' });
+      expect(r.dossier.steps[1].dueAt).toBe('2027-02-03T17:00:00+07:00');
+      r.act(communeCounter, vn('2027-02-03T15:00:00'), { action: 'forward' });
+      expect(r.dossier.steps[2].dueAt).toBe('2027-02-03T17:00:00+07:00');
+    });
   });
 });
 
