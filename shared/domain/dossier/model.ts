@@ -36,7 +36,7 @@ export interface Pause {
   reason: string;
   items: Array<{ document: string; reason: string }>;
   by: string;
-  /** Working milliseconds the clock stood still, set on resume. */
+  /** Working ms the dossier's clock stood still (paused after its counting start), set on resume. */
   workingMs?: number;
 }
 
