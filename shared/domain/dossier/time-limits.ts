@@ -18,7 +18,7 @@ type Limit = StepAllowance | ProcedureTime;
 
 /** Whether this allowance counts by the receipt rules (countFrom, or a same-day cut-off). */
 const countsFromReceipt = (a: Limit, first: boolean): boolean =>
-  'sameDay' in a && a.sameDay !== undefined ? true : a.workingHours === undefined && first;
+  ('sameDay' in a && a.sameDay !== undefined) || (first && a.workingHours === undefined);
 
 /** The due time of an allowance that starts at `from` (a receipt when `first`, else a hand-off). */
 export function dueAfter(calendar: WorkingCalendar, from: Date, allowance: Limit, first: boolean): Date {
