@@ -8,6 +8,8 @@ describe('catalog (integration)', () => {
       expect(res.status).toBe(200);
       expect(res.body.items.map((p: { code: string }) => p.code)).toEqual(['1.001193']);
       expect(res.body.items[0].name).toBe('Đăng ký khai sinh');
+      // Its time limit is "the same working day; received after 15:00, the next working day".
+      expect(res.body.items[0].time).toEqual({ sameDay: { cutoff: '15:00' } });
     });
     it('filters by field', async () => {
       const res = await api.get(`/v1/public/demo/procedures?field=${encodeURIComponent('Đất đai')}`);

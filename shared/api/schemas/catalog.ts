@@ -38,15 +38,70 @@ export const procedureStep = z
   });
 export type ProcedureStep = z.infer<typeof procedureStep>;
 
+/** The default cut-off of a same-day time limit: "nhận hồ sơ sau 15 giờ". */
+export const SAME_DAY_CUTOFF = '15:00';
+
+/**
+ * The procedure's time limit, one of three kinds. `sameDay` is how the national catalog words
+ * civil-status procedures: "ngay trong ngày tiếp nhận hồ sơ; trường hợp nhận hồ sơ sau 15 giờ
+ * mà không giải quyết được ngay thì trả kết quả trong ngày làm việc tiếp theo".
+ */
 export const procedureTime = z
   .object({
-    workingDays: z.number().positive().max(365).optional(),
-    workingHours: z.number().positive().max(2000).optional(),
+    workingDays: z
+      .number()
+      .positive()
+      .max(365)
+      .optional()
+      .describe('Số ngày làm việc / working days (may be fractional, 0.5)'),
+    workingHours: z.number().positive().max(2000).optional().describe('Số giờ làm việc / working hours'),
+    sameDay: z
+      .object({
+        cutoff: hhmm
+          .default(SAME_DAY_CUTOFF)
+          .describe(
+            'Nhận sau giờ này thì trả trong ngày làm việc tiếp theo / received after it: next working day',
+          ),
+      })
+      .optional()
+      .describe(
+        'Trong ngày tiếp nhận hồ sơ; nhận sau giờ chốt thì trả trong ngày làm việc tiếp theo / ' +
+          'the same working day, or the next one when received after the cut-off',
+      ),
   })
-  .refine((t) => (t.workingDays === undefined) !== (t.workingHours === undefined), {
-    message: oneOf('workingDays', 'workingHours'),
+  .refine((t) => [t.workingDays, t.workingHours, t.sameDay].filter((k) => k !== undefined).length === 1, {
+    message:
+      'cần đúng một trong workingDays, workingHours hoặc sameDay / exactly one of workingDays, workingHours or sameDay',
     path: ['workingDays'],
+  })
+  .describe('Thời hạn giải quyết / time limit: exactly one kind');
+export type ProcedureTime = z.infer<typeof procedureTime>;
+
+/** A normal working day is at most 8 hours (Labour Code 2019 art. 105). */
+const HOURS_IN_A_DAY = 8;
+
+/**
+ * A same-day procedure's steps are planned in hours within one working day: every step in
+ * `hours`, all of them at most 8. (Their due times never pass the appointment: docs/lifecycle.md.)
+ */
+function stepsFitTheDay(p: { time: ProcedureTime; steps: ProcedureStep[] }, ctx: z.RefinementCtx): void {
+  if (p.time.sameDay === undefined) return;
+  p.steps.forEach((step, i) => {
+    if (step.hours === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['steps', i, 'hours'],
+        message: 'thủ tục trong ngày: bước tính bằng giờ / a same-day procedure plans its steps in hours',
+      });
   });
+  const total = p.steps.reduce((sum, step) => sum + (step.hours ?? 0), 0);
+  if (total > HOURS_IN_A_DAY)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['steps'],
+      message: `thủ tục trong ngày: tổng các bước không quá ${HOURS_IN_A_DAY} giờ / a same-day procedure's steps fit in ${HOURS_IN_A_DAY} hours`,
+    });
+}
 
 const procedureFields = {
   name: singleLine(500).min(1),
@@ -65,8 +120,8 @@ const procedureFields = {
   documents: z.array(singleLine(500).min(1)).max(50),
   steps: z.array(procedureStep).min(1).max(MAX_PROCEDURE_STEPS),
 };
-export const procedureInput = z.object(procedureFields);
-export const procedure = z.object({ code: procedureCode, ...procedureFields });
+export const procedureInput = z.object(procedureFields).superRefine(stepsFitTheDay);
+export const procedure = z.object({ code: procedureCode, ...procedureFields }).superRefine(stepsFitTheDay);
 export type Procedure = z.infer<typeof procedure>;
 
 export const procedureList = z.object({

@@ -11,6 +11,7 @@ export type {
   DayOffKind,
   IsoDate,
   Pause,
+  SameDayLimit,
   SpecialWorkingDay,
   Timeliness,
   WorkingCalendar,

@@ -25,10 +25,23 @@ export interface CalendarConfig {
   countFrom?: 'nextWorkingDay' | 'receipt'; // default 'nextWorkingDay'
 }
 
+/**
+ * A time limit. Exactly one kind is set:
+ *  - `workingDays` (may be fractional, 0.5) or `workingHours`, counted from the counting start;
+ *  - `sameDay`: "ngay trong ngày tiếp nhận hồ sơ; trường hợp nhận hồ sơ sau 15 giờ … thì trả kết
+ *    quả trong ngày làm việc tiếp theo": the close of the day of receipt, or of the next working
+ *    day when received after the cut-off (default '15:00') or on a day off.
+ */
 export interface Allowance {
   workingDays?: number;
   workingHours?: number;
-} // exactly one set; days may be fractional (0.5)
+  sameDay?: SameDayLimit;
+}
+
+export interface SameDayLimit {
+  /** 'HH:mm'; a receipt after it is due at the close of the next working day. Default '15:00'. */
+  cutoff?: string;
+}
 
 export interface Pause {
   from: Date;
@@ -67,8 +80,11 @@ export interface WorkingCalendar {
   isOverdue(now: Date, dueAt: Date): boolean;
 
   // Additions beyond the contract, used by the docs, the tests and the UI.
-  /** The instant the clock starts for a receipt (countFrom + cutoff), without adding anything. */
-  countingStart(receivedAt: Date): Date;
+  /**
+   * The instant the clock starts for a receipt, without adding anything: by countFrom + cutoff,
+   * or, for a `sameDay` allowance, by that allowance's own cut-off.
+   */
+  countingStart(receivedAt: Date, allowance?: Allowance): Date;
   /** Working days (fractional) between two instants; the inverse of addWorkingDays. */
   elapsedWorkingDays(from: Date, to: Date): number;
   /** The first working instant at or after `at`. */

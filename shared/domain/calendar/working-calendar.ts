@@ -191,6 +191,30 @@ export function createCalendar(config: CalendarConfig): WorkingCalendar {
     return clock.nextWorkingInstant((day + 1) * MS_PER_DAY);
   }
 
+  /**
+   * The clock of a same-day time limit starts at the receipt itself (or the next opening that
+   * day) when it is on a working day, before closing and not after the cut-off ("sau 15 giờ" is
+   * after 15:00, so 15:00 sharp is still the same day); otherwise at the opening of the next
+   * working day. The tenant's countFrom does not apply: the procedure states its own rule.
+   */
+  function sameDayStartLocal(receivedLocal: number, cutoff: number): number {
+    const day = Math.floor(receivedLocal / MS_PER_DAY);
+    const msOfDay = receivedLocal - day * MS_PER_DAY;
+    const hours = clock.hoursAt(day);
+    const lastClose = hours[hours.length - 1]?.[1];
+    if (lastClose !== undefined && msOfDay <= cutoff && msOfDay < lastClose) {
+      return clock.nextWorkingInstant(receivedLocal);
+    }
+    return clock.nextWorkingInstant((day + 1) * MS_PER_DAY);
+  }
+
+  /** The close of office hours of the (working) day an instant lies in. */
+  function closeOfDayLocal(workingLocal: number): number {
+    const day = Math.floor(workingLocal / MS_PER_DAY);
+    const hours = clock.hoursAt(day);
+    return day * MS_PER_DAY + hours[hours.length - 1]![1];
+  }
+
   function addDaysLocal(startLocal: number, days: number): number {
     return days === 0 ? clock.nextWorkingInstant(startLocal) : clock.advanceDays(startLocal, days);
   }
@@ -215,17 +239,35 @@ export function createCalendar(config: CalendarConfig): WorkingCalendar {
     return merged;
   }
 
-  function allowanceOf(allowance: Allowance): { days?: number; hours?: number } {
-    const hasDays = allowance.workingDays !== undefined;
-    const hasHours = allowance.workingHours !== undefined;
-    if (hasDays === hasHours)
-      throw new RangeError('Allowance must set exactly one of workingDays or workingHours');
-    if (hasDays) {
-      checkNonNegative(allowance.workingDays!, 'workingDays');
-      return { days: allowance.workingDays! };
+  type ParsedAllowance = { days: number } | { hours: number } | { sameDayCutoff: number };
+
+  function allowanceOf(allowance: Allowance): ParsedAllowance {
+    const kinds = [allowance.workingDays, allowance.workingHours, allowance.sameDay].filter(
+      (k) => k !== undefined,
+    ).length;
+    if (kinds !== 1)
+      throw new RangeError('Allowance must set exactly one of workingDays, workingHours or sameDay');
+    if (allowance.workingDays !== undefined) {
+      checkNonNegative(allowance.workingDays, 'workingDays');
+      return { days: allowance.workingDays };
     }
-    checkNonNegative(allowance.workingHours!, 'workingHours');
-    return { hours: allowance.workingHours! };
+    if (allowance.workingHours !== undefined) {
+      checkNonNegative(allowance.workingHours, 'workingHours');
+      return { hours: allowance.workingHours };
+    }
+    return { sameDayCutoff: parseClock(allowance.sameDay!.cutoff ?? DEFAULT_CUTOFF) };
+  }
+
+  /** The counting start and the due time before any pause, both in local ms. */
+  function unpausedLocal(receivedLocal: number, a: ParsedAllowance): { start: number; due: number } {
+    if ('sameDayCutoff' in a) {
+      const start = sameDayStartLocal(receivedLocal, a.sameDayCutoff);
+      return { start, due: closeOfDayLocal(start) };
+    }
+    const start = countingStartLocal(receivedLocal);
+    const due =
+      'days' in a ? addDaysLocal(start, a.days) : addMsLocal(start, Math.round(a.hours * MS_PER_HOUR));
+    return { start, due };
   }
 
   const calendar: WorkingCalendar = {
@@ -297,17 +339,14 @@ export function createCalendar(config: CalendarConfig): WorkingCalendar {
       return result.map(({ date, reason, kind }) => ({ date, reason, kind }));
     },
 
-    countingStart(receivedAt: Date): Date {
-      return fromLocalMs(countingStartLocal(toLocalMs(receivedAt)));
+    countingStart(receivedAt: Date, allowance?: Allowance): Date {
+      const local = toLocalMs(receivedAt);
+      if (allowance === undefined) return fromLocalMs(countingStartLocal(local));
+      return fromLocalMs(unpausedLocal(local, allowanceOf(allowance)).start);
     },
 
     dueAt(receivedAt: Date, allowance: Allowance, pauses?: Pause[]): Date {
-      const a = allowanceOf(allowance);
-      const start = countingStartLocal(toLocalMs(receivedAt));
-      const unpaused =
-        a.days !== undefined
-          ? addDaysLocal(start, a.days)
-          : addMsLocal(start, Math.round(a.hours! * MS_PER_HOUR));
+      const { start, due: unpaused } = unpausedLocal(toLocalMs(receivedAt), allowanceOf(allowance));
       const spans = normalisePauses(pauses);
       if (spans.length === 0) return fromLocalMs(unpaused);
       // The clock needs `need` working ms after `start`; each pause that begins before the clock

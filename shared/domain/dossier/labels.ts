@@ -42,6 +42,19 @@ export const CHANNEL_LABELS = {
   postal: 'Qua bưu chính công ích',
 } as const;
 
-export function allowanceText(a: { workingDays?: number; workingHours?: number }): string {
+/** '15:00' → '15 giờ', '15:30' → '15 giờ 30'. */
+const clockText = (hhmm: string) => {
+  const [h, m] = hhmm.split(':');
+  return m === '00' ? `${Number(h)} giờ` : `${Number(h)} giờ ${m}`;
+};
+
+/** A time limit as the receipt (form 01) and the catalog word it. */
+export function allowanceText(a: {
+  workingDays?: number;
+  workingHours?: number;
+  sameDay?: { cutoff?: string };
+}): string {
+  if (a.sameDay)
+    return `Trong ngày tiếp nhận hồ sơ; nhận sau ${clockText(a.sameDay.cutoff ?? '15:00')} thì trả trong ngày làm việc tiếp theo`;
   return a.workingDays !== undefined ? `${a.workingDays} ngày làm việc` : `${a.workingHours} giờ làm việc`;
 }

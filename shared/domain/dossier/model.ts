@@ -1,4 +1,5 @@
 /** The dossier as the domain sees it: plain data, persisted as is, shown through views. */
+import type { ProcedureTime } from '../../api/schemas/catalog';
 import type { Applicant, DossierStatus, ReceptionDecision } from '../../api/schemas/dossier';
 
 export type Channel = 'counter' | 'online' | 'postal';
@@ -35,7 +36,7 @@ export interface Pause {
   reason: string;
   items: Array<{ document: string; reason: string }>;
   by: string;
-  /** Working milliseconds the clock stood still, set on resume. */
+  /** Working ms the dossier's clock stood still (paused after its counting start), set on resume. */
   workingMs?: number;
 }
 
@@ -56,7 +57,8 @@ export interface Actor {
 export interface Dossier {
   tenant: string;
   code: string;
-  procedure: { code: string; name: string; field: string; onTheSpot: boolean; time: StepAllowance };
+  /** `time` is the procedure's limit: working days, working hours or the same day (`sameDay`). */
+  procedure: { code: string; name: string; field: string; onTheSpot: boolean; time: ProcedureTime };
   channel: Channel;
   status: DossierStatus;
   receivingAgency: string;

@@ -10,6 +10,7 @@ import type { WorkingCalendar } from '../calendar';
 import { DomainRuleError } from '../errors';
 import { toVnIso } from '../vn-time';
 import type { Actor, Dossier, DossierEvent, PlannedStep, StepAllowance } from './model';
+import { capAtAppointment, dueAfter } from './time-limits';
 
 export interface Placement {
   receivingAgency: Agency;
@@ -150,26 +151,22 @@ export const stepAllowance = (step: Procedure['steps'][number]): StepAllowance =
   step.days !== undefined ? { workingDays: step.days } : { workingHours: step.hours };
 
 /**
- * Adds an allowance to an instant. Working-hour deadlines (on-the-spot procedures) count from the
- * moment of receipt; working-day deadlines follow the tenant's counting-start rule for the first
- * step and run on from the previous step's due time after that.
+ * Every step's planned due time, chained from the receipt (rules in ./time-limits.ts): the first
+ * step counts like the appointment, each later one runs on from the previous one's due time.
  */
-function addAllowance(calendar: WorkingCalendar, from: Date, allowance: StepAllowance, first: boolean): Date {
-  if (allowance.workingHours !== undefined) return calendar.addWorkingHours(from, allowance.workingHours);
-  return first ? calendar.dueAt(from, allowance) : calendar.addWorkingDays(from, allowance.workingDays ?? 0);
-}
-
-/** Every step's planned due time, chained from the receipt. */
 export function planSteps(
   procedure: Procedure,
   competentAgency: string,
   receivedAt: Date | null,
   calendar: WorkingCalendar,
 ): PlannedStep[] {
+  const appointment = receivedAt ? appointmentFor(procedure, receivedAt, calendar) : null;
   let cursor = receivedAt;
   return procedure.steps.map((step, index) => {
     const allowance = stepAllowance(step);
-    const due = cursor ? addAllowance(calendar, cursor, allowance, index === 0) : null;
+    const due = cursor
+      ? capAtAppointment(dueAfter(calendar, cursor, allowance, index === 0), procedure.time, appointment)
+      : null;
     cursor = due;
     return {
       index,
@@ -184,7 +181,7 @@ export function planSteps(
 }
 
 export function appointmentFor(procedure: Procedure, receivedAt: Date, calendar: WorkingCalendar): Date {
-  return addAllowance(calendar, receivedAt, procedure.time, true);
+  return dueAfter(calendar, receivedAt, procedure.time, true);
 }
 
 export interface NewDossierInput {
@@ -211,7 +208,7 @@ export function newDossier(input: NewDossierInput): { dossier: Dossier; events: 
       name: procedure.name,
       field: procedure.field,
       onTheSpot: procedure.onTheSpot,
-      time: { ...procedure.time },
+      time: structuredClone(procedure.time),
     },
     channel: s.channel,
     status: 'submitted',

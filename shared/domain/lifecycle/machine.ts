@@ -1,15 +1,18 @@
 /**
  * The dossier lifecycle after reception (processing, supplements, apologies, results) as a pure state machine: which actions each
  * status allows, who may take them, and what each changes — the step it sits at, its due times
- * (each step's own sub-deadline counts from its hand-off; a pause moves every due time by exactly
- * the paused working time), the legal records (forms 02, 04, 06) and the history lines.
+ * (each step's own sub-deadline counts from its hand-off; a pause moves every due time by the
+ * paused working time inside its own clock, ./pauses.ts), the legal records (forms 02, 04, 06)
+ * and the history lines.
  */
 import type { DossierAction, ActionName } from '../../api/schemas/actions';
 import type { DossierStatus } from '../../api/schemas/dossier';
 import type { WorkingCalendar } from '../calendar';
 import { DomainRuleError } from '../errors';
 import { toVnIso } from '../vn-time';
-import type { Actor, Dossier, DossierEvent, Handoff, PlannedStep, StepAllowance } from '../dossier/model';
+import type { Actor, Dossier, DossierEvent, Handoff, PlannedStep } from '../dossier/model';
+import { capAtAppointment, clockStart, dueAfter } from '../dossier/time-limits';
+import { dueAfterPause, pausedAfter } from './pauses';
 
 /** Which actions each status allows. Final statuses allow none. */
 export const ALLOWED_ACTIONS: Record<DossierStatus, readonly ActionName[]> = {
@@ -88,21 +91,21 @@ function requireWorkOn(ctx: Ctx, roles?: readonly string[]): PlannedStep {
   return step;
 }
 
-function addAllowance(calendar: WorkingCalendar, from: Date, a: StepAllowance): Date {
-  return a.workingHours !== undefined
-    ? calendar.addWorkingHours(from, a.workingHours)
-    : calendar.addWorkingDays(from, a.workingDays ?? 0);
-}
-
 /** The step that is finished, with its early / on time / late result. */
 function finishStep(ctx: Ctx, step: PlannedStep): PlannedStep {
   const timeliness = step.dueAt ? ctx.calendar.classify(ctx.now, new Date(step.dueAt)) : undefined;
   return { ...step, status: 'done', finishedAt: ctx.at, timeliness };
 }
 
-/** The step that starts now: its own allowance counts from the hand-off. */
+/**
+ * The step that starts now: its own allowance counts from the hand-off (for a same-day
+ * procedure, never past the appointment).
+ */
 function startStep(ctx: Ctx, step: PlannedStep, agency = step.agency): PlannedStep {
-  const dueAt = toVnIso(addAllowance(ctx.calendar, ctx.now, step.allowance));
+  const d = ctx.dossier;
+  const due = dueAfter(ctx.calendar, ctx.now, step.allowance, false);
+  const appointment = d.appointmentAt ? new Date(d.appointmentAt) : null;
+  const dueAt = toVnIso(capAtAppointment(due, d.procedure.time, appointment));
   return {
     ...step,
     agency,
@@ -229,8 +232,21 @@ function requestSupplement(ctx: Ctx, a: Extract<DossierAction, { action: 'reques
   };
 }
 
-const shift = (calendar: WorkingCalendar, iso: string | undefined, workingMs: number): string | undefined =>
-  iso === undefined ? undefined : toVnIso(calendar.addWorkingHours(new Date(iso), workingMs / 3_600_000));
+/** Where the clocks of a dossier's due times started (see ./pauses.ts). */
+function clockStarts(calendar: WorkingCalendar, d: Dossier) {
+  const received = new Date(d.receivedAt!);
+  // The plan chains every step from the first one's counting start, like the appointment.
+  const plan = d.steps[0] ? clockStart(calendar, received, d.steps[0].allowance, true) : received;
+  return {
+    appointment: clockStart(calendar, received, d.procedure.time, true),
+    plan,
+    /** A step started at reception counts like the plan; a later one from its hand-off. */
+    step: (s: PlannedStep): Date =>
+      s.index === 0 && s.startedAt === d.receivedAt
+        ? plan
+        : clockStart(calendar, new Date(s.startedAt ?? d.receivedAt!), s.allowance, false),
+  };
+}
 
 function receiveSupplement(ctx: Ctx, a: Extract<DossierAction, { action: 'receiveSupplement' }>): Transition {
   const d = ctx.dossier;
@@ -248,16 +264,21 @@ function receiveSupplement(ctx: Ctx, a: Extract<DossierAction, { action: 'receiv
     );
   }
   const open = d.pauses[d.pauses.length - 1];
-  const workingMs = ctx.calendar.elapsedWorkingTime(new Date(open.from), ctx.now);
+  const pause = { from: new Date(open.from), to: ctx.now };
+  const starts = clockStarts(ctx.calendar, d);
+  // The time the dossier's clock stood still: the paused working time after it started.
+  const workingMs = pausedAfter(ctx.calendar, starts.appointment, pause);
   const closed = { ...open, to: ctx.at, workingMs };
-  // Every due time still ahead moves by exactly the paused working time.
+  const moved = (start: Date, iso: string) =>
+    toVnIso(dueAfterPause(ctx.calendar, start, new Date(iso), pause));
+  // Every due time still ahead moves by the paused working time inside its own clock.
   const steps = d.steps.map((s) =>
     s.status === 'done'
       ? s
       : {
           ...s,
-          dueAt: shift(ctx.calendar, s.dueAt, workingMs),
-          plannedDueAt: shift(ctx.calendar, s.plannedDueAt ?? undefined, workingMs) ?? null,
+          dueAt: s.dueAt === undefined ? undefined : moved(starts.step(s), s.dueAt),
+          plannedDueAt: s.plannedDueAt === null ? null : moved(starts.plan, s.plannedDueAt),
         },
   );
   return {
@@ -266,7 +287,7 @@ function receiveSupplement(ctx: Ctx, a: Extract<DossierAction, { action: 'receiv
       status: d.approval ? (d.signature ? 'signed' : 'approved') : 'inProgress',
       pauses: [...d.pauses.slice(0, -1), closed],
       steps,
-      appointmentAt: shift(ctx.calendar, d.appointmentAt ?? undefined, workingMs) ?? null,
+      appointmentAt: d.appointmentAt === null ? null : moved(starts.appointment, d.appointmentAt),
       clockVersion: d.clockVersion + 1,
     },
     events: [line(ctx, 'supplementReceived', ctx.actor.agency ?? step.agency, a.note)],

@@ -46,12 +46,12 @@ describe('holidays', () => {
     });
 
     it('gives 5 days from 2014, 2 before and 3 after New Year by default', () => {
-      expect(tetDays(2014).map(formatIsoDate)).toEqual([
-        '2014-01-29',
-        '2014-01-30',
-        '2014-01-31',
-        '2014-02-01',
-        '2014-02-02',
+      expect(tetDays(2016).map(formatIsoDate)).toEqual([
+        '2016-02-06',
+        '2016-02-07',
+        '2016-02-08',
+        '2016-02-09',
+        '2016-02-10',
       ]);
       expect(tetDays(2027).map(formatIsoDate)).toEqual([
         '2027-02-04',
@@ -59,6 +59,16 @@ describe('holidays', () => {
         '2027-02-06',
         '2027-02-07',
         '2027-02-08',
+      ]);
+    });
+
+    it('uses the Government designation when one is recorded (2014: 30 Chạp to mùng 4)', () => {
+      expect(tetDays(2014).map(formatIsoDate)).toEqual([
+        '2014-01-30',
+        '2014-01-31',
+        '2014-02-01',
+        '2014-02-02',
+        '2014-02-03',
       ]);
     });
 
@@ -127,8 +137,9 @@ describe('holidays', () => {
       [2016, ['2016-02-11', '2016-02-12', '2016-04-18', '2016-05-02', '2016-05-03']],
       // 2017: 1/1 Sun; Tết 26 Jan–1 Feb; 30/4 Sun → after 1/5 (break 29/4–2/5); 2/9 Sat.
       [2017, ['2017-01-02', '2017-01-31', '2017-02-01', '2017-05-02', '2017-09-04']],
-      // 2022: 1/1 Sat; Tết 29 Jan–6 Feb; Hùng Kings Sun 10/4; 30/4–1/5 on the weekend.
-      [2022, ['2022-01-03', '2022-02-04', '2022-04-11', '2022-05-02', '2022-05-03']],
+      // 2022: 1/1 Sat; Tết designated Mon 31 Jan–Fri 4 Feb (break 29 Jan–6 Feb, nothing to
+      // compensate); Hùng Kings Sun 10/4; 30/4–1/5 on the weekend.
+      [2022, ['2022-01-03', '2022-04-11', '2022-05-02', '2022-05-03']],
       [2023, ['2023-01-02', '2023-01-25', '2023-01-26', '2023-05-02', '2023-05-03', '2023-09-04']], // 29/4–3/5 and 1–4/9 breaks
       [2024, ['2024-02-13', '2024-02-14']], // Tết 8–14 Feb
     ])('gives the announced compensatory days in %i', (year, expected) => {

@@ -20,6 +20,62 @@ describe('national-swaps', () => {
   // The public-sector breaks as the Government announced them: [first day off, last day off,
   // and the days around that must be working days].
   describe.each([
+    [
+      '2014 Tết (28 Jan–5 Feb, Sat 25 Jan and Sat 8 Feb worked)',
+      '2014-01-28',
+      '2014-02-05',
+      ['2014-01-25', '2014-01-27', '2014-02-06', '2014-02-08'],
+    ],
+    [
+      '2014 30/4–1/5 (30 Apr–4 May, Sat 26 Apr worked)',
+      '2014-04-30',
+      '2014-05-04',
+      ['2014-04-26', '2014-04-29', '2014-05-05'],
+    ],
+    [
+      '2014 National Day (30 Aug–2 Sep, Sat 6 Sep worked)',
+      '2014-08-30',
+      '2014-09-02',
+      ['2014-08-29', '2014-09-03', '2014-09-06'],
+    ],
+    [
+      '2015 New Year (1–4 Jan, Sat 27 Dec 2014 worked)',
+      '2015-01-01',
+      '2015-01-04',
+      ['2014-12-27', '2014-12-31', '2015-01-05'],
+    ],
+    [
+      '2015 Tết (15–23 Feb, Sat 14 Feb worked)',
+      '2015-02-15',
+      '2015-02-23',
+      ['2015-02-13', '2015-02-14', '2015-02-24'],
+    ],
+    [
+      "2015 Hùng Kings' day and 30/4–1/5 (28 Apr–3 May, Sat 25 Apr worked)",
+      '2015-04-28',
+      '2015-05-03',
+      ['2015-04-25', '2015-04-27', '2015-05-04'],
+    ],
+    ['2016 Tết (6–14 Feb, no swap)', '2016-02-06', '2016-02-14', ['2016-02-05', '2016-02-15']],
+    ['2017 Tết (26 Jan–1 Feb, no swap)', '2017-01-26', '2017-02-01', ['2017-01-25', '2017-02-02']],
+    ['2018 Tết (14–20 Feb, no swap)', '2018-02-14', '2018-02-20', ['2018-02-13', '2018-02-21']],
+    ['2018 30/4–1/5 (28 Apr–1 May)', '2018-04-28', '2018-05-01', ['2018-04-27', '2018-05-02']],
+    [
+      '2019 New Year (29 Dec 2018–1 Jan, Sat 5 Jan worked)',
+      '2018-12-29',
+      '2019-01-01',
+      ['2018-12-28', '2019-01-02', '2019-01-05'],
+    ],
+    ['2019 Tết (2–10 Feb, no swap)', '2019-02-02', '2019-02-10', ['2019-02-01', '2019-02-11']],
+    [
+      '2019 30/4–1/5 (27 Apr–1 May, Sat 4 May worked)',
+      '2019-04-27',
+      '2019-05-01',
+      ['2019-04-26', '2019-05-02', '2019-05-04'],
+    ],
+    ['2022 Tết (29 Jan–6 Feb, no swap)', '2022-01-29', '2022-02-06', ['2022-01-28', '2022-02-07']],
+    ['2023 30/4–1/5 (29 Apr–3 May, no swap)', '2023-04-29', '2023-05-03', ['2023-04-28', '2023-05-04']],
+    ['2023 National Day (1–4 Sep)', '2023-09-01', '2023-09-04', ['2023-08-31', '2023-09-05']],
     ['2024 Tết (8–14 Feb, no swap)', '2024-02-08', '2024-02-14', ['2024-02-07', '2024-02-15']],
     ["2024 Hùng Kings' day (Thu 18 Apr)", '2024-04-18', '2024-04-18', ['2024-04-17', '2024-04-19']],
     [
@@ -70,13 +126,14 @@ describe('national-swaps', () => {
     });
   });
 
-  // Years with no decision in the data: the default designation (2 days before Tết, 3 after,
-  // weekend days compensated) must give the breaks the Government announced.
+  // Years with no Tết designation in the data: the default designation (2 days before Tết, 3
+  // after, weekend days compensated) must give the breaks the Government announced.
   describe.each([
-    ['2019 (2–10 Feb)', '2019-02-02', '2019-02-10'],
+    ['2016 (6–14 Feb)', '2016-02-06', '2016-02-14'],
+    ['2017 (26 Jan–1 Feb)', '2017-01-26', '2017-02-01'],
+    ['2018 (14–20 Feb)', '2018-02-14', '2018-02-20'],
     ['2020 (23–29 Jan)', '2020-01-23', '2020-01-29'],
     ['2021 (10–16 Feb)', '2021-02-10', '2021-02-16'],
-    ['2022 (29 Jan–6 Feb)', '2022-01-29', '2022-02-06'],
     ['2023 (20–26 Jan)', '2023-01-20', '2023-01-26'],
   ])('Tết %s from the rules alone', (_label, firstOff, lastOff) => {
     it('closes exactly the announced break', () => {
@@ -87,6 +144,38 @@ describe('national-swaps', () => {
       expect(publicSector.isWorkingDay(before)).toBe(true);
       expect(publicSector.isWorkingDay(after)).toBe(true);
     });
+  });
+
+  // The days issue 7 found counted wrong before the 2014–2023 data: each a day off or a worked
+  // Saturday of the public sector, as the Government's decisions for 2015 and 2019 made them.
+  describe.each([
+    ['2015-01-02', false, 'Fri, New Year swap'],
+    ['2015-02-16', false, 'Mon, Tết swap'],
+    ['2015-04-29', false, "Wed, Hùng Kings' and 30/4 swap"],
+    ['2018-12-31', false, 'Mon, New Year 2019 swap'],
+    ['2019-04-29', false, 'Mon, 30/4 swap'],
+    ['2014-12-27', true, 'Sat, worked for 2 Jan 2015'],
+    ['2015-02-14', true, 'Sat, worked for 16 Feb 2015'],
+    ['2015-04-25', true, 'Sat, worked for 29 Apr 2015'],
+    ['2019-01-05', true, 'Sat, worked for 31 Dec 2018'],
+    ['2019-05-04', true, 'Sat, worked for 29 Apr 2019'],
+  ])('%s (%s)', (date, working, _why) => {
+    it(working ? 'is a working day' : 'is a day off', () => {
+      expect(publicSector.isWorkingDay(date)).toBe(working);
+      const listed = working
+        ? publicSector.specialWorkingDays(Number(date.slice(0, 4))).map((d) => [d.date, d.kind])
+        : publicSector.holidays(Number(date.slice(0, 4))).map((d) => [d.date, d.kind]);
+      expect(listed).toContainEqual([date, working ? 'swapWork' : 'swapOff']);
+    });
+  });
+
+  it.each([
+    // Thu 25, Fri 26 and the worked Sat 27 Dec 2014 (without the data: Mon 29 Dec).
+    ['2014-12-24T10:00:00+07:00', 3, '2014-12-27T17:00:00+07:00'],
+    // Mon 29 Apr 2019 was given off, 30/4–1/5 are holidays: Thu 2, Fri 3 May (without: Thu 2 May).
+    ['2019-04-26T09:00:00+07:00', 2, '2019-05-03T17:00:00+07:00'],
+  ])('counts a past period on the right days: %s + %d working days → %s', (received, days, due) => {
+    expect(publicSector.dueAt(new Date(received), { workingDays: days })).toEqual(new Date(due));
   });
 
   describe('useNationalSwaps', () => {

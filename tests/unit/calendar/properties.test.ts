@@ -1,7 +1,12 @@
 /** Property tests (fast-check) of the deadline arithmetic, over three tenant shapes and 2023–2027. */
 import fc from 'fast-check';
-import { createCalendar, PUBLIC_SECTOR_CONFIG, type WorkingCalendar } from '../../../shared/domain/calendar';
-import { HOUR, vn } from './helpers';
+import {
+  createCalendar,
+  PUBLIC_SECTOR_CONFIG,
+  vietnamDateOf,
+  type WorkingCalendar,
+} from '../../../shared/domain/calendar';
+import { fmt, HOUR, vn } from './helpers';
 
 const MINUTE = 60_000;
 
@@ -120,6 +125,27 @@ describe.each(calendars)('properties (%s)', (_name, cal) => {
             expect(cal.isWorkingInstant(cal.countingStart(received))).toBe(true);
           },
         ),
+        RUNS,
+      );
+    });
+
+    it('gives a same-day limit the close of the day it starts on: the receipt day or the next working day', () => {
+      fc.assert(
+        fc.property(instant, (received) => {
+          const start = cal.countingStart(received, { sameDay: {} });
+          const due = cal.dueAt(received, { sameDay: {} });
+          const day = vietnamDateOf(start);
+          expect(cal.isWorkingInstant(start)).toBe(true);
+          expect(vietnamDateOf(due)).toBe(day);
+          expect(fmt(due).slice(11)).toBe(cal.workingHoursOn(day).at(-1)![1]);
+          // The receipt day itself unless received after 15:00 or once that day's office closed.
+          const receiptDay = vietnamDateOf(received);
+          const afterCutoff = fmt(received).slice(11) > '15:00';
+          const officeLeft = vietnamDateOf(cal.nextWorkingInstant(received)) === receiptDay;
+          expect(day === receiptDay).toBe(officeLeft && !afterCutoff);
+          // …and otherwise the very next working day.
+          if (day !== receiptDay) expect(cal.elapsedWorkingDays(received, start)).toBeLessThan(1);
+        }),
         RUNS,
       );
     });

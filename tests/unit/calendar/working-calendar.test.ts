@@ -295,6 +295,82 @@ describe('working-calendar', () => {
     });
   });
 
+  // "Ngay trong ngày tiếp nhận hồ sơ; trường hợp nhận hồ sơ sau 15 giờ mà không giải quyết được
+  // ngay thì trả kết quả trong ngày làm việc tiếp theo" (birth registration and other civil-status
+  // procedures). 2027: Tết 4–10 Feb; Hùng Kings Fri 16 Apr; 30 Apr Fri, 1 May Sat → Mon 3 May.
+  describe('dueAt with a same-day limit', () => {
+    const sameDay = { sameDay: {} };
+
+    it.each([
+      ['Wed 3 Feb 2027, 08:00: the same day', '2027-02-03 08:00', '2027-02-03 17:00'],
+      ['before opening: the same day', '2027-03-03 06:00', '2027-03-03 17:00'],
+      ['in the lunch break: the same day', '2027-03-03 12:00', '2027-03-03 17:00'],
+      [
+        'at 15:00 sharp: still the same day ("sau 15 giờ" is after it)',
+        '2027-02-03 15:00',
+        '2027-02-03 17:00',
+      ],
+      [
+        'after 15:00, on the eve of Tết: the next working day, Thu 11 Feb',
+        '2027-02-03 15:01',
+        '2027-02-11 17:00',
+      ],
+      ['Friday before the cut-off: that Friday', '2027-03-05 14:00', '2027-03-05 17:00'],
+      ['Friday after the cut-off: Monday', '2027-03-05 16:00', '2027-03-08 17:00'],
+      ['on a Saturday: Monday', '2027-03-06 09:00', '2027-03-08 17:00'],
+      ['Thu 29 Apr before 30/4–1/5: the same day', '2027-04-29 10:00', '2027-04-29 17:00'],
+      [
+        'Thu 29 Apr after the cut-off: Tue 4 May, after 30/4, 1/5 and Mon 3 May (compensatory)',
+        '2027-04-29 16:00',
+        '2027-05-04 17:00',
+      ],
+      [
+        'New Year’s Eve 2027 after the cut-off: Tue 4 Jan 2028 (1 Jan is a Saturday)',
+        '2027-12-31 16:00',
+        '2028-01-04 17:00',
+      ],
+    ])('received %s', (_label, received, due) => {
+      expect(fmt(cal.dueAt(vn(received), sameDay))).toBe(due);
+    });
+
+    it('ignores the tenant’s countFrom and uses the procedure’s own cut-off', () => {
+      expect(fmt(receiptCal.dueAt(vn('2027-03-03 15:30'), sameDay))).toBe('2027-03-04 17:00');
+      expect(fmt(cal.dueAt(vn('2027-03-03 13:00'), { sameDay: { cutoff: '11:30' } }))).toBe(
+        '2027-03-04 17:00',
+      );
+      // A cut-off after closing: a receipt after closing still goes to the next working day.
+      expect(fmt(cal.dueAt(vn('2027-03-03 16:59'), { sameDay: { cutoff: '18:00' } }))).toBe(
+        '2027-03-03 17:00',
+      );
+      expect(fmt(cal.dueAt(vn('2027-03-03 17:30'), { sameDay: { cutoff: '18:00' } }))).toBe(
+        '2027-03-04 17:00',
+      );
+    });
+
+    it('ends at the close of a short day', () => {
+      const centre = createCalendar(saturdayMornings);
+      expect(fmt(centre.dueAt(vn('2027-03-06 09:00'), sameDay))).toBe('2027-03-06 11:30');
+      expect(fmt(centre.dueAt(vn('2027-03-06 12:00'), sameDay))).toBe('2027-03-08 17:00');
+    });
+
+    it('starts its clock at the receipt, or at the next working day’s opening', () => {
+      expect(fmt(cal.countingStart(vn('2027-03-03 12:00'), sameDay))).toBe('2027-03-03 13:00');
+      expect(fmt(cal.countingStart(vn('2027-03-03 15:30'), sameDay))).toBe('2027-03-04 07:30');
+      expect(fmt(cal.countingStart(vn('2027-03-03 12:00')))).toBe('2027-03-04 07:30'); // countFrom
+    });
+
+    it('moves by the working time of a pause, like any other limit', () => {
+      // Paused 10:00–14:00: 1.5 + 1 = 2.5 working hours, so 17:00 becomes 10:00 the next day.
+      const pauses = [{ from: vn('2027-03-03 10:00'), to: vn('2027-03-03 14:00') }];
+      expect(fmt(cal.dueAt(vn('2027-03-03 08:00'), sameDay, pauses))).toBe('2027-03-04 10:00');
+    });
+
+    it('throws a RangeError for a malformed cut-off or a second kind of limit', () => {
+      expect(() => cal.dueAt(vn('2027-03-03 08:00'), { sameDay: { cutoff: '3pm' } })).toThrow(RangeError);
+      expect(() => cal.dueAt(vn('2027-03-03 08:00'), { sameDay: {}, workingHours: 8 })).toThrow(RangeError);
+    });
+  });
+
   describe('classify', () => {
     const due = vn('2025-03-06 17:00');
     it.each([

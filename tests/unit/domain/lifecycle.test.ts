@@ -171,6 +171,111 @@ describe('domain/lifecycle/machine', () => {
       expect(r.dossier.clockVersion).toBe(before.clockVersion + 2);
     });
 
+    // Issue 7 §6: received Wed 3 Feb 2027 08:45, supplement asked the same day at 14:00 and handed
+    // in Thu 18 Feb 10:00. The clock only starts Thu 11 Feb 07:30 (Tết is 4–10 Feb), so of the
+    // 45.5 working hours paused only the 42.5 after that count.
+    describe('a pause that begins before counting starts', () => {
+      const receivedAt = vn('2027-02-03T08:45:00');
+      const pause = { from: vn('2027-02-03T14:00:00'), to: vn('2027-02-18T10:00:00') };
+      const resumed = () => {
+        const r = run(received('1.004227', receivedAt));
+        const before = r.dossier;
+        r.act(communeCounter, pause.from, {
+          action: 'requestSupplement',
+          reason: 'Thiếu giấy tờ',
+          items: [{ document: 'Hợp đồng chuyển nhượng', reason: 'Thiếu trang 3' }],
+        });
+        r.act(communeCounter, pause.to, { action: 'receiveSupplement' });
+        return { before, after: r.dossier };
+      };
+
+      it('moves the appointment from 24 Feb 17:00 to 4 Mar 10:00, by the 42.5 h after counting started', () => {
+        const { before, after } = resumed();
+        expect(before.appointmentAt).toBe('2027-02-24T17:00:00+07:00');
+        expect(calendar.elapsedWorkingTime(pause.from, pause.to)).toBe(45.5 * HOUR);
+        expect(after.appointmentAt).toBe('2027-03-04T10:00:00+07:00'); // not 4 Mar 14:30
+        expect(after.pauses[0].workingMs).toBe(42.5 * HOUR);
+        expect(new Date(after.appointmentAt!)).toEqual(
+          calendar.dueAt(receivedAt, { workingDays: 10 }, [pause]),
+        );
+      });
+
+      it('moves the current step and each planned step by the paused time inside its own clock', () => {
+        const { before, after } = resumed();
+        // The reception step (0.5 day) was due Thu 11 Feb 11:30, 4 h into its clock: 4 h are left
+        // after the resumption at 10:00 on 18 Feb.
+        expect(before.steps[0].dueAt).toBe('2027-02-11T11:30:00+07:00');
+        expect(after.steps[0].dueAt).toBe('2027-02-18T15:30:00+07:00');
+        expect(after.steps.map((s) => s.plannedDueAt)).toEqual([
+          '2027-02-18T15:30:00+07:00',
+          '2027-02-23T15:30:00+07:00',
+          '2027-02-26T15:30:00+07:00',
+          '2027-03-03T15:30:00+07:00',
+          '2027-03-04T10:00:00+07:00',
+        ]);
+        // The plan chains from the counting start: step k is due when the days of steps 0…k are used.
+        const cumulative = [0.5, 3.5, 6.5, 9.5, 10];
+        after.steps.forEach((s, k) =>
+          expect(new Date(s.plannedDueAt!)).toEqual(
+            calendar.dueAt(receivedAt, { workingDays: cumulative[k] }, [pause]),
+          ),
+        );
+      });
+
+      it('charges nothing for a pause that ends before counting starts', () => {
+        const r = run(received('1.004227', receivedAt));
+        const before = r.dossier;
+        r.act(communeCounter, vn('2027-02-03T09:00:00'), {
+          action: 'requestSupplement',
+          reason: 'Thiếu giấy tờ',
+          items: [{ document: 'CCCD', reason: 'Bản mờ' }],
+        });
+        r.act(communeCounter, vn('2027-02-03T16:00:00'), { action: 'receiveSupplement' });
+        expect(r.dossier.appointmentAt).toBe(before.appointmentAt);
+        expect(r.dossier.steps.map((s) => s.plannedDueAt)).toEqual(before.steps.map((s) => s.plannedDueAt));
+        expect(r.dossier.steps[0].dueAt).toBe('2027-02-11T11:30:00+07:00');
+        expect(r.dossier.pauses[0].workingMs).toBe(0);
+      });
+    });
+
+    it('leaves a step that was overdue when the pause began overdue, and moves the appointment', () => {
+      const r = run(received('1.004227', vn('2026-03-02T09:00:00')));
+      r.act(communeCounter, vn('2026-03-02T10:00:00'), { action: 'forward' });
+      expect(r.dossier.steps[1].dueAt).toBe('2026-03-05T10:00:00+07:00');
+      expect(r.dossier.appointmentAt).toBe('2026-03-16T17:00:00+07:00');
+      r.act(landSpecialist, vn('2026-03-06T09:00:00'), {
+        action: 'requestSupplement',
+        reason: 'Thiếu giấy tờ',
+        items: [{ document: 'Tờ khai thuế', reason: 'Chưa ký' }],
+      });
+      // Fri 6 Mar 09:00 – Mon 9 Mar 09:00: 6.5 + 1.5 = 8 working hours.
+      r.act(communeCounter, vn('2026-03-09T09:00:00'), { action: 'receiveSupplement' });
+      expect(r.dossier.steps[1].dueAt).toBe('2026-03-05T10:00:00+07:00');
+      expect(r.dossier.appointmentAt).toBe('2026-03-17T17:00:00+07:00');
+      expect(
+        stepFlags(
+          calendar,
+          r.dossier.steps[1].startedAt,
+          r.dossier.steps[1].dueAt,
+          vn('2026-03-09T09:00:00'),
+        ),
+      ).toMatchObject({ overdue: true });
+    });
+
+    it('keeps a due time at closing when the pause covered no working time', () => {
+      const r = run(received('1.004227', vn('2026-03-02T09:00:00')));
+      r.act(communeCounter, vn('2026-03-02T10:00:00'), { action: 'forward' });
+      const before = r.dossier;
+      r.act(landSpecialist, vn('2026-03-06T17:30:00'), {
+        action: 'requestSupplement',
+        reason: 'Thiếu giấy tờ',
+        items: [{ document: 'Tờ khai thuế', reason: 'Chưa ký' }],
+      });
+      r.act(communeCounter, vn('2026-03-07T10:00:00'), { action: 'receiveSupplement' }); // a Saturday
+      expect(r.dossier.appointmentAt).toBe(before.appointmentAt); // 16 Mar 17:00, not 17 Mar 07:30
+      expect(r.dossier.pauses[0].workingMs).toBe(0);
+    });
+
     it('re-dates once, before the appointment passes, to a later working instant (form 04)', () => {
       const r = run(received('1.004227', vn('2026-03-02T09:00:00')));
       r.act(communeCounter, vn('2026-03-02T10:00:00'), { action: 'forward' });
@@ -290,6 +395,17 @@ describe('domain/lifecycle/machine', () => {
       expect(r.dossier.timeliness).toBe('onTime');
       expect(new Set(r.dossier.steps.map((s) => s.agency))).toEqual(new Set(['000.30.01.H99']));
       expect(r.history.filter((e) => e.handoff).every((e) => e.handoff!.timeliness !== 'late')).toBe(true);
+    });
+
+    it('gives a step handed over late in the day the appointment as its due time, not tomorrow', () => {
+      // Received Wed 3 Feb 2027 08:00: due 17:00 that day (not Thu 11 Feb, after Tết).
+      const r = run(received('1.001193', vn('2027-02-03T08:00:00')));
+      expect(r.dossier.appointmentAt).toBe('2027-02-03T17:00:00+07:00');
+      // 4 working hours from 14:00 would end at 08:30 on Thu 11 Feb.
+      r.act(communeCounter, vn('2027-02-03T14:00:00'), { action: 'forward' });
+      expect(r.dossier.steps[1].dueAt).toBe('2027-02-03T17:00:00+07:00');
+      r.act(communeCounter, vn('2027-02-03T15:00:00'), { action: 'forward' });
+      expect(r.dossier.steps[2].dueAt).toBe('2027-02-03T17:00:00+07:00');
     });
   });
 });

@@ -184,6 +184,72 @@ describe('domain/dossier/reception', () => {
     });
   });
 
+  // Birth registration is due "ngay trong ngày tiếp nhận hồ sơ", or the next working day when
+  // received after 15:00; its steps (1 + 4 + 2 + 1 working hours) are never due after that.
+  describe('the same-day birth registration 1.001193', () => {
+    const birth = procedureOf('1.001193');
+    const vn = (local: string) => new Date(`${local}+07:00`);
+    const accept = (at: Date) => {
+      const s = submission({ procedureCode: '1.001193' });
+      const placement = placeSubmission(s, birth, counterStaff, demoAgencies);
+      const d = newDossier({
+        tenant: 'demo',
+        code: '000.30.01.H99-270203-0001',
+        ledgerNumber: 1,
+        submission: s,
+        procedure: birth,
+        placement,
+        actor: counterStaff,
+        now: at,
+        calendar,
+      }).dossier;
+      return decideReception(d, { outcome: 'accept' }, birth, counterStaff, at, calendar).dossier;
+    };
+
+    it('is a same-day procedure in the demo catalog, with the default 15:00 cut-off', () => {
+      expect(birth.time).toEqual({ sameDay: { cutoff: '15:00' } });
+    });
+
+    it('received Wed 3 Feb 2027 08:00: due 17:00 the same day, every step within it', () => {
+      const d = accept(vn('2027-02-03T08:00:00'));
+      expect(d.appointmentAt).toBe('2027-02-03T17:00:00+07:00'); // not 11 Feb: 8 h no longer spill over Tết
+      expect(d.steps.map((s) => s.plannedDueAt)).toEqual([
+        '2027-02-03T09:00:00+07:00',
+        '2027-02-03T14:30:00+07:00', // 4 h: 09:00–11:30 and 13:00–14:30
+        '2027-02-03T16:30:00+07:00',
+        '2027-02-03T17:00:00+07:00', // 1 h from 16:30 would be tomorrow: capped at the appointment
+      ]);
+      expect(d.steps[0].dueAt).toBe('2027-02-03T09:00:00+07:00');
+      expect(dossierView(d, demoAgencies).receipt?.processingTime).toBe(
+        'Trong ngày tiếp nhận hồ sơ; nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo',
+      );
+    });
+
+    it('received at 15:00 sharp: still the same day', () => {
+      expect(accept(vn('2027-02-03T15:00:00')).appointmentAt).toBe('2027-02-03T17:00:00+07:00');
+    });
+
+    it('received Wed 3 Feb 2027 15:30, on the eve of Tết: due Thu 11 Feb 17:00, the next working day', () => {
+      const d = accept(vn('2027-02-03T15:30:00'));
+      expect(d.appointmentAt).toBe('2027-02-11T17:00:00+07:00');
+      expect(d.steps.map((s) => s.plannedDueAt)).toEqual([
+        '2027-02-03T16:30:00+07:00',
+        '2027-02-11T11:00:00+07:00',
+        '2027-02-11T14:30:00+07:00',
+        '2027-02-11T15:30:00+07:00',
+      ]);
+    });
+
+    it('received Friday 5 Mar 2027 16:00: due Monday 8 Mar 17:00', () => {
+      expect(accept(vn('2027-03-05T16:00:00')).appointmentAt).toBe('2027-03-08T17:00:00+07:00');
+    });
+
+    it('received Thu 29 Apr 2027 15:10, before 30/4–1/5: due Tue 4 May 17:00', () => {
+      // Fri 30 Apr and Sat 1 May are holidays, Mon 3 May compensates Saturday.
+      expect(accept(vn('2027-04-29T15:10:00')).appointmentAt).toBe('2027-05-04T17:00:00+07:00');
+    });
+  });
+
   describe('newDossier and decideReception', () => {
     const now = new Date('2024-12-02T02:00:00Z');
     const make = () => {
