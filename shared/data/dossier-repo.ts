@@ -23,7 +23,7 @@ import {
 import { keyFailure, type KeyRecordPut } from './idempotency-repo';
 import { TABLE_KEYS, queueOrder } from './keys';
 import { collectPages } from './pages';
-import { cancellationCodes } from './transactions';
+import { cancellationCodes, lostToConcurrentChange } from './transactions';
 
 const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
 
@@ -98,10 +98,6 @@ const dossierItem = (dossier: Dossier) => ({
   body: dossier,
 });
 
-/** Whether the transaction was cancelled because the condition of its item number `index` failed. */
-const conditionFailed = (error: unknown, index: number) =>
-  cancellationCodes(error)?.[index] === 'ConditionalCheckFailed';
-
 /**
  * The dossier, its history lines and outbox items in one transaction, if `condition` holds; with
  * `takeKey`, the Idempotency-Key record too (second item), so the key is taken with the change.
@@ -123,7 +119,7 @@ async function writeDossier(
   } catch (error) {
     const keyError = takeKey ? keyFailure(error, 1) : undefined;
     if (keyError) throw keyError;
-    if (conditionFailed(error, 0)) throw new VersionConflictError(dossier.code);
+    if (lostToConcurrentChange(error, 0)) throw new VersionConflictError(dossier.code);
     throw error;
   }
 }
@@ -239,7 +235,8 @@ export async function recordAlarm(
     );
     return true;
   } catch (error) {
-    if (conditionFailed(error, 0)) return false;
+    // The alarm's fixed id is taken: it was recorded before, by this clock or an earlier run.
+    if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return false;
     throw error;
   }
 }

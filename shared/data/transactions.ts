@@ -12,3 +12,13 @@ export function cancellationCodes(error: unknown): CancellationCode[] | undefine
   if (e?.name !== 'TransactionCanceledException') return undefined;
   return (e.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
 }
+
+/**
+ * Whether item number `index` lost to a concurrent change: its condition failed, or another
+ * transaction was writing it at the same moment (in DynamoDB, two actions on one dossier at once).
+ * Either way the caller's read is stale, and the answer is the same 409 "reload and retry".
+ */
+export function lostToConcurrentChange(error: unknown, index: number): boolean {
+  const code = cancellationCodes(error)?.[index];
+  return code === 'ConditionalCheckFailed' || code === 'TransactionConflict';
+}
