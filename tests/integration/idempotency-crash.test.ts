@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { api, newCitizenToken, type ApiResponse } from './helpers/api';
+import { LAND_TRANSFER_APPLICANT } from './helpers/dossiers';
 import {
   killCloudProcess,
   removeCloudFolder,
@@ -41,12 +42,7 @@ function submission(n: number): Submission {
     body: {
       procedureCode: '1.004227',
       channel: 'counter',
-      applicant: {
-        name: 'Đỗ Văn Dũng',
-        idNumber: '001088000222',
-        phone: '0903000222',
-        address: 'Xã Bình Thành',
-      },
+      applicant: LAND_TRANSFER_APPLICANT,
       request: `Chuyển nhượng thửa đất số ${n} [${marker}]`,
       decision: { outcome: 'accept' },
     },

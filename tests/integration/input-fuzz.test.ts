@@ -15,7 +15,7 @@ import { MAX_BODY_BYTES } from '../../shared/platform/request-guard';
 import { defaultProvinceFile, loadProvince } from '../../infra/local/province';
 import type { ProvinceFile } from '../../infra/local/seed';
 import { request, tokenFor, type ApiResponse } from './helpers/api';
-import { acceptedLandTransfer } from './helpers/dossiers';
+import { LAND_TRANSFER_APPLICANT, acceptedLandTransfer } from './helpers/dossiers';
 import {
   badBodies,
   badHeaders,
@@ -82,13 +82,7 @@ const SAMPLES: Record<string, unknown[]> = {
     {
       procedureCode: '1.004227',
       channel: 'counter',
-      applicant: {
-        name: 'Đỗ Văn Dũng',
-        idNumber: '001088000222',
-        phone: '0903000222',
-        email: 'dung@example.vn',
-        address: 'Xã Bình Thành',
-      },
+      applicant: { ...LAND_TRANSFER_APPLICANT, email: 'dung@example.vn' },
       request: 'Đăng ký biến động',
       documents: [{ name: 'Hợp đồng', kind: 'certifiedCopy', copies: 1 }],
       decision: { outcome: 'accept', note: 'Đủ hồ sơ' },
