@@ -26,11 +26,14 @@ import { getDocumentClient } from '../platform/aws-clients';
 import { ENV, requireEnv } from '../platform/env';
 import { TABLE_KEYS } from './keys';
 
-const tableName = requireEnv(ENV.tableName);
-
+/**
+ * Nothing here touches the environment or AWS when the module loads: the name is read and the
+ * client made when the first command is sent. So repositories can be imported and unit-tested
+ * (with `EntitySpy`, which answers before either is needed) without TABLE_NAME or DynamoDB, and
+ * the offline cloud can import the data layer before it has set the environment.
+ */
 export const MainTable = new Table({
-  name: tableName,
-  documentClient: getDocumentClient(),
+  name: () => requireEnv(ENV.tableName),
   partitionKey: { name: TABLE_KEYS.partitionKey, type: 'string' },
   sortKey: { name: TABLE_KEYS.sortKey, type: 'string' },
   indexes: {
@@ -41,6 +44,8 @@ export const MainTable = new Table({
     },
   },
 });
+// The client given to `Table` is a plain field read on each send; this getter fills it on first use.
+MainTable.getDocumentClient = () => (MainTable.documentClient ??= getDocumentClient());
 
 export const tenantPk = (tenant: string) => `TENANT#${tenant}`;
 export const dossierPk = (tenant: string, code: string) => `TENANT#${tenant}#DOSSIER#${code}`;
