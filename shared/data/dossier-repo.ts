@@ -21,8 +21,9 @@ import {
   queueKey,
 } from './table';
 import { keyFailure, type KeyRecordPut } from './idempotency-repo';
-import { TABLE_KEYS, queueOrder } from './keys';
+import { SORT_KEY_PREFIX, TABLE_KEYS, queueOrder } from './keys';
 import { collectPages } from './pages';
+import { queryAllByPrefix } from './query';
 import { cancellationCodes, lostToConcurrentChange } from './transactions';
 
 const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
@@ -155,12 +156,10 @@ export async function getDossier(tenant: string, code: string): Promise<Dossier 
 
 /** The dossier's history, oldest first. */
 export async function listDossierEvents(tenant: string, code: string): Promise<DossierEvent[]> {
-  const items = await collectPages((exclusiveStartKey) =>
-    MainTable.build(QueryCommand)
-      .entities(DossierEventEntity)
-      .query({ partition: dossierPk(tenant, code), range: { beginsWith: 'EVENT#' } })
-      .options({ exclusiveStartKey, maxPages: 1 })
-      .send(),
+  const items = await queryAllByPrefix(
+    DossierEventEntity,
+    dossierPk(tenant, code),
+    SORT_KEY_PREFIX.dossierEvent,
   );
   return items.map((item) => item.event as DossierEvent);
 }
@@ -242,12 +241,10 @@ export async function recordAlarm(
 }
 
 export async function listAlarms(tenant: string, code: string) {
-  const items = await collectPages((exclusiveStartKey) =>
-    MainTable.build(QueryCommand)
-      .entities(DeadlineMarkEntity)
-      .query({ partition: dossierPk(tenant, code), range: { beginsWith: 'MARK#' } })
-      .options({ exclusiveStartKey, maxPages: 1 })
-      .send(),
+  const items = await queryAllByPrefix(
+    DeadlineMarkEntity,
+    dossierPk(tenant, code),
+    SORT_KEY_PREFIX.deadlineMark,
   );
   return items.map(({ id, type, firedAt, dueAt, stepIndex }) => ({ id, type, firedAt, dueAt, stepIndex }));
 }

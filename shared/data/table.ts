@@ -24,7 +24,7 @@ import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { any } from 'dynamodb-toolbox/schema/any';
 import { getDocumentClient } from '../platform/aws-clients';
 import { ENV, requireEnv } from '../platform/env';
-import { TABLE_KEYS } from './keys';
+import { SORT_KEY_PREFIX, TABLE_KEYS } from './keys';
 
 /**
  * Nothing here touches the environment or AWS when the module loads: the name is read and the
@@ -78,7 +78,7 @@ export const AgencyEntity = new Entity({
     level: string().enum('province', 'commune'),
     address: string().optional(),
   }),
-  computeKey: ({ tenant, code }) => ({ PK: tenantPk(tenant), SK: `AGENCY#${code}` }),
+  computeKey: ({ tenant, code }) => ({ PK: tenantPk(tenant), SK: `${SORT_KEY_PREFIX.agency}${code}` }),
 });
 
 export const ProcedureEntity = new Entity({
@@ -93,7 +93,7 @@ export const ProcedureEntity = new Entity({
     /** The whole procedure as validated by the zod `procedure` schema. */
     definition: any(),
   }),
-  computeKey: ({ tenant, code }) => ({ PK: tenantPk(tenant), SK: `PROC#${code}` }),
+  computeKey: ({ tenant, code }) => ({ PK: tenantPk(tenant), SK: `${SORT_KEY_PREFIX.procedure}${code}` }),
 });
 
 export const StaffEntity = new Entity({
@@ -105,7 +105,7 @@ export const StaffEntity = new Entity({
     agency: string(),
     roles: any(),
   }),
-  computeKey: ({ tenant, username }) => ({ PK: tenantPk(tenant), SK: `STAFF#${username}` }),
+  computeKey: ({ tenant, username }) => ({ PK: tenantPk(tenant), SK: `${SORT_KEY_PREFIX.staff}${username}` }),
 });
 
 export const DossierEntity = new Entity({
@@ -139,7 +139,10 @@ export const DossierEventEntity = new Entity({
     seq: string().key(),
     event: any(),
   }),
-  computeKey: ({ tenant, code, seq }) => ({ PK: dossierPk(tenant, code), SK: `EVENT#${seq}` }),
+  computeKey: ({ tenant, code, seq }) => ({
+    PK: dossierPk(tenant, code),
+    SK: `${SORT_KEY_PREFIX.dossierEvent}${seq}`,
+  }),
 });
 
 export const AttachmentEntity = new Entity({
@@ -158,7 +161,10 @@ export const AttachmentEntity = new Entity({
     /** Pending uploads only (TTL, epoch seconds); a confirmed scan is kept. */
     expiresAt: number().optional(),
   }),
-  computeKey: ({ tenant, code, id }) => ({ PK: dossierPk(tenant, code), SK: `ATT#${id}` }),
+  computeKey: ({ tenant, code, id }) => ({
+    PK: dossierPk(tenant, code),
+    SK: `${SORT_KEY_PREFIX.attachment}${id}`,
+  }),
 });
 
 /**
@@ -178,7 +184,10 @@ export const OutboxEntity = new Entity({
     payload: any(),
     expiresAt: number(),
   }),
-  computeKey: ({ tenant, code, id }) => ({ PK: dossierPk(tenant, code), SK: `OUTBOX#${id}` }),
+  computeKey: ({ tenant, code, id }) => ({
+    PK: dossierPk(tenant, code),
+    SK: `${SORT_KEY_PREFIX.outbox}${id}`,
+  }),
 });
 
 /** A deadline alarm that fired (due soon, overdue): kept for good, unlike the outbox event. */
@@ -194,7 +203,10 @@ export const DeadlineMarkEntity = new Entity({
     dueAt: string(),
     stepIndex: number().optional(),
   }),
-  computeKey: ({ tenant, code, id }) => ({ PK: dossierPk(tenant, code), SK: `MARK#${id}` }),
+  computeKey: ({ tenant, code, id }) => ({
+    PK: dossierPk(tenant, code),
+    SK: `${SORT_KEY_PREFIX.deadlineMark}${id}`,
+  }),
 });
 
 export const queueKey = (tenant: string, agency: string, role: string) =>
@@ -231,6 +243,6 @@ export const IdempotencyKeyEntity = new Entity({
   }),
   computeKey: ({ tenant, route, keyHash }) => ({
     PK: `TENANT#${tenant}#IDEMPOTENCY`,
-    SK: `idem#${route}#${keyHash}`,
+    SK: `${SORT_KEY_PREFIX.idempotencyKey}${route}#${keyHash}`,
   }),
 });
