@@ -10,6 +10,7 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { Dossier, DossierEvent } from '../domain/dossier/model';
 import type { OutboxMessage } from '../domain/dossier/outbox';
+import { clock } from '../platform/clock';
 import {
   DeadlineMarkEntity,
   DossierEntity,
@@ -27,6 +28,14 @@ import { queryAllByPrefix } from './query';
 import { cancellationCodes, lostToConcurrentChange } from './transactions';
 
 const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
+
+/**
+ * An outbox item's TTL (epoch seconds), counted from the instant it announces. That instant comes
+ * from the shared clock like every other time the dossier records, so offline (where the clock is
+ * moved) an event's `occurredAt` is on the same timeline as the history line it announces.
+ */
+const outboxExpiresAt = (occurredAt: Date) =>
+  Math.floor(occurredAt.getTime() / 1000) + OUTBOX_RETENTION_SECONDS;
 
 export type { OutboxMessage };
 
@@ -62,10 +71,12 @@ function writes(dossier: Dossier, events: readonly DossierEvent[], outbox: reado
       event,
     }),
   );
-  const expiresAt = Math.floor(Date.now() / 1000) + OUTBOX_RETENTION_SECONDS;
-  const outboxPuts = outbox.map((message) => {
-    const occurredAt = new Date().toISOString();
-    return OutboxEntity.build(PutTransaction).item({
+  // One change, one instant: every event the transaction announces occurred when it was written.
+  const now = clock.now();
+  const occurredAt = now.toISOString();
+  const expiresAt = outboxExpiresAt(now);
+  const outboxPuts = outbox.map((message) =>
+    OutboxEntity.build(PutTransaction).item({
       tenant,
       code,
       id: message.id ?? `${occurredAt}#${message.type}#${randomUUID()}`,
@@ -73,8 +84,8 @@ function writes(dossier: Dossier, events: readonly DossierEvent[], outbox: reado
       occurredAt,
       payload: { tenant, code, version: dossier.version, ...message.payload },
       expiresAt,
-    });
-  });
+    }),
+  );
   return [...eventPuts, ...outboxPuts];
 }
 
@@ -229,7 +240,7 @@ export async function recordAlarm(
         type: alarm.type,
         occurredAt: firedAt,
         payload: { tenant, code, ...alarm.payload },
-        expiresAt: Math.floor(Date.now() / 1000) + OUTBOX_RETENTION_SECONDS,
+        expiresAt: outboxExpiresAt(new Date(firedAt)),
       }),
     );
     return true;
