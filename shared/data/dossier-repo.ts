@@ -37,8 +37,6 @@ const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
 const outboxExpiresAt = (occurredAt: Date) =>
   Math.floor(occurredAt.getTime() / 1000) + OUTBOX_RETENTION_SECONDS;
 
-export type { OutboxMessage };
-
 /** Thrown when the dossier changed since it was read: the caller answers 409 with the current version. */
 export class VersionConflictError extends Error {
   constructor(readonly code: string) {

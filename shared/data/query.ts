@@ -7,7 +7,7 @@ import type { Entity, FormattedItem } from 'dynamodb-toolbox/entity';
 import type { Condition } from 'dynamodb-toolbox/entity/actions/parseCondition';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { SortKeyPrefix } from './keys';
-import { collectPages, readPage, type ListPage } from './pages';
+import { collectPages, readPage, type ListPage, type Page } from './pages';
 import { MainTable, primaryKey } from './table';
 
 type StartKey = Record<string, unknown> | undefined;
@@ -29,7 +29,7 @@ function queryOnePage<E extends Entity>(
       // dynamodb-toolbox names filters by entity; the condition is checked against its schema on send.
       ...(filter ? { filters: { [entity.entityName]: filter } as never } : {}),
     })
-    .send() as Promise<{ Items?: FormattedItem<E>[]; LastEvaluatedKey?: Record<string, unknown> }>;
+    .send() as Promise<Page<FormattedItem<E>>>;
 }
 
 /**
