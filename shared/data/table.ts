@@ -31,6 +31,8 @@ import { SORT_KEY_PREFIX, TABLE_KEYS } from './keys';
  * client made when the first command is sent. So repositories can be imported and unit-tested
  * (with `EntitySpy`, which answers before either is needed) without TABLE_NAME or DynamoDB, and
  * the offline cloud can import the data layer before it has set the environment.
+ * The price, against env.ts's "fail at cold start": a function deployed without TABLE_NAME now
+ * fails on its first DynamoDB command — in practice still its first request.
  */
 export const MainTable = new Table({
   name: () => requireEnv(ENV.tableName),
