@@ -4,11 +4,12 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { AttachmentView } from '../api/schemas/attachment';
 import { keyFailure, type KeyRecordPut } from './idempotency-repo';
-import { collectPages, readPage, type ListPage } from './pages';
-import { AttachmentEntity, MainTable, dossierPk, primaryKey } from './table';
+import { SORT_KEY_PREFIX } from './keys';
+import type { ListPage } from './pages';
+import { queryAllByPrefix, queryPageByPrefix } from './query';
+import { AttachmentEntity, dossierPk } from './table';
 
 export interface AttachmentRecord {
   tenant: string;
@@ -94,33 +95,25 @@ export async function attachmentPage(
   code: string,
   page: { after?: string; limit: number },
 ): Promise<ListPage<AttachmentRecord>> {
-  const partition = dossierPk(tenant, code);
-  const start = page.after === undefined ? undefined : primaryKey(partition, `ATT#${page.after}`);
-  const { items, more } = await readPage(
-    (exclusiveStartKey) =>
-      MainTable.build(QueryCommand)
-        .entities(AttachmentEntity)
-        .query({ partition, range: { beginsWith: 'ATT#' } })
-        .options({ exclusiveStartKey: exclusiveStartKey ?? start, maxPages: 1, limit: page.limit + 1 })
-        .send(),
-    page.limit,
+  const { items, more } = await queryPageByPrefix(
+    AttachmentEntity,
+    dossierPk(tenant, code),
+    SORT_KEY_PREFIX.attachment,
+    page,
   );
   return { items: items as AttachmentRecord[], more };
 }
 
 /** The dossier's pending uploads, expired ones included (the caller knows what time it is). */
 export async function pendingAttachments(tenant: string, code: string): Promise<AttachmentRecord[]> {
-  const items = await collectPages((exclusiveStartKey) =>
-    MainTable.build(QueryCommand)
-      .entities(AttachmentEntity)
-      .query({ partition: dossierPk(tenant, code), range: { beginsWith: 'ATT#' } })
-      .options({
-        exclusiveStartKey,
-        maxPages: 1,
-        consistent: true,
-        filters: { Attachment: STILL_PENDING },
-      })
-      .send(),
+  const items = await queryAllByPrefix(
+    AttachmentEntity,
+    dossierPk(tenant, code),
+    SORT_KEY_PREFIX.attachment,
+    {
+      consistent: true,
+      filter: STILL_PENDING,
+    },
   );
   return items as AttachmentRecord[];
 }

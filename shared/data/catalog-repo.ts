@@ -1,7 +1,6 @@
 /** The catalog store: tenants, agencies, procedures and staff, all in the tenant's partition. */
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import {
   agency as agencySchema,
   procedure as procedureSchema,
@@ -11,16 +10,10 @@ import {
   type TenantSettings,
 } from '../api/schemas/catalog';
 import { foldVietnamese } from '../domain/text';
-import { collectPages, readPage, type ListPage } from './pages';
-import {
-  AgencyEntity,
-  MainTable,
-  ProcedureEntity,
-  StaffEntity,
-  TenantEntity,
-  primaryKey,
-  tenantPk,
-} from './table';
+import { SORT_KEY_PREFIX } from './keys';
+import type { ListPage } from './pages';
+import { queryAllByPrefix, queryPageByPrefix } from './query';
+import { AgencyEntity, ProcedureEntity, StaffEntity, TenantEntity, tenantPk } from './table';
 
 export async function getTenant(tenant: string): Promise<TenantSettings | undefined> {
   const { Item } = await TenantEntity.build(GetItemCommand).key({ tenant }).send();
@@ -37,23 +30,8 @@ export async function putAgency(tenant: string, agency: Agency): Promise<void> {
     .send();
 }
 
-/** Every item of one kind in the tenant's partition. */
-function queryAll<E extends typeof AgencyEntity | typeof ProcedureEntity>(
-  entity: E,
-  tenant: string,
-  prefix: string,
-) {
-  return collectPages<unknown>((exclusiveStartKey) =>
-    MainTable.build(QueryCommand)
-      .entities(entity)
-      .query({ partition: tenantPk(tenant), range: { beginsWith: prefix } })
-      .options({ exclusiveStartKey, maxPages: 1 })
-      .send(),
-  );
-}
-
 export async function listAgencies(tenant: string): Promise<Agency[]> {
-  return (await queryAll(AgencyEntity, tenant, 'AGENCY#')).map(toAgency);
+  return (await queryAllByPrefix(AgencyEntity, tenantPk(tenant), SORT_KEY_PREFIX.agency)).map(toAgency);
 }
 
 /** A page of the tenant's agencies in code order (the sort key's), after `after`. */
@@ -61,16 +39,11 @@ export async function agencyPage(
   tenant: string,
   page: { after?: string; limit: number },
 ): Promise<ListPage<Agency>> {
-  const partition = tenantPk(tenant);
-  const start = page.after === undefined ? undefined : primaryKey(partition, `AGENCY#${page.after}`);
-  const { items, more } = await readPage<unknown>(
-    (exclusiveStartKey) =>
-      MainTable.build(QueryCommand)
-        .entities(AgencyEntity)
-        .query({ partition, range: { beginsWith: 'AGENCY#' } })
-        .options({ exclusiveStartKey: exclusiveStartKey ?? start, maxPages: 1, limit: page.limit + 1 })
-        .send(),
-    page.limit,
+  const { items, more } = await queryPageByPrefix(
+    AgencyEntity,
+    tenantPk(tenant),
+    SORT_KEY_PREFIX.agency,
+    page,
   );
   return { items: items.map(toAgency), more };
 }
@@ -116,8 +89,8 @@ export async function putProcedure(tenant: string, procedure: Procedure): Promis
 }
 
 export async function listProcedures(tenant: string): Promise<Procedure[]> {
-  const items = await queryAll(ProcedureEntity, tenant, 'PROC#');
-  return items.map((i) => procedureSchema.parse((i as { definition: unknown }).definition));
+  const items = await queryAllByPrefix(ProcedureEntity, tenantPk(tenant), SORT_KEY_PREFIX.procedure);
+  return items.map((i) => procedureSchema.parse(i.definition));
 }
 
 export async function putStaff(

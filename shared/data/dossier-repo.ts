@@ -10,6 +10,7 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { Dossier, DossierEvent } from '../domain/dossier/model';
 import type { OutboxMessage } from '../domain/dossier/outbox';
+import { clock } from '../platform/clock';
 import {
   DeadlineMarkEntity,
   DossierEntity,
@@ -21,13 +22,20 @@ import {
   queueKey,
 } from './table';
 import { keyFailure, type KeyRecordPut } from './idempotency-repo';
-import { TABLE_KEYS, queueOrder } from './keys';
+import { SORT_KEY_PREFIX, TABLE_KEYS, queueOrder } from './keys';
 import { collectPages } from './pages';
+import { queryAllByPrefix } from './query';
 import { cancellationCodes, lostToConcurrentChange } from './transactions';
 
 const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
 
-export type { OutboxMessage };
+/**
+ * An outbox item's TTL (epoch seconds), counted from the instant it announces. That instant comes
+ * from the shared clock like every other time the dossier records, so offline (where the clock is
+ * moved) an event's `occurredAt` is on the same timeline as the history line it announces.
+ */
+const outboxExpiresAt = (occurredAt: Date) =>
+  Math.floor(occurredAt.getTime() / 1000) + OUTBOX_RETENTION_SECONDS;
 
 /** Thrown when the dossier changed since it was read: the caller answers 409 with the current version. */
 export class VersionConflictError extends Error {
@@ -61,10 +69,12 @@ function writes(dossier: Dossier, events: readonly DossierEvent[], outbox: reado
       event,
     }),
   );
-  const expiresAt = Math.floor(Date.now() / 1000) + OUTBOX_RETENTION_SECONDS;
-  const outboxPuts = outbox.map((message) => {
-    const occurredAt = new Date().toISOString();
-    return OutboxEntity.build(PutTransaction).item({
+  // One change, one instant: every event the transaction announces occurred when it was written.
+  const now = clock.now();
+  const occurredAt = now.toISOString();
+  const expiresAt = outboxExpiresAt(now);
+  const outboxPuts = outbox.map((message) =>
+    OutboxEntity.build(PutTransaction).item({
       tenant,
       code,
       id: message.id ?? `${occurredAt}#${message.type}#${randomUUID()}`,
@@ -72,8 +82,8 @@ function writes(dossier: Dossier, events: readonly DossierEvent[], outbox: reado
       occurredAt,
       payload: { tenant, code, version: dossier.version, ...message.payload },
       expiresAt,
-    });
-  });
+    }),
+  );
   return [...eventPuts, ...outboxPuts];
 }
 
@@ -155,12 +165,10 @@ export async function getDossier(tenant: string, code: string): Promise<Dossier 
 
 /** The dossier's history, oldest first. */
 export async function listDossierEvents(tenant: string, code: string): Promise<DossierEvent[]> {
-  const items = await collectPages((exclusiveStartKey) =>
-    MainTable.build(QueryCommand)
-      .entities(DossierEventEntity)
-      .query({ partition: dossierPk(tenant, code), range: { beginsWith: 'EVENT#' } })
-      .options({ exclusiveStartKey, maxPages: 1 })
-      .send(),
+  const items = await queryAllByPrefix(
+    DossierEventEntity,
+    dossierPk(tenant, code),
+    SORT_KEY_PREFIX.dossierEvent,
   );
   return items.map((item) => item.event as DossierEvent);
 }
@@ -230,7 +238,7 @@ export async function recordAlarm(
         type: alarm.type,
         occurredAt: firedAt,
         payload: { tenant, code, ...alarm.payload },
-        expiresAt: Math.floor(Date.now() / 1000) + OUTBOX_RETENTION_SECONDS,
+        expiresAt: outboxExpiresAt(new Date(firedAt)),
       }),
     );
     return true;
@@ -242,12 +250,10 @@ export async function recordAlarm(
 }
 
 export async function listAlarms(tenant: string, code: string) {
-  const items = await collectPages((exclusiveStartKey) =>
-    MainTable.build(QueryCommand)
-      .entities(DeadlineMarkEntity)
-      .query({ partition: dossierPk(tenant, code), range: { beginsWith: 'MARK#' } })
-      .options({ exclusiveStartKey, maxPages: 1 })
-      .send(),
+  const items = await queryAllByPrefix(
+    DeadlineMarkEntity,
+    dossierPk(tenant, code),
+    SORT_KEY_PREFIX.deadlineMark,
   );
   return items.map(({ id, type, firedAt, dueAt, stepIndex }) => ({ id, type, firedAt, dueAt, stepIndex }));
 }

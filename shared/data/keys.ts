@@ -11,6 +11,23 @@ export const TABLE_KEYS = {
   ttl: 'expiresAt',
 } as const;
 
+/**
+ * The sort-key prefix of each kind of item that shares a partition with others (the key map is in
+ * table.ts). The entities build their keys from these and `query.ts` lists a kind by them, so a
+ * kind's prefix is written once.
+ */
+export const SORT_KEY_PREFIX = {
+  agency: 'AGENCY#',
+  procedure: 'PROC#',
+  staff: 'STAFF#',
+  dossierEvent: 'EVENT#',
+  attachment: 'ATT#',
+  outbox: 'OUTBOX#',
+  deadlineMark: 'MARK#',
+  idempotencyKey: 'idem#',
+} as const;
+export type SortKeyPrefix = (typeof SORT_KEY_PREFIX)[keyof typeof SORT_KEY_PREFIX];
+
 /** Paused dossiers (clock stopped) carry this before their queue order: `p` sorts after any digit. */
 const QUEUE_PAUSED_PREFIX = 'p#';
 

@@ -24,13 +24,18 @@ import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { any } from 'dynamodb-toolbox/schema/any';
 import { getDocumentClient } from '../platform/aws-clients';
 import { ENV, requireEnv } from '../platform/env';
-import { TABLE_KEYS } from './keys';
+import { SORT_KEY_PREFIX, TABLE_KEYS } from './keys';
 
-const tableName = requireEnv(ENV.tableName);
-
+/**
+ * Nothing here touches the environment or AWS when the module loads: the name is read and the
+ * client made when the first command is sent. So repositories can be imported and unit-tested
+ * (with `EntitySpy`, which answers before either is needed) without TABLE_NAME or DynamoDB, and
+ * the offline cloud can import the data layer before it has set the environment.
+ * The price, against env.ts's "fail at cold start": a function deployed without TABLE_NAME now
+ * fails on its first DynamoDB command — in practice still its first request.
+ */
 export const MainTable = new Table({
-  name: tableName,
-  documentClient: getDocumentClient(),
+  name: () => requireEnv(ENV.tableName),
   partitionKey: { name: TABLE_KEYS.partitionKey, type: 'string' },
   sortKey: { name: TABLE_KEYS.sortKey, type: 'string' },
   indexes: {
@@ -41,6 +46,8 @@ export const MainTable = new Table({
     },
   },
 });
+// The client given to `Table` is a plain field read on each send; this getter fills it on first use.
+MainTable.getDocumentClient = () => (MainTable.documentClient ??= getDocumentClient());
 
 export const tenantPk = (tenant: string) => `TENANT#${tenant}`;
 export const dossierPk = (tenant: string, code: string) => `TENANT#${tenant}#DOSSIER#${code}`;
@@ -73,7 +80,7 @@ export const AgencyEntity = new Entity({
     level: string().enum('province', 'commune'),
     address: string().optional(),
   }),
-  computeKey: ({ tenant, code }) => ({ PK: tenantPk(tenant), SK: `AGENCY#${code}` }),
+  computeKey: ({ tenant, code }) => ({ PK: tenantPk(tenant), SK: `${SORT_KEY_PREFIX.agency}${code}` }),
 });
 
 export const ProcedureEntity = new Entity({
@@ -88,7 +95,7 @@ export const ProcedureEntity = new Entity({
     /** The whole procedure as validated by the zod `procedure` schema. */
     definition: any(),
   }),
-  computeKey: ({ tenant, code }) => ({ PK: tenantPk(tenant), SK: `PROC#${code}` }),
+  computeKey: ({ tenant, code }) => ({ PK: tenantPk(tenant), SK: `${SORT_KEY_PREFIX.procedure}${code}` }),
 });
 
 export const StaffEntity = new Entity({
@@ -100,7 +107,7 @@ export const StaffEntity = new Entity({
     agency: string(),
     roles: any(),
   }),
-  computeKey: ({ tenant, username }) => ({ PK: tenantPk(tenant), SK: `STAFF#${username}` }),
+  computeKey: ({ tenant, username }) => ({ PK: tenantPk(tenant), SK: `${SORT_KEY_PREFIX.staff}${username}` }),
 });
 
 export const DossierEntity = new Entity({
@@ -134,7 +141,10 @@ export const DossierEventEntity = new Entity({
     seq: string().key(),
     event: any(),
   }),
-  computeKey: ({ tenant, code, seq }) => ({ PK: dossierPk(tenant, code), SK: `EVENT#${seq}` }),
+  computeKey: ({ tenant, code, seq }) => ({
+    PK: dossierPk(tenant, code),
+    SK: `${SORT_KEY_PREFIX.dossierEvent}${seq}`,
+  }),
 });
 
 export const AttachmentEntity = new Entity({
@@ -153,7 +163,10 @@ export const AttachmentEntity = new Entity({
     /** Pending uploads only (TTL, epoch seconds); a confirmed scan is kept. */
     expiresAt: number().optional(),
   }),
-  computeKey: ({ tenant, code, id }) => ({ PK: dossierPk(tenant, code), SK: `ATT#${id}` }),
+  computeKey: ({ tenant, code, id }) => ({
+    PK: dossierPk(tenant, code),
+    SK: `${SORT_KEY_PREFIX.attachment}${id}`,
+  }),
 });
 
 /**
@@ -173,7 +186,10 @@ export const OutboxEntity = new Entity({
     payload: any(),
     expiresAt: number(),
   }),
-  computeKey: ({ tenant, code, id }) => ({ PK: dossierPk(tenant, code), SK: `OUTBOX#${id}` }),
+  computeKey: ({ tenant, code, id }) => ({
+    PK: dossierPk(tenant, code),
+    SK: `${SORT_KEY_PREFIX.outbox}${id}`,
+  }),
 });
 
 /** A deadline alarm that fired (due soon, overdue): kept for good, unlike the outbox event. */
@@ -189,7 +205,10 @@ export const DeadlineMarkEntity = new Entity({
     dueAt: string(),
     stepIndex: number().optional(),
   }),
-  computeKey: ({ tenant, code, id }) => ({ PK: dossierPk(tenant, code), SK: `MARK#${id}` }),
+  computeKey: ({ tenant, code, id }) => ({
+    PK: dossierPk(tenant, code),
+    SK: `${SORT_KEY_PREFIX.deadlineMark}${id}`,
+  }),
 });
 
 export const queueKey = (tenant: string, agency: string, role: string) =>
@@ -226,6 +245,6 @@ export const IdempotencyKeyEntity = new Entity({
   }),
   computeKey: ({ tenant, route, keyHash }) => ({
     PK: `TENANT#${tenant}#IDEMPOTENCY`,
-    SK: `idem#${route}#${keyHash}`,
+    SK: `${SORT_KEY_PREFIX.idempotencyKey}${route}#${keyHash}`,
   }),
 });
