@@ -46,15 +46,12 @@ export function documentedResponses(route: RouteDef): Record<number, DocumentedR
     const mediaType = Number(status) >= 400 ? PROBLEM_MEDIA_TYPE : JSON_MEDIA_TYPE;
     add(out, Number(status), r.description, mediaType, r.schema);
   }
-  if (route.path === '$default') return out;
-  if (route.request?.body) {
-    // shared/platform/request-guard.ts refuses a body over MAX_BODY_BYTES; API Gateway refuses
-    // one over its own payload limit before any function runs.
-    const tooLarge = `Nội dung quá ${MAX_BODY_BYTES} byte / body over ${MAX_BODY_BYTES} bytes`;
-    add(out, 413, tooLarge, PROBLEM_MEDIA_TYPE, problem);
-    add(out, 413, tooLarge, JSON_MEDIA_TYPE, gatewayMessage);
-    add(out, 415, 'Không phải JSON / not JSON', PROBLEM_MEDIA_TYPE, problem);
-  }
+  // shared/platform/request-guard.ts refuses a body over MAX_BODY_BYTES on every route, one that
+  // takes no body too; API Gateway refuses one over its own payload limit before any function runs.
+  const tooLarge = `Nội dung quá ${MAX_BODY_BYTES} byte / body over ${MAX_BODY_BYTES} bytes`;
+  add(out, 413, tooLarge, PROBLEM_MEDIA_TYPE, problem);
+  add(out, 413, tooLarge, JSON_MEDIA_TYPE, gatewayMessage);
+  if (route.request?.body) add(out, 415, 'Không phải JSON / not JSON', PROBLEM_MEDIA_TYPE, problem);
   if (route.idempotent) {
     // shared/usecases/once-per-key.ts
     add(
