@@ -121,7 +121,11 @@ export const ROUTES = [
     summary: 'Tạo hoặc sửa thủ tục / create or replace a procedure',
     tags: ['admin'],
     request: { params: catalog.codePath, body: catalog.procedureInput },
-    responses: { 200: { description: 'Thủ tục đã lưu', schema: catalog.procedure }, ...problemResponses },
+    responses: {
+      200: { description: 'Thủ tục đã lưu', schema: catalog.procedure },
+      422: { description: 'Thủ tục nêu cơ quan không có / names an unknown agency', schema: common.problem },
+      ...problemResponses,
+    },
   },
   {
     id: 'putAgency',
@@ -134,7 +138,14 @@ export const ROUTES = [
     summary: 'Tạo hoặc sửa cơ quan / create or replace an agency',
     tags: ['admin'],
     request: { params: catalog.agencyPath, body: catalog.agencyInput },
-    responses: { 200: { description: 'Cơ quan đã lưu', schema: catalog.agency }, ...problemResponses },
+    responses: {
+      200: { description: 'Cơ quan đã lưu', schema: catalog.agency },
+      422: {
+        description: 'Cơ quan cấp trên không có hoặc tạo vòng / unknown parent or a cycle in the tree',
+        schema: common.problem,
+      },
+      ...problemResponses,
+    },
   },
   {
     id: 'getTenantSettings',
@@ -161,7 +172,14 @@ export const ROUTES = [
       'Sửa giờ làm việc, tuần làm việc, giờ chốt nhận, ngày nghỉ/làm bù của tỉnh / set office hours, working week, cut-off and overrides',
     tags: ['admin'],
     request: { body: catalog.tenantSettings },
-    responses: { 200: { description: 'Cấu hình đã lưu', schema: catalog.tenantView }, ...problemResponses },
+    responses: {
+      200: { description: 'Cấu hình đã lưu', schema: catalog.tenantView },
+      422: {
+        description: 'Không dựng được lịch làm việc / no working calendar can be built from it',
+        schema: common.problem,
+      },
+      ...problemResponses,
+    },
   },
   {
     id: 'submitDossier',
@@ -179,6 +197,11 @@ export const ROUTES = [
       201: { description: 'Hồ sơ đã tạo / dossier created', schema: dossier.dossierView },
       409: {
         description: 'Yêu cầu trùng đang xử lý / same Idempotency-Key in progress',
+        schema: common.problem,
+      },
+      422: {
+        description:
+          'Thủ tục không có, không nhận trực tuyến, sai nơi tiếp nhận hoặc cơ quan giải quyết / unknown procedure, not offered online, wrong reception point or competent agency',
         schema: common.problem,
       },
       ...problemResponses,
@@ -199,6 +222,7 @@ export const ROUTES = [
     responses: {
       200: { description: 'Hồ sơ sau quyết định', schema: dossier.dossierView },
       409: { description: 'Trạng thái không cho phép / wrong state', schema: common.problem },
+      422: { description: 'Quyết định trái quy tắc / the decision breaks a rule', schema: common.problem },
       ...problemResponses,
     },
   },
@@ -245,6 +269,11 @@ export const ROUTES = [
           'Phiên bản cũ hoặc thao tác không hợp lệ lúc này / stale version or action not allowed now',
         schema: common.problem,
       },
+      422: {
+        description:
+          'Thao tác trái quy tắc: cơ quan không có, bước không trước, hẹn mới không sau hoặc ngoài giờ / the action breaks a rule',
+        schema: common.problem,
+      },
       ...problemResponses,
     },
   },
@@ -288,6 +317,7 @@ export const ROUTES = [
     request: { params: dossier.dossierCodeParams, body: attachment.createAttachment },
     responses: {
       201: { description: 'Vé tải lên', schema: attachment.uploadTicket },
+      409: { description: 'Hồ sơ đã kết thúc / the dossier is closed', schema: common.problem },
       422: {
         description: 'Quá nhiều tệp chờ xác nhận / too many unconfirmed uploads (pending-upload-limit)',
         schema: common.problem,
@@ -308,6 +338,10 @@ export const ROUTES = [
     request: { params: attachment.attachmentParams },
     responses: {
       200: { description: 'Tệp đã lưu', schema: attachment.attachmentView },
+      409: {
+        description: 'Chưa nhận được tệp / nothing uploaded yet: upload, then confirm',
+        schema: common.problem,
+      },
       422: {
         description: 'Tệp vi phạm quy định, đã xoá / file broke the rules and was deleted',
         schema: common.problem,

@@ -130,9 +130,11 @@ describe('catalog (integration)', () => {
       const res = await api.get('/v1/openapi.json');
       expect(res.status).toBe(200);
       expect(res.body.openapi).toBe('3.1.0');
+      // The body's schema is a named component: `{"$ref": "#/components/schemas/SubmitDossier"}`.
+      const ref: string =
+        res.body.paths['/v1/dossiers'].post.requestBody.content['application/json'].schema.$ref;
       expect(
-        res.body.paths['/v1/dossiers'].post.requestBody.content['application/json'].schema.properties
-          .applicant,
+        res.body.components.schemas[ref.replace('#/components/schemas/', '')].properties.applicant,
       ).toBeDefined();
       expect(res.body.paths['/v1/dossiers'].post.parameters).toContainEqual(
         expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }),

@@ -24,7 +24,7 @@ import { startGateway, type RunningGateway } from '../../infra/local/gateway';
 import { createLocalIssuer } from '../../infra/local/jwt-issuer';
 import { defaultProvinceFile, loadProvince } from '../../infra/local/province';
 import { createRouteMatcher } from '../../infra/local/route-match';
-import { api, newCitizenToken, newStaffToken, tokenFor } from './helpers/api';
+import { api, newCitizenToken, newStaffToken, servesOtherRoutes, tokenFor } from './helpers/api';
 import {
   REPO_ROOT,
   sharedCloud,
@@ -123,6 +123,8 @@ describe('infra/local/gateway', () => {
         createIssuer: (baseUrl) => createLocalIssuer({ keyDir, issuerUrl: `${baseUrl}/_local` }),
       });
       url = gateway.baseUrl;
+      // Its routes are the echo table above, which documents nothing.
+      servesOtherRoutes(url);
     });
 
     afterAll(async () => {

@@ -113,7 +113,10 @@ describe('pagination (integration)', () => {
       expect(get.parameters.map((p: { name: string }) => p.name)).toEqual(
         expect.arrayContaining(['limit', 'cursor']),
       );
-      expect(get.responses['200'].content['application/json'].schema.properties).toHaveProperty('nextCursor');
+      // The answer's schema is a named component: `{"$ref": "#/components/schemas/…"}`.
+      const ref: string = get.responses['200'].content['application/json'].schema.$ref;
+      const schema = doc.components.schemas[ref.replace('#/components/schemas/', '')];
+      expect(schema.properties).toHaveProperty('nextCursor');
     }
   });
 

@@ -128,5 +128,7 @@ export const problem = z.object({
   detail: z.string().optional(),
   instance: z.string().optional(),
   errors: z.array(z.object({ field: z.string(), rule: z.string(), message: z.string() })).optional(),
+  /** On a 409 for a stale `expectedVersion`: the version to reload and decide on. */
+  currentVersion: z.number().int().optional(),
 });
 export type Problem = z.infer<typeof problem>;

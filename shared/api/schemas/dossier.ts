@@ -116,10 +116,17 @@ export const dossierView = z.object({
   appointmentAt: z.string().nullable(),
   fee: z.object({ amount: z.number(), currency: z.literal('VND') }),
   steps: z.array(stepView),
+  /** Form 02: the supplement request. */
   supplementRequest: z
-    .object({ items: z.array(supplementItem), note: z.string().optional(), at: z.string() })
+    .object({
+      items: z.array(supplementItem),
+      note: z.string().optional(),
+      at: z.string(),
+      form: z.literal('02'),
+    })
     .optional(),
-  refusal: z.object({ reason: z.string(), at: z.string() }).optional(),
+  /** Form 03: the refusal. */
+  refusal: z.object({ reason: z.string(), at: z.string(), form: z.literal('03') }).optional(),
   /** Form 01 content: the receipt and appointment slip. */
   receipt: z.record(z.string(), z.unknown()).optional(),
   currentStep: z.number().int().nullable(),
@@ -133,6 +140,7 @@ export const dossierView = z.object({
       items: z.array(supplementItem),
       by: z.string(),
       workingMs: z.number().optional(),
+      form: z.literal('02'),
     }),
   ),
   /** Form 04: the one apology and new appointment. */
@@ -143,6 +151,7 @@ export const dossierView = z.object({
       newAppointmentAt: z.string(),
       at: z.string(),
       by: z.string(),
+      form: z.literal('04'),
     })
     .optional(),
   approval: z.object({ by: z.string(), at: z.string(), note: z.string().optional() }).optional(),

@@ -4,6 +4,9 @@ import { IDEMPOTENCY_KEY_PATTERN } from '../../../shared/platform/idempotency';
 /* eslint-disable @typescript-eslint/no-explicit-any -- a JSON document, navigated by hand */
 describe('api/openapi', () => {
   const doc = buildOpenApiDocument() as any;
+  /** A schema or the component its `$ref` names. */
+  const deref = (schema: any): any =>
+    schema.$ref ? doc.components.schemas[schema.$ref.replace('#/components/schemas/', '')] : schema;
 
   it('states the bounds of path parameters, so clients know a code’s length before sending it', () => {
     const params = doc.paths['/v1/public/{tenant}/dossiers/{code}'].get.parameters;
@@ -19,18 +22,51 @@ describe('api/openapi', () => {
 
   it('states the text rule and the date range of body fields', () => {
     const body = doc.paths['/v1/dossiers/{code}/attachments'].post.requestBody.content['application/json'];
-    expect(body.schema.properties.fileName).toMatchObject({ maxLength: 255 });
-    const apology = doc.paths['/v1/dossiers/{code}/actions'].post.requestBody.content[
-      'application/json'
-    ].schema.oneOf.find((o: any) => o.properties.action.const === 'apologize');
+    expect(deref(body.schema).properties.fileName).toMatchObject({ maxLength: 255 });
+    const apology = deref(
+      doc.paths['/v1/dossiers/{code}/actions'].post.requestBody.content['application/json'].schema,
+    ).oneOf.find((o: any) => o.properties.action.const === 'apologize');
     expect(JSON.stringify(apology.properties.newAppointmentAt)).toContain('2100');
   });
 
-  it('lists 413 and 415 on every operation that takes a body, and only there', () => {
+  it('lists 415 on every operation that takes a body, and only there; 413 on all (the size guard runs first)', () => {
     for (const ops of Object.values(doc.paths) as any[]) {
       for (const op of Object.values(ops) as any[]) {
-        expect([op.operationId, '413' in op.responses]).toEqual([op.operationId, 'requestBody' in op]);
+        expect([op.operationId, '415' in op.responses]).toEqual([op.operationId, 'requestBody' in op]);
+        expect([op.operationId, '413' in op.responses]).toEqual([op.operationId, true]);
       }
     }
+  });
+
+  it('names reused schemas once in components and refers to them', () => {
+    const ok = doc.paths['/v1/dossiers/{code}'].get.responses['200'].content['application/json'];
+    expect(ok.schema).toEqual({ $ref: '#/components/schemas/DossierView' });
+    expect(deref(ok.schema).properties.applicant).toEqual({ $ref: '#/components/schemas/Applicant' });
+    // The request form of a shared schema is its own component: defaults are optional there.
+    const body = deref(doc.paths['/v1/dossiers'].post.requestBody.content['application/json'].schema);
+    expect(body.properties.applicant).toEqual({ $ref: '#/components/schemas/ApplicantInput' });
+    expect(doc.components.schemas.Applicant.required).toContain('kind');
+    expect(doc.components.schemas.ApplicantInput.required).not.toContain('kind');
+  });
+
+  it('has a server, described tags covering every operation, and a description on each operation', () => {
+    expect(doc.servers).toEqual([expect.objectContaining({ url: '/' })]);
+    const tags = new Set(doc.tags.map((t: any) => t.name));
+    for (const t of doc.tags) expect(t.description).toEqual(expect.any(String));
+    for (const ops of Object.values(doc.paths) as any[]) {
+      for (const op of Object.values(ops) as any[]) {
+        expect(op.description).toEqual(expect.any(String));
+        for (const tag of op.tags) expect(tags).toContain(tag);
+      }
+    }
+  });
+
+  it('documents the reused-key 422 and the in-progress 409 on idempotent routes, 401 on user routes, 429 everywhere', () => {
+    const submit = doc.paths['/v1/dossiers'].post.responses;
+    expect(Object.keys(submit)).toEqual(expect.arrayContaining(['401', '409', '413', '415', '422', '429']));
+    expect(Object.keys(submit['401'].content)).toEqual(['application/problem+json', 'application/json']);
+    const track = doc.paths['/v1/public/{tenant}/dossiers/{code}'].get.responses;
+    expect(track['429']).toBeDefined();
+    expect(track['422']).toBeUndefined();
   });
 });

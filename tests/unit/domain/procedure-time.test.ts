@@ -32,16 +32,9 @@ describe('catalog procedure time', () => {
       'Trong ngày tiếp nhận hồ sơ; nhận sau 16 giờ 30 thì trả trong ngày làm việc tiếp theo',
     );
     expect(allowanceText({ workingDays: 10 })).toBe('10 ngày làm việc');
-    const path = buildOpenApiDocument().paths['/v1/public/{tenant}/procedures/{code}'] as Record<
-      string,
-      {
-        responses: Record<
-          string,
-          { content: Record<string, { schema: { properties: Record<string, unknown> } }> }
-        >;
-      }
-    >;
-    const time = path.get!.responses['200']!.content['application/json']!.schema.properties.time as {
+    // The procedure's time is the `ProcedureTime` component the procedure answer refers to.
+    const schemas = buildOpenApiDocument().components.schemas as Record<string, unknown>;
+    const time = schemas.ProcedureTime as {
       properties: { sameDay: { description: string; properties: { cutoff: { default: string } } } };
     };
     expect(time.properties.sameDay.description).toMatch(/^Trong ngày tiếp nhận hồ sơ/);
