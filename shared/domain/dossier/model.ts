@@ -1,6 +1,8 @@
 /** The dossier as the domain sees it: plain data, persisted as is, shown through views. */
 import type { ProcedureTime } from '../../api/schemas/catalog';
-import type { Applicant, DossierStatus, ReceptionDecision } from '../../api/schemas/dossier';
+import type { Applicant } from '../../api/schemas/dossier';
+import type { HistoryType } from '../lifecycle/events';
+import type { DossierStatus } from '../lifecycle/statuses';
 
 export type Channel = 'counter' | 'online' | 'postal';
 
@@ -109,25 +111,8 @@ export interface Dossier {
   clockVersion: number;
 }
 
-/** One line of the dossier's history: the timeline citizens see and, later, the control sheet. */
-export type DossierEventType =
-  | 'submitted'
-  | 'received'
-  | 'supplementRequested'
-  | 'receptionRefused'
-  | 'refused'
-  | 'assigned'
-  | 'forwarded'
-  | 'sentBack'
-  | 'processingPaused'
-  | 'supplementReceived'
-  | 'approved'
-  | 'signed'
-  | 'apologized'
-  | 'resultReady'
-  | 'returned'
-  | 'withdrawn'
-  | 'resubmitted';
+/** One line of the dossier's history (timeline, control sheet): one per action, from the lifecycle table. */
+export type DossierEventType = HistoryType;
 
 /** One hand-off of the control sheet (form 06): who gave, who received, and how the step went. */
 export interface Handoff {
@@ -152,5 +137,3 @@ export interface DossierEvent {
   note?: string;
   handoff?: Handoff;
 }
-
-export type { ReceptionDecision };
