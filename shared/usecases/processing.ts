@@ -5,7 +5,6 @@
 import type { DossierAction } from '../api/schemas/actions';
 import { STEP_ROLES, workingRoles, type StepRole } from '../domain/roles';
 import { EVENT_LABELS, STATUS_LABELS, TIMELINESS_LABELS } from '../domain/dossier/labels';
-import type { Dossier } from '../domain/dossier/model';
 import { stepFlags } from '../domain/lifecycle/deadlines';
 import { applyAction } from '../domain/lifecycle/engine';
 import { toVnIso } from '../domain/vn-time';
@@ -15,16 +14,16 @@ import { clock } from '../platform/clock';
 import { ForbiddenError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
 import { actorOf } from './actor';
-import { dossierFor } from './dossier-views';
+import { dossierFor, fullView } from './dossier-views';
 import { saveChange, staleDossier } from './save-dossier';
 import { pageOf, type PageRequest } from './paging';
 import { tenantCalendar } from './tenant';
 
-export async function actOnDossier(
-  principal: Principal,
-  code: string,
-  action: DossierAction,
-): Promise<Dossier> {
+/**
+ * Applies an action and answers the dossier's full view, named with the agencies read once: the
+ * same map checks a re-routed hand-off and names the steps.
+ */
+export async function actOnDossier(principal: Principal, code: string, action: DossierAction) {
   const current = await dossierFor(principal, code);
   if (current.version !== action.expectedVersion) throw staleDossier(current.version);
   const [calendar, agencies] = await Promise.all([
@@ -35,7 +34,7 @@ export async function actOnDossier(
     agencies.has(c),
   );
   await saveChange(current, dossier, events);
-  return dossier;
+  return fullView(dossier, agencies);
 }
 
 type QueueRole = StepRole;
