@@ -2,7 +2,7 @@
  * A dossier's plan at acceptance: the appointment and every step's planned due time, chained
  * from the receipt (rules in ./time-limits.ts).
  */
-import type { Procedure } from '../../api/schemas/catalog';
+import type { Procedure } from '../catalog/model';
 import type { WorkingCalendar } from '../calendar';
 import { toVnIso } from '../vn-time';
 import type { PlannedStep, StepAllowance } from './model';

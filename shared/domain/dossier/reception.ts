@@ -4,12 +4,11 @@
  * supplement request (form 02) or refusal (form 03). Pure: the caller brings the catalog, the
  * calendar, the allocated sequence and "now".
  */
-import type { Agency, Procedure } from '../../api/schemas/catalog';
-import type { SubmitDossier } from '../../api/schemas/dossier';
+import type { Agency, Procedure } from '../catalog/model';
 import type { WorkingCalendar } from '../calendar';
 import { DomainRuleError } from '../errors';
 import { toVnIso } from '../vn-time';
-import type { Actor, Dossier, DossierEvent } from './model';
+import type { Actor, Dossier, DossierEvent, Submission } from './model';
 import { decideReception, nextVersion } from '../lifecycle/engine';
 import { planSteps } from './plan';
 
@@ -20,7 +19,7 @@ export interface Placement {
 
 /** Where a submission is received and which agency decides it ("regardless of boundary"). */
 export function placeSubmission(
-  input: Pick<SubmitDossier, 'channel' | 'receptionPoint' | 'competentAgency'>,
+  input: Pick<Submission, 'channel' | 'receptionPoint' | 'competentAgency'>,
   procedure: Procedure,
   actor: Actor,
   agencies: ReadonlyMap<string, Agency>,
@@ -152,7 +151,7 @@ export interface NewDossierInput {
   tenant: string;
   code: string;
   ledgerNumber: number;
-  submission: SubmitDossier;
+  submission: Submission;
   procedure: Procedure;
   placement: Placement;
   actor: Actor;

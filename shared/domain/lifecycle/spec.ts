@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { WorkingCalendar } from '../calendar';
 import type { Actor, Dossier, Handoff } from '../dossier/model';
-import type { Procedure } from '../../api/schemas/catalog';
+import type { Procedure } from '../catalog/model';
 import type { DossierStatus } from './statuses';
 import type { StepRole } from '../roles';
 
