@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { QUEUE_ORDER_PATTERN } from '../../data/keys';
 import { STEP_ROLES } from '../../domain/roles';
+import { ALARM_TYPES, HISTORY_TYPES } from '../../domain/lifecycle/events';
 import { LIFECYCLE } from '../../domain/lifecycle/table';
 import { agencyCode } from './common';
 import { nextCursor, pageQuery } from './page';
@@ -52,7 +53,7 @@ export const workQueue = z.object({
 
 export const controlSheetLine = z.object({
   at: z.string(),
-  event: z.string(),
+  event: z.enum(HISTORY_TYPES),
   label: z.string(),
   agency: z.string(),
   actor: z.string(),
@@ -75,7 +76,7 @@ export const controlSheetLine = z.object({
 });
 export const firedAlarm = z.object({
   id: z.string(),
-  type: z.enum(['dossier.due_soon', 'dossier.overdue', 'step.overdue']),
+  type: z.enum(ALARM_TYPES),
   firedAt: z.string(),
   dueAt: z.string(),
   stepIndex: z.number().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HISTORY_TYPES } from '../../domain/lifecycle/events';
 import { LIFECYCLE } from '../../domain/lifecycle/table';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../domain/lifecycle/statuses';
 import { agencyCode, dossierCode, multiLine, procedureCode, singleLine } from './common';
@@ -72,7 +73,7 @@ export const stepView = z.object({
 
 export const timelineEntry = z.object({
   at: z.string(),
-  event: z.string(),
+  event: z.enum(HISTORY_TYPES),
   label: z.string(),
   agency: z.string().optional(),
 });

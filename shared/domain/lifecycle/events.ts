@@ -65,14 +65,18 @@ export interface EventSpec {
   label: Labels;
 }
 
-const historyEvents = Object.fromEntries(
-  [SUBMISSION, ...Object.values(LIFECYCLE)].map((a) => [
-    a.outbox,
-    { version: 1, payload: historyEventPayload, label: a.label },
-  ]),
-);
+const HISTORY_LINES = [SUBMISSION, ...Object.values(LIFECYCLE)];
 
-export const EVENT_CATALOG: Readonly<Record<string, EventSpec>> = {
+/** The outbox types of the history lines, one per action (two refusals share `dossier.refused`). */
+export type HistoryEventType = (typeof HISTORY_LINES)[number]['outbox'];
+/** Every event type a webhook or report may receive. */
+export type EventType = HistoryEventType | typeof DEADLINES_CHANGED | AlarmType;
+
+const historyEvents = Object.fromEntries(
+  HISTORY_LINES.map((a) => [a.outbox, { version: 1, payload: historyEventPayload, label: a.label }]),
+) as Record<HistoryEventType, EventSpec>;
+
+export const EVENT_CATALOG: Readonly<Record<EventType, EventSpec>> = {
   ...historyEvents,
   // Refused at reception or in processing: one event, the status says which.
   'dossier.refused': {
@@ -95,14 +99,17 @@ export const EVENT_CATALOG: Readonly<Record<string, EventSpec>> = {
 };
 
 /** The history-line types a dossier's control sheet can hold. */
-export type HistoryType = typeof SUBMISSION.history | (typeof LIFECYCLE)[keyof typeof LIFECYCLE]['history'];
+export type HistoryType = (typeof HISTORY_LINES)[number]['history'];
+export const HISTORY_TYPES = HISTORY_LINES.map((a) => a.history) as [HistoryType, ...HistoryType[]];
 
 /** The label of each history line (timeline, control sheet). */
-export const HISTORY_LABELS = Object.fromEntries(
-  [SUBMISSION, ...Object.values(LIFECYCLE)].map((a) => [a.history, a.label.vi]),
-) as Record<HistoryType, string>;
+export const HISTORY_LABELS = Object.fromEntries(HISTORY_LINES.map((a) => [a.history, a.label.vi])) as Record<
+  HistoryType,
+  string
+>;
 
 /** The outbox type each history line announces. */
-export const OUTBOX_TYPES = Object.fromEntries(
-  [SUBMISSION, ...Object.values(LIFECYCLE)].map((a) => [a.history, a.outbox]),
-) as Record<HistoryType, string>;
+export const OUTBOX_TYPES = Object.fromEntries(HISTORY_LINES.map((a) => [a.history, a.outbox])) as Record<
+  HistoryType,
+  HistoryEventType
+>;

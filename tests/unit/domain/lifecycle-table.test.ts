@@ -10,7 +10,13 @@ import { actionRequestSchema } from '../../../shared/api/schemas/lifecycle';
 import { dossierAction, workQueueQuery } from '../../../shared/api/schemas/actions';
 import { DomainRuleError } from '../../../shared/domain/errors';
 import { ALLOWED_ACTIONS, allowedActions, runAction } from '../../../shared/domain/lifecycle/engine';
-import { EVENT_CATALOG, HISTORY_LABELS, OUTBOX_TYPES } from '../../../shared/domain/lifecycle/events';
+import { outboxFor } from '../../../shared/domain/dossier/outbox';
+import {
+  EVENT_CATALOG,
+  HISTORY_LABELS,
+  OUTBOX_TYPES,
+  type EventType,
+} from '../../../shared/domain/lifecycle/events';
 import { defineAction } from '../../../shared/domain/lifecycle/spec';
 import { DOSSIER_STATUSES, FINAL_STATUSES } from '../../../shared/domain/lifecycle/statuses';
 import { LIFECYCLE, type ActionKey } from '../../../shared/domain/lifecycle/table';
@@ -45,7 +51,7 @@ describe('the lifecycle table', () => {
       expect(spec.label.en.trim()).not.toBe('');
       expect(HISTORY_LABELS[spec.history]).toBe(spec.label.vi);
       expect(OUTBOX_TYPES[spec.history]).toBe(spec.outbox);
-      expect(EVENT_CATALOG[spec.outbox]).toMatchObject({ version: expect.any(Number) });
+      expect(EVENT_CATALOG[spec.outbox as EventType]).toMatchObject({ version: expect.any(Number) });
       expect(doc).toContain(`\`${key}\``);
       expect(spec.from.length).toBeGreaterThan(0);
       expect(spec.from.some((s) => FINAL_STATUSES.has(s))).toBe(false);
@@ -54,11 +60,18 @@ describe('the lifecycle table', () => {
 
     const c = GUARD_CASES[key];
 
-    it('lets the one allowed act, writing its history line and bumping the version once', () => {
+    it('lets the one allowed act: its history line, one version bump, events the catalog describes', () => {
       const from = STATES[c.on];
       const { dossier, events } = act(from, key, c.allowed, c.body);
       expect(dossier.version).toBe(from.version + 1);
       expect(events.map((e) => e.type)).toEqual([spec.history]);
+      const messages = outboxFor(from.clockVersion, dossier, events);
+      expect(messages[0].type).toBe(spec.outbox);
+      for (const m of messages) {
+        const entry = EVENT_CATALOG[m.type as EventType];
+        expect(entry).toBeDefined();
+        expect(entry.payload.safeParse(m.payload).error).toBeUndefined();
+      }
     });
 
     it('refuses someone with no right to it (403)', () => {
