@@ -1,13 +1,12 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { httpHandler } from '../../shared/platform/http';
 import { metrics } from '../../shared/platform/observability';
-import { fullView } from '../../shared/usecases/dossier-views';
 import { actOnDossier } from '../../shared/usecases/processing';
 
 export const handler = httpHandler('actOnDossier', async ({ params, body, principal, annotate }) => {
   annotate({ dossierCode: params.code, action: body.action });
-  const dossier = await actOnDossier(principal, params.code, body);
+  const view = await actOnDossier(principal, params.code, body);
   metrics.addDimensions({ action: body.action });
   metrics.addMetric('DossierActions', MetricUnit.Count, 1);
-  return { status: 200, body: await fullView(dossier) };
+  return { status: 200, body: view };
 });

@@ -37,8 +37,10 @@ export function clockExecutionName(input: DeadlineClockInput): string {
   return `${input.tenant}-${input.code}-v${input.clockVersion}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
 }
 
-/** The outbox event type that (re)starts the clock: emitted on accept, hand-off, pause, resume and apology. */
-export const DEADLINES_CHANGED = 'dossier.deadlines_changed';
+/** The outbox event type that (re)starts the clock: the event catalog's, emitted on every due-time change. */
+import { DEADLINES_CHANGED } from '../domain/lifecycle/events';
+
+export { DEADLINES_CHANGED };
 
 /**
  * Lambda event-source filter for the stream → start-clock function: only newly inserted outbox

@@ -218,7 +218,7 @@ export const ROUTES = [
     idempotent: true,
     summary: 'Tiếp nhận, yêu cầu bổ sung hoặc từ chối hồ sơ nộp trực tuyến / decide on an online dossier',
     tags: ['dossiers'],
-    request: { params: dossier.dossierCodeParams, body: dossier.receptionDecision },
+    request: { params: dossier.dossierCodeParams, body: dossier.receptionDecisionRequest },
     responses: {
       200: { description: 'Hồ sơ sau quyết định', schema: dossier.dossierView },
       409: { description: 'Trạng thái không cho phép / wrong state', schema: common.problem },

@@ -24,7 +24,5 @@ export const CLAIMS = {
  */
 export const ACCEPTED_TOKEN_USES: readonly string[] = ['id'];
 
-export const ROLES = ['reception', 'specialist', 'leader', 'tenantAdmin', 'citizen', 'agencySystem'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const STAFF_ROLES: readonly Role[] = ['reception', 'specialist', 'leader', 'tenantAdmin'];
+/** The role names the `custom:roles` claim may carry: the domain's (shared/domain/roles.ts). */
+export { ROLES, type Role } from '../domain/roles';

@@ -35,11 +35,10 @@ import {
 import { clock } from '../platform/clock';
 import { ConflictError, NotFoundError, UnprocessableError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
+import { FINAL_STATUSES } from '../domain/lifecycle/statuses';
 import { dossierFor } from './dossier-views';
 import { oncePerKey, type Outcome, type TakeKey } from './once-per-key';
 import { pageOf, type PageRequest } from './paging';
-
-const CLOSED = new Set(['refused', 'withdrawn', 'returned']);
 
 /** A file name safe in an object key and a header: no control characters, at most 120 characters. */
 const safeName = (name: string) =>
@@ -67,7 +66,7 @@ async function newUpload(
   takeKey: TakeKey<UploadTicket>,
 ): Promise<UploadTicket> {
   const dossier = await dossierFor(principal, code);
-  if (CLOSED.has(dossier.status))
+  if (FINAL_STATUSES.has(dossier.status))
     throw new ConflictError(`Hồ sơ đã ${dossier.status}, không nhận thêm tệp / the dossier is closed`);
   const now = clock.now();
   // Checked before the write, so two requests racing for the last place can both get one: the cap

@@ -3,11 +3,10 @@
  * dossier; each agency sees its work queue; anyone allowed reads the control sheet.
  */
 import type { DossierAction } from '../api/schemas/actions';
-import type { Role } from '../platform/claims';
-import { EVENT_LABELS, STATUS_LABELS } from '../domain/dossier/labels';
-import type { Dossier } from '../domain/dossier/model';
+import { STEP_ROLES, workingRoles, type StepRole } from '../domain/roles';
+import { EVENT_LABELS, STATUS_LABELS, TIMELINESS_LABELS } from '../domain/dossier/labels';
 import { stepFlags } from '../domain/lifecycle/deadlines';
-import { applyAction } from '../domain/lifecycle/machine';
+import { applyAction } from '../domain/lifecycle/engine';
 import { toVnIso } from '../domain/vn-time';
 import { agenciesByCode } from '../data/catalog-repo';
 import { listAlarms, listDossierEvents, listQueue } from '../data/dossier-repo';
@@ -15,16 +14,16 @@ import { clock } from '../platform/clock';
 import { ForbiddenError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
 import { actorOf } from './actor';
-import { dossierFor } from './dossier-views';
+import { dossierFor, fullView } from './dossier-views';
 import { saveChange, staleDossier } from './save-dossier';
 import { pageOf, type PageRequest } from './paging';
 import { tenantCalendar } from './tenant';
 
-export async function actOnDossier(
-  principal: Principal,
-  code: string,
-  action: DossierAction,
-): Promise<Dossier> {
+/**
+ * Applies an action and answers the dossier's full view, named with the agencies read once: the
+ * same map checks a re-routed hand-off and names the steps.
+ */
+export async function actOnDossier(principal: Principal, code: string, action: DossierAction) {
   const current = await dossierFor(principal, code);
   if (current.version !== action.expectedVersion) throw staleDossier(current.version);
   const [calendar, agencies] = await Promise.all([
@@ -35,20 +34,18 @@ export async function actOnDossier(
     agencies.has(c),
   );
   await saveChange(current, dossier, events);
-  return dossier;
+  return fullView(dossier, agencies);
 }
 
-const QUEUE_ROLES = ['reception', 'specialist', 'leader'] as const;
-type QueueRole = (typeof QUEUE_ROLES)[number];
+type QueueRole = StepRole;
 
 /**
  * The queues a caller may read: those of the roles they hold (an agency system works as a
  * specialist), or every one for a tenant admin, who oversees all agencies.
  */
 function queueRolesOf(principal: Principal): QueueRole[] {
-  if (principal.roles.includes('tenantAdmin')) return [...QUEUE_ROLES];
-  const held: readonly Role[] = principal.roles.includes('agencySystem') ? ['specialist'] : principal.roles;
-  return QUEUE_ROLES.filter((r) => held.includes(r));
+  if (principal.roles.includes('tenantAdmin')) return [...STEP_ROLES];
+  return workingRoles(principal.roles);
 }
 
 /**
@@ -110,8 +107,6 @@ export async function workQueueFor(
   const page = pageOf('queue', entries, merged.length > query.limit, (e) => e.position);
   return { agency, roles, now: toVnIso(now), items, nextCursor: page.nextCursor };
 }
-
-const TIMELINESS_LABELS = { early: 'Trước hạn', onTime: 'Đúng hạn', late: 'Quá hạn' } as const;
 
 /** Form 06: every hand-off and action, oldest first, and the deadline alarms that fired. */
 export async function controlSheetOf(principal: Principal, code: string) {

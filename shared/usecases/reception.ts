@@ -4,7 +4,7 @@
  * transaction with its history, outbox events and the request's Idempotency-Key, if any. They
  * answer with the full view, which is what a retry with the same key gets back.
  */
-import type { SubmitDossier, ReceptionDecision } from '../api/schemas/dossier';
+import type { SubmitDossier, ReceptionDecisionRequest } from '../api/schemas/dossier';
 import { DomainRuleError } from '../domain/errors';
 import { formatDossierCode } from '../domain/dossier/code';
 import { decideReception, newDossier, placeSubmission } from '../domain/dossier/reception';
@@ -19,7 +19,7 @@ import type { Principal } from '../platform/principal';
 import { actorOf } from './actor';
 import { dossierFor } from './dossier-views';
 import { oncePerKey, type Outcome, type TakeKey } from './once-per-key';
-import { saveChange } from './save-dossier';
+import { saveChange, staleDossier } from './save-dossier';
 import { tenantCalendar } from './tenant';
 
 async function procedureOrFail(tenant: string, code: string, field: string) {
@@ -84,13 +84,7 @@ async function createSubmitted(
     now,
     calendar,
   });
-  let { dossier } = created;
-  const events = [...created.events];
-  if (submission.decision) {
-    const decided = decideReception(dossier, submission.decision, procedure, actor, now, calendar);
-    dossier = { ...decided.dossier, version: 1 };
-    events.push(...decided.events);
-  }
+  const { dossier, events } = created;
   const view = dossierView(dossier, agencies);
   await createDossier(dossier, events, outboxFor(0, dossier, events), takeKey(view));
   return view;
@@ -100,7 +94,7 @@ async function createSubmitted(
 export function decideOnDossier(
   principal: Principal,
   code: string,
-  decision: ReceptionDecision,
+  decision: ReceptionDecisionRequest,
   claim?: IdempotencyClaim,
 ): Promise<Outcome<DossierView>> {
   return oncePerKey(claim, (takeKey) => decide(principal, code, decision, takeKey));
@@ -109,7 +103,7 @@ export function decideOnDossier(
 async function decide(
   principal: Principal,
   code: string,
-  decision: ReceptionDecision,
+  request: ReceptionDecisionRequest,
   takeKey: TakeKey<DossierView>,
 ): Promise<DossierView> {
   const tenant = principal.tenant;
@@ -121,6 +115,7 @@ async function decide(
     procedureOrFail(tenant, current.procedure.code, 'procedure'),
     agenciesByCode(tenant),
   ]);
+  const { expectedVersion, ...decision } = request;
   const { dossier, events } = decideReception(
     current,
     decision,
@@ -129,6 +124,9 @@ async function decide(
     clock.now(),
     calendar,
   );
+  // Like every action it locks on the version it was decided on; the rules speak first, so a
+  // second decision still hears "already decided".
+  if (current.version !== expectedVersion) throw staleDossier(current.version);
   const view = dossierView(dossier, agencies);
   await saveChange(current, dossier, events, takeKey(view));
   return view;

@@ -51,7 +51,10 @@ describe('authorization (integration)', () => {
       expect(submitted).toMatchObject({ status: 201, body: { receivingAgency: '000.00.01.H99' } });
       const code = submitted.body.code as string;
       const decide = (as: string) =>
-        api.post(`/v1/dossiers/${code}/reception-decision`, { as, body: { outcome: 'accept' } });
+        api.post(`/v1/dossiers/${code}/reception-decision`, {
+          as,
+          body: { outcome: 'accept', expectedVersion: submitted.body.version },
+        });
 
       const waiting = await decide('tiepnhan.binhthanh');
       expect(waiting.status).toBe(404);

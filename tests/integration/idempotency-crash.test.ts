@@ -243,7 +243,7 @@ describe('Idempotency-Key across crashes (integration)', () => {
     const decide = () =>
       api.post(`/v1/dossiers/${code}/reception-decision`, {
         ...staff,
-        body: { outcome: 'accept' },
+        body: { outcome: 'accept', expectedVersion: online.body.version },
         idempotencyKey: `decide-${RUN}`,
       });
     const decided = await decide();

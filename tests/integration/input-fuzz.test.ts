@@ -93,6 +93,7 @@ const SAMPLES: Record<string, unknown[]> = {
       outcome: 'requestSupplement',
       items: [{ document: 'Hợp đồng', reason: 'Thiếu trang 3' }],
       note: 'Bổ sung',
+      expectedVersion: 1,
     },
   ],
   actOnDossier: [

@@ -127,14 +127,14 @@ describe('reception (integration)', () => {
 
       const decided = await api.post(`/v1/dossiers/${code}/reception-decision`, {
         as: 'tiepnhan.tinh',
-        body: { outcome: 'accept' },
+        body: { outcome: 'accept', expectedVersion: submitted.body.version },
       });
       expect(decided.status).toBe(200);
       expect(decided.body.status).toBe('received');
       expect(decided.body.appointmentAt).not.toBeNull();
       const again = await api.post(`/v1/dossiers/${code}/reception-decision`, {
         as: 'tiepnhan.tinh',
-        body: { outcome: 'accept' },
+        body: { outcome: 'accept', expectedVersion: decided.body.version },
       });
       expect(again.status).toBe(409);
 
@@ -160,7 +160,7 @@ describe('reception (integration)', () => {
       const items = [{ document: 'Bản chụp căn cước', reason: 'Ảnh mờ, không đọc được số' }];
       const asked = await api.post(`/v1/dossiers/${code}/reception-decision`, {
         as: 'tiepnhan.tinh',
-        body: { outcome: 'requestSupplement', items },
+        body: { outcome: 'requestSupplement', items, expectedVersion: submitted.body.version },
       });
       expect(asked.body).toMatchObject({ status: 'supplementRequested', supplementRequest: { items } });
 
@@ -178,9 +178,16 @@ describe('reception (integration)', () => {
       expect(resubmitted.status).toBe(200);
       expect(resubmitted.body).toMatchObject({ status: 'submitted', documents });
 
+      // A decision locks on the version it was taken on, like every action.
+      const stale = await api.post(`/v1/dossiers/${code}/reception-decision`, {
+        as: 'tiepnhan.tinh',
+        body: { outcome: 'accept', expectedVersion: asked.body.version },
+      });
+      expect(stale.status).toBe(409);
+      expect(stale.body.currentVersion).toBe(resubmitted.body.version);
       const accepted = await api.post(`/v1/dossiers/${code}/reception-decision`, {
         as: 'tiepnhan.tinh',
-        body: { outcome: 'accept' },
+        body: { outcome: 'accept', expectedVersion: resubmitted.body.version },
       });
       expect(accepted.body.status).toBe('received');
       const tracked = await api.get(`/v1/public/demo/dossiers/${code}`);

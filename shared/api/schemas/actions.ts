@@ -1,74 +1,14 @@
 import { z } from 'zod';
 import { QUEUE_ORDER_PATTERN } from '../../data/keys';
-import { agencyCode, calendarDateTime, multiLine, singleLine, username } from './common';
-import { MAX_PROCEDURE_STEPS } from './catalog';
+import { STEP_ROLES } from '../../domain/roles';
+import { ALARM_TYPES, HISTORY_TYPES } from '../../domain/lifecycle/events';
+import { LIFECYCLE } from '../../domain/lifecycle/table';
+import { agencyCode } from './common';
 import { nextCursor, pageQuery } from './page';
-import { submittedDocument, supplementItem } from './dossier';
+import { actionRequestSchema } from './lifecycle';
 
-/**
- * Every action names the version it was decided on: optimistic locking, 409 when stale. Bounded
- * well below what a DynamoDB number or a condition expression takes.
- */
-const versioned = { expectedVersion: z.number().int().min(1).max(1_000_000) };
-const reason = multiLine(2000).min(1);
-const note = multiLine(2000);
-
-export const dossierAction = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('assign'), assignee: username, ...versioned }),
-  z.object({
-    action: z.literal('forward'),
-    /** Route the next step to another agency than the procedure says (same level or across levels). */
-    toAgency: agencyCode.optional(),
-    note: note.optional(),
-    ...versioned,
-  }),
-  z.object({
-    action: z.literal('sendBack'),
-    toStep: z
-      .number()
-      .int()
-      .min(0)
-      .max(MAX_PROCEDURE_STEPS - 1),
-    reason,
-    ...versioned,
-  }),
-  z.object({
-    action: z.literal('requestSupplement'),
-    items: z.array(supplementItem).min(1).max(50),
-    reason,
-    ...versioned,
-  }),
-  z.object({ action: z.literal('receiveSupplement'), note: note.optional(), ...versioned }),
-  z.object({ action: z.literal('refuse'), reason, ...versioned }),
-  z.object({ action: z.literal('approve'), note: note.optional(), ...versioned }),
-  z.object({ action: z.literal('sign'), ...versioned }),
-  z.object({
-    action: z.literal('apologize'),
-    reason,
-    newAppointmentAt: calendarDateTime,
-    ...versioned,
-  }),
-  z.object({
-    action: z.literal('markResultReady'),
-    kind: z.enum(['paper', 'electronic', 'both']),
-    documentNumber: singleLine(100).optional(),
-    ...versioned,
-  }),
-  z.object({
-    action: z.literal('returnResult'),
-    method: z.enum(['counter', 'post', 'online']),
-    trackingNumber: singleLine(50).min(1).optional(),
-    ...versioned,
-  }),
-  z.object({ action: z.literal('withdraw'), reason, ...versioned }),
-  z.object({
-    action: z.literal('resubmit'),
-    /** The documents as now handed in; omitted: unchanged. */
-    documents: z.array(submittedDocument).max(50).optional(),
-    note: note.optional(),
-    ...versioned,
-  }),
-]);
+/** `{ action, ...body, expectedVersion }`, one per entry of the lifecycle table the actions route takes. */
+export const dossierAction = actionRequestSchema(LIFECYCLE);
 export type DossierAction = z.infer<typeof dossierAction>;
 export type ActionName = DossierAction['action'];
 
@@ -80,7 +20,7 @@ export const workQueueQuery = z
   .object({
     agency: agencyCode.optional(),
     /** One of the caller's own roles (any, for a tenant admin); absent: all of them. */
-    role: z.enum(['reception', 'specialist', 'leader']).optional(),
+    role: z.enum(STEP_ROLES).optional(),
     ...pageQuery('queue', queuePosition),
   })
   .strict();
@@ -113,7 +53,7 @@ export const workQueue = z.object({
 
 export const controlSheetLine = z.object({
   at: z.string(),
-  event: z.string(),
+  event: z.enum(HISTORY_TYPES),
   label: z.string(),
   agency: z.string(),
   actor: z.string(),
@@ -136,7 +76,7 @@ export const controlSheetLine = z.object({
 });
 export const firedAlarm = z.object({
   id: z.string(),
-  type: z.enum(['dossier.due_soon', 'dossier.overdue', 'step.overdue']),
+  type: z.enum(ALARM_TYPES),
   firedAt: z.string(),
   dueAt: z.string(),
   stepIndex: z.number().optional(),

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { attachmentId, dossierCode, singleLine } from './common';
 import { nextCursor, pageQuery } from './page';
 
-/** Scans accepted as attachments. The type is checked again by magic bytes once the file lands. */
-export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../../domain/attachments/kinds';
+
+export { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES };
 
 export const createAttachment = z.object({
   /** Becomes part of the S3 object key and of the download's Content-Disposition header. */

@@ -1,22 +1,12 @@
 import { z } from 'zod';
+import { HISTORY_TYPES } from '../../domain/lifecycle/events';
+import { LIFECYCLE } from '../../domain/lifecycle/table';
+import { DOSSIER_STATUSES, type DossierStatus } from '../../domain/lifecycle/statuses';
 import { agencyCode, dossierCode, multiLine, procedureCode, singleLine } from './common';
+import { receptionDecisionSchema, submittedDocument, supplementItem } from './lifecycle';
 
 export const CHANNELS = ['counter', 'online', 'postal'] as const;
-export const DOSSIER_STATUSES = [
-  'submitted',
-  'supplementRequested',
-  'refused',
-  'received',
-  'inProgress',
-  'paused',
-  'approved',
-  'signed',
-  'resultReady',
-  'returned',
-  'withdrawn',
-] as const;
-export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
-
+export { DOSSIER_STATUSES, type DossierStatus };
 export const applicant = z.object({
   kind: z.enum(['citizen', 'organization']).default('citizen'),
   name: singleLine(200).min(1),
@@ -35,28 +25,18 @@ export const applicant = z.object({
 });
 export type Applicant = z.infer<typeof applicant>;
 
-export const submittedDocument = z.object({
-  name: singleLine(500).min(1),
-  kind: z.enum(['original', 'copy', 'certifiedCopy', 'electronic']).default('copy'),
-  copies: z.number().int().min(1).max(50).default(1),
-});
+export { submittedDocument, supplementItem };
 
-export const supplementItem = z.object({
-  document: singleLine(500).min(1),
-  reason: multiLine(1000).min(1),
-});
-
-/** What the reception officer decides on a complete / incomplete / ineligible dossier: record it, ask once for a complete supplement, or refuse with a reason. */
-export const receptionDecision = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('accept'), note: multiLine(1000).optional() }),
-  z.object({
-    outcome: z.literal('requestSupplement'),
-    items: z.array(supplementItem).min(1).max(50),
-    note: multiLine(1000).optional(),
-  }),
-  z.object({ outcome: z.literal('refuse'), reason: multiLine(2000).min(1) }),
-]);
+/**
+ * What the reception officer decides on a complete / incomplete / ineligible dossier: record it,
+ * ask once for a complete supplement, or refuse with a reason (the lifecycle table's reception
+ * entries). Taken with a submission at the counter, or later on the dossier, then naming the
+ * version it was decided on like every action.
+ */
+export const receptionDecision = receptionDecisionSchema(LIFECYCLE, false);
 export type ReceptionDecision = z.infer<typeof receptionDecision>;
+export const receptionDecisionRequest = receptionDecisionSchema(LIFECYCLE, true);
+export type ReceptionDecisionRequest = z.infer<typeof receptionDecisionRequest>;
 
 export const submitDossier = z.object({
   procedureCode,
@@ -93,7 +73,7 @@ export const stepView = z.object({
 
 export const timelineEntry = z.object({
   at: z.string(),
-  event: z.string(),
+  event: z.enum(HISTORY_TYPES),
   label: z.string(),
   agency: z.string().optional(),
 });

@@ -3,9 +3,9 @@
  * conditions are not enforced by every S3 (s3rver ignores them), and a client can lie about the
  * type, so the confirm step checks size, the type by its magic bytes, and the SHA-256.
  */
-import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../../api/schemas/attachment';
+import { MAX_ATTACHMENT_BYTES, type AttachmentType } from './kinds';
 
-export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+export type { AttachmentType };
 
 const SIGNATURES: Array<{ type: AttachmentType; bytes: number[] }> = [
   { type: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-

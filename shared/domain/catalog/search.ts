@@ -1,5 +1,5 @@
 /** Catalog search: filter by field, and free text that ignores tone marks and case. */
-import type { Procedure } from '../../api/schemas/catalog';
+import type { Procedure } from './model';
 import { foldVietnamese } from '../text';
 
 export interface CatalogQuery {

@@ -3,7 +3,7 @@
  * it, the tenant's admins, and staff of an agency it passes through. Everyone else gets the
  * public tracking view only.
  */
-import type { Role } from '../../platform/claims';
+import { AGENCY_STAFF_ROLES, type Role } from '../roles';
 import type { Dossier } from './model';
 
 export interface Viewer {
@@ -26,10 +26,9 @@ export function canViewDossier(viewer: Viewer, dossier: Dossier): boolean {
   )
     return true;
   if (viewer.roles.includes('tenantAdmin')) return true;
-  const staffRoles: Role[] = ['reception', 'specialist', 'leader', 'agencySystem'];
   return (
     viewer.agency !== undefined &&
-    viewer.roles.some((r) => staffRoles.includes(r)) &&
+    viewer.roles.some((r) => AGENCY_STAFF_ROLES.includes(r)) &&
     agenciesInvolved(dossier).has(viewer.agency)
   );
 }

@@ -1,40 +1,12 @@
 /** Vietnamese labels for what citizens and staff read. */
-import type { DossierStatus } from '../../api/schemas/dossier';
-import type { DossierEvent } from './model';
+export { STATUS_LABELS } from '../lifecycle/statuses';
+export { HISTORY_LABELS as EVENT_LABELS } from '../lifecycle/events';
 
-export const STATUS_LABELS: Record<DossierStatus, string> = {
-  submitted: 'Đã nộp trực tuyến, chờ tiếp nhận',
-  supplementRequested: 'Yêu cầu bổ sung, hoàn thiện hồ sơ',
-  refused: 'Từ chối tiếp nhận',
-  received: 'Đã tiếp nhận',
-  inProgress: 'Đang giải quyết',
-  paused: 'Tạm dừng, chờ bổ sung',
-  approved: 'Đã phê duyệt',
-  signed: 'Đã ký, đóng dấu',
-  resultReady: 'Đã có kết quả, chờ trả',
-  returned: 'Đã trả kết quả',
-  withdrawn: 'Đã rút hồ sơ',
-};
-
-export const EVENT_LABELS: Record<DossierEvent['type'], string> = {
-  submitted: 'Nộp hồ sơ',
-  received: 'Tiếp nhận hồ sơ, hẹn trả kết quả',
-  supplementRequested: 'Yêu cầu bổ sung, hoàn thiện hồ sơ',
-  receptionRefused: 'Từ chối tiếp nhận hồ sơ',
-  refused: 'Từ chối giải quyết hồ sơ',
-  assigned: 'Phân công xử lý',
-  forwarded: 'Chuyển bước xử lý',
-  sentBack: 'Trả lại bước trước',
-  processingPaused: 'Tạm dừng, yêu cầu bổ sung',
-  supplementReceived: 'Nhận hồ sơ bổ sung, tiếp tục xử lý',
-  approved: 'Phê duyệt',
-  signed: 'Ký, đóng dấu',
-  apologized: 'Xin lỗi và hẹn lại ngày trả kết quả',
-  resultReady: 'Có kết quả, chờ trả',
-  returned: 'Trả kết quả',
-  withdrawn: 'Rút hồ sơ',
-  resubmitted: 'Nộp bổ sung, chờ tiếp nhận lại',
-};
+/**
+ * Early / on time / late, as form 06 and the decrees' statistics word them ("trước hạn, đúng
+ * hạn, quá hạn"): one word, "Quá hạn", for late, whether finished late or still pending past due.
+ */
+export const TIMELINESS_LABELS = { early: 'Trước hạn', onTime: 'Đúng hạn', late: 'Quá hạn' } as const;
 
 export const CHANNEL_LABELS = {
   counter: 'Trực tiếp tại quầy',

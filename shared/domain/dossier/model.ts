@@ -1,8 +1,36 @@
 /** The dossier as the domain sees it: plain data, persisted as is, shown through views. */
-import type { ProcedureTime } from '../../api/schemas/catalog';
-import type { Applicant, DossierStatus, ReceptionDecision } from '../../api/schemas/dossier';
+import type { ProcedureTime } from '../catalog/model';
+import type { ReceptionDecision } from '../lifecycle/engine';
+import type { HistoryType } from '../lifecycle/events';
+import type { DossierStatus } from '../lifecycle/statuses';
 
 export type Channel = 'counter' | 'online' | 'postal';
+
+/** The applicant as the submission names them (a citizen, or an organisation and its representative). */
+export interface Applicant {
+  kind: 'citizen' | 'organization';
+  name: string;
+  /** CCCD / CMND, or an organisation's tax code. */
+  idNumber: string;
+  phone: string;
+  email?: string;
+  address: string;
+  organizationName?: string;
+}
+
+/** A submission as the domain records it (validated by shared/api/schemas/dossier.ts). */
+export interface Submission {
+  channel: Channel;
+  receptionPoint?: string;
+  competentAgency?: string;
+  applicant: Applicant;
+  request: string;
+  documents: SubmittedDocument[];
+  resultDelivery: 'counter' | 'post' | 'online';
+  postalTrackingNumber?: string;
+  /** Counter staff deciding at once. */
+  decision?: ReceptionDecision;
+}
 
 export interface StepAllowance {
   workingDays?: number;
@@ -109,25 +137,8 @@ export interface Dossier {
   clockVersion: number;
 }
 
-/** One line of the dossier's history: the timeline citizens see and, later, the control sheet. */
-export type DossierEventType =
-  | 'submitted'
-  | 'received'
-  | 'supplementRequested'
-  | 'receptionRefused'
-  | 'refused'
-  | 'assigned'
-  | 'forwarded'
-  | 'sentBack'
-  | 'processingPaused'
-  | 'supplementReceived'
-  | 'approved'
-  | 'signed'
-  | 'apologized'
-  | 'resultReady'
-  | 'returned'
-  | 'withdrawn'
-  | 'resubmitted';
+/** One line of the dossier's history (timeline, control sheet): one per action, from the lifecycle table. */
+export type DossierEventType = HistoryType;
 
 /** One hand-off of the control sheet (form 06): who gave, who received, and how the step went. */
 export interface Handoff {
@@ -152,5 +163,3 @@ export interface DossierEvent {
   note?: string;
   handoff?: Handoff;
 }
-
-export type { ReceptionDecision };

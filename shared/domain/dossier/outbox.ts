@@ -2,8 +2,8 @@
  * The outbox events a change announces: one per history line, plus `dossier.deadlines_changed`
  * whenever a due time moved, which (re)starts the dossier's deadline clock.
  */
-import { DEADLINES_CHANGED } from '../../api/deadline-clock';
-import type { Dossier, DossierEvent, DossierEventType } from './model';
+import { DEADLINES_CHANGED, OUTBOX_TYPES } from '../lifecycle/events';
+import type { Dossier, DossierEvent } from './model';
 
 export interface OutboxMessage {
   type: string;
@@ -11,26 +11,6 @@ export interface OutboxMessage {
   /** A fixed id makes the write happen at most once (deadline events re-fired after a restart). */
   id?: string;
 }
-
-const TYPES: Record<DossierEventType, string> = {
-  submitted: 'dossier.submitted',
-  received: 'dossier.received',
-  supplementRequested: 'dossier.supplement_requested',
-  receptionRefused: 'dossier.refused',
-  refused: 'dossier.refused',
-  assigned: 'dossier.assigned',
-  forwarded: 'dossier.forwarded',
-  sentBack: 'dossier.sent_back',
-  processingPaused: 'dossier.paused',
-  supplementReceived: 'dossier.resumed',
-  approved: 'dossier.approved',
-  signed: 'dossier.signed',
-  apologized: 'dossier.apologized',
-  resultReady: 'dossier.result_ready',
-  returned: 'dossier.returned',
-  withdrawn: 'dossier.withdrawn',
-  resubmitted: 'dossier.resubmitted',
-};
 
 export function outboxFor(
   previousClockVersion: number,
@@ -46,7 +26,7 @@ export function outboxFor(
     appointmentAt: dossier.appointmentAt,
   };
   const messages: OutboxMessage[] = events.map((e) => ({
-    type: TYPES[e.type],
+    type: OUTBOX_TYPES[e.type],
     payload: {
       ...base,
       at: e.at,

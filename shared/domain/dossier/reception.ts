@@ -4,13 +4,13 @@
  * supplement request (form 02) or refusal (form 03). Pure: the caller brings the catalog, the
  * calendar, the allocated sequence and "now".
  */
-import type { Agency, Procedure } from '../../api/schemas/catalog';
-import type { ReceptionDecision, SubmitDossier } from '../../api/schemas/dossier';
+import type { Agency, Procedure } from '../catalog/model';
 import type { WorkingCalendar } from '../calendar';
 import { DomainRuleError } from '../errors';
 import { toVnIso } from '../vn-time';
-import type { Actor, Dossier, DossierEvent, PlannedStep, StepAllowance } from './model';
-import { capAtAppointment, dueAfter } from './time-limits';
+import type { Actor, Dossier, DossierEvent, Submission } from './model';
+import { decideReception, nextVersion } from '../lifecycle/engine';
+import { planSteps } from './plan';
 
 export interface Placement {
   receivingAgency: Agency;
@@ -19,7 +19,7 @@ export interface Placement {
 
 /** Where a submission is received and which agency decides it ("regardless of boundary"). */
 export function placeSubmission(
-  input: Pick<SubmitDossier, 'channel' | 'receptionPoint' | 'competentAgency'>,
+  input: Pick<Submission, 'channel' | 'receptionPoint' | 'competentAgency'>,
   procedure: Procedure,
   actor: Actor,
   agencies: ReadonlyMap<string, Agency>,
@@ -147,48 +147,11 @@ function defaultReceptionPoint(procedure: Procedure, agencies: ReadonlyMap<strin
   return found;
 }
 
-export const stepAllowance = (step: Procedure['steps'][number]): StepAllowance =>
-  step.days !== undefined ? { workingDays: step.days } : { workingHours: step.hours };
-
-/**
- * Every step's planned due time, chained from the receipt (rules in ./time-limits.ts): the first
- * step counts like the appointment, each later one runs on from the previous one's due time.
- */
-export function planSteps(
-  procedure: Procedure,
-  competentAgency: string,
-  receivedAt: Date | null,
-  calendar: WorkingCalendar,
-): PlannedStep[] {
-  const appointment = receivedAt ? appointmentFor(procedure, receivedAt, calendar) : null;
-  let cursor = receivedAt;
-  return procedure.steps.map((step, index) => {
-    const allowance = stepAllowance(step);
-    const due = cursor
-      ? capAtAppointment(dueAfter(calendar, cursor, allowance, index === 0), procedure.time, appointment)
-      : null;
-    cursor = due;
-    return {
-      index,
-      name: step.name,
-      agency: step.agency ?? competentAgency,
-      role: step.role,
-      allowance,
-      plannedDueAt: due ? toVnIso(due) : null,
-      status: receivedAt && index === 0 ? 'active' : 'pending',
-    };
-  });
-}
-
-export function appointmentFor(procedure: Procedure, receivedAt: Date, calendar: WorkingCalendar): Date {
-  return dueAfter(calendar, receivedAt, procedure.time, true);
-}
-
 export interface NewDossierInput {
   tenant: string;
   code: string;
   ledgerNumber: number;
-  submission: SubmitDossier;
+  submission: Submission;
   procedure: Procedure;
   placement: Placement;
   actor: Actor;
@@ -196,7 +159,10 @@ export interface NewDossierInput {
   calendar: WorkingCalendar;
 }
 
-/** The dossier as first recorded, before any reception decision. */
+/**
+ * The dossier as first recorded, with its `submitted` line; when counter staff decide at once
+ * (`submission.decision`), that decision is applied on it, so it is recorded decided, at version 1.
+ */
 export function newDossier(input: NewDossierInput): { dossier: Dossier; events: DossierEvent[] } {
   const { submission: s, procedure, placement, actor, now } = input;
   const at = toVnIso(now);
@@ -228,87 +194,16 @@ export function newDossier(input: NewDossierInput): { dossier: Dossier; events: 
     ledgerNumber: input.ledgerNumber,
     currentStep: null,
     pauses: [],
-    version: 1,
+    version: 0,
     clockVersion: 0,
   };
   const events: DossierEvent[] = [
     { at, type: 'submitted', agency: dossier.receivingAgency, actor: actor.username },
   ];
-  return { dossier, events };
+  if (!s.decision) return { dossier: nextVersion(dossier), events };
+  const decided = decideReception(dossier, s.decision, procedure, actor, now, input.calendar);
+  return { dossier: decided.dossier, events: [...events, ...decided.events] };
 }
 
-/** Applies the reception officer's decision to a dossier waiting for one. */
-export function decideReception(
-  dossier: Dossier,
-  decision: ReceptionDecision,
-  procedure: Procedure,
-  officer: Actor,
-  now: Date,
-  calendar: WorkingCalendar,
-): { dossier: Dossier; events: DossierEvent[] } {
-  // Who before when: another counter is refused the same way whatever the dossier's status.
-  if (officer.kind !== 'staff' || officer.agency !== dossier.receivingAgency) {
-    throw new DomainRuleError(
-      403,
-      'other-counter',
-      'token',
-      'Chỉ bộ phận một cửa nhận hồ sơ mới quyết định / only the receiving counter decides',
-    );
-  }
-  if (dossier.status !== 'submitted') {
-    throw new DomainRuleError(
-      409,
-      'already-decided',
-      'status',
-      `Hồ sơ đang ở trạng thái ${dossier.status}, không chờ tiếp nhận / not waiting for reception`,
-    );
-  }
-  const at = toVnIso(now);
-  const base = { ...dossier, version: dossier.version + 1 };
-  const event = (type: DossierEvent['type'], note?: string): DossierEvent => ({
-    at,
-    type,
-    agency: dossier.receivingAgency,
-    actor: officer.username,
-    note,
-  });
-
-  switch (decision.outcome) {
-    case 'accept': {
-      const appointment = appointmentFor(procedure, now, calendar);
-      const steps = planSteps(procedure, dossier.competentAgency, now, calendar);
-      steps[0] = { ...steps[0], startedAt: at, dueAt: steps[0].plannedDueAt ?? undefined };
-      return {
-        dossier: {
-          ...base,
-          status: 'received',
-          receivedAt: at,
-          appointmentAt: toVnIso(appointment),
-          steps,
-          currentStep: 0,
-          receivedBy: officer.username,
-          clockVersion: dossier.clockVersion + 1,
-        },
-        events: [event('received', decision.note)],
-      };
-    }
-    case 'requestSupplement':
-      return {
-        dossier: {
-          ...base,
-          status: 'supplementRequested',
-          supplementRequest: { items: decision.items, note: decision.note, at, by: officer.username },
-        },
-        events: [event('supplementRequested', decision.items.map((i) => i.document).join('; '))],
-      };
-    case 'refuse':
-      return {
-        dossier: {
-          ...base,
-          status: 'refused',
-          refusal: { reason: decision.reason, at, by: officer.username },
-        },
-        events: [event('receptionRefused', decision.reason)],
-      };
-  }
-}
+export { decideReception };
+export { appointmentFor, planSteps, stepAllowance } from './plan';

@@ -10,7 +10,7 @@
  *    procedure are planned in hours and are never due after the appointment: the law's limit is
  *    the day, the steps are the office's own split of it.
  */
-import type { ProcedureTime } from '../../api/schemas/catalog';
+import type { ProcedureTime } from '../catalog/model';
 import type { WorkingCalendar } from '../calendar';
 import type { StepAllowance } from './model';
 

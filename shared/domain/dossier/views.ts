@@ -2,7 +2,7 @@
  * What each audience may see of a dossier. The public tracking view never carries the applicant's
  * ID number, phone, email or address, and masks the name.
  */
-import type { Agency } from '../../api/schemas/catalog';
+import type { Agency } from '../catalog/model';
 import { deadlineState } from '../lifecycle/deadlines';
 import { maskName } from '../text';
 import { toVnText } from '../vn-time';

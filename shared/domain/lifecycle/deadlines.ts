@@ -7,9 +7,11 @@
  */
 import type { WorkingCalendar } from '../calendar';
 import type { Dossier } from '../dossier/model';
-import { FINAL_STATUSES } from './machine';
+import { TIMELINESS_LABELS } from '../dossier/labels';
+import type { AlarmType } from './events';
+import { FINAL_STATUSES } from './statuses';
 
-export type AlarmType = 'dossier.due_soon' | 'dossier.overdue' | 'step.overdue';
+export type { AlarmType };
 
 export interface DeadlineAlarm {
   id: string;
@@ -99,9 +101,7 @@ export function planClock(alarms: readonly DeadlineAlarm[], now: Date): ClockPla
 export type DeadlineState = 'early' | 'onTime' | 'late' | 'withinDeadline' | 'overdue' | 'paused' | 'none';
 
 const DEADLINE_LABELS: Record<DeadlineState, string> = {
-  early: 'Trước hạn',
-  onTime: 'Đúng hạn',
-  late: 'Trễ hạn',
+  ...TIMELINESS_LABELS,
   withinDeadline: 'Trong hạn',
   overdue: 'Quá hạn',
   paused: 'Tạm dừng tính thời hạn',

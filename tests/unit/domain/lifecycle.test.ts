@@ -9,7 +9,7 @@ import {
   planClock,
   stepFlags,
 } from '../../../shared/domain/lifecycle/deadlines';
-import { applyAction } from '../../../shared/domain/lifecycle/machine';
+import { applyAction } from '../../../shared/domain/lifecycle/engine';
 import { calendarForTenant } from '../../../shared/usecases/tenant-calendar';
 import { demoAgencies, demoTenant, procedureOf } from '../../fixtures/demo-province';
 

@@ -8,7 +8,7 @@ import { submitDossier } from '../../../shared/api/schemas/dossier';
 import type { DossierAction } from '../../../shared/api/schemas/actions';
 import type { Actor, Dossier } from '../../../shared/domain/dossier/model';
 import { decideReception, newDossier, placeSubmission } from '../../../shared/domain/dossier/reception';
-import { applyAction } from '../../../shared/domain/lifecycle/machine';
+import { applyAction } from '../../../shared/domain/lifecycle/engine';
 import { calendarForTenant } from '../../../shared/usecases/tenant-calendar';
 import { demoAgencies, demoTenant, procedureOf } from '../../fixtures/demo-province';
 

@@ -1,0 +1,77 @@
+/**
+ * The request bodies of the lifecycle's routes, derived from the lifecycle table
+ * (shared/domain/lifecycle/table.ts): the actions route's `{ action, ...body, expectedVersion }`
+ * and the reception decision's `{ outcome, ...body }`. The table names each body's fields; this
+ * module hands it the HTTP layer's field schemas (trimmed, bounded, no control characters).
+ */
+import { z } from 'zod';
+import type { ActionRequest, ReceptionDecision } from '../../domain/lifecycle/engine';
+import type { ActionTable, BodyFields } from '../../domain/lifecycle/spec';
+import { agencyCode, calendarDateTime, multiLine, singleLine, username } from './common';
+import { MAX_PROCEDURE_STEPS } from './catalog';
+
+export const submittedDocument = z.object({
+  name: singleLine(500).min(1),
+  kind: z.enum(['original', 'copy', 'certifiedCopy', 'electronic']).default('copy'),
+  copies: z.number().int().min(1).max(50).default(1),
+});
+
+export const supplementItem = z.object({
+  document: singleLine(500).min(1),
+  reason: multiLine(1000).min(1),
+});
+
+export const BODY_FIELDS: BodyFields = {
+  lines: multiLine,
+  line: singleLine,
+  username,
+  agencyCode,
+  instant: calendarDateTime,
+  supplementItem,
+  submittedDocument,
+  stepIndex: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_PROCEDURE_STEPS - 1),
+};
+
+/**
+ * Every change names the version it was decided on: optimistic locking, 409 when stale. Bounded
+ * well below what a DynamoDB number or a condition expression takes.
+ */
+export const versioned = { expectedVersion: z.number().int().min(1).max(1_000_000) };
+
+type Options = [z.ZodObject, ...z.ZodObject[]];
+
+/** The actions route's body: one object per table entry the route takes, told apart by `action`. */
+export function actionRequestSchema<T extends ActionTable>(table: T, fields: BodyFields = BODY_FIELDS) {
+  const options = Object.entries(table)
+    .filter(([, spec]) => spec.request.route === 'actions')
+    .map(([key, spec]) => z.object({ action: z.literal(key), ...spec.body(fields), ...versioned }));
+  return z.discriminatedUnion('action', options as Options) as unknown as z.ZodType<
+    ActionRequest<T> & { expectedVersion: number }
+  >;
+}
+
+/** A reception decision, told apart by `outcome`; `withVersion` for the route on an existing dossier. */
+export function receptionDecisionSchema<T extends ActionTable, V extends boolean>(
+  table: T,
+  withVersion: V,
+  fields: BodyFields = BODY_FIELDS,
+) {
+  const options = Object.values(table).flatMap((spec) =>
+    spec.request.route === 'reception-decision'
+      ? [
+          z.object({
+            outcome: z.literal(spec.request.outcome),
+            ...spec.body(fields),
+            ...(withVersion ? versioned : {}),
+          }),
+        ]
+      : [],
+  );
+  return z.discriminatedUnion('outcome', options as Options) as unknown as z.ZodType<
+    ReceptionDecision<T> & (V extends true ? { expectedVersion: number } : unknown)
+  >;
+}

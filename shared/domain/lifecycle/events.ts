@@ -1,0 +1,115 @@
+/**
+ * The event catalog: every outbox event type a dossier announces, its version and its payload
+ * schema — the contract signed webhooks and reports consume. The history-line events come from
+ * the lifecycle table (./table.ts); the deadline events from the clock (./deadlines.ts). A change
+ * to a payload's meaning is a new version, never an edit.
+ */
+import { z } from 'zod';
+import { DOSSIER_STATUSES } from './statuses';
+import { LIFECYCLE, SUBMISSION } from './table';
+import type { Labels } from './spec';
+
+/** The event that (re)starts a dossier's deadline clock: on accept, hand-off, pause, resume and apology. */
+export const DEADLINES_CHANGED = 'dossier.deadlines_changed';
+export const ALARM_TYPES = ['dossier.due_soon', 'dossier.overdue', 'step.overdue'] as const;
+export type AlarmType = (typeof ALARM_TYPES)[number];
+
+const timeliness = z.enum(['early', 'onTime', 'late']);
+
+/** Where the dossier stands after the change: every event carries it. */
+export const dossierState = z.object({
+  status: z.enum(DOSSIER_STATUSES),
+  procedure: z.string(),
+  receivingAgency: z.string(),
+  competentAgency: z.string(),
+  currentStep: z.number().int().nullable(),
+  appointmentAt: z.string().nullable(),
+});
+
+export const handoffPayload = z.object({
+  fromAgency: z.string(),
+  fromPerson: z.string(),
+  toAgency: z.string(),
+  toPerson: z.string().optional(),
+  stepIndex: z.number().int(),
+  stepName: z.string(),
+  allowance: z.object({ workingDays: z.number().optional(), workingHours: z.number().optional() }),
+  stepStartedAt: z.string().optional(),
+  stepDueAt: z.string().optional(),
+  timeliness: timeliness.optional(),
+});
+
+/** A history line's event: the dossier's state, when, who, at which agency, and the hand-off if any. */
+export const historyEventPayload = dossierState.extend({
+  at: z.string(),
+  actor: z.string(),
+  agency: z.string(),
+  handoff: handoffPayload.optional(),
+});
+
+export const deadlinesChangedPayload = dossierState.extend({ clockVersion: z.number().int() });
+
+export const alarmPayload = z.object({
+  type: z.enum(ALARM_TYPES),
+  dueAt: z.string(),
+  appointmentAt: z.string().nullable(),
+  status: z.enum(DOSSIER_STATUSES),
+  step: z
+    .object({ index: z.number().int(), name: z.string(), agency: z.string(), role: z.string() })
+    .optional(),
+});
+
+export interface EventSpec {
+  version: number;
+  payload: z.ZodType;
+  label: Labels;
+}
+
+const HISTORY_LINES = [SUBMISSION, ...Object.values(LIFECYCLE)];
+
+/** The outbox types of the history lines, one per action (two refusals share `dossier.refused`). */
+export type HistoryEventType = (typeof HISTORY_LINES)[number]['outbox'];
+/** Every event type a webhook or report may receive. */
+export type EventType = HistoryEventType | typeof DEADLINES_CHANGED | AlarmType;
+
+const historyEvents = Object.fromEntries(
+  HISTORY_LINES.map((a) => [a.outbox, { version: 1, payload: historyEventPayload, label: a.label }]),
+) as Record<HistoryEventType, EventSpec>;
+
+export const EVENT_CATALOG: Readonly<Record<EventType, EventSpec>> = {
+  ...historyEvents,
+  // Refused at reception or in processing: one event, the status says which.
+  'dossier.refused': {
+    version: 1,
+    payload: historyEventPayload,
+    label: { vi: 'Từ chối hồ sơ', en: 'Refused' },
+  },
+  [DEADLINES_CHANGED]: {
+    version: 1,
+    payload: deadlinesChangedPayload,
+    label: { vi: 'Thay đổi thời hạn', en: 'Deadlines changed' },
+  },
+  'dossier.due_soon': { version: 1, payload: alarmPayload, label: { vi: 'Sắp đến hạn', en: 'Due soon' } },
+  'dossier.overdue': { version: 1, payload: alarmPayload, label: { vi: 'Quá hạn', en: 'Overdue' } },
+  'step.overdue': {
+    version: 1,
+    payload: alarmPayload,
+    label: { vi: 'Bước xử lý quá hạn', en: 'Step overdue' },
+  },
+};
+
+/** The history-line types a dossier's control sheet can hold. */
+export type HistoryType = (typeof HISTORY_LINES)[number]['history'];
+export const HISTORY_TYPES = HISTORY_LINES.map((a) => a.history) as [HistoryType, ...HistoryType[]];
+
+/** The label of each history line (timeline, control sheet). */
+export const HISTORY_LABELS = Object.fromEntries(HISTORY_LINES.map((a) => [a.history, a.label.vi])) as Record<
+  HistoryType,
+  string
+>;
+
+/** The outbox type each history line announces. */
+export const OUTBOX_TYPES = Object.fromEntries(HISTORY_LINES.map((a) => [a.history, a.outbox])) as Record<
+  HistoryType,
+  HistoryEventType
+>;
