@@ -17,6 +17,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { DEADLINE_CLOCK } from '../shared/api/deadline-clock';
+import { functionById } from '../shared/api/functions';
 import { ROUTES } from '../shared/api/routes';
 import { ENV } from '../shared/platform/env';
 import { median } from './stats';
@@ -54,7 +55,7 @@ export const INGREDIENTS: BenchFunction[] = [
 export function deployedFunctions(): BenchFunction[] {
   return [
     ...ROUTES.map((r) => ({ id: r.id, entry: r.entry })),
-    { id: 'checkDeadlines', entry: DEADLINE_CLOCK.taskStates.CheckDeadlines },
+    { id: 'checkDeadlines', entry: functionById('checkDeadlines').entry },
     { id: 'startClock', entry: 'functions/deadlines/start-clock.ts' },
   ];
 }

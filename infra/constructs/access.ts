@@ -13,6 +13,7 @@
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { TableItemAction } from '../../shared/api/functions';
 import type { BucketAction, ResourceAccess } from '../../shared/api/routes';
 import { BUCKET_AREAS, type BucketArea } from '../../shared/data/attachment-keys';
 import { TABLE_KEYS } from '../../shared/data/keys';
@@ -57,17 +58,7 @@ export function grantTable(grantee: IGrantable, table: ITableV2, access: TableAc
   else table.encryptionKey?.grantDecrypt(grantee);
 }
 
-/**
- * Item actions a function may be granted one by one on the base table (never an index), for a
- * function whose every call is known, like a workflow task. `TransactWriteItems` needs no action of
- * its own: a transaction of Puts is allowed by `PutItem`.
- */
-export type TableItemAction =
-  | 'dynamodb:GetItem'
-  | 'dynamodb:PutItem'
-  | 'dynamodb:UpdateItem'
-  | 'dynamodb:DeleteItem'
-  | 'dynamodb:ConditionCheckItem';
+export type { TableItemAction };
 
 /** Grants exactly `actions` on the table itself: narrower than `grantTable`, which serves routes. */
 export function grantTableItems(
