@@ -134,12 +134,17 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
     };
     Object.assign(functionEnvironment, { common, resources });
     setProcessEnvironment(common, resources);
-    // The handlers' one client, created now that its environment is set (see the module for why).
-    const [{ getDynamoClient }, { awaitTransactionCommits }] = await Promise.all([
+    // The handlers' clients, created now that their environment is set (see the module for why).
+    const [clients, { awaitTransactionCommits }, guards] = await Promise.all([
       import('../../shared/platform/aws-clients'),
       import('./dynamodb-commit-barrier'),
+      import('./access-guard'),
     ]);
-    awaitTransactionCommits(getDynamoClient());
+    awaitTransactionCommits(clients.getDynamoClient());
+    // IAM, offline: each call is checked against the access of the function making it.
+    guards.guardDynamoDb(clients.getDynamoClient(), LOCAL_TABLE_NAME);
+    guards.guardS3(clients.getS3Client(), LOCAL_BUCKET_NAME);
+    guards.guardStepFunctions(clients.getSfnClient(), stateMachineArns);
     await provisionResources(modules, dynamodb.endpoint, s3.endpoint);
     timings.lap('provision');
     // Imported only now: the data layer reads TABLE_NAME when its module loads.

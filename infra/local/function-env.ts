@@ -46,7 +46,13 @@ export function environmentFor(
   return env;
 }
 
-const current = new AsyncLocalStorage<Environment>();
+/** The function running now: its environment, and its access for the offline access guard. */
+interface RunningFunction {
+  id: string;
+  env: Environment;
+  access: FunctionAccess;
+}
+const current = new AsyncLocalStorage<RunningFunction>();
 const INSTALLED = Symbol.for('motcua.functionEnvironment');
 
 /**
@@ -57,7 +63,7 @@ export function installEnvironmentOverlay(): () => void {
   const own = process.env;
   if ((own as Record<symbol, unknown>)[INSTALLED]) return () => undefined;
   const target = (): Record<string | symbol, string | undefined> =>
-    (current.getStore() ?? own) as Record<string | symbol, string | undefined>;
+    (current.getStore()?.env ?? own) as Record<string | symbol, string | undefined>;
   // The proxy's own target is an empty object, so the proxy invariants never bind it to `own`.
   const view = new Proxy({} as NodeJS.ProcessEnv, {
     get: (_, key) => (key === INSTALLED ? true : target()[key]),
@@ -86,7 +92,13 @@ export function installEnvironmentOverlay(): () => void {
   };
 }
 
-/** Runs `fn` (and everything it awaits) seeing `env` as `process.env`. */
-export function withEnvironment<T>(env: Environment, fn: () => T): T {
-  return current.run(env, fn);
+/** Runs `body` (and everything it awaits) as function `fn`: seeing `fn.env` as `process.env`. */
+export function asFunction<T>(fn: RunningFunction, body: () => T): T {
+  return current.run(fn, body);
 }
+
+/** Runs `body` as the cloud's own code, e.g. a call the cloud adds to a function's request. */
+export const asCloud = <T>(body: () => T): T => current.exit(body);
+
+/** The function whose code is running, or undefined for the cloud's own code. */
+export const runningFunction = (): Readonly<RunningFunction> | undefined => current.getStore();

@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import type { FunctionAccess } from '../../shared/api/functions';
-import { withEnvironment, type Environment } from './function-env';
+import { asFunction, type Environment } from './function-env';
 
 export type LambdaHandler = (event: unknown, context: unknown) => unknown;
 
@@ -41,9 +41,9 @@ export function createHandlerLoader(repoRoot: string, options: HandlerLoaderOpti
     if (!options.environmentOf) return importHandler(file);
     // One object per function, for its whole life: like a container's, writes to it persist
     // between its invocations and reach no other function.
-    const env = options.environmentOf(fn);
-    const handler = await withEnvironment(env, () => importHandler(file));
-    return (event, context) => withEnvironment(env, () => handler(event, context));
+    const running = { id: fn.id, env: options.environmentOf(fn), access: fn.access };
+    const handler = await asFunction(running, () => importHandler(file));
+    return (event, context) => asFunction(running, () => handler(event, context));
   };
   return {
     load(fn) {

@@ -32,6 +32,21 @@ export type TableItemAction =
   | 'dynamodb:DeleteItem'
   | 'dynamodb:ConditionCheckItem';
 
+/** Reads by key and by index; `ConditionCheckItem` lets a read-only handler guard a transaction. */
+export const TABLE_READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+] as const;
+/** Item writes; `TransactWriteItems` needs no action of its own, only these per item. */
+export const TABLE_WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+] as const;
+
 /** What a function may touch. A route's `ResourceAccess` is the subset HTTP handlers use. */
 export interface FunctionAccess {
   /** `read` / `readWrite` as for routes, or exactly these item actions on the base table. */
