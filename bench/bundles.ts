@@ -17,6 +17,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { DEADLINE_CLOCK } from '../shared/api/deadline-clock';
+import { FUNCTIONS } from '../shared/api/functions';
 import { ROUTES } from '../shared/api/routes';
 import { ENV } from '../shared/platform/env';
 import { median } from './stats';
@@ -46,16 +47,11 @@ export const INGREDIENTS: BenchFunction[] = [
   { id: 'idempotency (key record + SDK)', entry: 'bench/ingredients/idempotency.ts' },
 ];
 
-/**
- * Every function CDK deploys: one per route, the deadline clock's Task function, and the stream
- * consumer that starts clocks (its entry is named only in the CDK construct, which this module
- * does not import: that would load aws-cdk-lib).
- */
+/** Every function CDK deploys: one per route and one per function table entry. */
 export function deployedFunctions(): BenchFunction[] {
   return [
     ...ROUTES.map((r) => ({ id: r.id, entry: r.entry })),
-    { id: 'checkDeadlines', entry: DEADLINE_CLOCK.taskStates.CheckDeadlines },
-    { id: 'startClock', entry: 'functions/deadlines/start-clock.ts' },
+    ...FUNCTIONS.map((f) => ({ id: f.id, entry: f.entry })),
   ];
 }
 

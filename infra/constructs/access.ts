@@ -13,6 +13,7 @@
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS, type TableItemAction } from '../../shared/api/functions';
 import type { BucketAction, ResourceAccess } from '../../shared/api/routes';
 import { BUCKET_AREAS, type BucketArea } from '../../shared/data/attachment-keys';
 import { TABLE_KEYS } from '../../shared/data/keys';
@@ -20,20 +21,10 @@ import { TABLE_KEYS } from '../../shared/data/keys';
 export type TableAccess = NonNullable<ResourceAccess['table']>;
 export type BucketAccess = NonNullable<ResourceAccess['bucket']>;
 
-/** Reads by key and by index; `ConditionCheckItem` lets a read-only handler guard a transaction. */
-const TABLE_READ = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:ConditionCheckItem',
-];
-/** Item writes; `TransactWriteItems` needs no action of its own, only these per item. */
-const TABLE_WRITE = [
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-];
+// The action lists live with the function table, so the offline access guard
+// (infra/local/access-guard.ts) allows exactly what these grants allow.
+const TABLE_READ: readonly string[] = TABLE_READ_ACTIONS;
+const TABLE_WRITE: readonly string[] = TABLE_WRITE_ACTIONS;
 
 export const TABLE_ACTIONS: Record<TableAccess, readonly string[]> = {
   read: TABLE_READ,
@@ -57,17 +48,7 @@ export function grantTable(grantee: IGrantable, table: ITableV2, access: TableAc
   else table.encryptionKey?.grantDecrypt(grantee);
 }
 
-/**
- * Item actions a function may be granted one by one on the base table (never an index), for a
- * function whose every call is known, like a workflow task. `TransactWriteItems` needs no action of
- * its own: a transaction of Puts is allowed by `PutItem`.
- */
-export type TableItemAction =
-  | 'dynamodb:GetItem'
-  | 'dynamodb:PutItem'
-  | 'dynamodb:UpdateItem'
-  | 'dynamodb:DeleteItem'
-  | 'dynamodb:ConditionCheckItem';
+export type { TableItemAction };
 
 /** Grants exactly `actions` on the table itself: narrower than `grantTable`, which serves routes. */
 export function grantTableItems(

@@ -6,13 +6,16 @@
  * bundled so the code runs against the SDK versions it was tested with), X-Ray active, JSON logs to
  * its own log group with a retention, Powertools settings, 512 MB, 10 s.
  *
- * `bindTable` / `bindBucket` set the environment variable the handler reads (names from
- * shared/platform/env.ts) and the matching least-privilege grant together, so neither is forgotten.
+ * `bindAccess` turns the `access` of a route or function table entry into grants: `bindTable`,
+ * `bindBucket` and `bindStartExecution` each set the environment variable the handler reads (names
+ * from shared/platform/env.ts and shared/api/functions.ts) and the matching least-privilege grant
+ * together, so neither is forgotten. The offline cloud gives a function the same variables from the
+ * same `access` (infra/local/function-env.ts).
  */
 import * as path from 'node:path';
-import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, type RemovalPolicy } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   ApplicationLogLevel,
   Architecture,
@@ -24,7 +27,9 @@ import {
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { WORKFLOWS, type FunctionAccess, type WorkflowId } from '../../shared/api/functions';
 import { ENV } from '../../shared/platform/env';
 import {
   grantBucket,
@@ -75,6 +80,13 @@ export interface BindTableItemsOptions {
 export interface BindBucketOptions {
   readonly bucket: IBucket;
   readonly access: BucketAccess;
+}
+
+/** The resources an `access` may name, as this stack sees them. */
+export interface AccessResources {
+  readonly table?: ITableV2;
+  readonly bucket?: IBucket;
+  readonly workflows?: Partial<Record<WorkflowId, StateMachine>>;
 }
 
 export class ApiFunction extends Construct {
@@ -149,6 +161,52 @@ export class ApiFunction extends Construct {
       'X-Ray tracing (Tracing.ACTIVE): xray:PutTraceSegments and xray:PutTelemetryRecords have no ' +
         'resource-level permissions, so AWS requires Resource "*".',
     );
+  }
+
+  /** Every grant and variable `access` names, and nothing else. */
+  public bindAccess(access: FunctionAccess, resources: AccessResources): this {
+    const need = <T>(resource: T | undefined, what: string): T => {
+      if (resource === undefined)
+        throw new Error(`${this.node.path}: its access names ${what}, not given here`);
+      return resource;
+    };
+    if (access.table !== undefined) {
+      const table = need(resources.table, 'the table');
+      if (typeof access.table === 'string') this.bindTable({ table, access: access.table });
+      else this.bindTableItems({ table, actions: access.table.items });
+    }
+    if (access.bucket !== undefined)
+      this.bindBucket({ bucket: need(resources.bucket, 'the bucket'), access: access.bucket });
+    for (const workflow of access.startExecution ?? []) {
+      this.bindStartExecution(workflow, need(resources.workflows?.[workflow], `state machine ${workflow}`));
+    }
+    return this;
+  }
+
+  /**
+   * Sets the workflow's ARN variable and grants states:StartExecution on this state machine only,
+   * and DescribeExecution on its executions: a clock whose execution failed is started again under
+   * a suffixed name.
+   */
+  public bindStartExecution(workflow: WorkflowId, stateMachine: StateMachine): this {
+    this.function.addEnvironment(WORKFLOWS[workflow].arnEnv, stateMachine.stateMachineArn);
+    stateMachine.grantStartExecution(this.role);
+    const executionsArn = Stack.of(this).formatArn({
+      service: 'states',
+      resource: 'execution',
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      resourceName: `${stateMachine.stateMachineName}:*`,
+    });
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['states:DescribeExecution'], resources: [executionsArn] }),
+    );
+    acknowledge(
+      this.role,
+      iam5ResourceFinding(this, executionsArn),
+      'Executions are named per dossier and deadline version at run time, so only the pattern ' +
+        '<state machine>:* can name them; DescribeExecution reads an execution of this state machine only.',
+    );
+    return this;
   }
 
   /** Sets `TABLE_NAME` and grants exactly `access` on the table and its declared indexes. */

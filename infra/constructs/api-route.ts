@@ -62,8 +62,7 @@ export class ApiRoute extends Construct {
       logRetention: props.logRetention,
       logRemovalPolicy: props.logRemovalPolicy,
     });
-    if (route.access.table) this.handler.bindTable({ table: props.table, access: route.access.table });
-    if (route.access.bucket) this.handler.bindBucket({ bucket: props.bucket, access: route.access.bucket });
+    this.handler.bindAccess(route.access, { table: props.table, bucket: props.bucket });
 
     const isPublic = route.auth === 'public';
     this.httpRoute = new HttpRoute(this, 'Route', {

@@ -1,9 +1,11 @@
 /**
- * A function fed by the table's DynamoDB stream (outbox events ride the stream
- * to their consumers). Only the records its filters match reach it: Lambda drops the rest before
- * invoking, at no cost, and the offline stream poller applies the same patterns.
+ * A function fed by the table's DynamoDB stream (outbox events ride the stream to their
+ * consumers), built from its entry in the function table (shared/api/functions.ts), which the
+ * offline stream poller serves too. Only the records its filters match reach it: Lambda drops the
+ * rest before invoking, at no cost, and the offline poller applies the same patterns.
  *
- * Failure handling, for a handler that is idempotent and reports failures per record:
+ * Failure handling, as the entries set it, for a handler that is idempotent and reports failures
+ * per record:
  * - `reportBatchItemFailures`: the handler names the first record that failed; only it and the
  *   records after it are retried, the ones before it are not processed twice.
  * - `bisectBatchOnError`: a batch that fails as a whole is split in halves, so one poison record
@@ -20,33 +22,22 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { FunctionDef, TableStreamSource } from '../../shared/api/functions';
 import { ALARM_PERIOD, alarmOnAny } from './alarm-on-any';
 import { addFunctionAlarms } from './alarms';
-import { ApiFunction } from './api-function';
+import { ApiFunction, type AccessResources } from './api-function';
 import { acknowledge } from './nag';
 
-/** How the event source mapping reads and retries; see the module comment for why. */
-export const STREAM_CONSUMER_SETTINGS = {
-  batchSize: 10,
-  retryAttempts: 10,
-  maxRecordAge: Duration.hours(1),
-  /** SQS's maximum: the dead-letter entries are the record of what was never processed. */
-  deadLetterRetention: Duration.days(14),
-} as const;
+/** SQS's maximum: the dead-letter entries are the record of what was never processed. */
+export const DEAD_LETTER_RETENTION = Duration.days(14);
 
 export interface StreamConsumerProps {
-  /** Handler module relative to the repository root; it exports `handler`. */
-  readonly entry: string;
-  readonly description: string;
+  /** Its function table entry: handler, timeout, memory, filters, batching, retries, access. */
+  readonly fn: FunctionDef & { readonly source: TableStreamSource };
   /** The table whose stream feeds the function. */
   readonly table: ITableV2;
-  /**
-   * Lambda event filter patterns (a record passes when any pattern matches). Plain objects, as the
-   * offline poller reads them; `FilterCriteria.filter` serializes each.
-   */
-  readonly filters: readonly Readonly<Record<string, unknown>>[];
-  readonly environment?: Record<string, string>;
-  readonly timeout?: Duration;
+  /** What its `access` may name besides. */
+  readonly resources?: AccessResources;
   readonly alarmAction: IAlarmAction;
   readonly logRetention: RetentionDays;
   readonly logRemovalPolicy: RemovalPolicy;
@@ -59,20 +50,22 @@ export class StreamConsumer extends Construct {
 
   constructor(scope: Construct, id: string, props: StreamConsumerProps) {
     super(scope, id);
-    if (props.filters.length === 0) {
+    const { fn } = props;
+    const source = fn.source;
+    if (source.filters.length === 0) {
       throw new Error(
         `${this.node.path}: a stream consumer needs a filter, or it is invoked for every write`,
       );
     }
 
     this.handler = new ApiFunction(this, 'Handler', {
-      entry: props.entry,
-      description: props.description,
+      entry: fn.entry,
+      description: fn.description,
       logRetention: props.logRetention,
       logRemovalPolicy: props.logRemovalPolicy,
-      environment: props.environment,
-      timeout: props.timeout,
-    });
+      timeout: Duration.seconds(fn.timeoutSeconds),
+      memorySize: fn.memoryMb,
+    }).bindAccess(fn.access, { table: props.table, ...props.resources });
 
     this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
       // SSE-SQS: encrypted at rest with no key to grant or pay for; the messages hold only shard
@@ -80,7 +73,7 @@ export class StreamConsumer extends Construct {
       encryption: QueueEncryption.SQS_MANAGED,
       // Denies every request not made over TLS (cdk-nag SQS4).
       enforceSSL: true,
-      retentionPeriod: STREAM_CONSUMER_SETTINGS.deadLetterRetention,
+      retentionPeriod: DEAD_LETTER_RETENTION,
     });
     acknowledge(
       this.deadLetterQueue,
@@ -95,13 +88,13 @@ export class StreamConsumer extends Construct {
     this.handler.function.addEventSource(
       new DynamoEventSource(props.table, {
         startingPosition: StartingPosition.LATEST,
-        batchSize: STREAM_CONSUMER_SETTINGS.batchSize,
-        bisectBatchOnError: true,
-        reportBatchItemFailures: true,
-        retryAttempts: STREAM_CONSUMER_SETTINGS.retryAttempts,
-        maxRecordAge: STREAM_CONSUMER_SETTINGS.maxRecordAge,
+        batchSize: source.batchSize,
+        bisectBatchOnError: source.bisectBatchOnError,
+        reportBatchItemFailures: source.reportBatchItemFailures,
+        retryAttempts: source.retryAttempts,
+        maxRecordAge: Duration.seconds(source.maxRecordAgeSeconds),
         onFailure: new SqsDlq(this.deadLetterQueue),
-        filters: props.filters.map((pattern) => FilterCriteria.filter(pattern)),
+        filters: source.filters.map((pattern) => FilterCriteria.filter(pattern)),
       }),
     );
 

@@ -11,11 +11,17 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DEADLINE_CLOCK } from '../../shared/api/deadline-clock';
+import { WORKFLOWS, type WorkflowId } from '../../shared/api/functions';
 import { clock } from '../../shared/platform/clock';
 import { ENV } from '../../shared/platform/env';
 import { launchDynamoDbLocal } from './dynamodb';
 import { allowRequireOfImportOnlyPackages } from './esm-interop';
+import {
+  environmentFor,
+  installEnvironmentOverlay,
+  type Environment,
+  type LocalResources,
+} from './function-env';
 import { createHandlerLoader } from './handler-loader';
 import type { LocalIssuer } from './jwt-issuer';
 import { defaultProvinceFile, loadProvince } from './province';
@@ -93,8 +99,18 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
     stops.push(s3.stop);
     const province = await loadProvince(options.provinceFile ?? defaultProvinceFile());
     const modules = await loadModules();
-    // One loader for every caller of handlers outside the gateway (Step Functions, streams).
-    const loader = createHandlerLoader(REPO_ROOT);
+    // One loader for every caller of handlers (gateway, Step Functions, streams): each function
+    // loads and runs in its own environment, set up below once the emulators' endpoints are known.
+    const functionEnvironment: { common?: Environment; resources?: LocalResources } = {};
+    const undoOverlay = installEnvironmentOverlay();
+    stops.push(async () => undoOverlay());
+    const loader = createHandlerLoader(REPO_ROOT, {
+      environmentOf: (fn) => {
+        if (!functionEnvironment.common || !functionEnvironment.resources)
+          throw new Error(`${fn.id} was called before the handlers' environment was set`);
+        return environmentFor(fn.access, functionEnvironment.common, functionEnvironment.resources);
+      },
+    });
     const sfn = await modules.stepfunctions.startLocalStepFunctions({
       repoRoot: REPO_ROOT,
       dataDir,
@@ -103,18 +119,32 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
       port: options.sfnPort ?? DEFAULT_PORTS.sfn,
     });
     stops.push(sfn.stop);
-    const deadlineClockArn = sfn.arns[modules.stepfunctions.DEADLINE_CLOCK_MACHINE_NAME] as string;
+    const stateMachineArns = Object.fromEntries(
+      Object.entries(modules.stepfunctions.LOCAL_MACHINE_NAMES).map(([id, name]) => [id, sfn.arns[name]]),
+    ) as Record<WorkflowId, string>;
     timings.lap('load');
     await dynamodb.ready;
     timings.lap('dynamodb');
 
-    setHandlerEnvironment(dynamodb.endpoint, s3.endpoint, sfn.endpoint, deadlineClockArn);
-    // The handlers' one client, created now that its environment is set (see the module for why).
-    const [{ getDynamoClient }, { awaitTransactionCommits }] = await Promise.all([
+    const common = commonHandlerEnvironment(dynamodb.endpoint, s3.endpoint, sfn.endpoint);
+    const resources: LocalResources = {
+      tableName: LOCAL_TABLE_NAME,
+      bucketName: LOCAL_BUCKET_NAME,
+      stateMachineArns,
+    };
+    Object.assign(functionEnvironment, { common, resources });
+    setProcessEnvironment(common, resources);
+    // The handlers' clients, created now that their environment is set (see the module for why).
+    const [clients, { awaitTransactionCommits }, guards] = await Promise.all([
       import('../../shared/platform/aws-clients'),
       import('./dynamodb-commit-barrier'),
+      import('./access-guard'),
     ]);
-    awaitTransactionCommits(getDynamoClient());
+    awaitTransactionCommits(clients.getDynamoClient());
+    // IAM, offline: each call is checked against the access of the function making it.
+    guards.guardDynamoDb(clients.getDynamoClient(), LOCAL_TABLE_NAME);
+    guards.guardS3(clients.getS3Client(), LOCAL_BUCKET_NAME);
+    guards.guardStepFunctions(clients.getSfnClient(), stateMachineArns);
     await provisionResources(modules, dynamodb.endpoint, s3.endpoint);
     timings.lap('provision');
     // Imported only now: the data layer reads TABLE_NAME when its module loads.
@@ -154,6 +184,7 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
     const gateway = await modules.gateway.startGateway({
       routes: modules.routes.ROUTES,
       repoRoot: REPO_ROOT,
+      loader,
       province,
       host: HOST,
       port: options.port ?? DEFAULT_PORTS.api,
@@ -246,22 +277,20 @@ function phaseTimer() {
 }
 
 /**
- * What the deployed functions get from CDK, pointed at the emulators. Set before any handler
+ * What every function gets, whatever its access: what Lambda itself sets (region, credentials),
+ * what CDK sets on every function (Powertools), and where the emulators are. The variables an
+ * `access` names come on top, per function (infra/local/function-env.ts). Set before any handler
  * module loads, because configuration is read once at cold start.
  */
-function setHandlerEnvironment(
+function commonHandlerEnvironment(
   dynamodbEndpoint: string,
   s3Endpoint: string,
   sfnEndpoint: string,
-  deadlineClockArn: string,
-): void {
-  Object.assign(process.env, {
-    [ENV.tableName]: LOCAL_TABLE_NAME,
-    [ENV.bucketName]: LOCAL_BUCKET_NAME,
+): Environment {
+  const env: Environment = {
     AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint,
     AWS_ENDPOINT_URL_S3: s3Endpoint,
     AWS_ENDPOINT_URL_SFN: sfnEndpoint,
-    [DEADLINE_CLOCK.stateMachineArnEnv]: deadlineClockArn,
     [ENV.s3ForcePathStyle]: 'true',
     AWS_REGION: REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -275,6 +304,27 @@ function setHandlerEnvironment(
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL || 'WARN',
     // Metrics go to stdout as CloudWatch EMF records, which nothing reads offline.
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED || 'true',
+  };
+  // A Lambda runtime has these too; the SDK and Node may look at them.
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG'])
+    if (process.env[name] !== undefined) env[name] = process.env[name] as string;
+  return env;
+}
+
+/**
+ * The cloud's own code (the seed, the staging sweep) uses the data layer outside any function, so
+ * the process itself gets every variable.
+ */
+function setProcessEnvironment(common: Environment, resources: LocalResources): void {
+  Object.assign(process.env, common, {
+    [ENV.tableName]: resources.tableName,
+    [ENV.bucketName]: resources.bucketName,
+    ...Object.fromEntries(
+      Object.entries(resources.stateMachineArns).map(([id, arn]) => [
+        WORKFLOWS[id as WorkflowId].arnEnv,
+        arn,
+      ]),
+    ),
   });
   // A session token left over from a real AWS login would ride along on every local call.
   delete process.env.AWS_SESSION_TOKEN;

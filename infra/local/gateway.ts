@@ -38,6 +38,8 @@ export interface GatewayOptions {
   onClockMoved?: () => void;
   /** Default: the API's policy with any origin allowed, as a stage without a `domain` has. */
   cors?: CorsPolicy;
+  /** The cloud's loader (each route in its own environment); default: one of the gateway's own. */
+  loader?: HandlerLoader;
 }
 
 export interface StartGatewayOptions extends Omit<GatewayOptions, 'issuer'> {
@@ -73,7 +75,7 @@ export function createGateway(options: GatewayOptions): (req: IncomingMessage, r
   const context: DispatchContext = {
     ...options,
     matcher: createRouteMatcher(options.routes),
-    loader: createHandlerLoader(options.repoRoot),
+    loader: options.loader ?? createHandlerLoader(options.repoRoot),
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
     integrationTimeoutMs: options.integrationTimeoutMs ?? INTEGRATION_TIMEOUT_MS,
     cors: options.cors ?? corsPolicy(ANY_ORIGIN),
@@ -182,7 +184,7 @@ async function invoke(route: RouteDef, event: unknown, ctx: DispatchContext): Pr
   const deadline = Date.now() + ctx.integrationTimeoutMs;
   let timer: NodeJS.Timeout | undefined;
   try {
-    const handler = await ctx.loader.load(route.entry);
+    const handler = await ctx.loader.load(route);
     const context = buildLambdaContext({ functionName: route.id, deadline });
     const timedOut = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), ctx.integrationTimeoutMs);

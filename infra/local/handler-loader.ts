@@ -1,28 +1,57 @@
 /**
- * Loads a route's handler module the first time the route is called, like a Lambda cold start, and
- * keeps it. A module that fails to load (missing, throws at init because a variable is missing) is
- * not remembered: the next call tries again, so a handler written while `npm start` runs is
- * picked up, just as a fixed function is after a deploy.
+ * Loads a function's handler module the first time the function is called, like a Lambda cold
+ * start, and keeps it. A module that fails to load (missing, throws at init because a variable is
+ * missing) is not remembered: the next call tries again, so a handler written while `npm start`
+ * runs is picked up, just as a fixed function is after a deploy.
+ *
+ * Given `environmentOf`, each function (a route or a function table entry, by id) is loaded and
+ * invoked in its own environment (infra/local/function-env.ts): the variables its `access` names
+ * and no others, as in AWS.
  */
 import path from 'node:path';
+import type { FunctionAccess } from '../../shared/api/functions';
+import { asFunction, type Environment } from './function-env';
 
 export type LambdaHandler = (event: unknown, context: unknown) => unknown;
 
-export interface HandlerLoader {
-  load(entry: string): Promise<LambdaHandler>;
+/** What the loader needs to know of a function: the route or function table entry. */
+export interface LoadableFunction {
+  /** Route id or function table id: one handler (and one environment) per id. */
+  id: string;
+  /** Handler module relative to the repo root. */
+  entry: string;
+  access: FunctionAccess;
 }
 
-export function createHandlerLoader(repoRoot: string): HandlerLoader {
+export interface HandlerLoader {
+  load(fn: LoadableFunction): Promise<LambdaHandler>;
+}
+
+export interface HandlerLoaderOptions {
+  /** The function's environment; without it every function sees the process's own. */
+  environmentOf?(fn: LoadableFunction): Environment;
+}
+
+export function createHandlerLoader(repoRoot: string, options: HandlerLoaderOptions = {}): HandlerLoader {
   // ES-module-only dependencies need esm-interop.ts, which the cloud installs for its process
   // (under jest, jest's own transform takes care of them).
   const loaded = new Map<string, Promise<LambdaHandler>>();
+  const load = async (fn: LoadableFunction): Promise<LambdaHandler> => {
+    const file = path.resolve(repoRoot, fn.entry);
+    if (!options.environmentOf) return importHandler(file);
+    // One object per function, for its whole life: like a container's, writes to it persist
+    // between its invocations and reach no other function.
+    const running = { id: fn.id, env: options.environmentOf(fn), access: fn.access };
+    const handler = await asFunction(running, () => importHandler(file));
+    return (event, context) => asFunction(running, () => handler(event, context));
+  };
   return {
-    load(entry) {
-      let pending = loaded.get(entry);
+    load(fn) {
+      let pending = loaded.get(fn.id);
       if (!pending) {
-        pending = importHandler(path.resolve(repoRoot, entry));
-        loaded.set(entry, pending);
-        pending.catch(() => loaded.delete(entry));
+        pending = load(fn);
+        loaded.set(fn.id, pending);
+        pending.catch(() => loaded.delete(fn.id));
       }
       return pending;
     },

@@ -5,13 +5,12 @@
  * Functions runner and the stream poller.
  */
 import { buildLambdaContext } from './api-event';
-import type { HandlerLoader } from './handler-loader';
+import type { HandlerLoader, LoadableFunction } from './handler-loader';
 
-export interface LocalFunction {
-  /** Handler module, relative to the repo root the loader was made for. */
-  entry: string;
+export interface LocalFunction extends LoadableFunction {
   functionName: string;
   timeoutMs: number;
+  memoryMb?: number;
 }
 
 /**
@@ -36,9 +35,9 @@ export async function invokeFunction(
 ): Promise<unknown> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    const handler = await loader.load(fn.entry);
+    const handler = await loader.load(fn);
     const deadline = Date.now() + fn.timeoutMs;
-    const context = buildLambdaContext({ functionName: fn.functionName, deadline });
+    const context = buildLambdaContext({ functionName: fn.functionName, deadline, memoryMb: fn.memoryMb });
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () =>

@@ -2,14 +2,12 @@
  * The contract between the deadline-clock state machine (infra/workflows/deadline-clock.asl.json),
  * its Task function (functions/deadlines/check.ts) and the function that starts executions
  * (functions/deadlines/start-clock.ts). CDK, the offline Step Functions runner and the handlers
- * all read these names from here.
+ * all read these names from here; the functions themselves are in shared/api/functions.ts.
  */
 export const DEADLINE_CLOCK = {
   definitionFile: 'infra/workflows/deadline-clock.asl.json',
-  /** ASL substitution → the Task state's function. */
-  substitutions: { CheckDeadlinesFunctionArn: 'functions/deadlines/check.ts' },
-  /** Task state name → handler module, for runners that call functions by state name. */
-  taskStates: { CheckDeadlines: 'functions/deadlines/check.ts' },
+  // Its Task functions, their states and ASL placeholders are entries of the function table
+  // (shared/api/functions.ts).
   /** Wait states, and what the offline runner may shorten them to (ms): a retry pause, never the deadline sleep. */
   retryWaitState: 'WaitBeforeRetry',
   sleepState: 'SleepUntilNextDeadline',

@@ -5,15 +5,24 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { REPO_ROOT } from '../../infra/constructs/api-function';
-import { placeholdersOf, readDefinition, START_CLOCK_ENTRY } from '../../infra/constructs/deadline-clock';
+import type { StreamConsumer } from '../../infra/constructs/stream-consumer';
+import { parseAsl, placeholdersOf, readAsl, substitutionsFor } from '../../infra/workflows/asl';
 import { DEADLINE_CLOCK, START_CLOCK_FILTER } from '../../shared/api/deadline-clock';
+import { functionById, tasksOf } from '../../shared/api/functions';
 import { ENV } from '../../shared/platform/env';
 import { buildTestApp, nagFindings } from './fixture';
 
 const testApp = buildTestApp();
 const { workflow } = testApp.stacks;
 const template = testApp.template(workflow);
-const clock = workflow.deadlineClock;
+const clock = {
+  ...workflow.deadlineClock,
+  stateMachine: workflow.deadlineClock.stateMachine,
+  executionLogs: workflow.deadlineClock.executionLogs,
+  checkFunction: workflow.functions.checkDeadlines,
+  starter: workflow.streamConsumers.startClock as StreamConsumer,
+};
+const START_CLOCK_ENTRY = functionById('startClock').entry;
 
 const logicalId = (construct: IConstruct) =>
   workflow.getLogicalId((construct.node.defaultChild ?? construct) as CfnElement);
@@ -208,7 +217,7 @@ describe('WorkflowStack', () => {
       });
 
     it('runs functions/deadlines/check.ts on Node 22, arm64, traced', () => {
-      expect(DEADLINE_CLOCK.substitutions.CheckDeadlinesFunctionArn).toBe('functions/deadlines/check.ts');
+      expect(functionById('checkDeadlines').entry).toBe('functions/deadlines/check.ts');
       checkFunction({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
@@ -381,34 +390,38 @@ describe('WorkflowStack', () => {
   });
 });
 
-describe('infra/constructs/deadline-clock', () => {
-  describe('readDefinition', () => {
-    const withFile = (text: string, run: (file: string) => void) => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'asl-'));
-      const file = path.join(dir, 'machine.asl.json');
-      fs.writeFileSync(file, text);
-      try {
-        run(file);
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    };
+describe('infra/workflows/asl (the placeholder reader CDK and the offline cloud share)', () => {
+  const text = '{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"${OtherFunctionArn}","End":true}}}';
+  const task = (placeholder: string) => {
+    const check = tasksOf('deadlineClock')[0] as typeof tasksOf extends (w: never) => readonly (infer T)[]
+      ? T
+      : never;
+    return { ...check, source: { ...check.source, placeholder } };
+  };
 
-    it('fails the synth naming the placeholder when the ASL refers to a substitution nobody provides', () => {
-      withFile(
-        '{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"${OtherFunctionArn}","End":true}}}',
-        (file) =>
-          expect(() => readDefinition(file, { CheckDeadlinesFunctionArn: 'arn' })).toThrow(
-            /OtherFunctionArn/,
-          ),
-      );
-    });
+  it('fails the synth naming the placeholder when the ASL refers to one no function provides', () => {
+    const asl = parseAsl('deadlineClock', 'machine.asl.json', text);
+    expect(() => substitutionsFor(asl, () => 'arn', [task('CheckDeadlinesFunctionArn')])).toThrow(
+      /OtherFunctionArn/,
+    );
+  });
 
-    it('fails the synth naming the file when the ASL is not JSON', () => {
-      withFile('{"StartAt": ', (file) =>
-        expect(() => readDefinition(file, {})).toThrow(/machine\.asl\.json/),
+  it('fails naming a placeholder the function table gives that the ASL never refers to', () => {
+    const asl = parseAsl('deadlineClock', 'machine.asl.json', text);
+    expect(() =>
+      substitutionsFor(asl, () => 'arn', [task('OtherFunctionArn'), task('UnusedFunctionArn')]),
+    ).toThrow(/UnusedFunctionArn/);
+  });
+
+  it('fails the synth naming the file when the ASL is not JSON', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'asl-'));
+    try {
+      expect(() => parseAsl('deadlineClock', path.join(dir, 'machine.asl.json'), '{"StartAt": ')).toThrow(
+        /machine\.asl\.json/,
       );
-    });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -418,14 +431,19 @@ describe('infra/workflows/deadline-clock.asl.json', () => {
       expect(asl.States[asl.StartAt]).toBeDefined();
     });
 
-    it('has the task and wait states DEADLINE_CLOCK names', () => {
-      for (const name of Object.keys(DEADLINE_CLOCK.taskStates)) expect(asl.States[name]?.Type).toBe('Task');
+    it('has the task states the function table names and the wait states DEADLINE_CLOCK names', () => {
+      for (const task of tasksOf('deadlineClock')) expect(asl.States[task.source.state]?.Type).toBe('Task');
       expect(asl.States[DEADLINE_CLOCK.sleepState]?.Type).toBe('Wait');
       expect(asl.States[DEADLINE_CLOCK.retryWaitState]?.Type).toBe('Wait');
     });
 
-    it('refers only to the substitutions DEADLINE_CLOCK declares', () => {
-      expect(placeholdersOf(aslText).sort()).toEqual(Object.keys(DEADLINE_CLOCK.substitutions).sort());
+    it('refers only to the placeholders of its Task functions in the function table', () => {
+      expect(placeholdersOf(aslText).sort()).toEqual(
+        tasksOf('deadlineClock')
+          .map((t) => t.source.placeholder)
+          .sort(),
+      );
+      expect(readAsl(REPO_ROOT, 'deadlineClock').placeholders).toEqual(placeholdersOf(aslText));
     });
 
     it.each(taskStates)('bounds the task %s with TimeoutSeconds', (_name, state) => {

@@ -1,34 +1,20 @@
 /**
- * Reads an ASL file the way CDK deploys it: `${Name}` placeholders replaced by their substitution
- * (CloudFormation's DefinitionSubstitutions), the rest kept as written. Then shapes it for the
- * aws-local-stepfunctions interpreter, which differs from AWS in one way that matters here.
+ * A workflow's ASL file the way CDK deploys it: the placeholders read and replaced by the one
+ * reader CDK also uses (infra/workflows/asl.ts), the values from the function table. Then shaped
+ * for the aws-local-stepfunctions interpreter, which differs from AWS in one way that matters here.
  */
-import { readFile } from 'node:fs/promises';
 import type { StateMachineDefinition } from 'aws-local-stepfunctions';
+import type { FunctionDef, WorkflowId } from '../../../shared/api/functions';
+import { readAsl, substitutedDefinition, substitutionsFor } from '../../workflows/asl';
 
-const PLACEHOLDER = /\$\{([A-Za-z0-9_]+)\}/g;
-
-export async function loadDefinition(
-  file: string,
-  substitutions: Readonly<Record<string, string>>,
-): Promise<StateMachineDefinition> {
-  return substitute(await readFile(file, 'utf8'), substitutions, file);
-}
-
-export function substitute(
-  text: string,
-  substitutions: Readonly<Record<string, string>>,
-  source = 'the definition',
+/** The definition after substitution: each Task's placeholder → `valueOf(its function)`. */
+export function loadDefinition(
+  repoRoot: string,
+  workflow: WorkflowId,
+  valueOf: (task: FunctionDef) => string,
 ): StateMachineDefinition {
-  const missing = [...text.matchAll(PLACEHOLDER)]
-    .map((m) => m[1] as string)
-    .filter((name) => !(name in substitutions));
-  // CloudFormation would deploy `${Name}` as is and the execution would fail when it got there.
-  if (missing.length > 0)
-    throw new Error(`${source} refers to \${${[...new Set(missing)].join('}, ${')}} with no substitution`);
-  // A plain text replacement, as CloudFormation does it (the values are ARNs).
-  const replaced = text.replace(PLACEHOLDER, (_, name: string) => substitutions[name] as string);
-  return JSON.parse(replaced) as StateMachineDefinition;
+  const asl = readAsl(repoRoot, workflow);
+  return substitutedDefinition(asl, substitutionsFor(asl, valueOf)) as StateMachineDefinition;
 }
 
 /** Names of the Task states, top level (the only level the offline machines use). */

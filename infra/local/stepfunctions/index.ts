@@ -12,7 +12,7 @@ import { createRunner, type Runner } from './runner';
 import { startSfnServer } from './server';
 import { createStepFunctionsService, type StepFunctionsService } from './service';
 
-export { DEADLINE_CLOCK_MACHINE_NAME } from './machines';
+export { DEADLINE_CLOCK_MACHINE_NAME, LOCAL_MACHINE_NAMES } from './machines';
 
 export interface LocalStepFunctionsOptions {
   repoRoot: string;

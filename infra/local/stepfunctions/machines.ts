@@ -3,21 +3,21 @@
  * now one, the deadline clock of shared/api/deadline-clock.ts. Everything the offline runner does
  * differently from AWS for a machine is written here, next to the reason.
  */
-import path from 'node:path';
 import type { StateMachineDefinition } from 'aws-local-stepfunctions';
 import { DEADLINE_CLOCK, type DeadlineCheckResult } from '../../../shared/api/deadline-clock';
+import { tasksOf, type WorkflowId } from '../../../shared/api/functions';
+import type { LocalFunction } from '../lambda-invoke';
 import { localFunctionName, localLambdaArn, stateMachineArn } from './arns';
 import { loadDefinition, taskStateNames } from './definition';
 
-export const DEADLINE_CLOCK_MACHINE_NAME = 'mot-cua-deadline-clock';
+/** A Task's function: its function table entry, with its own (Lambda's) timeout. */
+export type LocalTask = LocalFunction;
 
-export interface LocalTask {
-  /** Handler module, relative to the repo root. */
-  entry: string;
-  functionName: string;
-  /** The function's own timeout (Lambda's), below the Task's TimeoutSeconds. */
-  functionTimeoutMs: number;
-}
+/** The names the offline machines are served under, by workflow. */
+export const LOCAL_MACHINE_NAMES: Readonly<Record<WorkflowId, string>> = {
+  deadlineClock: 'mot-cua-deadline-clock',
+};
+export const DEADLINE_CLOCK_MACHINE_NAME = LOCAL_MACHINE_NAMES.deadlineClock;
 
 export interface LocalStateMachine {
   name: string;
@@ -42,16 +42,19 @@ export async function loadLocalStateMachines(repoRoot: string): Promise<LocalSta
 }
 
 export async function deadlineClockMachine(repoRoot: string): Promise<LocalStateMachine> {
-  // Each substitution is a Lambda ARN in AWS; offline, a local ARN named after the module.
-  const substitutions = Object.fromEntries(
-    Object.entries(DEADLINE_CLOCK.substitutions).map(([name, entry]) => [name, localLambdaArn(entry)]),
-  );
-  const definition = await loadDefinition(path.join(repoRoot, DEADLINE_CLOCK.definitionFile), substitutions);
+  // Each placeholder is a Lambda ARN in AWS; offline, a local ARN named after the module.
+  const definition = loadDefinition(repoRoot, 'deadlineClock', (task) => localLambdaArn(task.entry));
   const tasks: Record<string, LocalTask> = Object.fromEntries(
-    Object.entries(DEADLINE_CLOCK.taskStates).map(([state, entry]) => [
-      state,
-      // 20 s, as the CDK function: a slow check fails as a Lambda error before the Task's 30 s.
-      { entry, functionName: localFunctionName(entry), functionTimeoutMs: 20_000 },
+    tasksOf('deadlineClock').map((task) => [
+      task.source.state,
+      {
+        id: task.id,
+        entry: task.entry,
+        access: task.access,
+        functionName: localFunctionName(task.entry),
+        timeoutMs: task.timeoutSeconds * 1000,
+        memoryMb: task.memoryMb,
+      },
     ]),
   );
   assertEveryTaskRunsLocally(DEADLINE_CLOCK_MACHINE_NAME, definition, tasks);
@@ -90,6 +93,6 @@ function assertEveryTaskRunsLocally(
   const missing = taskStateNames(definition).filter((state) => !tasks[state]);
   if (missing.length > 0)
     throw new Error(
-      `State machine ${machine}: Task state(s) ${missing.join(', ')} have no handler module in taskStates`,
+      `State machine ${machine}: Task state(s) ${missing.join(', ')} have no function in the function table`,
     );
 }

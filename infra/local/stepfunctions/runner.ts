@@ -63,13 +63,7 @@ export function createRunner(machine: LocalStateMachine, deps: RunnerDeps): Runn
             // function then would act for an execution that no longer runs.
             if (aborted) return null;
             const result = await deps.limit(() =>
-              aborted
-                ? Promise.resolve(null)
-                : invokeFunction(
-                    deps.loader,
-                    { entry: task.entry, functionName: task.functionName, timeoutMs: task.functionTimeoutMs },
-                    input,
-                  ),
+              aborted ? Promise.resolve(null) : invokeFunction(deps.loader, task, input),
             );
             return (machine.adjustTaskResult ? machine.adjustTaskResult(state, result) : result) as never;
           },

@@ -64,11 +64,7 @@ async function invoke(
 ): Promise<number | undefined> {
   let response: unknown;
   try {
-    response = await invokeFunction(
-      deps.loader,
-      { entry: consumer.entry, functionName: consumer.functionName, timeoutMs: consumer.timeoutMs },
-      { Records: batch },
-    );
+    response = await invokeFunction(deps.loader, consumer, { Records: batch });
   } catch (error) {
     deps.log(`${consumer.functionName} failed on a batch of ${batch.length}: ${(error as Error).message}`);
     return 0;

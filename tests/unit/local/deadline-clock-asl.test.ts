@@ -7,24 +7,19 @@
 import path from 'node:path';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { DEADLINE_CLOCK, type DeadlineCheckResult } from '../../../shared/api/deadline-clock';
-import {
-  loadDefinition,
-  substitute,
-  withoutExecutionTimeout,
-} from '../../../infra/local/stepfunctions/definition';
+import { loadDefinition, withoutExecutionTimeout } from '../../../infra/local/stepfunctions/definition';
+import { parseAsl, substitutedDefinition } from '../../../infra/workflows/asl';
+import { tasksOf } from '../../../shared/api/functions';
 import { localLambdaArn } from '../../../infra/local/stepfunctions/arns';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-const CHECK = Object.keys(DEADLINE_CLOCK.taskStates)[0] as string;
+const CHECK = (tasksOf('deadlineClock')[0] as { source: { state: string } }).source.state;
 const input = { tenant: 'demo', code: '000.30.01.H99-270201-0001', clockVersion: 3 };
 
 let definition: StateMachineDefinition;
 
-beforeAll(async () => {
-  const substitutions = Object.fromEntries(
-    Object.entries(DEADLINE_CLOCK.substitutions).map(([name, entry]) => [name, localLambdaArn(entry)]),
-  );
-  definition = await loadDefinition(path.join(REPO_ROOT, DEADLINE_CLOCK.definitionFile), substitutions);
+beforeAll(() => {
+  definition = loadDefinition(REPO_ROOT, 'deadlineClock', (task) => localLambdaArn(task.entry));
 });
 
 /** Runs the definition with `script` answering the check task, one step per call. */
@@ -121,12 +116,17 @@ describe('infra/workflows/deadline-clock.asl.json', () => {
   describe('substitute', () => {
     it('replaces every ${Name} like CloudFormation does and refuses a name with no substitution', () => {
       const text = '{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"${Fn}","End":true}}}';
+      const asl = parseAsl('deadlineClock', 'machine.asl.json', text);
       expect(
-        substitute(text, { Fn: 'arn:aws:lambda:ap-southeast-1:000000000000:function:f' }).States.A,
+        (
+          substitutedDefinition(asl, { Fn: 'arn:aws:lambda:ap-southeast-1:000000000000:function:f' }) as {
+            States: { A: unknown };
+          }
+        ).States.A,
       ).toMatchObject({
         Resource: 'arn:aws:lambda:ap-southeast-1:000000000000:function:f',
       });
-      expect(() => substitute(text, {})).toThrow('${Fn}');
+      expect(() => substitutedDefinition(asl, {})).toThrow('${Fn}');
     });
   });
 });

@@ -13,6 +13,8 @@ const seqs = (event: { Records: DynamoDBRecord[] }) =>
   event.Records.map((r) => Number(r.dynamodb?.SequenceNumber));
 
 const consumer: StreamConsumer = {
+  id: 'fake',
+  access: {},
   entry: 'functions/fake.ts',
   functionName: 'fake',
   filters: [{ eventName: ['INSERT'] }],

@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DEADLINE_CLOCK, type DeadlineCheckResult } from '../../../shared/api/deadline-clock';
+import { tasksOf } from '../../../shared/api/functions';
 import type { HandlerLoader, LambdaHandler } from '../../../infra/local/handler-loader';
 import { executionArn } from '../../../infra/local/stepfunctions/arns';
 import {
@@ -26,7 +27,7 @@ import {
 } from '../../../infra/local/stepfunctions/service';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-const CHECK = Object.keys(DEADLINE_CLOCK.taskStates)[0] as string;
+const CHECK = (tasksOf('deadlineClock')[0] as { source: { state: string } }).source.state;
 const clockInput = (code: string) => JSON.stringify({ tenant: 'demo', code, clockVersion: 1 });
 
 let machine: LocalStateMachine;

@@ -1,0 +1,139 @@
+/**
+ * IAM, offline: a call a function makes to DynamoDB, S3 or Step Functions is refused with
+ * AccessDeniedException unless its `access` (function table or route table) grants it, as the
+ * least-privilege policies CDK builds from the same `access` would (infra/constructs/access.ts).
+ *
+ * Why, next to per-function environments (function-env.ts): the data layer and the SDK clients are
+ * modules shared by every function in the one offline process, so a variable one function's load
+ * captured (TABLE_NAME in shared/data/table.ts, read once) serves the others too. The guard checks
+ * each call against the function that makes it (AsyncLocalStorage follows the invocation), so a
+ * function whose access lacks the table fails here exactly where it fails in AWS.
+ *
+ * The cloud's own calls (seed, staging sweep) run outside any function and are not checked.
+ * Presigned URLs are checked when signed (in AWS the URL fails when used; either way, no function
+ * hands out a URL its role could not use).
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { SFNClient } from '@aws-sdk/client-sfn';
+import {
+  TABLE_READ_ACTIONS,
+  TABLE_WRITE_ACTIONS,
+  type FunctionAccess,
+  type WorkflowId,
+} from '../../shared/api/functions';
+import type { BucketAction } from '../../shared/api/routes';
+import { BUCKET_AREAS, type BucketArea } from '../../shared/data/attachment-keys';
+import { runningFunction } from './function-env';
+
+export class AccessDeniedException extends Error {
+  override readonly name = 'AccessDeniedException';
+  readonly $fault = 'client';
+  readonly $metadata = { httpStatusCode: 403 };
+}
+
+const deny = (action: string, resource: string): never => {
+  const fn = runningFunction();
+  throw new AccessDeniedException(
+    `User: ${fn?.id ?? '?'} is not authorized to perform: ${action} on resource: ${resource} ` +
+      'because its access in the route or function table does not grant it',
+  );
+};
+
+/** The DynamoDB actions `access` grants on the table. */
+export function tableActions(access: FunctionAccess): readonly string[] {
+  const table = access.table;
+  if (table === undefined) return [];
+  if (typeof table === 'object') return table.items;
+  return table === 'read' ? TABLE_READ_ACTIONS : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS];
+}
+
+/** The IAM actions a DynamoDB request needs: one per operation, one per item of a transaction. */
+export function dynamoActionsOf(operation: string, body: Record<string, unknown>): string[] {
+  if (operation === 'TransactWriteItems') {
+    const kinds: Record<string, string> = {
+      Put: 'PutItem',
+      Update: 'UpdateItem',
+      Delete: 'DeleteItem',
+      ConditionCheck: 'ConditionCheckItem',
+    };
+    const items = (body.TransactItems ?? []) as Record<string, unknown>[];
+    return [...new Set(items.flatMap((item) => Object.keys(item).map((k) => `dynamodb:${kinds[k] ?? k}`)))];
+  }
+  if (operation === 'TransactGetItems') return ['dynamodb:GetItem'];
+  return [`dynamodb:${operation}`];
+}
+
+/** Whether `access` lets the function do `action` to the object `key` of the bucket. */
+export function bucketAllows(access: FunctionAccess, action: BucketAction, key: string): boolean {
+  const area = (Object.keys(BUCKET_AREAS) as BucketArea[]).find((a) => key.startsWith(BUCKET_AREAS[a]));
+  return area !== undefined && (access.bucket?.[area] ?? []).includes(action);
+}
+
+type Headers = Record<string, string>;
+interface BuiltRequest {
+  method?: string;
+  path?: string;
+  headers?: Headers;
+  body?: unknown;
+}
+
+const bodyOf = (request: BuiltRequest): Record<string, unknown> => {
+  try {
+    // A string or bytes, depending on the protocol's serializer.
+    const body = request.body;
+    const text =
+      typeof body === 'string' ? body : body instanceof Uint8Array ? Buffer.from(body).toString('utf8') : '';
+    return text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+  } catch {
+    return {};
+  }
+};
+
+/** Adds the check to a client: at the build step the request says what it does. */
+function guard(
+  client: DynamoDBClient | S3Client | SFNClient,
+  name: string,
+  check: (access: FunctionAccess, request: BuiltRequest) => void,
+): void {
+  (client.middlewareStack as { add: (mw: unknown, options: unknown) => void }).add(
+    (next: (args: { request: unknown }) => Promise<unknown>) => async (args: { request: unknown }) => {
+      const fn = runningFunction();
+      if (fn) check(fn.access, args.request as BuiltRequest);
+      return next(args);
+    },
+    { step: 'build', name, priority: 'high' },
+  );
+}
+
+export function guardDynamoDb(client: DynamoDBClient, tableName: string): void {
+  guard(client, 'offlineAccessGuardDynamoDb', (access, request) => {
+    const operation = (request.headers?.['x-amz-target'] ?? '').split('.')[1] ?? '';
+    const allowed = tableActions(access);
+    for (const action of dynamoActionsOf(operation, bodyOf(request)))
+      if (!allowed.includes(action)) deny(action, `table/${tableName}`);
+  });
+}
+
+export function guardS3(client: S3Client, bucketName: string): void {
+  guard(client, 'offlineAccessGuardS3', (access, request) => {
+    const prefix = `/${bucketName}/`;
+    const path = request.path ?? '';
+    const key = path.startsWith(prefix) ? decodeURIComponent(path.slice(prefix.length)) : '';
+    const method = (request.method ?? 'GET').toUpperCase();
+    const action: BucketAction = method === 'PUT' ? 'write' : method === 'DELETE' ? 'delete' : 'read';
+    if (!bucketAllows(access, action, key)) deny(`s3:${action}`, `${bucketName}/${key}`);
+  });
+}
+
+export function guardStepFunctions(client: SFNClient, arns: Readonly<Record<WorkflowId, string>>): void {
+  guard(client, 'offlineAccessGuardStepFunctions', (access, request) => {
+    const operation = (request.headers?.['x-amz-target'] ?? '').split('.')[1] ?? '';
+    const body = bodyOf(request);
+    const target = String(body.stateMachineArn ?? body.executionArn ?? '');
+    const machine = target.replace(':execution:', ':stateMachine:').split(':').slice(0, 7).join(':');
+    const allowed = (access.startExecution ?? []).map((w) => arns[w]);
+    const known = operation === 'StartExecution' || operation === 'DescribeExecution';
+    if (!known || !allowed.includes(machine)) deny(`states:${operation}`, target);
+  });
+}

@@ -1,0 +1,105 @@
+/**
+ * Each offline function sees only its own environment, as each Lambda does: the variables every
+ * function gets (region, credentials, the emulators' endpoints, Powertools settings) plus those its
+ * `access` names (shared/api/functions.ts, shared/api/routes.ts) — TABLE_NAME with table access,
+ * BUCKET_NAME with bucket access, a state machine's ARN when it may start executions of it. So a
+ * function whose access lacks a resource fails offline as it would in AWS ("Missing environment
+ * variable TABLE_NAME" at its cold start), instead of working here because a neighbour needed it.
+ *
+ * How, in one process: `process.env` becomes a view that, inside `withEnvironment(env, …)`, shows
+ * `env` and nothing else; the handler loader runs each function's module load and every invocation
+ * in its own environment (AsyncLocalStorage follows the invocation through every await, timer and
+ * SDK call). Outside any function the cloud sees the process's own environment.
+ *
+ * Why an overlay and not one module instance per function: the handlers share process-wide state
+ * with the cloud that must stay one (the test clock that POST /_local/clock moves, the commit
+ * barrier on the handlers' DynamoDB client), and loading the SDK and the route table's schemas once
+ * per function would multiply the start-up on a 2-core machine. What the overlay cannot show: a
+ * shared module that captured a variable when *another* function (or the cloud's seed) loaded it
+ * (table.ts reads TABLE_NAME once) serves it to later functions too. Every read a function's own
+ * load or call makes is exact; the resource behind a captured variable is still refused to a
+ * function whose access lacks it, by the access guard (access-guard.ts), as IAM refuses it in AWS.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { WORKFLOWS, type FunctionAccess, type WorkflowId } from '../../shared/api/functions';
+import { ENV } from '../../shared/platform/env';
+
+export type Environment = Record<string, string>;
+
+/** The resources the offline cloud provides, by what an `access` calls them. */
+export interface LocalResources {
+  tableName: string;
+  bucketName: string;
+  stateMachineArns: Readonly<Record<WorkflowId, string>>;
+}
+
+/** The variables `access` grants, on top of `common` (what every function gets). */
+export function environmentFor(
+  access: FunctionAccess,
+  common: Readonly<Environment>,
+  resources: LocalResources,
+): Environment {
+  const env: Environment = { ...common };
+  if (access.table !== undefined) env[ENV.tableName] = resources.tableName;
+  if (access.bucket !== undefined) env[ENV.bucketName] = resources.bucketName;
+  for (const workflow of access.startExecution ?? [])
+    env[WORKFLOWS[workflow].arnEnv] = resources.stateMachineArns[workflow];
+  return env;
+}
+
+/** The function running now: its environment, and its access for the offline access guard. */
+interface RunningFunction {
+  id: string;
+  env: Environment;
+  access: FunctionAccess;
+}
+const current = new AsyncLocalStorage<RunningFunction>();
+const INSTALLED = Symbol.for('motcua.functionEnvironment');
+
+/**
+ * Replaces `process.env` with the per-function view (once per process; later calls do nothing).
+ * Returns the undo, for tests.
+ */
+export function installEnvironmentOverlay(): () => void {
+  const own = process.env;
+  if ((own as Record<symbol, unknown>)[INSTALLED]) return () => undefined;
+  const target = (): Record<string | symbol, string | undefined> =>
+    (current.getStore()?.env ?? own) as Record<string | symbol, string | undefined>;
+  // The proxy's own target is an empty object, so the proxy invariants never bind it to `own`.
+  const view = new Proxy({} as NodeJS.ProcessEnv, {
+    get: (_, key) => (key === INSTALLED ? true : target()[key]),
+    // Like Lambda: a function may change its own environment, never another's.
+    set: (_, key, value) => {
+      target()[key] = String(value);
+      return true;
+    },
+    has: (_, key) => key in target(),
+    deleteProperty: (_, key) => delete target()[key],
+    ownKeys: () => Reflect.ownKeys(target()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const value = target()[key];
+      return value === undefined
+        ? undefined
+        : { value, writable: true, enumerable: true, configurable: true };
+    },
+    defineProperty: (_, key, descriptor) => {
+      target()[key] = String(descriptor.value);
+      return true;
+    },
+  });
+  process.env = view;
+  return () => {
+    if (process.env === view) process.env = own;
+  };
+}
+
+/** Runs `body` (and everything it awaits) as function `fn`: seeing `fn.env` as `process.env`. */
+export function asFunction<T>(fn: RunningFunction, body: () => T): T {
+  return current.run(fn, body);
+}
+
+/** Runs `body` as the cloud's own code, e.g. a call the cloud adds to a function's request. */
+export const asCloud = <T>(body: () => T): T => current.exit(body);
+
+/** The function whose code is running, or undefined for the cloud's own code. */
+export const runningFunction = (): Readonly<RunningFunction> | undefined => current.getStore();

@@ -1,0 +1,166 @@
+/**
+ * The function table: every function that is not an HTTP route (those are in ./routes.ts) — stream
+ * consumers and workflow tasks now, webhook delivery and report aggregation later. CDK builds one
+ * Lambda per entry (infra/stacks/workflow-stack.ts) with its timeout, memory, event source and
+ * exactly the grants its `access` names; the offline cloud (infra/local) runs the same entries with
+ * the same filters, batch sizes and timeouts, and gives each only the environment its `access`
+ * names. Nothing about these functions is written anywhere else.
+ */
+import { DEADLINE_CLOCK, START_CLOCK_FILTER } from './deadline-clock';
+import type { ResourceAccess } from './routes';
+
+/**
+ * The state machines, by id: their ASL file and the variable that carries their ARN to the
+ * functions allowed to start them. A function table entry names a machine by this id.
+ */
+export const WORKFLOWS = {
+  deadlineClock: {
+    definitionFile: DEADLINE_CLOCK.definitionFile,
+    arnEnv: DEADLINE_CLOCK.stateMachineArnEnv,
+  },
+} as const;
+export type WorkflowId = keyof typeof WORKFLOWS;
+
+/**
+ * Item actions granted one by one on the base table (never an index): for a function whose every
+ * call is known. `TransactWriteItems` needs no action of its own: a transaction of Puts is `PutItem`.
+ */
+export type TableItemAction =
+  | 'dynamodb:GetItem'
+  | 'dynamodb:PutItem'
+  | 'dynamodb:UpdateItem'
+  | 'dynamodb:DeleteItem'
+  | 'dynamodb:ConditionCheckItem';
+
+/** Reads by key and by index; `ConditionCheckItem` lets a read-only handler guard a transaction. */
+export const TABLE_READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+] as const;
+/** Item writes; `TransactWriteItems` needs no action of its own, only these per item. */
+export const TABLE_WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+] as const;
+
+/** What a function may touch. A route's `ResourceAccess` is the subset HTTP handlers use. */
+export interface FunctionAccess {
+  /** `read` / `readWrite` as for routes, or exactly these item actions on the base table. */
+  table?: ResourceAccess['table'] | { readonly items: readonly TableItemAction[] };
+  bucket?: ResourceAccess['bucket'];
+  /** State machines it starts executions of (and describes its executions, to restart dead ones). */
+  startExecution?: readonly WorkflowId[];
+}
+
+/** A Lambda event filter pattern, as FilterCriteria takes it and the offline poller reads it. */
+export type FilterPatternDef = { readonly [key: string]: FilterPatternDef | readonly unknown[] };
+
+/** Fed by the table's DynamoDB stream through an event source mapping. */
+export interface TableStreamSource {
+  readonly kind: 'tableStream';
+  /** A record reaches the function when any pattern matches; at least one, or every write would. */
+  readonly filters: readonly FilterPatternDef[];
+  /** Records per invocation (BatchSize). */
+  readonly batchSize: number;
+  /** Retries of a failed batch before its position goes to the dead-letter queue. */
+  readonly retryAttempts: number;
+  /** Records older than this are given up (MaximumRecordAgeInSeconds). */
+  readonly maxRecordAgeSeconds: number;
+  /** Split a batch that fails as a whole, so one poison record cannot hold back the others. */
+  readonly bisectBatchOnError: boolean;
+  /** The handler names the first failed record; only it and the ones after are retried. */
+  readonly reportBatchItemFailures: boolean;
+}
+
+/** The Task of one state of a state machine: its ASL refers to the function as `${placeholder}`. */
+export interface WorkflowTaskSource {
+  readonly kind: 'workflowTask';
+  readonly workflow: WorkflowId;
+  readonly state: string;
+  /** The ASL placeholder the function's ARN replaces (DefinitionSubstitutions). */
+  readonly placeholder: string;
+}
+
+export type EventSourceDef = TableStreamSource | WorkflowTaskSource;
+
+export interface FunctionDef {
+  /** Stable id; PascalCased, it is the CDK construct id (changing it replaces the deployed function). */
+  readonly id: string;
+  /** Handler module relative to the repo root; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly timeoutSeconds: number;
+  readonly memoryMb: number;
+  readonly source: EventSourceDef;
+  readonly access: FunctionAccess;
+}
+
+export const FUNCTIONS = [
+  {
+    id: 'checkDeadlines',
+    entry: 'functions/deadlines/check.ts',
+    description:
+      'Deadline clock task: re-reads one dossier and fires the due-soon/overdue events that are due',
+    // Below the Task's TimeoutSeconds (30 in the ASL): a slow run ends as a Lambda error the Task
+    // retries, with the function's own log line, rather than as a bare States.Timeout.
+    timeoutSeconds: 20,
+    memoryMb: 512,
+    source: {
+      kind: 'workflowTask',
+      workflow: 'deadlineClock',
+      state: 'CheckDeadlines',
+      placeholder: 'CheckDeadlinesFunctionArn',
+    },
+    // getDossier and getTenant are GetItem; recordAlarm is a TransactWriteItems of two Puts (the
+    // alarm mark and its outbox item), which needs PutItem only. No Query, no index, no Scan.
+    access: { table: { items: ['dynamodb:GetItem', 'dynamodb:PutItem'] } },
+  },
+  {
+    id: 'startClock',
+    entry: 'functions/deadlines/start-clock.ts',
+    description: 'Deadline clock starter: one execution per dossier.deadlines_changed outbox item',
+    // Up to ten StartExecution calls in a row, with the SDK's retries on throttling.
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    source: {
+      kind: 'tableStream',
+      filters: [START_CLOCK_FILTER],
+      batchSize: 10,
+      // A stream keeps records for 24 hours: the age limit leaves most of that day to replay a
+      // dead-lettered range (docs/deploy.md says how).
+      retryAttempts: 10,
+      maxRecordAgeSeconds: 3600,
+      bisectBatchOnError: true,
+      reportBatchItemFailures: true,
+    },
+    // It reads nothing from the table: the stream record carries the outbox item.
+    access: { startExecution: ['deadlineClock'] },
+  },
+] as const satisfies readonly FunctionDef[];
+
+export type FunctionId = (typeof FUNCTIONS)[number]['id'];
+
+export function functionById(id: FunctionId): FunctionDef {
+  const fn = FUNCTIONS.find((f) => f.id === id);
+  if (!fn) throw new Error(`Unknown function ${id}`);
+  return fn;
+}
+
+/** The Task functions of one state machine, by state name. */
+export const tasksOf = (
+  workflow: WorkflowId,
+): readonly (FunctionDef & { readonly source: WorkflowTaskSource })[] =>
+  (FUNCTIONS as readonly FunctionDef[]).filter(
+    (f): f is FunctionDef & { source: WorkflowTaskSource } =>
+      f.source.kind === 'workflowTask' && f.source.workflow === workflow,
+  );
+
+/** The functions fed by the table's stream. */
+export const streamConsumers = (): readonly (FunctionDef & { readonly source: TableStreamSource })[] =>
+  (FUNCTIONS as readonly FunctionDef[]).filter(
+    (f): f is FunctionDef & { source: TableStreamSource } => f.source.kind === 'tableStream',
+  );
