@@ -80,10 +80,11 @@ interface BuiltRequest {
 
 const bodyOf = (request: BuiltRequest): Record<string, unknown> => {
   try {
-    // A string or bytes, depending on the protocol's serializer.
+    // A string or bytes, depending on the protocol's serializer. The bytes are decoded, not turned
+    // into a string by the SDK's own adapter, which warns that this will throw one day.
     const body = request.body;
     const text =
-      typeof body === 'string' ? body : body instanceof Uint8Array ? Buffer.from(body).toString('utf8') : '';
+      typeof body === 'string' ? body : body instanceof Uint8Array ? new TextDecoder().decode(body) : '';
     return text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
   } catch {
     return {};

@@ -147,7 +147,7 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
     guards.guardStepFunctions(clients.getSfnClient(), stateMachineArns);
     await provisionResources(modules, dynamodb.endpoint, s3.endpoint);
     timings.lap('provision');
-    // Imported only now: the data layer reads TABLE_NAME when its module loads.
+    // Imported only now: the seed's modules need not load before the emulators are up.
     const { seedProvince } = await import('./seed');
     await seedProvince(province);
     timings.lap('seed');

@@ -16,9 +16,10 @@
  * barrier on the handlers' DynamoDB client), and loading the SDK and the route table's schemas once
  * per function would multiply the start-up on a 2-core machine. What the overlay cannot show: a
  * shared module that captured a variable when *another* function (or the cloud's seed) loaded it
- * (table.ts reads TABLE_NAME once) serves it to later functions too. Every read a function's own
- * load or call makes is exact; the resource behind a captured variable is still refused to a
- * function whose access lacks it, by the access guard (access-guard.ts), as IAM refuses it in AWS.
+ * would serve it to later functions too; the data layer reads the table and bucket names on each
+ * call for that reason. Every read a function's own load or call makes is exact, and the resource
+ * behind any variable is still refused to a function whose access lacks it, by the access guard
+ * (access-guard.ts), as IAM refuses it in AWS.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { WORKFLOWS, type FunctionAccess, type WorkflowId } from '../../shared/api/functions';

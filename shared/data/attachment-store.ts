@@ -9,14 +9,15 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { getS3Client } from '../platform/aws-clients';
 import { ENV, numberEnv, requireEnv } from '../platform/env';
 
-const bucket = requireEnv(ENV.bucketName);
+/** Read on each call, like the table's name: importing this module needs no environment. */
+const bucket = () => requireEnv(ENV.bucketName);
 const uploadTtl = numberEnv(ENV.uploadUrlTtlSeconds, 900);
 const downloadTtl = numberEnv(ENV.downloadUrlTtlSeconds, 300);
 
 export async function presignUpload(key: string, contentType: string, size: number) {
   const url = await getSignedUrl(
     getS3Client(),
-    new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, ContentLength: size }),
+    new PutObjectCommand({ Bucket: bucket(), Key: key, ContentType: contentType, ContentLength: size }),
     { expiresIn: uploadTtl, signableHeaders: new Set(['content-type', 'content-length']) },
   );
   return {
@@ -36,7 +37,7 @@ export async function presignDownload(
   const url = await getSignedUrl(
     getS3Client(),
     new GetObjectCommand({
-      Bucket: bucket,
+      Bucket: bucket(),
       Key: key,
       VersionId: versionId,
       ResponseContentType: contentType,
@@ -65,7 +66,7 @@ export interface StagedObject {
 export async function readStaged(key: string, maxBytes: number): Promise<StagedObject | undefined> {
   let object;
   try {
-    object = await getS3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    object = await getS3Client().send(new GetObjectCommand({ Bucket: bucket(), Key: key }));
   } catch (error) {
     const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
     if (e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) return undefined;
@@ -106,7 +107,7 @@ export async function storeChecked(
 ): Promise<{ versionId?: string }> {
   const result = await getS3Client().send(
     new PutObjectCommand({
-      Bucket: bucket,
+      Bucket: bucket(),
       Key: key,
       Body: bytes,
       ContentLength: bytes.length,
@@ -119,5 +120,5 @@ export async function storeChecked(
 
 /** Deletes the object; with a version id the version itself goes, not just behind a delete marker. */
 export async function deleteObject(key: string, versionId?: string): Promise<void> {
-  await getS3Client().send(new DeleteObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
+  await getS3Client().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key, VersionId: versionId }));
 }
