@@ -10,6 +10,7 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { Dossier, DossierEvent } from '../domain/dossier/model';
 import type { OutboxMessage } from '../domain/dossier/outbox';
+import type { AlarmType } from '../domain/lifecycle/events';
 import { clock } from '../platform/clock';
 import {
   DeadlineMarkEntity,
@@ -202,7 +203,7 @@ export async function listQueue(
 
 export interface FiredAlarm {
   id: string;
-  type: string;
+  type: AlarmType;
   dueAt: string;
   stepIndex?: number;
   payload: Record<string, unknown>;
@@ -255,5 +256,12 @@ export async function listAlarms(tenant: string, code: string) {
     dossierPk(tenant, code),
     SORT_KEY_PREFIX.deadlineMark,
   );
-  return items.map(({ id, type, firedAt, dueAt, stepIndex }) => ({ id, type, firedAt, dueAt, stepIndex }));
+  // Only recordAlarm writes these items, always with an AlarmType.
+  return items.map(({ id, type, firedAt, dueAt, stepIndex }) => ({
+    id,
+    type: type as AlarmType,
+    firedAt,
+    dueAt,
+    stepIndex,
+  }));
 }

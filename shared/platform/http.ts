@@ -48,7 +48,24 @@ export interface HttpResult {
   headers?: Record<string, string>;
 }
 
-type UseCase<Id extends RouteId> = (request: HttpRequest<Id>) => Promise<HttpResult>;
+type Responses<Id extends RouteId> = RouteOf<Id>['responses'];
+type BodyOf<R> = R extends { schema: infer S } ? (S extends z.ZodType ? z.input<S> : unknown) : unknown;
+
+/**
+ * What a route's use case may answer: one of the success statuses its route documents, with a body
+ * of that status's response schema (errors are thrown and answered as problems). So a view that
+ * drifts from the documented contract fails to compile.
+ */
+type SuccessStatus<Id extends RouteId> = keyof Responses<Id> & (200 | 201 | 202 | 204);
+export type RouteResult<Id extends RouteId> = {
+  [S in SuccessStatus<Id>]: {
+    status: S;
+    body: BodyOf<Responses<Id>[S]>;
+    headers?: Record<string, string>;
+  };
+}[SuccessStatus<Id>];
+
+type UseCase<Id extends RouteId> = (request: HttpRequest<Id>) => Promise<RouteResult<Id>>;
 
 /** Size and depth were bounded by requestGuard before this runs. */
 function parseJsonBody(event: APIGatewayProxyEventV2, headers: Record<string, string>): unknown {

@@ -7,7 +7,8 @@ export interface CatalogQuery {
   q?: string;
 }
 
-export function searchProcedures(procedures: readonly Procedure[], query: CatalogQuery): Procedure[] {
+/** Generic, so a caller holding a richer procedure record gets that record back. */
+export function searchProcedures<P extends Procedure>(procedures: readonly P[], query: CatalogQuery): P[] {
   const field = query.field ? foldVietnamese(query.field) : undefined;
   const words = query.q ? foldVietnamese(query.q).split(' ').filter(Boolean) : [];
   return procedures

@@ -19,7 +19,7 @@ export function receiptForm(dossier: Dossier, agencies: AgencyNames) {
   if (!dossier.receivedAt || !dossier.appointmentAt) return undefined;
   const a = dossier.applicant;
   return {
-    form: '01',
+    form: '01' as const,
     title: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
     dossierCode: dossier.code,
     ledgerNumber: dossier.ledgerNumber,
@@ -74,17 +74,17 @@ export function dossierView(dossier: Dossier, agencies: AgencyNames) {
             items: dossier.supplementRequest.items,
             note: dossier.supplementRequest.note,
             at: dossier.supplementRequest.at,
-            form: '02',
+            form: '02' as const,
           },
         }
       : {}),
     ...(dossier.refusal
-      ? { refusal: { reason: dossier.refusal.reason, at: dossier.refusal.at, form: '03' } }
+      ? { refusal: { reason: dossier.refusal.reason, at: dossier.refusal.at, form: '03' as const } }
       : {}),
     ...(dossier.receivedAt ? { receipt: receiptForm(dossier, agencies) } : {}),
     currentStep: dossier.currentStep,
-    pauses: dossier.pauses.map((p) => ({ ...p, form: '02' })),
-    ...(dossier.apology ? { apology: { ...dossier.apology, form: '04' } } : {}),
+    pauses: dossier.pauses.map((p) => ({ ...p, form: '02' as const })),
+    ...(dossier.apology ? { apology: { ...dossier.apology, form: '04' as const } } : {}),
     ...(dossier.approval ? { approval: dossier.approval } : {}),
     ...(dossier.signature ? { signature: dossier.signature } : {}),
     ...(dossier.result ? { result: dossier.result } : {}),

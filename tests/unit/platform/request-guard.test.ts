@@ -74,7 +74,8 @@ describe('platform/request-guard', () => {
   });
 
   describe('httpHandler with the guard', () => {
-    const useCase = jest.fn(async () => ({ status: 201, body: { ok: true } }));
+    // Any body: these tests are about what happens before the use case, not what it answers.
+    const useCase: jest.Mock = jest.fn(async () => ({ status: 201, body: { ok: true } }));
     const submit = httpHandler('submitDossier', useCase);
     const act = httpHandler('actOnDossier', useCase);
     const track = httpHandler('trackDossier', useCase);
