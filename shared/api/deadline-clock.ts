@@ -36,7 +36,7 @@ export function clockExecutionName(input: DeadlineClockInput): string {
 }
 
 /** The outbox event type that (re)starts the clock: the event catalog's, emitted on every due-time change. */
-import { DEADLINES_CHANGED } from '../domain/lifecycle/events';
+import { DEADLINES_CHANGED } from '../domain/lifecycle/event-types';
 
 export { DEADLINES_CHANGED };
 

@@ -10,7 +10,7 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { Dossier, DossierEvent } from '../domain/dossier/model';
 import type { OutboxMessage } from '../domain/dossier/outbox';
-import type { AlarmType } from '../domain/lifecycle/events';
+import type { AlarmType } from '../domain/lifecycle/event-types';
 import { clock } from '../platform/clock';
 import {
   DeadlineMarkEntity,

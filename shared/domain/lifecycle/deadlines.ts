@@ -8,7 +8,7 @@
 import type { WorkingCalendar } from '../calendar';
 import type { Dossier } from '../dossier/model';
 import { TIMELINESS_LABELS } from '../dossier/labels';
-import type { AlarmType } from './events';
+import type { AlarmType } from './event-types';
 import { FINAL_STATUSES } from './statuses';
 
 export type { AlarmType };

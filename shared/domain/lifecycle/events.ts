@@ -9,10 +9,9 @@ import { DOSSIER_STATUSES } from './statuses';
 import { LIFECYCLE, SUBMISSION } from './table';
 import type { Labels } from './spec';
 
-/** The event that (re)starts a dossier's deadline clock: on accept, hand-off, pause, resume and apology. */
-export const DEADLINES_CHANGED = 'dossier.deadlines_changed';
-export const ALARM_TYPES = ['dossier.due_soon', 'dossier.overdue', 'step.overdue'] as const;
-export type AlarmType = (typeof ALARM_TYPES)[number];
+import { ALARM_TYPES, DEADLINES_CHANGED, type AlarmType } from './event-types';
+
+export { ALARM_TYPES, DEADLINES_CHANGED, type AlarmType };
 
 const timeliness = z.enum(['early', 'onTime', 'late']);
 
