@@ -221,45 +221,31 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
   }
 }
 
-async function loadModules() {
-  const [
-    gateway,
-    routes,
-    jwt,
-    identities,
-    provision,
-    dynamodbSdk,
-    s3Sdk,
-    stepfunctions,
-    streams,
-    consumers,
-    stagingSweep,
-  ] = await Promise.all([
-    import('./gateway'),
-    import('../../shared/api/routes'),
-    import('./jwt-issuer'),
-    import('./identities'),
-    import('./provision'),
-    import('@aws-sdk/client-dynamodb'),
-    import('@aws-sdk/client-s3'),
-    import('./stepfunctions'),
-    import('./streams/poller'),
-    import('./streams/consumers'),
-    import('./staging-sweep'),
-  ]);
-  return {
-    gateway,
-    routes,
-    jwt,
-    identities,
-    provision,
-    dynamodbSdk,
-    s3Sdk,
-    stepfunctions,
-    streams,
-    consumers,
-    stagingSweep,
-  };
+/** The heavier modules, loaded together while DynamoDB Local starts. */
+function loadModules() {
+  return loadTogether({
+    gateway: import('./gateway'),
+    routes: import('../../shared/api/routes'),
+    jwt: import('./jwt-issuer'),
+    identities: import('./identities'),
+    provision: import('./provision'),
+    dynamodbSdk: import('@aws-sdk/client-dynamodb'),
+    s3Sdk: import('@aws-sdk/client-s3'),
+    stepfunctions: import('./stepfunctions'),
+    streams: import('./streams/poller'),
+    consumers: import('./streams/consumers'),
+    stagingSweep: import('./staging-sweep'),
+  });
+}
+
+/** Awaits every promise of a record at once, keeping each one's name and type. */
+async function loadTogether<T extends Record<string, Promise<unknown>>>(
+  pending: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const entries = await Promise.all(
+    Object.entries(pending).map(async ([name, promise]) => [name, await promise] as const),
+  );
+  return Object.fromEntries(entries) as { [K in keyof T]: Awaited<T[K]> };
 }
 type Modules = Awaited<ReturnType<typeof loadModules>>;
 

@@ -80,13 +80,11 @@ export const username = z
  * keeps the two equal). Defined here so the OpenAPI document and the HTTP layer read one schema
  * without loading the idempotency machinery.
  */
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 export const idempotencyKey = z
   .string()
   .max(128, { abort: true })
-  .regex(
-    /^[A-Za-z0-9._:-]{8,128}$/,
-    '8–128 ký tự A-Z a-z 0-9 . _ : - / 8–128 characters A-Z a-z 0-9 . _ : -',
-  );
+  .regex(IDEMPOTENCY_KEY_PATTERN, '8–128 ký tự A-Z a-z 0-9 . _ : - / 8–128 characters A-Z a-z 0-9 . _ : -');
 
 // ---------------------------------------------------------------------------------------------
 // Dates and times
