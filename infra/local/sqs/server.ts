@@ -8,7 +8,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LOCAL_ACCOUNT, queueArn, queueNameOf, queueUrl } from './queues';
-import { LIMITS, SqsError, type SqsStore } from './store';
+import { LIMITS, SqsError, validateSend, type SendInput, type SqsStore } from './store';
 
 export interface LocalSqsServer {
   endpoint: string;
@@ -66,27 +66,38 @@ async function perEntry(entries: Body[], run: (entry: Body) => Promise<Body>): P
   return { Successful, Failed };
 }
 
-const sendOne = async (store: SqsStore, name: string, entry: Body): Promise<Body> => {
-  const [result] = await store.send(name, [
-    {
-      body: entry.MessageBody as string,
-      delaySeconds: entry.DelaySeconds as number | undefined,
-      attributes: entry.MessageAttributes as never,
-    },
-  ]);
-  return {
-    MessageId: result.messageId,
-    MD5OfMessageBody: result.md5OfBody,
-    ...(result.md5OfAttributes ? { MD5OfMessageAttributes: result.md5OfAttributes } : {}),
-  };
-};
+const sendInput = (entry: Body): SendInput => ({
+  body: entry.MessageBody as string,
+  delaySeconds: entry.DelaySeconds as number | undefined,
+  attributes: entry.MessageAttributes as SendInput['attributes'],
+});
+
+const sentAnswer = (result: { messageId: string; md5OfBody: string; md5OfAttributes?: string }): Body => ({
+  MessageId: result.messageId,
+  MD5OfMessageBody: result.md5OfBody,
+  ...(result.md5OfAttributes ? { MD5OfMessageAttributes: result.md5OfAttributes } : {}),
+});
+
+/** Valid entries go in one store write (one file write per batch, not ten); each bad one fails alone. */
+async function sendBatch(store: SqsStore, name: string, entries: Body[]): Promise<Body> {
+  const valid: Body[] = [];
+  const Failed: Body[] = [];
+  for (const entry of entries) {
+    try {
+      validateSend(sendInput(entry));
+      valid.push(entry);
+    } catch (error) {
+      if (!(error instanceof SqsError)) throw error;
+      Failed.push({ Id: entry.Id, SenderFault: true, Code: error.code, Message: error.message });
+    }
+  }
+  const results = valid.length > 0 ? await store.send(name, valid.map(sendInput)) : [];
+  return { Successful: results.map((result, i) => ({ Id: valid[i].Id, ...sentAnswer(result) })), Failed };
+}
 
 const OPERATIONS: Record<string, Operation> = {
-  SendMessage: (store, body) => sendOne(store, nameFrom(body), body),
-  SendMessageBatch: (store, body) => {
-    const name = nameFrom(body);
-    return perEntry(entriesOf(body), (entry) => sendOne(store, name, entry));
-  },
+  SendMessage: async (store, body) => sentAnswer((await store.send(nameFrom(body), [sendInput(body)]))[0]),
+  SendMessageBatch: (store, body) => sendBatch(store, nameFrom(body), entriesOf(body)),
   ReceiveMessage: async (store, body) => {
     const messages = await store.receive(
       nameFrom(body),

@@ -340,7 +340,8 @@ export class SqsStore {
   }
 }
 
-function validateSend(input: SendInput): void {
+/** Throws the SqsError SQS answers for an entry it refuses. */
+export function validateSend(input: SendInput): void {
   const delay = input.delaySeconds ?? 0;
   if (!Number.isInteger(delay) || delay < 0 || delay > LIMITS.maxDelaySeconds)
     throw new SqsError(
