@@ -3,6 +3,7 @@
  * README and docs/bench.md cite. Columns are padded so the same text reads well in both places.
  */
 import type { BenchResult } from './calendar.bench';
+import type { BusFigure } from './raw-bus';
 import type { Bundle, ColdImport } from './bundles';
 import type { LoadOptions, LoadResult } from './load';
 
@@ -49,6 +50,8 @@ export interface BenchReport {
   load: LoadOptions & { warmupSec: number; trackPool: number };
   scenarios: LoadScenario[];
   calendar: BenchResult[];
+  /** The event bus's raw calls (bench/raw-bus.ts). */
+  bus?: BusFigure[];
 }
 
 type Align = 'left' | 'right';
@@ -194,6 +197,22 @@ function calendarSection(r: BenchReport): string {
   ].join('\n');
 }
 
+function busSection(r: BenchReport): string {
+  if (!r.bus?.length) return '';
+  return [
+    '',
+    '## 4. Event bus raw calls (bench/raw-bus.ts)',
+    '',
+    'One call at a time on the offline cloud: the floor under the dispatcher and any delivery benchmark.',
+    '',
+    table(
+      ['call', 'calls', 'median ms', 'p95 ms'],
+      r.bus.map((b) => [b.name, String(b.calls), ms(b.medianMs), ms(b.p95Ms)]),
+      ['left', 'right', 'right', 'right'],
+    ),
+  ].join('\n');
+}
+
 export function renderReport(r: BenchReport): string {
   const m = r.machine;
   const load = `load average ${m.loadStart.toFixed(2)} at start${m.loadEnd === undefined ? '' : `, ${m.loadEnd.toFixed(2)} at end`}`;
@@ -208,6 +227,7 @@ export function renderReport(r: BenchReport): string {
     '',
     loadSection(r),
     calendarSection(r),
+    busSection(r),
     '',
   ].join('\n');
 }

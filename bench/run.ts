@@ -30,6 +30,7 @@ import {
 import { runCalendarBench } from './calendar.bench';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, traceUseCases } from './call-trace';
 import { httpLoad, mergeResults, rawLoad, type HttpLoad, type LoadOptions, type LoadResult } from './load';
+import { rawBusCosts } from './raw-bus';
 import { CallTimer, SUBMIT_PLAN, TRACK_PLAN, describeCalls, rawSubmit, rawTrack } from './raw-dynamodb';
 import {
   renderReport,
@@ -222,6 +223,8 @@ async function main(): Promise<void> {
       `cloud ${cloud.baseUrl} (pid ${cloud.pid}, data ${cloud.dataDir}, DynamoDB ${cloud.info.endpoints.dynamodb})`,
     );
     const scenarios = await loadScenarios(cloud);
+    progress('event bus raw calls: GetRecords and SendMessageBatch…');
+    const bus = await rawBusCosts(cloud.info);
     progress('stopping the offline cloud…');
     await cleanUp();
     progress('calendar micro-benchmark…');
@@ -245,6 +248,7 @@ async function main(): Promise<void> {
       },
       scenarios,
       calendar,
+      bus,
     };
     const markdown = renderReport(report);
     process.stdout.write(`\n${markdown}`);

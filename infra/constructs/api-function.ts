@@ -27,9 +27,11 @@ import {
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { WORKFLOWS, type FunctionAccess, type WorkflowId } from '../../shared/api/functions';
+import { QUEUES, type QueueId } from '../../shared/api/queues';
 import { ENV } from '../../shared/platform/env';
 import {
   grantBucket,
@@ -87,6 +89,8 @@ export interface AccessResources {
   readonly table?: ITableV2;
   readonly bucket?: IBucket;
   readonly workflows?: Partial<Record<WorkflowId, StateMachine>>;
+  /** The event bus's queues (infra/constructs/event-bus.ts). */
+  readonly queues?: Partial<Record<QueueId, IQueue>>;
 }
 
 export class ApiFunction extends Construct {
@@ -180,6 +184,29 @@ export class ApiFunction extends Construct {
     for (const workflow of access.startExecution ?? []) {
       this.bindStartExecution(workflow, need(resources.workflows?.[workflow], `state machine ${workflow}`));
     }
+    for (const queue of access.queue?.send ?? [])
+      this.bindQueue(queue, need(resources.queues?.[queue], `queue ${queue}`), ['sqs:SendMessage']);
+    const consumed = access.queue?.consume;
+    if (consumed !== undefined)
+      // What an SQS event source mapping needs (Lambda polls with the function's role), and
+      // ChangeMessageVisibility only for a consumer that backs off by itself.
+      this.bindQueue(consumed, need(resources.queues?.[consumed], `queue ${consumed}`), [
+        'sqs:ReceiveMessage',
+        'sqs:DeleteMessage',
+        'sqs:GetQueueAttributes',
+        ...(access.queue?.changeVisibility ? ['sqs:ChangeMessageVisibility'] : []),
+      ]);
+    return this;
+  }
+
+  /** Sets the queue's URL variable and grants exactly `actions` on that queue. */
+  public bindQueue(queue: QueueId, resource: IQueue, actions: readonly string[]): this {
+    this.function.addEnvironment(QUEUES[queue].urlEnv, resource.queueUrl);
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: [...actions], resources: [resource.queueArn] }),
+    );
+    if (actions.includes('sqs:SendMessage')) resource.encryptionMasterKey?.grantEncryptDecrypt(this.role);
+    else resource.encryptionMasterKey?.grantDecrypt(this.role);
     return this;
   }
 

@@ -1,8 +1,7 @@
 /**
  * The deadline clock ("time is data": the dossier stores its due times, the clock sleeps until the
  * next), as shared/api/deadline-clock.ts defines it: a Standard state machine from the ASL file, one
- * execution per dossier and deadline version; its Task functions and the stream consumers that start
- * executions, each built from its entry in the function table (shared/api/functions.ts).
+ * execution per dossier and deadline version; its Task functions, each built from its entry in the function table (shared/api/functions.ts).
  *
  * The definition is read from the ASL file the offline runner also executes, through the one
  * placeholder reader both use (infra/workflows/asl.ts), and passed to CloudFormation as a string
@@ -18,18 +17,12 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import {
-  tasksOf,
-  type FunctionDef,
-  type FunctionId,
-  type TableStreamSource,
-} from '../../shared/api/functions';
+import { tasksOf, type FunctionDef, type FunctionId } from '../../shared/api/functions';
 import { compactDefinition, readAsl, substitutionsFor } from '../workflows/asl';
 import { ALARM_PERIOD, alarmOnAny } from './alarm-on-any';
 import { addFunctionAlarms } from './alarms';
 import { ApiFunction, REPO_ROOT } from './api-function';
 import { acknowledge } from './nag';
-import { StreamConsumer } from './stream-consumer';
 
 /** `checkDeadlines` → `CheckDeadlines`: the construct id, kept so deployed functions are not replaced. */
 export const constructIdOf = (fn: FunctionDef): string => fn.id.charAt(0).toUpperCase() + fn.id.slice(1);
@@ -41,16 +34,12 @@ export interface DeadlineClockProps {
   readonly alarmAction: IAlarmAction;
   readonly logRetention: RetentionDays;
   readonly logRemovalPolicy: RemovalPolicy;
-  /** The stream consumers (function table entries) that start executions of this machine. */
-  readonly starters: readonly (FunctionDef & { readonly source: TableStreamSource })[];
 }
 
 export class DeadlineClock extends Construct {
   public readonly stateMachine: StateMachine;
   /** Its Task functions, by function table id. */
   public readonly tasks: Partial<Record<FunctionId, ApiFunction>> = {};
-  /** The stream consumers that start executions, by function table id. */
-  public readonly starters: Partial<Record<FunctionId, StreamConsumer>> = {};
   public readonly executionLogs: LogGroup;
 
   constructor(scope: Construct, id: string, props: DeadlineClockProps) {
@@ -124,19 +113,6 @@ export class DeadlineClock extends Construct {
       'Deadline clock: an execution reached its one-year timeout, so a dossier has no running clock',
       props.alarmAction,
     );
-
-    for (const starter of props.starters) {
-      if (!starter.access.startExecution?.includes('deadlineClock'))
-        throw new Error(`${starter.id} is given to the deadline clock but does not start it`);
-      this.starters[starter.id as FunctionId] = new StreamConsumer(this, constructIdOf(starter), {
-        fn: starter,
-        table: props.table,
-        resources: { workflows: { deadlineClock: this.stateMachine } },
-        alarmAction: props.alarmAction,
-        logRetention: props.logRetention,
-        logRemovalPolicy: props.logRemovalPolicy,
-      });
-    }
   }
 
   /**

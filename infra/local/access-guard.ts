@@ -16,12 +16,14 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SFNClient } from '@aws-sdk/client-sfn';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import {
   TABLE_READ_ACTIONS,
   TABLE_WRITE_ACTIONS,
   type FunctionAccess,
   type WorkflowId,
 } from '../../shared/api/functions';
+import type { QueueId } from '../../shared/api/queues';
 import type { BucketAction } from '../../shared/api/routes';
 import { BUCKET_AREAS, type BucketArea } from '../../shared/data/attachment-keys';
 import { runningFunction } from './function-env';
@@ -93,7 +95,7 @@ const bodyOf = (request: BuiltRequest): Record<string, unknown> => {
 
 /** Adds the check to a client: at the build step the request says what it does. */
 function guard(
-  client: DynamoDBClient | S3Client | SFNClient,
+  client: DynamoDBClient | S3Client | SFNClient | SQSClient,
   name: string,
   check: (access: FunctionAccess, request: BuiltRequest) => void,
 ): void {
@@ -136,5 +138,37 @@ export function guardStepFunctions(client: SFNClient, arns: Readonly<Record<Work
     const allowed = (access.startExecution ?? []).map((w) => arns[w]);
     const known = operation === 'StartExecution' || operation === 'DescribeExecution';
     if (!known || !allowed.includes(machine)) deny(`states:${operation}`, target);
+  });
+}
+
+/** The SQS actions an access grants on one queue (as infra/constructs/event-bus.ts grants them). */
+export function queueActions(access: FunctionAccess, queue: QueueId): string[] {
+  const actions: string[] = [];
+  if (access.queue?.send?.includes(queue)) actions.push('SendMessage', 'GetQueueAttributes', 'GetQueueUrl');
+  if (access.queue?.consume === queue) {
+    actions.push('ReceiveMessage', 'DeleteMessage', 'GetQueueAttributes', 'GetQueueUrl');
+    if (access.queue.changeVisibility) actions.push('ChangeMessageVisibility');
+  }
+  return actions;
+}
+
+/** Batch operations need the action of their single form. */
+const SQS_ACTION_OF: Record<string, string> = {
+  SendMessageBatch: 'SendMessage',
+  DeleteMessageBatch: 'DeleteMessage',
+  ChangeMessageVisibilityBatch: 'ChangeMessageVisibility',
+};
+
+/** `queueIdOf(name)`: the queue table id behind a local queue name, if any. */
+export function guardSqs(client: SQSClient, queueIdOf: (name: string) => QueueId | undefined): void {
+  guard(client, 'offlineAccessGuardSqs', (access, request) => {
+    const operation = (request.headers?.['x-amz-target'] ?? '').split('.')[1] ?? '';
+    const body = bodyOf(request);
+    const name = String(body.QueueUrl ?? body.QueueName ?? '')
+      .split('/')
+      .pop() as string;
+    const queue = queueIdOf(name);
+    const action = SQS_ACTION_OF[operation] ?? operation;
+    if (queue === undefined || !queueActions(access, queue).includes(action)) deny(`sqs:${action}`, name);
   });
 }

@@ -12,6 +12,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { WORKFLOWS, type WorkflowId } from '../../shared/api/functions';
+import { QUEUES, type QueueId } from '../../shared/api/queues';
 import { clock } from '../../shared/platform/clock';
 import { ENV } from '../../shared/platform/env';
 import { launchDynamoDbLocal } from './dynamodb';
@@ -28,7 +29,7 @@ import { defaultProvinceFile, loadProvince } from './province';
 import type { ProvinceFile } from './seed';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const DEFAULT_PORTS = { api: 3000, dynamodb: 8000, s3: 4569, sfn: 8083 } as const;
+export const DEFAULT_PORTS = { api: 3000, dynamodb: 8000, s3: 4569, sfn: 8083, sqs: 9324 } as const;
 export const LOCAL_TABLE_NAME = 'mot-cua';
 export const LOCAL_BUCKET_NAME = 'mot-cua-attachments';
 const HOST = '127.0.0.1';
@@ -44,6 +45,7 @@ export interface OfflineCloudOptions {
   dynamoPort?: number;
   s3Port?: number;
   sfnPort?: number;
+  sqsPort?: number;
   /**
    * Where the test clock starts (MOTCUA_CLOCK_NOW / MOTCUA_CLOCK_FROZEN). Applied before anything
    * runs, in particular before the executions left open by the last stop run again.
@@ -59,8 +61,10 @@ export interface OfflineCloud {
   baseUrl: string;
   /** A token per demo staff username, and `citizen` for the demo citizen. */
   tokens: Record<string, string>;
-  ports: { api: number; dynamodb: number; s3: number; sfn: number };
-  endpoints: { dynamodb: string; s3: string; sfn: string };
+  ports: { api: number; dynamodb: number; s3: number; sfn: number; sqs: number };
+  endpoints: { dynamodb: string; s3: string; sfn: string; sqs: string };
+  /** Local queue name → URL. */
+  queues: Record<string, string>;
   /** State machine name → ARN. */
   stateMachines: Record<string, string>;
   /** Executions found RUNNING at start and run again. */
@@ -119,6 +123,23 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
       port: options.sfnPort ?? DEFAULT_PORTS.sfn,
     });
     stops.push(sfn.stop);
+    // The event bus's queues, durable under <dataDir>/sqs, served at AWS_ENDPOINT_URL_SQS.
+    const sqsStore = await modules.sqsStore.SqsStore.open(
+      path.join(dataDir, 'sqs'),
+      modules.sqsQueues.localQueueConfigs(),
+    );
+    const sqs = await modules.sqsServer.startLocalSqs({
+      store: sqsStore,
+      host: HOST,
+      port: options.sqsPort ?? DEFAULT_PORTS.sqs,
+    });
+    stops.push(async () => {
+      await sqs.stop();
+      await sqsStore.flush();
+    });
+    const queueUrls = Object.fromEntries(
+      (Object.keys(QUEUES) as QueueId[]).map((id) => [id, sqs.urlOf(modules.sqsQueues.localQueueName(id))]),
+    ) as Record<QueueId, string>;
     const stateMachineArns = Object.fromEntries(
       Object.entries(modules.stepfunctions.LOCAL_MACHINE_NAMES).map(([id, name]) => [id, sfn.arns[name]]),
     ) as Record<WorkflowId, string>;
@@ -126,11 +147,12 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
     await dynamodb.ready;
     timings.lap('dynamodb');
 
-    const common = commonHandlerEnvironment(dynamodb.endpoint, s3.endpoint, sfn.endpoint);
+    const common = commonHandlerEnvironment(dynamodb.endpoint, s3.endpoint, sfn.endpoint, sqs.endpoint);
     const resources: LocalResources = {
       tableName: LOCAL_TABLE_NAME,
       bucketName: LOCAL_BUCKET_NAME,
       stateMachineArns,
+      queueUrls,
     };
     Object.assign(functionEnvironment, { common, resources });
     setProcessEnvironment(common, resources);
@@ -145,6 +167,9 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
     guards.guardDynamoDb(clients.getDynamoClient(), LOCAL_TABLE_NAME);
     guards.guardS3(clients.getS3Client(), LOCAL_BUCKET_NAME);
     guards.guardStepFunctions(clients.getSfnClient(), stateMachineArns);
+    guards.guardSqs(clients.getSqsClient(), (name) =>
+      (Object.keys(QUEUES) as QueueId[]).find((id) => modules.sqsQueues.localQueueName(id) === name),
+    );
     await provisionResources(modules, dynamodb.endpoint, s3.endpoint);
     timings.lap('provision');
     // Imported only now: the seed's modules need not load before the emulators are up.
@@ -179,6 +204,13 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
       loader,
     });
     stops.push(poller.stop);
+    const queuePoller = modules.sqsPoller.startQueuePoller({
+      store: sqsStore,
+      consumers: modules.sqsPoller.QUEUE_CONSUMERS(),
+      loader,
+      region: REGION,
+    });
+    stops.push(queuePoller.stop);
     timings.lap('workflows');
 
     const gateway = await modules.gateway.startGateway({
@@ -205,8 +237,9 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
     return {
       baseUrl: gateway.baseUrl,
       tokens,
-      ports: { api: gateway.port, dynamodb: dynamodb.port, s3: s3.port, sfn: sfn.port },
-      endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, sfn: sfn.endpoint },
+      ports: { api: gateway.port, dynamodb: dynamodb.port, s3: s3.port, sfn: sfn.port, sqs: sqs.port },
+      endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, sfn: sfn.endpoint, sqs: sqs.endpoint },
+      queues: Object.fromEntries(sqsStore.names().map((name) => [name, sqs.urlOf(name)])),
       stateMachines: sfn.arns,
       resumedExecutions,
       tableName: LOCAL_TABLE_NAME,
@@ -235,6 +268,10 @@ function loadModules() {
     streams: import('./streams/poller'),
     consumers: import('./streams/consumers'),
     stagingSweep: import('./staging-sweep'),
+    sqsStore: import('./sqs/store'),
+    sqsServer: import('./sqs/server'),
+    sqsQueues: import('./sqs/queues'),
+    sqsPoller: import('./sqs/poller'),
   });
 }
 
@@ -272,11 +309,13 @@ function commonHandlerEnvironment(
   dynamodbEndpoint: string,
   s3Endpoint: string,
   sfnEndpoint: string,
+  sqsEndpoint: string,
 ): Environment {
   const env: Environment = {
     AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint,
     AWS_ENDPOINT_URL_S3: s3Endpoint,
     AWS_ENDPOINT_URL_SFN: sfnEndpoint,
+    AWS_ENDPOINT_URL_SQS: sqsEndpoint,
     [ENV.s3ForcePathStyle]: 'true',
     AWS_REGION: REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -310,6 +349,9 @@ function setProcessEnvironment(common: Environment, resources: LocalResources): 
         WORKFLOWS[id as WorkflowId].arnEnv,
         arn,
       ]),
+    ),
+    ...Object.fromEntries(
+      Object.entries(resources.queueUrls).map(([id, url]) => [QUEUES[id as QueueId].urlEnv, url]),
     ),
   });
   // A session token left over from a real AWS login would ride along on every local call.

@@ -23,6 +23,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { WORKFLOWS, type FunctionAccess, type WorkflowId } from '../../shared/api/functions';
+import { QUEUES, type QueueId } from '../../shared/api/queues';
 import { ENV } from '../../shared/platform/env';
 
 export type Environment = Record<string, string>;
@@ -32,6 +33,7 @@ export interface LocalResources {
   tableName: string;
   bucketName: string;
   stateMachineArns: Readonly<Record<WorkflowId, string>>;
+  queueUrls: Readonly<Record<QueueId, string>>;
 }
 
 /** The variables `access` grants, on top of `common` (what every function gets). */
@@ -45,8 +47,14 @@ export function environmentFor(
   if (access.bucket !== undefined) env[ENV.bucketName] = resources.bucketName;
   for (const workflow of access.startExecution ?? [])
     env[WORKFLOWS[workflow].arnEnv] = resources.stateMachineArns[workflow];
+  for (const queue of queuesNamedBy(access)) env[QUEUES[queue].urlEnv] = resources.queueUrls[queue];
   return env;
 }
+
+/** Every queue an access names, to send to or to consume. */
+export const queuesNamedBy = (access: FunctionAccess): QueueId[] => [
+  ...new Set([...(access.queue?.send ?? []), ...(access.queue?.consume ? [access.queue.consume] : [])]),
+];
 
 /** The function running now: its environment, and its access for the offline access guard. */
 interface RunningFunction {

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     dynamoPort: portFromEnv('DYNAMODB_PORT', DEFAULT_PORTS.dynamodb),
     s3Port: portFromEnv('S3_PORT', DEFAULT_PORTS.s3),
     sfnPort: portFromEnv('SFN_PORT', DEFAULT_PORTS.sfn),
+    sqsPort: portFromEnv('SQS_PORT', DEFAULT_PORTS.sqs),
     quiet: process.env.MOTCUA_QUIET === 'true',
     clock: initialClockFromEnv(),
   });
@@ -73,6 +74,7 @@ function printBanner(cloud: OfflineCloud, dataDir: string): void {
     `  DynamoDB   ${cloud.endpoints.dynamodb}  (table ${cloud.tableName})`,
     `  S3         ${cloud.endpoints.s3}  (bucket ${cloud.bucketName})`,
     `  Step Fns   ${cloud.endpoints.sfn}  (${Object.keys(cloud.stateMachines).join(', ')}; ${cloud.resumedExecutions} open execution(s) resumed)`,
+    `  SQS        ${cloud.endpoints.sqs}  (${Object.keys(cloud.queues).join(', ')})`,
     `  Tenant     ${cloud.tenant}`,
     `  Data dir   ${dataDir}`,
     `  Local-only ${cloud.baseUrl}/_local/{tokens,jwks.json,clock,health}`,
@@ -92,6 +94,7 @@ function printBanner(cloud: OfflineCloud, dataDir: string): void {
     ports: cloud.ports,
     endpoints: cloud.endpoints,
     stateMachines: cloud.stateMachines,
+    queues: cloud.queues,
     tableName: cloud.tableName,
     bucketName: cloud.bucketName,
     tenant: cloud.tenant,

@@ -1,7 +1,10 @@
 /**
  * The workflows and every function of the function table (shared/api/functions.ts): for now the
  * deadline clock (time is data: the dossier stores its due times), whose state machine, Task
- * function and stream-fed starter are described in infra/constructs/deadline-clock.ts. Kept apart
+ * function are described in infra/constructs/deadline-clock.ts; and the event bus
+ * (infra/constructs/event-bus.ts): the table stream's one reader, the outbox dispatcher, copies
+ * each outbox item to the queues subscribed to it, and each queue consumer (the clock starter
+ * first) reads its own queue. Kept apart
  * from the API so either can be replaced without the other; executions in flight survive an API
  * deploy. An entry of the table that no construct here builds fails the synth.
  */
@@ -11,10 +14,11 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { FUNCTIONS, streamConsumers, type FunctionId } from '../../shared/api/functions';
+import { FUNCTIONS, queueConsumers, streamConsumers, type FunctionId } from '../../shared/api/functions';
 import type { ApiFunction } from '../constructs/api-function';
-import { DeadlineClock } from '../constructs/deadline-clock';
-import type { StreamConsumer } from '../constructs/stream-consumer';
+import { constructIdOf, DeadlineClock } from '../constructs/deadline-clock';
+import { EventBus, QueueConsumer } from '../constructs/event-bus';
+import { StreamConsumer } from '../constructs/stream-consumer';
 import type { StageConfig } from '../stage';
 
 export interface WorkflowStackProps extends StackProps {
@@ -30,27 +34,56 @@ export class WorkflowStack extends Stack {
   public readonly stateMachine: StateMachine;
   /** The Lambda of each function table entry, by id. */
   public readonly functions: Readonly<Record<FunctionId, ApiFunction>>;
-  /** The stream consumers among them, by id, with their dead-letter queues. */
+  /** The stream consumers among them (the outbox dispatcher), by id, with their dead-letter queues. */
   public readonly streamConsumers: Readonly<Partial<Record<FunctionId, StreamConsumer>>>;
+  /** The event bus's queues and their dead-letter queues. */
+  public readonly eventBus: EventBus;
+  /** The queue consumers, by id. */
+  public readonly queueConsumers: Readonly<Partial<Record<FunctionId, QueueConsumer>>>;
 
   constructor(scope: Construct, id: string, props: WorkflowStackProps) {
     super(scope, id, props);
     const { config } = props;
 
+    const alarmAction = new SnsAction(props.alarmTopic);
+    const logs = { logRetention: config.logRetention, logRemovalPolicy: config.logRemovalPolicy };
     this.deadlineClock = new DeadlineClock(this, 'DeadlineClock', {
       prefix: config.prefix,
       table: props.table,
-      alarmAction: new SnsAction(props.alarmTopic),
-      logRetention: config.logRetention,
-      logRemovalPolicy: config.logRemovalPolicy,
-      starters: streamConsumers().filter((f) => f.access.startExecution?.includes('deadlineClock')),
+      alarmAction,
+      ...logs,
     });
     this.stateMachine = this.deadlineClock.stateMachine;
-    this.streamConsumers = { ...this.deadlineClock.starters };
+    this.eventBus = new EventBus(this, 'EventBus', { alarmAction });
+    const resources = {
+      workflows: { deadlineClock: this.stateMachine },
+      queues: this.eventBus.queues,
+    };
+
+    const readers: Partial<Record<FunctionId, StreamConsumer>> = {};
+    for (const fn of streamConsumers())
+      readers[fn.id as FunctionId] = new StreamConsumer(this, constructIdOf(fn), {
+        fn,
+        table: props.table,
+        resources,
+        alarmAction,
+        ...logs,
+      });
+    this.streamConsumers = readers;
+    const consumers: Partial<Record<FunctionId, QueueConsumer>> = {};
+    for (const fn of queueConsumers())
+      consumers[fn.id as FunctionId] = new QueueConsumer(this, constructIdOf(fn), {
+        fn,
+        bus: this.eventBus,
+        resources,
+        alarmAction,
+        ...logs,
+      });
+    this.queueConsumers = consumers;
 
     const built: Partial<Record<FunctionId, ApiFunction>> = { ...this.deadlineClock.tasks };
-    for (const [id, consumer] of Object.entries(this.streamConsumers))
-      built[id as FunctionId] = (consumer as StreamConsumer).handler;
+    for (const [id, consumer] of Object.entries({ ...readers, ...consumers }))
+      built[id as FunctionId] = (consumer as StreamConsumer | QueueConsumer).handler;
     const missing = FUNCTIONS.filter((f) => !built[f.id]).map((f) => f.id);
     if (missing.length > 0)
       throw new Error(
@@ -63,9 +96,14 @@ export class WorkflowStack extends Stack {
       value: this.stateMachine.stateMachineArn,
       description: 'The deadline-clock state machine (one execution per dossier and deadline version)',
     });
-    new CfnOutput(this, 'StartClockDeadLetterQueueUrl', {
-      value: (this.streamConsumers.startClock as StreamConsumer).deadLetterQueue.queueUrl,
-      description: 'Stream records the clock starter gave up on (shard and sequence numbers)',
+    new CfnOutput(this, 'DispatchOutboxDeadLetterQueueUrl', {
+      value: (this.streamConsumers.dispatchOutbox as StreamConsumer).deadLetterQueue.queueUrl,
+      description: 'Stream records the outbox dispatcher gave up on (shard and sequence numbers)',
     });
+    for (const [queue, dlq] of Object.entries(this.eventBus.deadLetterQueues))
+      new CfnOutput(this, `${queue.charAt(0).toUpperCase()}${queue.slice(1)}DeadLetterQueueUrl`, {
+        value: dlq.queueUrl,
+        description: `Messages of the ${queue} queue given up after their receives`,
+      });
   }
 }

@@ -39,13 +39,3 @@ export function clockExecutionName(input: DeadlineClockInput): string {
 import { DEADLINES_CHANGED } from '../domain/lifecycle/event-types';
 
 export { DEADLINES_CHANGED };
-
-/**
- * Lambda event-source filter for the stream → start-clock function: only newly inserted outbox
- * items announcing a deadline change. CDK sets it on the event source mapping; the offline stream
- * poller applies the same pattern.
- */
-export const START_CLOCK_FILTER = {
-  eventName: ['INSERT'],
-  dynamodb: { NewImage: { _et: { S: ['Outbox'] }, type: { S: [DEADLINES_CHANGED] } } },
-} as const;

@@ -6,7 +6,8 @@
  * the same filters, batch sizes and timeouts, and gives each only the environment its `access`
  * names. Nothing about these functions is written anywhere else.
  */
-import { DEADLINE_CLOCK, START_CLOCK_FILTER } from './deadline-clock';
+import { DEADLINE_CLOCK } from './deadline-clock';
+import { SUBSCRIBED_QUEUES, type QueueId } from './queues';
 import type { ResourceAccess } from './routes';
 
 /**
@@ -54,6 +55,19 @@ export interface FunctionAccess {
   bucket?: ResourceAccess['bucket'];
   /** State machines it starts executions of (and describes its executions, to restart dead ones). */
   startExecution?: readonly WorkflowId[];
+  /** The event bus's queues (shared/api/queues.ts) it sends to or consumes. */
+  queue?: QueueAccess;
+}
+
+/**
+ * Queue grants. `consume` is what its event source mapping needs (receive, delete, attributes);
+ * `changeVisibility` adds sqs:ChangeMessageVisibility on that queue, for a consumer that backs off
+ * by hiding a message longer (the webhook deliverer).
+ */
+export interface QueueAccess {
+  readonly send?: readonly QueueId[];
+  readonly consume?: QueueId;
+  readonly changeVisibility?: boolean;
 }
 
 /** A Lambda event filter pattern, as FilterCriteria takes it and the offline poller reads it. */
@@ -85,7 +99,25 @@ export interface WorkflowTaskSource {
   readonly placeholder: string;
 }
 
-export type EventSourceDef = TableStreamSource | WorkflowTaskSource;
+/** Fed by one of the event bus's queues through an SQS event source mapping. */
+export interface QueueSource {
+  readonly kind: 'queue';
+  readonly queue: QueueId;
+  /** Messages per invocation (BatchSize, 1–10 without a batching window). */
+  readonly batchSize: number;
+  /** Wait up to this long to fill a batch (MaximumBatchingWindowInSeconds). */
+  readonly maxBatchingWindowSeconds?: number;
+  /** Always: the handler names each failed message (itemIdentifier = messageId). */
+  readonly reportBatchItemFailures: true;
+}
+
+export type EventSourceDef = TableStreamSource | WorkflowTaskSource | QueueSource;
+
+/** The dispatcher's filter: every newly inserted outbox item, whatever its type. */
+export const OUTBOX_INSERT_FILTER = {
+  eventName: ['INSERT'],
+  dynamodb: { NewImage: { _et: { S: ['Outbox'] } } },
+} as const;
 
 export interface FunctionDef {
   /** Stable id; PascalCased, it is the CDK construct id (changing it replaces the deployed function). */
@@ -122,14 +154,25 @@ export const FUNCTIONS = [
   {
     id: 'startClock',
     entry: 'functions/deadlines/start-clock.ts',
-    description: 'Deadline clock starter: one execution per dossier.deadlines_changed outbox item',
+    description: 'Deadline clock starter: one execution per dossier.deadlines_changed event on its queue',
     // Up to ten StartExecution calls in a row, with the SDK's retries on throttling.
     timeoutSeconds: 30,
     memoryMb: 512,
+    source: { kind: 'queue', queue: 'deadlineClock', batchSize: 10, reportBatchItemFailures: true },
+    // It reads nothing from the table: the message carries the outbox item.
+    access: { startExecution: ['deadlineClock'], queue: { consume: 'deadlineClock' } },
+  },
+  {
+    id: 'dispatchOutbox',
+    entry: 'functions/events/dispatch-outbox.ts',
+    description: "Event bus: the table stream's one reader; copies each outbox item to its subscribed queues",
+    // Up to ten SendMessageBatch calls per queue, with the SDK's retries.
+    timeoutSeconds: 30,
+    memoryMb: 256,
     source: {
       kind: 'tableStream',
-      filters: [START_CLOCK_FILTER],
-      batchSize: 10,
+      filters: [OUTBOX_INSERT_FILTER],
+      batchSize: 100,
       // A stream keeps records for 24 hours: the age limit leaves most of that day to replay a
       // dead-lettered range (docs/deploy.md says how).
       retryAttempts: 10,
@@ -137,8 +180,9 @@ export const FUNCTIONS = [
       bisectBatchOnError: true,
       reportBatchItemFailures: true,
     },
-    // It reads nothing from the table: the stream record carries the outbox item.
-    access: { startExecution: ['deadlineClock'] },
+    // It reads nothing from the table (the stream record carries the item); it sends to exactly
+    // the queues the subscriptions name.
+    access: { queue: { send: SUBSCRIBED_QUEUES } },
   },
 ] as const satisfies readonly FunctionDef[];
 
@@ -157,6 +201,12 @@ export const tasksOf = (
   (FUNCTIONS as readonly FunctionDef[]).filter(
     (f): f is FunctionDef & { source: WorkflowTaskSource } =>
       f.source.kind === 'workflowTask' && f.source.workflow === workflow,
+  );
+
+/** The functions fed by one of the event bus's queues. */
+export const queueConsumers = (): readonly (FunctionDef & { readonly source: QueueSource })[] =>
+  (FUNCTIONS as readonly FunctionDef[]).filter(
+    (f): f is FunctionDef & { source: QueueSource } => f.source.kind === 'queue',
   );
 
 /** The functions fed by the table's stream. */

@@ -10,6 +10,7 @@ import { BUCKET_OBJECT_ACTIONS, TABLE_ACTIONS } from '../../infra/constructs/acc
 import { REPO_ROOT } from '../../infra/constructs/api-function';
 import { readAsl } from '../../infra/workflows/asl';
 import { FUNCTIONS, WORKFLOWS, type FunctionDef, type FunctionId } from '../../shared/api/functions';
+import { QUEUES, type QueueId } from '../../shared/api/queues';
 import { ROUTES } from '../../shared/api/routes';
 import { ENV } from '../../shared/platform/env';
 import { buildTestApp } from './fixture';
@@ -119,6 +120,16 @@ describe.each(FUNCTIONS.map((fn) => [fn.id, fn] as [FunctionId, FunctionDef]))('
       expect(mapping.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))).toEqual(
         source.filters,
       );
+    } else if (source.kind === 'queue') {
+      expect(Object.values(mappings)).toHaveLength(1);
+      const mapping = Object.values(mappings)[0]?.Properties;
+      expect(mapping).toMatchObject({
+        BatchSize: source.batchSize,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        EventSourceArn: {
+          'Fn::GetAtt': [logicalId(workflow, workflow.eventBus.queues[source.queue]), 'Arn'],
+        },
+      });
     } else {
       expect(mappings).toEqual({});
       const machine = workflowTemplate.findResources('AWS::StepFunctions::StateMachine')[
@@ -133,6 +144,47 @@ describe.each(FUNCTIONS.map((fn) => [fn.id, fn] as [FunctionId, FunctionDef]))('
     }
   });
 });
+
+describe.each(FUNCTIONS.map((fn) => [fn.id, fn] as [FunctionId, FunctionDef]))(
+  'function %s on the event bus',
+  (id, fn) => {
+    const built = workflow.functions[id];
+    const policies = () =>
+      Object.values(
+        workflowTemplate.findResources('AWS::IAM::Policy', {
+          Properties: { Roles: Match.arrayWith([{ Ref: logicalId(workflow, built.role) }]) },
+        }),
+      ).flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+    const onQueue = (queue: QueueId) =>
+      policies()
+        .filter((st) =>
+          JSON.stringify(st.Resource).includes(logicalId(workflow, workflow.eventBus.queues[queue])),
+        )
+        .flatMap((st) => list(st.Action))
+        .sort();
+    const variables = () =>
+      Object.keys(
+        workflowTemplate.findResources('AWS::Lambda::Function')[logicalId(workflow, built.function)]
+          .Properties.Environment?.Variables ?? {},
+      );
+
+    it.each(Object.keys(QUEUES) as QueueId[])(
+      'has exactly the actions on queue %s its access names, and its URL only then',
+      (queue) => {
+        const access = fn.access.queue;
+        const expected = [
+          ...(access?.send?.includes(queue) ? ['sqs:SendMessage'] : []),
+          ...(access?.consume === queue
+            ? ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage']
+            : []),
+          ...(access?.consume === queue && access.changeVisibility ? ['sqs:ChangeMessageVisibility'] : []),
+        ].sort();
+        expect(onQueue(queue)).toEqual(expected);
+        expect(variables().includes(QUEUES[queue].urlEnv)).toBe(expected.length > 0);
+      },
+    );
+  },
+);
 
 describe('the workflow stack', () => {
   it('builds a Lambda for every function table entry and no other', () => {

@@ -5,10 +5,12 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { REPO_ROOT } from '../../infra/constructs/api-function';
+import type { QueueConsumer } from '../../infra/constructs/event-bus';
 import type { StreamConsumer } from '../../infra/constructs/stream-consumer';
 import { parseAsl, placeholdersOf, readAsl, substitutionsFor } from '../../infra/workflows/asl';
-import { DEADLINE_CLOCK, START_CLOCK_FILTER } from '../../shared/api/deadline-clock';
-import { functionById, tasksOf } from '../../shared/api/functions';
+import { DEADLINE_CLOCK } from '../../shared/api/deadline-clock';
+import { functionById, OUTBOX_INSERT_FILTER, queueConsumers, tasksOf } from '../../shared/api/functions';
+import { QUEUES, SUBSCRIBED_QUEUES, type QueueId } from '../../shared/api/queues';
 import { ENV } from '../../shared/platform/env';
 import { buildTestApp, nagFindings } from './fixture';
 
@@ -20,7 +22,8 @@ const clock = {
   stateMachine: workflow.deadlineClock.stateMachine,
   executionLogs: workflow.deadlineClock.executionLogs,
   checkFunction: workflow.functions.checkDeadlines,
-  starter: workflow.streamConsumers.startClock as StreamConsumer,
+  starter: workflow.queueConsumers.startClock as QueueConsumer,
+  dispatcher: workflow.streamConsumers.dispatchOutbox as StreamConsumer,
 };
 const START_CLOCK_ENTRY = functionById('startClock').entry;
 
@@ -259,14 +262,127 @@ describe('WorkflowStack', () => {
     });
   });
 
-  describe('start-clock stream consumer', () => {
-    const role = clock.starter.handler.role;
+  describe("outbox dispatcher: the table stream's one reader", () => {
+    const role = clock.dispatcher.handler.role;
     const mapping = (props: Record<string, unknown>) =>
       template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-        FunctionName: { Ref: logicalId(clock.starter.handler.function) },
+        FunctionName: { Ref: logicalId(clock.dispatcher.handler.function) },
         ...props,
       });
-    const deadLetterArn = { 'Fn::GetAtt': [logicalId(clock.starter.deadLetterQueue), 'Arn'] };
+    const deadLetterArn = { 'Fn::GetAtt': [logicalId(clock.dispatcher.deadLetterQueue), 'Arn'] };
+    const queueArn = (queue: QueueId) => ({
+      'Fn::GetAtt': [logicalId(workflow.eventBus.queues[queue]), 'Arn'],
+    });
+
+    it('is the only event source mapping on the table stream (AWS advises at most two readers per shard)', () => {
+      const onStream = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).filter((m) =>
+        JSON.stringify(m.Properties.EventSourceArn).includes('StreamArn'),
+      );
+      expect(onStream).toHaveLength(1);
+      expect(onStream[0].Properties.FunctionName).toEqual({
+        Ref: logicalId(clock.dispatcher.handler.function),
+      });
+    });
+
+    it('reads every inserted outbox item, from the latest record', () => {
+      mapping({
+        EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('StreamArn') },
+        StartingPosition: 'LATEST',
+        FilterCriteria: { Filters: [{ Pattern: Match.serializedJson(Match.exact(OUTBOX_INSERT_FILTER)) }] },
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        BisectBatchOnFunctionError: true,
+      });
+    });
+
+    it('gives up on a record after bounded retries and age, well within the 24-hour stream retention', () => {
+      mapping({
+        MaximumRetryAttempts: Match.anyValue(),
+        MaximumRecordAgeInSeconds: Match.anyValue(),
+        DestinationConfig: { OnFailure: { Destination: deadLetterArn } },
+      });
+      const found = template.findResources('AWS::Lambda::EventSourceMapping');
+      for (const { Properties } of Object.values(found)) {
+        if (Properties.MaximumRecordAgeInSeconds === undefined) continue;
+        expect(Properties.MaximumRetryAttempts).toBeGreaterThan(0);
+        expect(Properties.MaximumRecordAgeInSeconds).toBeLessThanOrEqual(6 * 3600);
+      }
+    });
+
+    it('may send to exactly the subscribed queues and its dead-letter queue, and is told their URLs', () => {
+      // CDK merges statements: compare what each queue may receive, queue by queue.
+      const sendsTo = grantsOf(role, 'sqs:')
+        .filter((g) => g.actions.includes('sqs:SendMessage'))
+        .flatMap((g) => g.resources as unknown[]);
+      expect(sendsTo).toHaveLength(SUBSCRIBED_QUEUES.length + 1);
+      expect(sendsTo).toEqual(expect.arrayContaining([...SUBSCRIBED_QUEUES.map(queueArn), deadLetterArn]));
+      for (const g of grantsOf(role, 'sqs:'))
+        if (g.resources.some((r) => JSON.stringify(r).includes('EventBus')))
+          expect(g.actions).toEqual(['sqs:SendMessage']);
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Role: { 'Fn::GetAtt': [logicalId(role), 'Arn'] },
+        Environment: {
+          Variables: Match.objectLike(
+            Object.fromEntries(
+              SUBSCRIBED_QUEUES.map((q) => [
+                QUEUES[q].urlEnv,
+                { Ref: logicalId(workflow.eventBus.queues[q]) },
+              ]),
+            ),
+          ),
+        },
+      });
+    });
+
+    it('may read the table stream but no table item', () => {
+      const [grant, ...more] = grantsOf(role, 'dynamodb:');
+      expect(more).toEqual([]);
+      expect(grant.resources).toEqual([{ 'Fn::ImportValue': expect.stringMatching(/StreamArn/) }]);
+    });
+  });
+
+  describe('event bus queues', () => {
+    it.each(Object.keys(QUEUES) as QueueId[])(
+      '%s: encrypted, TLS only, with a dead-letter queue and its alarm',
+      (queue) => {
+        const main = workflow.eventBus.queues[queue];
+        const dlq = workflow.eventBus.deadLetterQueues[queue];
+        template.hasResourceProperties('AWS::SQS::Queue', {
+          SqsManagedSseEnabled: true,
+          VisibilityTimeout: QUEUES[queue].visibilityTimeoutSeconds,
+          MessageRetentionPeriod: QUEUES[queue].retentionSeconds,
+          RedrivePolicy: {
+            deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(dlq), 'Arn'] },
+            maxReceiveCount: QUEUES[queue].maxReceiveCount,
+          },
+        });
+        for (const q of [main, dlq])
+          template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+            Queues: [{ Ref: logicalId(q) }],
+            PolicyDocument: {
+              Statement: Match.arrayWith([
+                Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+              ]),
+            },
+          });
+        template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+          Namespace: 'AWS/SQS',
+          MetricName: 'ApproximateNumberOfMessagesVisible',
+          Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(dlq), 'QueueName'] } }],
+          Threshold: 1,
+          AlarmActions: [Match.anyValue()],
+        });
+      },
+    );
+
+    it('allows a queue no function consumes yet (webhookEvents until its fan-out lands)', () => {
+      const consumed = new Set(queueConsumers().map((f) => f.source.queue));
+      expect((Object.keys(QUEUES) as QueueId[]).filter((q) => !consumed.has(q))).toContain('webhookEvents');
+    });
+  });
+
+  describe('start-clock queue consumer', () => {
+    const role = clock.starter.handler.role;
+    const queue = workflow.eventBus.queues.deadlineClock;
 
     it(`runs ${START_CLOCK_ENTRY} and is told the state machine ARN in ${DEADLINE_CLOCK.stateMachineArnEnv}`, () => {
       template.hasResourceProperties('AWS::Lambda::Function', {
@@ -279,62 +395,23 @@ describe('WorkflowStack', () => {
       });
     });
 
-    it('reads the table stream from its latest record, ten records at a time', () => {
-      mapping({
-        EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('StreamArn') },
-        StartingPosition: 'LATEST',
+    it('reads the deadlineClock queue ten messages at a time and reports failed messages', () => {
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: logicalId(clock.starter.handler.function) },
+        EventSourceArn: { 'Fn::GetAtt': [logicalId(queue), 'Arn'] },
         BatchSize: 10,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
       });
     });
 
-    it('lets through only the records START_CLOCK_FILTER matches, as the offline poller does', () => {
-      mapping({
-        FilterCriteria: { Filters: [{ Pattern: Match.serializedJson(Match.exact(START_CLOCK_FILTER)) }] },
-      });
-    });
-
-    it('retries only the records the handler reports as failed, and splits failing batches', () => {
-      mapping({ FunctionResponseTypes: ['ReportBatchItemFailures'], BisectBatchOnFunctionError: true });
-    });
-
-    it('gives up on a record after bounded retries and age, well within the 24-hour stream retention', () => {
-      mapping({
-        MaximumRetryAttempts: Match.anyValue(),
-        MaximumRecordAgeInSeconds: Match.anyValue(),
-        DestinationConfig: { OnFailure: { Destination: deadLetterArn } },
-      });
-      const found = template.findResources('AWS::Lambda::EventSourceMapping');
-      for (const { Properties } of Object.values(found)) {
-        expect(Properties.MaximumRetryAttempts).toBeGreaterThan(0);
-        expect(Properties.MaximumRecordAgeInSeconds).toBeLessThanOrEqual(6 * 3600);
-      }
-    });
-
-    it('sends what it gives up on to an encrypted dead-letter queue that refuses requests without TLS', () => {
-      template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
-      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
-        Queues: [{ Ref: logicalId(clock.starter.deadLetterQueue) }],
-        PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-          ]),
+    it('may consume its queue and nothing more (no ChangeMessageVisibility, no send)', () => {
+      const grants = grantsOf(role, 'sqs:');
+      expect(grants.map((g) => ({ actions: [...g.actions].sort(), resources: g.resources }))).toEqual([
+        {
+          actions: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
+          resources: [{ 'Fn::GetAtt': [logicalId(queue), 'Arn'] }],
         },
-      });
-    });
-
-    it('alarms when the dead-letter queue holds a message', () => {
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        Namespace: 'AWS/SQS',
-        MetricName: 'ApproximateNumberOfMessagesVisible',
-        Dimensions: [
-          {
-            Name: 'QueueName',
-            Value: { 'Fn::GetAtt': [logicalId(clock.starter.deadLetterQueue), 'QueueName'] },
-          },
-        ],
-        Threshold: 1,
-        AlarmActions: [Match.anyValue()],
-      });
+      ]);
     });
 
     it('alarms on its errors', () => {
@@ -354,28 +431,14 @@ describe('WorkflowStack', () => {
       expect(JSON.stringify(grants[1].resources)).toContain(logicalId(clock.stateMachine));
     });
 
-    it('may read the table stream but no table item', () => {
-      const [grant, ...more] = grantsOf(role, 'dynamodb:');
-      expect(more).toEqual([]);
-      expect(grant.actions).toEqual([
-        'dynamodb:DescribeStream',
-        'dynamodb:GetRecords',
-        'dynamodb:GetShardIterator',
-        'dynamodb:ListStreams',
-      ]);
-      expect(grant.resources).toEqual([{ 'Fn::ImportValue': expect.stringMatching(/StreamArn/) }]);
-    });
-
-    it('may send to its dead-letter queue only', () => {
-      expect(grantsOf(role, 'sqs:')).toEqual([
-        { actions: expect.arrayContaining(['sqs:SendMessage']), resources: [deadLetterArn] },
-      ]);
+    it('may touch no table item and no stream', () => {
+      expect(grantsOf(role, 'dynamodb:')).toEqual([]);
     });
   });
 
   describe('least privilege', () => {
     it('never lets a function of the stack scan the table', () => {
-      for (const fn of [clock.checkFunction, clock.starter.handler]) {
+      for (const fn of [clock.checkFunction, clock.starter.handler, clock.dispatcher.handler]) {
         expect(statementsOf(fn.role).flatMap((s) => list(s.Action))).not.toContain('dynamodb:Scan');
       }
     });

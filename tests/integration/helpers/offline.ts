@@ -67,6 +67,7 @@ export async function startCloudProcess(options: StartCloudOptions = {}): Promis
       DYNAMODB_PORT: '0',
       S3_PORT: '0',
       SFN_PORT: '0',
+      SQS_PORT: '0',
       MOTCUA_QUIET: 'true',
       ...options.env,
     },

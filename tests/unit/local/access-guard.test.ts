@@ -5,7 +5,21 @@
 import { DynamoDBClient, GetItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { guardDynamoDb, guardS3, guardStepFunctions, tableActions } from '../../../infra/local/access-guard';
+import {
+  ChangeMessageVisibilityCommand,
+  DeleteMessageBatchCommand,
+  SendMessageBatchCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import {
+  guardDynamoDb,
+  guardS3,
+  guardSqs,
+  guardStepFunctions,
+  tableActions,
+} from '../../../infra/local/access-guard';
+import { localQueueName } from '../../../infra/local/sqs/queues';
+import { QUEUES, type QueueId } from '../../../shared/api/queues';
 import { asFunction } from '../../../infra/local/function-env';
 import { FUNCTIONS, type FunctionAccess } from '../../../shared/api/functions';
 import { ROUTES } from '../../../shared/api/routes';
@@ -34,6 +48,10 @@ const s3 = answered(new S3Client({ ...config, forcePathStyle: true }));
 guardS3(s3, BUCKET);
 const sfn = answered(new SFNClient(config));
 guardStepFunctions(sfn, { deadlineClock: MACHINE });
+// md5: false, because the local answer carries no digest to check.
+const sqs = answered(new SQSClient({ ...config, md5: false }));
+guardSqs(sqs, (name) => (Object.keys(QUEUES) as QueueId[]).find((id) => localQueueName(id) === name));
+const urlOf = (queue: QueueId) => `http://127.0.0.1:9/000000000000/${localQueueName(queue)}`;
 
 const as = <T>(access: FunctionAccess, body: () => Promise<T>) =>
   asFunction({ id: 'probe', env: {}, access }, body);
@@ -112,4 +130,34 @@ describe('the offline access guard', () => {
       else await expect(call).rejects.toEqual(denied);
     },
   );
+
+  it('lets a function send to, consume, or back off on exactly the queues its access names', async () => {
+    const send = (queue: QueueId) => () =>
+      sqs.send(
+        new SendMessageBatchCommand({ QueueUrl: urlOf(queue), Entries: [{ Id: '0', MessageBody: 'x' }] }),
+      );
+    const del = (queue: QueueId) => () =>
+      sqs.send(
+        new DeleteMessageBatchCommand({ QueueUrl: urlOf(queue), Entries: [{ Id: '0', ReceiptHandle: 'h' }] }),
+      );
+    const hide = (queue: QueueId) => () =>
+      sqs.send(
+        new ChangeMessageVisibilityCommand({
+          QueueUrl: urlOf(queue),
+          ReceiptHandle: 'h',
+          VisibilityTimeout: 60,
+        }),
+      );
+    const sender: FunctionAccess = { queue: { send: ['webhookEvents'] } };
+    await expect(as(sender, send('webhookEvents'))).resolves.toBeDefined();
+    await expect(as(sender, send('deadlineClock'))).rejects.toThrow(/sqs:SendMessage/);
+    await expect(as(sender, del('webhookEvents'))).rejects.toEqual(denied);
+    const consumer: FunctionAccess = { queue: { consume: 'deadlineClock' } };
+    await expect(as(consumer, del('deadlineClock'))).resolves.toBeDefined();
+    await expect(as(consumer, hide('deadlineClock'))).rejects.toThrow(/sqs:ChangeMessageVisibility/);
+    await expect(as(consumer, send('deadlineClock'))).rejects.toEqual(denied);
+    const backingOff: FunctionAccess = { queue: { consume: 'deadlineClock', changeVisibility: true } };
+    await expect(as(backingOff, hide('deadlineClock'))).resolves.toBeDefined();
+    await expect(as({ table: 'readWrite' }, send('webhookEvents'))).rejects.toEqual(denied);
+  });
 });

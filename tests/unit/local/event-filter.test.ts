@@ -1,5 +1,6 @@
 /** Lambda event-filter patterns as the offline stream poller applies them. */
-import { START_CLOCK_FILTER, DEADLINES_CHANGED } from '../../../shared/api/deadline-clock';
+import { DEADLINES_CHANGED } from '../../../shared/api/deadline-clock';
+import { OUTBOX_INSERT_FILTER } from '../../../shared/api/functions';
 import { compileFilters } from '../../../infra/local/streams/event-filter';
 
 const outboxInsert = (type: string, eventName = 'INSERT') => ({
@@ -8,16 +9,16 @@ const outboxInsert = (type: string, eventName = 'INSERT') => ({
 });
 
 describe('infra/local/streams/event-filter', () => {
-  describe('compileFilters with START_CLOCK_FILTER', () => {
-    const matches = compileFilters([START_CLOCK_FILTER]);
+  describe("compileFilters with OUTBOX_INSERT_FILTER (the dispatcher's)", () => {
+    const matches = compileFilters([OUTBOX_INSERT_FILTER]);
 
-    it('lets a newly inserted deadlines-changed outbox item through', () => {
+    it('lets every newly inserted outbox item through, whatever its type', () => {
       expect(matches(outboxInsert(DEADLINES_CHANGED))).toBe(true);
+      expect(matches(outboxInsert('dossier.forwarded'))).toBe(true);
     });
 
-    it('drops other event names, other outbox types, other entities and records without a new image', () => {
+    it('drops other event names, other entities and records without a new image', () => {
       expect(matches(outboxInsert(DEADLINES_CHANGED, 'MODIFY'))).toBe(false);
-      expect(matches(outboxInsert('dossier.forwarded'))).toBe(false);
       expect(
         matches({
           eventName: 'INSERT',

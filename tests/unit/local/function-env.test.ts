@@ -7,6 +7,7 @@ import path from 'node:path';
 import {
   environmentFor,
   installEnvironmentOverlay,
+  queuesNamedBy,
   type LocalResources,
 } from '../../../infra/local/function-env';
 import { createHandlerLoader, type LoadableFunction } from '../../../infra/local/handler-loader';
@@ -22,6 +23,7 @@ import {
   WORKFLOWS,
   type FunctionAccess,
 } from '../../../shared/api/functions';
+import { QUEUES } from '../../../shared/api/queues';
 import { ROUTES } from '../../../shared/api/routes';
 import { ENV } from '../../../shared/platform/env';
 
@@ -32,6 +34,10 @@ const RESOURCES: LocalResources = {
   tableName: 'mot-cua',
   bucketName: 'mot-cua-attachments',
   stateMachineArns: { deadlineClock: 'arn:aws:states:ap-southeast-1:000000000000:stateMachine:clock' },
+  queueUrls: {
+    deadlineClock: 'http://127.0.0.1:9324/000000000000/mot-cua-deadline-clock',
+    webhookEvents: 'http://127.0.0.1:9324/000000000000/mot-cua-webhook-events',
+  },
 };
 const envOf = (access: FunctionAccess) => environmentFor(access, COMMON, RESOURCES);
 
@@ -49,6 +55,7 @@ describe('environmentFor', () => {
         ...(access.table ? [ENV.tableName] : []),
         ...(access.bucket ? [ENV.bucketName] : []),
         ...(access.startExecution ?? []).map((w) => WORKFLOWS[w].arnEnv),
+        ...queuesNamedBy(access).map((q) => QUEUES[q].urlEnv),
       ].sort(),
     );
   });
@@ -63,6 +70,18 @@ describe('environmentFor', () => {
       },
     );
   });
+});
+
+it('gives a queue URL only to the functions whose access names the queue', () => {
+  expect(envOf({ queue: { send: ['webhookEvents'] } })).toEqual({
+    ...COMMON,
+    [QUEUES.webhookEvents.urlEnv]: RESOURCES.queueUrls.webhookEvents,
+  });
+  expect(envOf({ queue: { consume: 'deadlineClock', changeVisibility: true } })).toEqual({
+    ...COMMON,
+    [QUEUES.deadlineClock.urlEnv]: RESOURCES.queueUrls.deadlineClock,
+  });
+  expect(queuesNamedBy({ table: 'read' })).toEqual([]);
 });
 
 describe('the handler loader with per-function environments', () => {

@@ -1,0 +1,98 @@
+/**
+ * The event bus's queues and who feeds them (issue 9 §2). The table's stream has ONE reader, the
+ * outbox dispatcher (functions/events/dispatch-outbox.ts); it copies each outbox item to every queue
+ * subscribed to its type, and each consumer (deadline clock, webhooks, reports, notifications)
+ * reads its own queue. A new consumer is one entry here and one in the function table
+ * (shared/api/functions.ts): CDK (infra/constructs/event-bus.ts) and the offline SQS
+ * (infra/local/sqs) build every queue from these entries, with its dead-letter queue and alarm.
+ *
+ * A queue may have no consumer yet (webhookEvents, until its fan-out function lands): its messages
+ * wait for their retention period, and nothing else needs it.
+ *
+ * This module is imported by the dispatcher, which runs on every write: it imports no zod and no
+ * catalog, only the event names (../domain/lifecycle/event-types.ts). `publicEventTypes()`, which
+ * needs the catalog, lives beside it in ./public-events.ts.
+ */
+import { DEADLINES_CHANGED } from '../domain/lifecycle/event-types';
+
+export interface QueueDef {
+  /** The variable carrying the queue's URL to the functions whose access names it. */
+  readonly urlEnv: string;
+  /**
+   * How long a received message stays hidden; AWS advises six times the consumer's timeout, so a
+   * batch that times out and is retried does not run twice at once.
+   */
+  readonly visibilityTimeoutSeconds: number;
+  /** How long an unconsumed message is kept (SQS: 60 s to 14 days). */
+  readonly retentionSeconds: number;
+  /** Receives before a message goes to the queue's dead-letter queue. */
+  readonly maxReceiveCount: number;
+}
+
+const DAY = 86_400;
+
+export const QUEUES = {
+  deadlineClock: {
+    urlEnv: 'DEADLINE_CLOCK_QUEUE_URL',
+    // startClock's timeout is 30 s.
+    visibilityTimeoutSeconds: 180,
+    retentionSeconds: 4 * DAY,
+    maxReceiveCount: 5,
+  },
+  webhookEvents: {
+    urlEnv: 'WEBHOOK_EVENTS_QUEUE_URL',
+    visibilityTimeoutSeconds: 180,
+    // SQS's maximum: a receiver that is down for a week still gets every event.
+    retentionSeconds: 14 * DAY,
+    maxReceiveCount: 10,
+  },
+} as const satisfies Record<string, QueueDef>;
+export type QueueId = keyof typeof QUEUES;
+
+/** Dead-letter queues keep what was given up for SQS's maximum: it is the record of what failed. */
+export const DEAD_LETTER_RETENTION_SECONDS = 14 * DAY;
+
+/** Outbox types only the system itself consumes: never sent to a receiver outside it. */
+export const INTERNAL_EVENT_TYPES: readonly string[] = [DEADLINES_CHANGED];
+
+/** Which outbox types a queue receives: exactly these, or every type but these. */
+export type Subscription = { readonly only: readonly string[] } | { readonly allExcept: readonly string[] };
+
+/** The outbox subscriptions: queue → the event types copied to it. */
+export const OUTBOX_SUBSCRIPTIONS: Readonly<Partial<Record<QueueId, Subscription>>> = {
+  deadlineClock: { only: [DEADLINES_CHANGED] },
+  // Every event of the catalog but the internal ones (public-events.ts lists them; a unit test
+  // checks that this subscription selects exactly those).
+  webhookEvents: { allExcept: INTERNAL_EVENT_TYPES },
+};
+
+export const subscribes = (subscription: Subscription, type: string): boolean =>
+  'only' in subscription ? subscription.only.includes(type) : !subscription.allExcept.includes(type);
+
+/** The queues an outbox item of `type` is copied to, in table order. */
+export const queuesFor = (type: string): QueueId[] =>
+  (Object.keys(OUTBOX_SUBSCRIPTIONS) as QueueId[]).filter((queue) =>
+    subscribes(OUTBOX_SUBSCRIPTIONS[queue] as Subscription, type),
+  );
+
+/** Every queue the dispatcher feeds: its send grant, in AWS and offline. */
+export const SUBSCRIBED_QUEUES = Object.keys(OUTBOX_SUBSCRIPTIONS) as QueueId[];
+
+/**
+ * The message a queue consumer receives: the outbox item as plain JSON. `id` is the event id, the
+ * same in every queue and on every redelivery, so consumers dedupe on it (it also rides as the
+ * `eventId` message attribute).
+ */
+export interface BusMessage {
+  id: string;
+  type: string;
+  occurredAt: string;
+  tenant: string;
+  code: string;
+  /** The dossier version the event announces (absent for deadline alarms). */
+  version?: number;
+  payload: Record<string, unknown>;
+}
+
+/** Message attributes the dispatcher sets, for filtering and dedupe without parsing the body. */
+export const MESSAGE_ATTRIBUTES = { eventId: 'eventId', eventType: 'eventType' } as const;
