@@ -3,6 +3,7 @@
  * to sleep until the next deadline — or that this clock is done (stale, paused, finished).
  */
 import type { DeadlineCheckResult, DeadlineClockInput } from '../api/deadline-clock';
+import { dossierStateOf } from '../domain/dossier/state';
 import { deadlineAlarms, hasRunningClock, planClock } from '../domain/lifecycle/deadlines';
 import { toVnIso } from '../domain/vn-time';
 import { getTenant } from '../data/catalog-repo';
@@ -32,11 +33,12 @@ export async function checkDeadlines(input: DeadlineClockInput): Promise<Deadlin
         type: alarm.type,
         dueAt: alarm.dueAt,
         stepIndex: alarm.stepIndex,
+        // Shaped by alarmPayload (shared/domain/lifecycle/events.ts).
         payload: {
+          ...dossierStateOf(dossier),
+          version: dossier.version,
           type: alarm.type,
           dueAt: alarm.dueAt,
-          appointmentAt: dossier.appointmentAt,
-          status: dossier.status,
           ...(step
             ? { step: { index: step.index, name: step.name, agency: step.agency, role: step.role } }
             : {}),
