@@ -8,8 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Dossier } from '../../../shared/domain/dossier/model';
 import { outboxFor, type OutboxMessage } from '../../../shared/domain/dossier/outbox';
 import { newDossier, placeSubmission } from '../../../shared/domain/dossier/reception';
-import { dossierStateOf } from '../../../shared/domain/dossier/state';
-import { deadlineAlarms } from '../../../shared/domain/lifecycle/deadlines';
+import { alarmOutboxPayload, deadlineAlarms } from '../../../shared/domain/lifecycle/deadlines';
 import { DEADLINES_CHANGED, EVENT_CATALOG, type EventType } from '../../../shared/domain/lifecycle/events';
 import { LIFECYCLE, type ActionKey } from '../../../shared/domain/lifecycle/table';
 import {
@@ -171,27 +170,17 @@ describe('real outbox items project to valid envelopes', () => {
     const alarms = deadlineAlarms(d, calendar);
     expect(alarms.map((a) => a.type).sort()).toEqual(['dossier.due_soon', 'dossier.overdue', 'step.overdue']);
     for (const alarm of alarms) {
-      const step = alarm.stepIndex === undefined ? undefined : d.steps[alarm.stepIndex];
-      // shared/usecases/check-deadlines.ts + shared/data/dossier-repo.ts recordAlarm
+      // As shared/usecases/check-deadlines.ts has shared/data/dossier-repo.ts recordAlarm write it.
       const item: OutboxItem = {
         id: `alarm#${alarm.id}`,
         type: alarm.type,
         occurredAt: alarm.at.toISOString(),
-        payload: {
-          tenant: d.tenant,
-          code: d.code,
-          ...dossierStateOf(d),
-          version: d.version,
-          type: alarm.type,
-          dueAt: alarm.dueAt,
-          ...(step
-            ? { step: { index: step.index, name: step.name, agency: step.agency, role: step.role } }
-            : {}),
-        },
+        payload: { tenant: d.tenant, code: d.code, ...alarmOutboxPayload(d, alarm) },
       };
       expect(EVENT_CATALOG[alarm.type].payload.safeParse(item.payload).error).toBeUndefined();
       const envelope = webhookEvent(item, processingOnRoute(d));
       expectValid(envelope, alarm.type);
+      const step = alarm.stepIndex === undefined ? undefined : d.steps[alarm.stepIndex];
       expect(envelope.agency).toBe(alarm.type === 'step.overdue' ? step!.agency : d.competentAgency);
       expect(envelope.sequence).toBe(alarmSequence(d.version, alarm.type));
       expect(envelope.sequence).toBeGreaterThan(historySequence(d.version, 1));
