@@ -56,7 +56,7 @@ const alarmItem = alarmPayload.extend(keys);
 export const onRoute = (d: DossierFacts, agency: string): boolean =>
   d.receivingAgency === agency || d.competentAgency === agency || d.steps.some((s) => s.agency === agency);
 
-/** Whether this receiver may see the applicant (and staff usernames: `seesStaff`). */
+/** What this receiver may see: the applicant's name and ID number, and staff usernames. */
 export function disclosure(receiver: WebhookReceiver): { applicant: boolean; staff: boolean } {
   const processing = receiver.purpose === 'processing';
   return {
@@ -85,13 +85,14 @@ export function webhookEvent(item: OutboxItem, receiver: WebhookReceiver): Webho
 
   if (isAlarmType(type)) {
     const p = alarmItem.parse(item.payload);
+    if (type === 'step.overdue' && !p.step) throw new Error(`${item.id}: a step alarm without its step`);
     return {
       id: item.id,
       type,
       version,
       time: item.occurredAt,
       tenant: p.tenant,
-      agency: p.step && type === 'step.overdue' ? p.step.agency : p.competentAgency,
+      agency: type === 'step.overdue' && p.step ? p.step.agency : p.competentAgency,
       dossierCode: p.code,
       sequence: alarmSequence(p.version, type),
       data: {

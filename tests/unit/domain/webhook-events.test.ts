@@ -83,6 +83,14 @@ describe('the public catalog', () => {
     expect(WEBHOOK_EVENTS['step.overdue'].envelope.safeParse(noStep).success).toBe(false);
   });
 
+  it('refuses a step alarm that names no step (its agency would be unknown)', () => {
+    const item = exampleOutboxItem('step.overdue');
+    const { step: _step, ...payload } = item.payload;
+    expect(() => webhookEvent({ ...item, payload }, { purpose: 'statistics', receiverAgency: 'x' })).toThrow(
+      /without its step/,
+    );
+  });
+
   it('does not deliver the internal deadlines_changed', () => {
     const { dossier, events } = act(
       STATES.received,
