@@ -11,6 +11,7 @@ import { MAX_BODY_BYTES } from '../platform/request-guard';
 import { idempotencyKey, problem } from './schemas/common';
 import { COMPONENTS } from './openapi-components';
 import { ROUTES, type RouteDef } from './routes';
+import { buildWebhooks, WEBHOOK_COMPONENTS, WEBHOOK_TAG } from './openapi-webhooks';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -111,6 +112,7 @@ const TAGS = [
       'Quản trị của tỉnh: thủ tục, cơ quan, giờ làm việc / tenant administration: procedures, agencies, office hours',
   },
   { name: 'platform', description: 'Tài liệu API / the API document' },
+  WEBHOOK_TAG,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -239,6 +241,8 @@ export function buildOpenApiDocument() {
     GatewayMessage: gatewayMessage,
   });
   const input = convert('input', COMPONENTS.input);
+  // Webhook bodies in input form: open objects, so fields added under a version stay valid.
+  const events = convert('input', WEBHOOK_COMPONENTS);
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of ROUTES as readonly RouteDef[]) {
     if (route.path === '$default') continue;
@@ -263,8 +267,9 @@ export function buildOpenApiDocument() {
     tags: TAGS,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { ...output.components, ...input.components },
+      schemas: { ...output.components, ...input.components, ...events.components },
     },
     paths,
+    webhooks: buildWebhooks(events.ref),
   };
 }

@@ -3,7 +3,12 @@
  * to sleep until the next deadline — or that this clock is done (stale, paused, finished).
  */
 import type { DeadlineCheckResult, DeadlineClockInput } from '../api/deadline-clock';
-import { deadlineAlarms, hasRunningClock, planClock } from '../domain/lifecycle/deadlines';
+import {
+  alarmOutboxPayload,
+  deadlineAlarms,
+  hasRunningClock,
+  planClock,
+} from '../domain/lifecycle/deadlines';
 import { toVnIso } from '../domain/vn-time';
 import { getTenant } from '../data/catalog-repo';
 import { getDossier, recordAlarm } from '../data/dossier-repo';
@@ -23,7 +28,6 @@ export async function checkDeadlines(input: DeadlineClockInput): Promise<Deadlin
   const { fire, next } = planClock(deadlineAlarms(dossier, calendarForTenant(settings)), now);
   const fired: string[] = [];
   for (const alarm of fire) {
-    const step = alarm.stepIndex === undefined ? undefined : dossier.steps[alarm.stepIndex];
     const wrote = await recordAlarm(
       dossier.tenant,
       dossier.code,
@@ -32,15 +36,7 @@ export async function checkDeadlines(input: DeadlineClockInput): Promise<Deadlin
         type: alarm.type,
         dueAt: alarm.dueAt,
         stepIndex: alarm.stepIndex,
-        payload: {
-          type: alarm.type,
-          dueAt: alarm.dueAt,
-          appointmentAt: dossier.appointmentAt,
-          status: dossier.status,
-          ...(step
-            ? { step: { index: step.index, name: step.name, agency: step.agency, role: step.role } }
-            : {}),
-        },
+        payload: alarmOutboxPayload(dossier, alarm),
       },
       toVnIso(now),
     );

@@ -1,9 +1,13 @@
 /**
  * The outbox events a change announces: one per history line, plus `dossier.deadlines_changed`
- * whenever a due time moved, which (re)starts the dossier's deadline clock.
+ * whenever a due time moved, which (re)starts the dossier's deadline clock. Each carries its
+ * `position` in the change: with the dossier's version it orders one dossier's events for webhook
+ * receivers (shared/domain/webhooks/sequence.ts), since one change can announce two (a counter's
+ * immediate decision: submitted, then received).
  */
 import { DEADLINES_CHANGED, OUTBOX_TYPES } from '../lifecycle/events';
 import type { Dossier, DossierEvent } from './model';
+import { dossierStateOf } from './state';
 
 export interface OutboxMessage {
   type: string;
@@ -17,18 +21,12 @@ export function outboxFor(
   dossier: Dossier,
   events: readonly DossierEvent[],
 ): OutboxMessage[] {
-  const base = {
-    status: dossier.status,
-    procedure: dossier.procedure.code,
-    receivingAgency: dossier.receivingAgency,
-    competentAgency: dossier.competentAgency,
-    currentStep: dossier.currentStep,
-    appointmentAt: dossier.appointmentAt,
-  };
-  const messages: OutboxMessage[] = events.map((e) => ({
+  const base = dossierStateOf(dossier);
+  const messages: OutboxMessage[] = events.map((e, position) => ({
     type: OUTBOX_TYPES[e.type],
     payload: {
       ...base,
+      position,
       at: e.at,
       actor: e.actor,
       agency: e.agency,
@@ -36,7 +34,10 @@ export function outboxFor(
     },
   }));
   if (dossier.clockVersion !== previousClockVersion) {
-    messages.push({ type: DEADLINES_CHANGED, payload: { ...base, clockVersion: dossier.clockVersion } });
+    messages.push({
+      type: DEADLINES_CHANGED,
+      payload: { ...base, position: events.length, clockVersion: dossier.clockVersion },
+    });
   }
   return messages;
 }

@@ -8,6 +8,7 @@
 import type { WorkingCalendar } from '../calendar';
 import type { Dossier } from '../dossier/model';
 import { TIMELINESS_LABELS } from '../dossier/labels';
+import { dossierStateOf } from '../dossier/state';
 import type { AlarmType } from './event-types';
 import { FINAL_STATUSES } from './statuses';
 
@@ -68,6 +69,22 @@ export function deadlineAlarms(d: Dossier, calendar: WorkingCalendar): DeadlineA
     });
   }
   return alarms;
+}
+
+/**
+ * The outbox payload of a fired alarm (alarmPayload in ./events.ts): the dossier's state, the
+ * version it was read at (an alarm changes none; webhook receivers order by it), what came due,
+ * and the step for a step's alarm.
+ */
+export function alarmOutboxPayload(d: Dossier, alarm: DeadlineAlarm): Record<string, unknown> {
+  const step = alarm.stepIndex === undefined ? undefined : d.steps[alarm.stepIndex];
+  return {
+    ...dossierStateOf(d),
+    version: d.version,
+    type: alarm.type,
+    dueAt: alarm.dueAt,
+    ...(step ? { step: { index: step.index, name: step.name, agency: step.agency, role: step.role } } : {}),
+  };
 }
 
 /** Flags a work queue shows for a step: due soon and overdue, as of `now`. */

@@ -38,21 +38,28 @@ export const handoffPayload = z.object({
   timeliness: timeliness.optional(),
 });
 
+/** The event's place among those one change announces (0 first): shared/domain/dossier/outbox.ts. */
+const position = z.number().int().min(0);
+
 /** A history line's event: the dossier's state, when, who, at which agency, and the hand-off if any. */
 export const historyEventPayload = dossierState.extend({
+  position,
   at: z.string(),
   actor: z.string(),
   agency: z.string(),
   handoff: handoffPayload.optional(),
 });
 
-export const deadlinesChangedPayload = dossierState.extend({ clockVersion: z.number().int() });
+export const deadlinesChangedPayload = dossierState.extend({ position, clockVersion: z.number().int() });
 
-export const alarmPayload = z.object({
+/**
+ * A fired alarm: the dossier's state and the version it was read at (an alarm changes no version;
+ * the version places it among the dossier's events), the due time that passed, and the step's.
+ */
+export const alarmPayload = dossierState.extend({
+  version: z.number().int(),
   type: z.enum(ALARM_TYPES),
   dueAt: z.string(),
-  appointmentAt: z.string().nullable(),
-  status: z.enum(DOSSIER_STATUSES),
   step: z
     .object({ index: z.number().int(), name: z.string(), agency: z.string(), role: z.string() })
     .optional(),

@@ -5,7 +5,7 @@
  * its reason.
  */
 import { Document, Spectral, type ISpectralDiagnostic } from '@stoplight/spectral-core';
-import { defined } from '@stoplight/spectral-functions';
+import { defined, truthy } from '@stoplight/spectral-functions';
 import { Json } from '@stoplight/spectral-parsers';
 import { oas } from '@stoplight/spectral-rulesets';
 import { buildOpenApiDocument } from '../../../shared/api/openapi';
@@ -31,6 +31,17 @@ async function lint(document: unknown): Promise<ISpectralDiagnostic[]> {
           '$..[?(@ && @.type && @.type.constructor.name === "Array" && @.type.includes("array"))]',
         ],
         then: { field: 'items', function: defined },
+      },
+      // Addition. The oas ruleset's operation rules read `paths` only; the `webhooks` section (one
+      // entry per public event type) is held to the same: described, named, tagged, with a body.
+      'webhook-operation-documented': {
+        description: 'A webhook states its operationId, summary, description, tags, body and answers',
+        severity: 'error',
+        given: '$.webhooks[*][*]',
+        then: ['operationId', 'summary', 'description', 'tags', 'requestBody', 'responses'].map((field) => ({
+          field,
+          function: truthy,
+        })),
       },
     },
   });
@@ -69,5 +80,20 @@ describe('api/openapi lint (spectral:oas)', () => {
     doc.components.schemas.Problem = { type: 'nosuchtype' };
     const errors = (await lint(doc)).filter((r) => r.severity === 0).map((r) => r.code);
     expect(errors).toContain('oas3-schema');
+  });
+
+  it('can fail: a webhook with no description, or a header parameter that is not valid 3.1, is an error', async () => {
+    const doc = buildOpenApiDocument() as unknown as {
+      webhooks: Record<string, { post: { description?: string; parameters: Array<{ in: string }> } }>;
+    };
+    delete doc.webhooks['dossier.received']!.post.description;
+    doc.webhooks['step.overdue']!.post.parameters[0]!.in = 'nowhere';
+    const errors = (await lint(doc)).filter((r) => r.severity === 0);
+    expect(errors.map((r) => [r.code, r.path.slice(0, 2).join('.')])).toEqual(
+      expect.arrayContaining([
+        ['webhook-operation-documented', 'webhooks.dossier.received'],
+        ['oas3-schema', 'webhooks.step.overdue'],
+      ]),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { buildOpenApiDocument } from '../../../shared/api/openapi';
 import { IDEMPOTENCY_KEY_PATTERN } from '../../../shared/platform/idempotency';
+import { PUBLIC_EVENT_TYPES, WEBHOOK_EVENTS } from '../../../shared/domain/webhooks/events';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- a JSON document, navigated by hand */
 describe('api/openapi', () => {
@@ -68,5 +69,28 @@ describe('api/openapi', () => {
     const track = doc.paths['/v1/public/{tenant}/dossiers/{code}'].get.responses;
     expect(track['429']).toBeDefined();
     expect(track['422']).toBeUndefined();
+  });
+
+  it('publishes one webhook per public event type: its envelope, the Standard Webhooks headers, what answers mean', () => {
+    expect(Object.keys(doc.webhooks).sort()).toEqual([...PUBLIC_EVENT_TYPES].sort());
+    for (const type of PUBLIC_EVENT_TYPES) {
+      const op = doc.webhooks[type].post;
+      expect(op.parameters.map((p: any) => [p.name, p.in, p.required])).toEqual([
+        ['webhook-id', 'header', true],
+        ['webhook-timestamp', 'header', true],
+        ['webhook-signature', 'header', true],
+      ]);
+      expect(Object.keys(op.responses).sort()).toEqual(['2XX', '410', 'default']);
+      expect(op.summary).toContain(WEBHOOK_EVENTS[type].label.en);
+      const body = op.requestBody.content['application/json'];
+      const schema = deref(body.schema);
+      expect(body.schema.$ref).toMatch(/Event$/);
+      expect(schema.properties.type).toMatchObject({ const: type });
+      expect(schema.properties.version).toMatchObject({ const: WEBHOOK_EVENTS[type].version });
+      expect(schema.required).toEqual(expect.arrayContaining(['id', 'sequence', 'data']));
+      // Open objects: a field added under the same version does not break a receiver's validator.
+      expect(schema.additionalProperties).toBeUndefined();
+      expect(WEBHOOK_EVENTS[type].envelope.safeParse(body.examples.example.value).success).toBe(true);
+    }
   });
 });
