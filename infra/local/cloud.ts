@@ -131,6 +131,8 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
       tableName: LOCAL_TABLE_NAME,
       bucketName: LOCAL_BUCKET_NAME,
       stateMachineArns,
+      // Offline receivers listen on 127.0.0.1; a tenant's settings must allow loopback as well.
+      webhookLoopbackAllowed: true,
     };
     Object.assign(functionEnvironment, { common, resources });
     setProcessEnvironment(common, resources);

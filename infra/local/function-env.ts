@@ -32,6 +32,12 @@ export interface LocalResources {
   tableName: string;
   bucketName: string;
   stateMachineArns: Readonly<Record<WorkflowId, string>>;
+  /**
+   * Webhooks may reach loopback (the offline cloud's receivers on 127.0.0.1): given as
+   * WEBHOOK_LOOPBACK_ALLOWED=true to the functions whose access names `webhookTargets`. The
+   * tenant's settings must allow it too. CDK has no such variable.
+   */
+  webhookLoopbackAllowed?: boolean;
 }
 
 /** The variables `access` grants, on top of `common` (what every function gets). */
@@ -45,6 +51,8 @@ export function environmentFor(
   if (access.bucket !== undefined) env[ENV.bucketName] = resources.bucketName;
   for (const workflow of access.startExecution ?? [])
     env[WORKFLOWS[workflow].arnEnv] = resources.stateMachineArns[workflow];
+  if (access.webhookTargets === true && resources.webhookLoopbackAllowed === true)
+    env[ENV.webhookLoopbackAllowed] = 'true';
   return env;
 }
 

@@ -111,6 +111,11 @@ const TAGS = [
       'Quản trị của tỉnh: thủ tục, cơ quan, giờ làm việc / tenant administration: procedures, agencies, office hours',
   },
   { name: 'platform', description: 'Tài liệu API / the API document' },
+  {
+    name: 'webhooks',
+    description:
+      'Đăng ký webhook có ký (Standard Webhooks), đổi khóa ký / signed webhook subscriptions (Standard Webhooks), secret rotation',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
