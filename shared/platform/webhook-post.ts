@@ -8,7 +8,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import type { WebhookSignatureHeaders } from '../domain/webhooks/signature';
 import type { DeliveryTarget } from './webhook-target';
 
@@ -78,8 +78,10 @@ export function postWebhook(post: WebhookPost): Promise<WebhookPostResult> {
           'user-agent': WEBHOOK_USER_AGENT,
         },
         lookup: pinnedLookup(target.address, target.family),
-        // SNI and the certificate's name: the URL's host (Node omits SNI for an IP literal itself).
-        ...(target.url.protocol === 'https:' ? { servername: target.hostname } : {}),
+        // SNI and the certificate's name: the URL's host. An IP literal has no SNI (RFC 6066).
+        ...(target.url.protocol === 'https:' && isIP(target.hostname) === 0
+          ? { servername: target.hostname }
+          : {}),
         // A fresh connection per attempt: a pooled socket could be one made to another address.
         agent: false,
       });

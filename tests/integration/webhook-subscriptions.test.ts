@@ -255,6 +255,23 @@ describe('webhook subscriptions (integration)', () => {
       expect(updated.body).not.toHaveProperty('description');
     });
 
+    it('asks a tenant admin to name an agency the tenant has', async () => {
+      const { agency: _named, ...unnamed } = newSubscription();
+      const missing = await api.post(BASE, { as: 'quantri', body: unnamed });
+      expect(missing).toMatchObject({
+        status: 422,
+        body: { errors: [{ field: 'body.agency', rule: 'agency-required' }] },
+      });
+      const unknown = await api.post(BASE, {
+        as: 'quantri',
+        body: newSubscription({ agency: '999.99.99.H99' }),
+      });
+      expect(unknown).toMatchObject({
+        status: 422,
+        body: { errors: [{ field: 'body.agency', rule: 'unknown-agency' }] },
+      });
+    });
+
     it('refuses reception staff (403) on every route', async () => {
       const as = 'tiepnhan.binhthanh';
       const answers = await Promise.all([
