@@ -153,6 +153,8 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
       bucketName: LOCAL_BUCKET_NAME,
       stateMachineArns,
       queueUrls,
+      // Offline receivers listen on 127.0.0.1; a tenant's settings must allow loopback as well.
+      webhookLoopbackAllowed: true,
     };
     Object.assign(functionEnvironment, { common, resources });
     setProcessEnvironment(common, resources);

@@ -34,6 +34,12 @@ export interface LocalResources {
   bucketName: string;
   stateMachineArns: Readonly<Record<WorkflowId, string>>;
   queueUrls: Readonly<Record<QueueId, string>>;
+  /**
+   * Webhooks may reach loopback (the offline cloud's receivers on 127.0.0.1): given as
+   * WEBHOOK_LOOPBACK_ALLOWED=true to the functions whose access names `webhookTargets`. The
+   * tenant's settings must allow it too. CDK has no such variable.
+   */
+  webhookLoopbackAllowed?: boolean;
 }
 
 /** The variables `access` grants, on top of `common` (what every function gets). */
@@ -48,6 +54,8 @@ export function environmentFor(
   for (const workflow of access.startExecution ?? [])
     env[WORKFLOWS[workflow].arnEnv] = resources.stateMachineArns[workflow];
   for (const queue of queuesNamedBy(access)) env[QUEUES[queue].urlEnv] = resources.queueUrls[queue];
+  if (access.webhookTargets === true && resources.webhookLoopbackAllowed === true)
+    env[ENV.webhookLoopbackAllowed] = 'true';
   return env;
 }
 

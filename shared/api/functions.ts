@@ -57,6 +57,8 @@ export interface FunctionAccess {
   startExecution?: readonly WorkflowId[];
   /** The event bus's queues (shared/api/queues.ts) it sends to or consumes. */
   queue?: QueueAccess;
+  /** Checks or reaches webhook targets, as for routes (ResourceAccess['webhookTargets']). */
+  webhookTargets?: boolean;
 }
 
 /**

@@ -8,6 +8,7 @@ import * as actions from './schemas/actions';
 import * as attachment from './schemas/attachment';
 import * as catalog from './schemas/catalog';
 import * as dossier from './schemas/dossier';
+import * as webhooks from './schemas/webhooks';
 
 const shared = {
   Applicant: dossier.applicant,
@@ -41,6 +42,9 @@ export const COMPONENTS: { output: Record<string, z.ZodType>; input: Record<stri
     UploadTicket: attachment.uploadTicket,
     AttachmentList: attachment.attachmentList,
     DownloadLink: attachment.downloadLink,
+    WebhookSubscription: webhooks.subscriptionView,
+    WebhookSubscriptionWithSecret: webhooks.subscriptionWithSecret,
+    WebhookSubscriptionList: webhooks.subscriptionList,
   },
   // Input and output forms of one schema differ (defaults are optional in a request), so the
   // shared ones are named apart: `Applicant` in answers, `ApplicantInput` in requests.
@@ -53,5 +57,8 @@ export const COMPONENTS: { output: Record<string, z.ZodType>; input: Record<stri
     ReceptionDecision: dossier.receptionDecision,
     DossierAction: actions.dossierAction,
     CreateAttachment: attachment.createAttachment,
+    CreateWebhookSubscription: webhooks.createSubscription,
+    UpdateWebhookSubscription: webhooks.updateSubscription,
+    RotateWebhookSecret: webhooks.rotateSecret,
   },
 };

@@ -14,7 +14,7 @@ type JsonSchema = Record<string, unknown>;
 export const WEBHOOK_TAG = {
   name: 'webhooks',
   description:
-    'Sự kiện gửi tới hệ thống của cơ quan đăng ký (Standard Webhooks) / events POSTed to subscribers (Standard Webhooks); docs/events.md',
+    'Webhook có ký (Standard Webhooks): đăng ký, đổi khóa ký và các sự kiện gửi tới cơ quan / signed webhooks (Standard Webhooks): subscriptions, secret rotation and the events POSTed to subscribers; docs/events.md',
 };
 
 /** `dossier.supplement_requested` → `DossierSupplementRequestedEvent`. */

@@ -11,6 +11,7 @@ import * as common from './schemas/common';
 import * as dossier from './schemas/dossier';
 import * as attachment from './schemas/attachment';
 import * as actions from './schemas/actions';
+import * as webhooks from './schemas/webhooks';
 
 /** `public`: no token. `user`: any valid token (staff, citizen or agency system); roles narrow it. */
 export type RouteAuth = 'public' | 'user';
@@ -26,6 +27,12 @@ export interface ResourceAccess {
    * signer may, so the area a route may write is the only one its URLs can write.
    */
   bucket?: Partial<Record<BucketArea, readonly BucketAction[]>>;
+  /**
+   * Checks or reaches webhook targets (the SSRF guard, shared/platform/webhook-target.ts). Offline,
+   * such a function gets WEBHOOK_LOOPBACK_ALLOWED=true (infra/local/function-env.ts); CDK never
+   * sets it, so in AWS no webhook reaches loopback.
+   */
+  webhookTargets?: boolean;
 }
 
 export interface RouteDef {
@@ -372,6 +379,119 @@ export const ROUTES = [
     tags: ['attachments'],
     request: { params: attachment.attachmentParams },
     responses: { 200: { description: 'URL', schema: attachment.downloadLink }, ...problemResponses },
+  },
+  {
+    id: 'createWebhookSubscription',
+    method: 'POST',
+    path: '/v1/webhooks/subscriptions',
+    entry: 'functions/webhooks/create.ts',
+    auth: 'user',
+    roles: ['tenantAdmin', 'agencySystem'],
+    access: { table: 'readWrite', webhookTargets: true },
+    idempotent: true,
+    summary:
+      'Đăng ký nhận webhook; khóa ký chỉ hiện một lần / subscribe to webhooks; the signing secret is shown once',
+    tags: ['webhooks'],
+    request: { body: webhooks.createSubscription },
+    responses: {
+      201: {
+        description: 'Đã đăng ký, kèm khóa ký / subscribed, with the secret',
+        schema: webhooks.subscriptionWithSecret,
+      },
+      409: {
+        description: 'Yêu cầu trùng đang xử lý / same Idempotency-Key in progress',
+        schema: common.problem,
+      },
+      422: {
+        description:
+          'URL bị chặn (SSRF: quy tắc nêu trong lỗi), cơ quan không có / target refused by the SSRF guard (the rule is named), unknown agency',
+        schema: common.problem,
+      },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'listWebhookSubscriptions',
+    method: 'GET',
+    path: '/v1/webhooks/subscriptions',
+    entry: 'functions/webhooks/list.ts',
+    auth: 'user',
+    roles: ['tenantAdmin', 'agencySystem'],
+    access: { table: 'read' },
+    summary:
+      'Các đăng ký webhook: cả tỉnh (quản trị) hoặc của cơ quan mình / webhook subscriptions: the tenant’s or the own agency’s',
+    tags: ['webhooks'],
+    request: { query: webhooks.subscriptionListQuery },
+    responses: {
+      200: { description: 'Đăng ký webhook', schema: webhooks.subscriptionList },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'getWebhookSubscription',
+    method: 'GET',
+    path: '/v1/webhooks/subscriptions/{id}',
+    entry: 'functions/webhooks/get.ts',
+    auth: 'user',
+    roles: ['tenantAdmin', 'agencySystem'],
+    access: { table: 'read' },
+    summary: 'Một đăng ký webhook, không kèm khóa ký / one webhook subscription, never its secret',
+    tags: ['webhooks'],
+    request: { params: webhooks.subscriptionParams },
+    responses: {
+      200: { description: 'Đăng ký webhook', schema: webhooks.subscriptionView },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'updateWebhookSubscription',
+    method: 'PATCH',
+    path: '/v1/webhooks/subscriptions/{id}',
+    entry: 'functions/webhooks/update.ts',
+    auth: 'user',
+    roles: ['tenantAdmin', 'agencySystem'],
+    access: { table: 'readWrite', webhookTargets: true },
+    summary:
+      'Sửa URL, loại sự kiện, bật/tắt, mô tả (khóa lạc quan expectedVersion) / change url, event types, enabled, description (optimistic locking by expectedVersion)',
+    tags: ['webhooks'],
+    request: { params: webhooks.subscriptionParams, body: webhooks.updateSubscription },
+    responses: {
+      200: { description: 'Đăng ký sau khi sửa', schema: webhooks.subscriptionView },
+      409: { description: 'Phiên bản cũ / stale expectedVersion', schema: common.problem },
+      422: { description: 'URL bị chặn (SSRF) / target refused by the SSRF guard', schema: common.problem },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'deleteWebhookSubscription',
+    method: 'DELETE',
+    path: '/v1/webhooks/subscriptions/{id}',
+    entry: 'functions/webhooks/delete.ts',
+    auth: 'user',
+    roles: ['tenantAdmin', 'agencySystem'],
+    access: { table: 'readWrite' },
+    summary: 'Xóa đăng ký webhook / delete a webhook subscription',
+    tags: ['webhooks'],
+    request: { params: webhooks.subscriptionParams },
+    responses: { 204: { description: 'Đã xóa / deleted' }, ...problemResponses },
+  },
+  {
+    id: 'rotateWebhookSecret',
+    method: 'POST',
+    path: '/v1/webhooks/subscriptions/{id}/rotate-secret',
+    entry: 'functions/webhooks/rotate-secret.ts',
+    auth: 'user',
+    roles: ['tenantAdmin', 'agencySystem'],
+    access: { table: 'readWrite' },
+    summary:
+      'Đổi khóa ký: khóa mới hiện một lần, khóa cũ còn ký trong thời gian chuyển tiếp / rotate the secret: the new one is shown once, the old one keeps signing for the grace period',
+    tags: ['webhooks'],
+    request: { params: webhooks.subscriptionParams, body: webhooks.rotateSecret },
+    responses: {
+      200: { description: 'Khóa ký mới / the new secret', schema: webhooks.subscriptionWithSecret },
+      409: { description: 'Phiên bản cũ / stale expectedVersion', schema: common.problem },
+      ...problemResponses,
+    },
   },
   {
     id: 'notFound',

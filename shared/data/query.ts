@@ -50,19 +50,21 @@ export function queryAllByPrefix<E extends Entity>(
 
 /**
  * Up to `limit` items of the kind in sort-key order, after the item whose sort key is
- * `prefix + after` (a list cursor holds that suffix), and whether more follow.
+ * `prefix + after` (a list cursor holds that suffix), and whether more follow. With `filter`,
+ * only the items that match count (DynamoDB pages are followed until the page is full).
  */
 export function queryPageByPrefix<E extends Entity>(
   entity: E,
   partition: string,
   prefix: SortKeyPrefix,
-  page: { after?: string; limit: number },
+  page: { after?: string; limit: number; filter?: Condition<E> },
 ): Promise<ListPage<FormattedItem<E>>> {
   const start = page.after === undefined ? undefined : primaryKey(partition, `${prefix}${page.after}`);
   return readPage(
     (exclusiveStartKey) =>
       queryOnePage(entity, partition, prefix, {
         exclusiveStartKey: exclusiveStartKey ?? start,
+        filter: page.filter,
         // One item beyond the page tells whether another follows (see readPage).
         limit: page.limit + 1,
       }),

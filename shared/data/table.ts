@@ -14,6 +14,7 @@
  *   work queue       GSI1PK TENANT#<t>#QUEUE#<agency>#<role>  GSI1SK [p#]<step due, UTC>#<code>  (p#: paused)
  *   daily sequence   PK TENANT#<t>#SEQ#<agency>#<yymmdd> SK #SEQ
  *   idempotency key  PK TENANT#<t>#IDEMPOTENCY           SK idem#<route>#<hash of caller and key>
+ *   webhook sub.     PK TENANT#<t>#WEBHOOKS              SK SUB#<id>
  */
 import { Table } from 'dynamodb-toolbox/table';
 import { Entity } from 'dynamodb-toolbox/entity';
@@ -246,5 +247,44 @@ export const IdempotencyKeyEntity = new Entity({
   computeKey: ({ tenant, route, keyHash }) => ({
     PK: `TENANT#${tenant}#IDEMPOTENCY`,
     SK: `${SORT_KEY_PREFIX.idempotencyKey}${route}#${keyHash}`,
+  }),
+});
+
+export const webhooksPk = (tenant: string) => `TENANT#${tenant}#WEBHOOKS`;
+
+/**
+ * A webhook subscription of one agency of the tenant, with its signing secrets. All of a tenant's
+ * subscriptions share one partition: the fan-out reads them in one query per event, and a
+ * province has tens of them, not thousands.
+ */
+export const WebhookSubscriptionEntity = new Entity({
+  name: 'WebhookSubscription',
+  table: MainTable,
+  schema: item({
+    tenant: string().key(),
+    id: string().key(),
+    agency: string(),
+    url: string(),
+    eventTypes: any(),
+    purpose: string().enum('processing', 'statistics'),
+    description: string().optional(),
+    enabled: boolean(),
+    /** Optimistic locking: every change is conditional on the version it read. */
+    version: number(),
+    createdAt: string(),
+    updatedAt: string(),
+    // Plain for now: the issue that seals personal data and secrets with KMS seals these two here.
+    secret: string(),
+    previousSecret: string().optional(),
+    /** Epoch ms until which `previousSecret` still signs. */
+    previousSecretExpiresAt: number().optional(),
+    /** Epoch ms of the first failure of the current run of failed deliveries (the deliverer's). */
+    failingSince: number().optional(),
+    /** Why the service disabled it (`gone`, `failing`), when it did. */
+    disabledReason: string().optional(),
+  }),
+  computeKey: ({ tenant, id }) => ({
+    PK: webhooksPk(tenant),
+    SK: `${SORT_KEY_PREFIX.webhookSubscription}${id}`,
   }),
 });

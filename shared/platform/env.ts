@@ -32,4 +32,6 @@ export const ENV = {
   uploadUrlTtlSeconds: 'UPLOAD_URL_TTL_SECONDS',
   downloadUrlTtlSeconds: 'DOWNLOAD_URL_TTL_SECONDS',
   idempotencyTtlSeconds: 'IDEMPOTENCY_TTL_SECONDS',
+  /** `true` lets webhook targets be loopback; only the offline cloud sets it (webhook-target.ts). */
+  webhookLoopbackAllowed: 'WEBHOOK_LOOPBACK_ALLOWED',
 } as const;

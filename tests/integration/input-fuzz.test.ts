@@ -115,6 +115,26 @@ const SAMPLES: Record<string, unknown[]> = {
       document: 'Hợp đồng',
     },
   ],
+  createWebhookSubscription: [
+    {
+      url: 'http://127.0.0.1:9/fuzz',
+      eventTypes: ['dossier.received', 'dossier.overdue'],
+      purpose: 'statistics',
+      description: 'Thử',
+      enabled: false,
+      agency: '000.30.01.H99',
+    },
+  ],
+  updateWebhookSubscription: [
+    {
+      expectedVersion: 1,
+      url: 'http://127.0.0.1:9/fuzz',
+      eventTypes: ['*'],
+      enabled: true,
+      description: 'Thử',
+    },
+  ],
+  rotateWebhookSecret: [{ expectedVersion: 1, graceSeconds: 3600 }],
 };
 
 interface Target {

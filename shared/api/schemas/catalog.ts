@@ -169,6 +169,11 @@ export const tenantSettings = z.object({
   cutoff: hhmm.default('15:00'),
   countFrom: z.enum(['nextWorkingDay', 'receipt']).default('nextWorkingDay'),
   calendarOverrides: z.array(calendarOverride).max(400).default([]),
+  /**
+   * Webhooks: `allowLoopback` lets subscriptions target 127.0.0.1 / ::1, and only where the
+   * deployment allows it too (the offline cloud; never AWS). Absent: false.
+   */
+  webhooks: z.object({ allowLoopback: z.boolean().default(false) }).optional(),
 });
 export type TenantSettings = z.infer<typeof tenantSettings>;
 export const tenantView = tenantSettings.extend({ id: z.string() });

@@ -1,0 +1,11 @@
+import { httpHandler } from '../../shared/platform/http';
+import { createSubscription } from '../../shared/usecases/webhooks';
+
+export const handler = httpHandler(
+  'createWebhookSubscription',
+  async ({ body, principal, idempotency, annotate }) => {
+    const { result } = await createSubscription(principal, body, idempotency);
+    annotate({ subscriptionId: result.id });
+    return { status: 201, body: result, headers: { location: `/v1/webhooks/subscriptions/${result.id}` } };
+  },
+);

@@ -1,0 +1,8 @@
+import { httpHandler } from '../../shared/platform/http';
+import { removeSubscription } from '../../shared/usecases/webhooks';
+
+export const handler = httpHandler('deleteWebhookSubscription', async ({ params, principal, annotate }) => {
+  annotate({ subscriptionId: params.id });
+  await removeSubscription(principal, params.id);
+  return { status: 204, body: undefined };
+});

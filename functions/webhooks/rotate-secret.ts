@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/platform/http';
+import { rotateSubscriptionSecret } from '../../shared/usecases/webhooks';
+
+export const handler = httpHandler('rotateWebhookSecret', async ({ params, body, principal, annotate }) => {
+  annotate({ subscriptionId: params.id });
+  return { status: 200, body: await rotateSubscriptionSecret(principal, params.id, body) };
+});

@@ -1,0 +1,10 @@
+import { httpHandler } from '../../shared/platform/http';
+import { updateSubscription } from '../../shared/usecases/webhooks';
+
+export const handler = httpHandler(
+  'updateWebhookSubscription',
+  async ({ params, body, principal, annotate }) => {
+    annotate({ subscriptionId: params.id });
+    return { status: 200, body: await updateSubscription(principal, params.id, body) };
+  },
+);
