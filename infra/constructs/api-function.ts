@@ -40,8 +40,16 @@ import {
   type TableItemAction,
 } from './access';
 import { acknowledge, iam5ResourceFinding } from './nag';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 
 /** Handler entries in the route table are relative to the repository root. */
+/** The Cognito actions `cognito: 'agencyClients'` grants. */
+export const AGENCY_CLIENT_ACTIONS = [
+  'cognito-idp:CreateUserPoolClient',
+  'cognito-idp:DescribeUserPoolClient',
+  'cognito-idp:DeleteUserPoolClient',
+] as const;
+
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 export const FUNCTION_DEFAULTS = {
@@ -87,6 +95,7 @@ export interface AccessResources {
   readonly table?: ITableV2;
   readonly bucket?: IBucket;
   readonly workflows?: Partial<Record<WorkflowId, StateMachine>>;
+  readonly userPool?: IUserPool;
 }
 
 export class ApiFunction extends Construct {
@@ -180,6 +189,22 @@ export class ApiFunction extends Construct {
     for (const workflow of access.startExecution ?? []) {
       this.bindStartExecution(workflow, need(resources.workflows?.[workflow], `state machine ${workflow}`));
     }
+    if (access.cognito === 'agencyClients') this.bindAgencyClients(need(resources.userPool, 'the user pool'));
+    return this;
+  }
+
+  /**
+   * Sets `USER_POOL_ID` and grants making, reading and deleting app clients of this pool only:
+   * what registering and revoking an agency's system calls (shared/usecases/agency-clients.ts).
+   */
+  public bindAgencyClients(userPool: IUserPool): this {
+    this.function.addEnvironment(ENV.userPoolId, userPool.userPoolId);
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: [...AGENCY_CLIENT_ACTIONS],
+        resources: [userPool.userPoolArn],
+      }),
+    );
     return this;
   }
 

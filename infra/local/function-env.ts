@@ -32,6 +32,11 @@ export interface LocalResources {
   tableName: string;
   bucketName: string;
   stateMachineArns: Readonly<Record<WorkflowId, string>>;
+  /**
+   * The local issuer's Cognito API and pool: known once the gateway listens, before any request
+   * reaches a handler. Only functions whose access names `cognito` see them.
+   */
+  cognito?: { endpoint: string; userPoolId: string };
 }
 
 /** The variables `access` grants, on top of `common` (what every function gets). */
@@ -43,6 +48,10 @@ export function environmentFor(
   const env: Environment = { ...common };
   if (access.table !== undefined) env[ENV.tableName] = resources.tableName;
   if (access.bucket !== undefined) env[ENV.bucketName] = resources.bucketName;
+  if (access.cognito !== undefined && resources.cognito) {
+    env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = resources.cognito.endpoint;
+    env[ENV.userPoolId] = resources.cognito.userPoolId;
+  }
   for (const workflow of access.startExecution ?? [])
     env[WORKFLOWS[workflow].arnEnv] = resources.stateMachineArns[workflow];
   return env;

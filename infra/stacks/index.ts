@@ -42,6 +42,7 @@ export function createStacks(app: App, config: StageConfig): Stacks {
     bucket: data.sharedBucket,
     jwtIssuer: auth.jwtIssuer,
     jwtAudience: auth.jwtAudience,
+    userPool: auth.userPool,
     alarmTopic: monitoring.alarmTopic,
   });
   // The bucket comes by export name, which CDK cannot see as a dependency.

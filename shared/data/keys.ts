@@ -25,6 +25,7 @@ export const SORT_KEY_PREFIX = {
   outbox: 'OUTBOX#',
   deadlineMark: 'MARK#',
   idempotencyKey: 'idem#',
+  agencyClient: 'CLIENT#',
 } as const;
 export type SortKeyPrefix = (typeof SORT_KEY_PREFIX)[keyof typeof SORT_KEY_PREFIX];
 

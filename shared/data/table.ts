@@ -14,6 +14,9 @@
  *   work queue       GSI1PK TENANT#<t>#QUEUE#<agency>#<role>  GSI1SK [p#]<step due, UTC>#<code>  (p#: paused)
  *   daily sequence   PK TENANT#<t>#SEQ#<agency>#<yymmdd> SK #SEQ
  *   idempotency key  PK TENANT#<t>#IDEMPOTENCY           SK idem#<route>#<hash of caller and key>
+ *   agency client    PK TENANT#<t>                      SK CLIENT#<client id>
+ *   its lookup       PK CLIENT#<client id>              SK #CLIENT   (the one key not under a tenant:
+ *                    see AgencyClientLookupEntity)
  */
 import { Table } from 'dynamodb-toolbox/table';
 import { Entity } from 'dynamodb-toolbox/entity';
@@ -247,4 +250,42 @@ export const IdempotencyKeyEntity = new Entity({
     PK: `TENANT#${tenant}#IDEMPOTENCY`,
     SK: `${SORT_KEY_PREFIX.idempotencyKey}${route}#${keyHash}`,
   }),
+});
+
+/** An agency's system registered by a tenant admin: its Cognito app client, listed per tenant. */
+export const AgencyClientEntity = new Entity({
+  name: 'AgencyClient',
+  table: MainTable,
+  schema: item({
+    tenant: string().key(),
+    clientId: string().key(),
+    agency: string(),
+    name: string(),
+    scopes: any(),
+    createdAt: string(),
+    createdBy: string(),
+  }),
+  computeKey: ({ tenant, clientId }) => ({
+    PK: tenantPk(tenant),
+    SK: `${SORT_KEY_PREFIX.agencyClient}${clientId}`,
+  }),
+});
+
+/**
+ * The same client found by its id alone. Who asks: the pre-token-generation trigger (and the local
+ * issuer), which know nothing but the client id a token is being issued to — Cognito tells them no
+ * tenant. So this is the one key that does not begin with the tenant. It stays safe: the client id
+ * is a random id Cognito made (no tenant can pick another's), the item holds only the tenant and
+ * agency the id belongs to (no dossier data), and it is only ever read by GetItem on its exact key,
+ * never queried, so no read can list another tenant's anything from it.
+ */
+export const AgencyClientLookupEntity = new Entity({
+  name: 'AgencyClientLookup',
+  table: MainTable,
+  schema: item({
+    clientId: string().key(),
+    tenant: string(),
+    agency: string(),
+  }),
+  computeKey: ({ clientId }) => ({ PK: `${SORT_KEY_PREFIX.agencyClient}${clientId}`, SK: '#CLIENT' }),
 });

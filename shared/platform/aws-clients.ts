@@ -7,6 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { ENV, optionalEnv } from './env';
 import { tracer } from './observability';
 
@@ -14,6 +15,7 @@ let dynamoClient: DynamoDBClient | undefined;
 let documentClient: DynamoDBDocumentClient | undefined;
 let s3Client: S3Client | undefined;
 let sfnClient: SFNClient | undefined;
+let cognitoClient: CognitoIdentityProviderClient | undefined;
 
 export function getDynamoClient(): DynamoDBClient {
   dynamoClient ??= tracer.captureAWSv3Client(new DynamoDBClient({}));
@@ -37,4 +39,10 @@ export function getS3Client(): S3Client {
 export function getSfnClient(): SFNClient {
   sfnClient ??= tracer.captureAWSv3Client(new SFNClient({}));
   return sfnClient;
+}
+
+/** Only the route that registers agencies' systems uses it (AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER offline). */
+export function getCognitoClient(): CognitoIdentityProviderClient {
+  cognitoClient ??= tracer.captureAWSv3Client(new CognitoIdentityProviderClient({}));
+  return cognitoClient;
 }

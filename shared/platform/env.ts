@@ -32,4 +32,6 @@ export const ENV = {
   uploadUrlTtlSeconds: 'UPLOAD_URL_TTL_SECONDS',
   downloadUrlTtlSeconds: 'DOWNLOAD_URL_TTL_SECONDS',
   idempotencyTtlSeconds: 'IDEMPOTENCY_TTL_SECONDS',
+  /** The Cognito user pool agencies' app clients are made in (only the function that makes them). */
+  userPoolId: 'USER_POOL_ID',
 } as const;
