@@ -30,6 +30,7 @@ export function createStacks(app: App, config: StageConfig): Stacks {
   const auth = new AuthStack(app, `${config.prefix}-Auth`, {
     ...name('Auth'),
     description: 'Một cửa: Cognito user pool and web client',
+    table: data.table,
   });
   const monitoring = new MonitoringStack(app, `${config.prefix}-Monitoring`, {
     ...name('Monitoring'),
