@@ -128,6 +128,11 @@ export const DossierEntity = new Entity({
     queueKey: string().optional().savedAs(TABLE_KEYS.gsi1.partitionKey),
     /** `<step due instant, UTC ISO>#<code>`: the queue sorts by due time. */
     queueOrder: string().optional().savedAs(TABLE_KEYS.gsi1.sortKey),
+    /**
+     * When the dossier was last saved (UTC ISO, the shared clock): what `updatedSince` filters a
+     * queue by. Absent on items last saved before it existed; those match no `updatedSince`.
+     */
+    updatedAt: string().optional(),
     /** The rest of the domain `Dossier`, stored as a document. */
     body: any(),
   }),

@@ -56,18 +56,20 @@ async function actAs(token: string, code: string, action: Record<string, unknown
   });
 }
 
-const queueCodes = async (token: string) => {
-  const res = await api.get('/v1/work-queue', { token });
+const queueCodes = async (token: string, query = '') => {
+  const res = await api.get(`/v1/work-queue${query}`, { token });
   expect(res.status).toBe(200);
   return (res.body.items as Array<{ code: string }>).map((i) => i.code);
 };
 
 let code: string;
+let startedAt: string;
 let tax: Registered;
 let taxToken: string;
 
 beforeAll(async () => {
   // Staff bring the demo land transfer to the tax step: commune counter → land office → tax office.
+  startedAt = new Date(Date.now() - 1000).toISOString().replace('Z', '+00:00');
   ({ code } = await acceptedLandTransfer());
   for (const user of ['tiepnhan.binhthanh', 'chuyenvien.datdai']) {
     const current = await api.get(`/v1/dossiers/${code}`, { as: user });
@@ -109,6 +111,14 @@ describe('an agency system with a client-credentials token', () => {
     const dossier = await api.get(`/v1/dossiers/${code}`, { token: taxToken });
     expect(dossier.status).toBe(200);
     expect(dossier.body.steps[dossier.body.currentStep]).toMatchObject({ agency: TAX });
+    // Filters of the list: by status, and by last change (what an agency system polls with).
+    const status = dossier.body.status as string;
+    expect(await queueCodes(taxToken, `?status=${status}`)).toContain(code);
+    expect(
+      await queueCodes(taxToken, `?status=${status === 'paused' ? 'inProgress' : 'paused'}`),
+    ).not.toContain(code);
+    expect(await queueCodes(taxToken, `?updatedSince=${encodeURIComponent(startedAt)}`)).toContain(code);
+    expect(await queueCodes(taxToken, '?updatedSince=2100-01-01T00:00:00%2B07:00')).toEqual([]);
     const attachments = await api.get(`/v1/dossiers/${code}/attachments`, { token: taxToken });
     expect(attachments.status).toBe(200);
     expect(Array.isArray(attachments.body.items)).toBe(true);
