@@ -188,6 +188,28 @@ describe('systems that may not see the dossier', () => {
   });
 });
 
+describe('revoking an agency system', () => {
+  it('leaves it no way to get a token (the registry and the app client are gone); a second revoke is 404', async () => {
+    const doomed = await register(TAX, `agency-api-revoke-${Date.now()}`);
+    await tokenOf(doomed);
+    const revoked = await api.delete(`/v1/admin/agency-clients/${doomed.clientId}`, { as: 'quantri' });
+    expect(revoked.status).toBe(204);
+    const res = await tokenRequest(
+      { grant_type: 'client_credentials' },
+      { id: doomed.clientId, secret: doomed.clientSecret },
+    );
+    expect(res.status).toBe(401);
+    expect(res.body.error).toBe('invalid_client');
+    const again = await api.delete(`/v1/admin/agency-clients/${doomed.clientId}`, { as: 'quantri' });
+    expect(again.status).toBe(404);
+  });
+
+  it('is for tenant admins only: 403 for staff', async () => {
+    const res = await api.delete(`/v1/admin/agency-clients/${tax.clientId}`, { as: 'chuyenvien.thue' });
+    expect(res.status).toBe(403);
+  });
+});
+
 describe('tokens that are not accepted', () => {
   it('a wrong secret gets no token: 401 invalid_client', async () => {
     const res = await tokenRequest({ grant_type: 'client_credentials' }, { id: tax.clientId, secret: 'sai' });
