@@ -406,6 +406,22 @@ export const ROUTES = [
     },
   },
   {
+    id: 'listAgencyClients',
+    method: 'GET',
+    path: '/v1/admin/agency-clients',
+    entry: 'functions/admin/list-agency-clients.ts',
+    auth: 'user',
+    roles: ['tenantAdmin'],
+    access: { table: 'read' },
+    summary: 'Các hệ thống cơ quan đã đăng ký, không kèm bí mật / registered agency systems, without secrets',
+    tags: ['admin'],
+    request: { query: agencyClient.agencyClientListQuery },
+    responses: {
+      200: { description: 'Danh sách', schema: agencyClient.agencyClientList },
+      ...problemResponses,
+    },
+  },
+  {
     id: 'revokeAgencyClient',
     method: 'DELETE',
     path: '/v1/admin/agency-clients/{clientId}',

@@ -8,7 +8,10 @@ import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelet
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import type { AgencyClientRegistration } from '../platform/agency-client-claims';
 import type { KeyRecordPut } from './idempotency-repo';
-import { AgencyClientEntity, AgencyClientLookupEntity } from './table';
+import { SORT_KEY_PREFIX } from './keys';
+import type { ListPage } from './pages';
+import { queryPageByPrefix } from './query';
+import { AgencyClientEntity, AgencyClientLookupEntity, tenantPk } from './table';
 
 export interface AgencyClientRecord {
   tenant: string;
@@ -46,6 +49,20 @@ export async function getAgencyClient(
 ): Promise<AgencyClientRecord | undefined> {
   const { Item } = await AgencyClientEntity.build(GetItemCommand).key({ tenant, clientId }).send();
   return Item ? toRecord(Item) : undefined;
+}
+
+/** A page of the tenant's agency systems in client id order, after `after`. */
+export async function agencyClientPage(
+  tenant: string,
+  page: { after?: string; limit: number },
+): Promise<ListPage<AgencyClientRecord>> {
+  const { items, more } = await queryPageByPrefix(
+    AgencyClientEntity,
+    tenantPk(tenant),
+    SORT_KEY_PREFIX.agencyClient,
+    page,
+  );
+  return { items: items.map(toRecord), more };
 }
 
 export async function deleteAgencyClient(tenant: string, clientId: string): Promise<void> {

@@ -19,7 +19,12 @@ import type { z } from 'zod';
 import type { CreateAgencyClient, registeredAgencyClient } from '../api/schemas/agency-client';
 import type { IdempotencyClaim } from '../domain/idempotency';
 import { toVnIso } from '../domain/vn-time';
-import { deleteAgencyClient, getAgencyClient, putAgencyClient } from '../data/agency-client-repo';
+import {
+  agencyClientPage,
+  deleteAgencyClient,
+  getAgencyClient,
+  putAgencyClient,
+} from '../data/agency-client-repo';
 import { agenciesByCode } from '../data/catalog-repo';
 import { getCognitoClient } from '../platform/aws-clients';
 import { AGENCY_SCOPE_LIST } from '../platform/claims';
@@ -28,6 +33,7 @@ import { ENV, requireEnv } from '../platform/env';
 import { NotFoundError, UnprocessableError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
 import { oncePerKey, type TakeKey } from './once-per-key';
+import { pageOf, type PageRequest } from './paging';
 
 type Registered = z.input<typeof registeredAgencyClient>;
 
@@ -115,6 +121,23 @@ async function secretOf(clientId: string): Promise<string> {
   const secret = described.UserPoolClient?.ClientSecret;
   if (!secret) throw new Error(`DescribeUserPoolClient answered no secret for ${clientId}`);
   return secret;
+}
+
+/** The tenant's agency systems, a page at a time; the secrets are Cognito's alone. */
+export async function agencyClientsOf(principal: Principal, query: PageRequest) {
+  const { items, more } = await agencyClientPage(principal.tenant, {
+    after: query.cursor,
+    limit: query.limit,
+  });
+  const views = items.map((c) => ({
+    clientId: c.clientId,
+    agency: c.agency,
+    name: c.name,
+    scopes: c.scopes,
+    createdAt: c.createdAt,
+    createdBy: c.createdBy,
+  }));
+  return { items: views, nextCursor: pageOf('agencyClients', views, more, (c) => c.clientId).nextCursor };
 }
 
 /** Revokes an agency's system: the registry first (no new token gets its claims), then Cognito. */

@@ -93,6 +93,22 @@ describe('an agency system with a client-credentials token', () => {
     expect(first.clientId).not.toBe(tax.clientId);
   });
 
+  it("is listed for the tenant's admins, without its secret, a page at a time", async () => {
+    const seen: Array<Record<string, unknown>> = [];
+    let cursor: string | undefined;
+    do {
+      const res = await api.get(`/v1/admin/agency-clients?limit=2${cursor ? `&cursor=${cursor}` : ''}`, {
+        as: 'quantri',
+      });
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items);
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen).toContainEqual(expect.objectContaining({ clientId: tax.clientId, agency: TAX }));
+    expect(seen.every((c) => !('clientSecret' in c))).toBe(true);
+    expect((await api.get('/v1/admin/agency-clients', { token: taxToken })).status).toBe(403);
+  });
+
   it('gets a token that names its client, tenant and agency', () => {
     const claims = decodeJwt(taxToken);
     expect(claims).toMatchObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGENCY_SCOPE_LIST, type AgencyScope } from '../../platform/claims';
 import { agencyCode, singleLine } from './common';
+import { nextCursor, pageQuery } from './page';
 
 const scope = z.enum(AGENCY_SCOPE_LIST as [AgencyScope, ...AgencyScope[]]);
 
@@ -17,14 +18,9 @@ export const createAgencyClient = z
 export type CreateAgencyClient = z.infer<typeof createAgencyClient>;
 
 /** Cognito app client ids: 1–128 word characters (letters, digits, `_`). */
-export const clientIdParams = z
-  .object({
-    clientId: z
-      .string()
-      .max(128, { abort: true })
-      .regex(/^[\w]+$/),
-  })
-  .strict();
+const clientId = z.string().max(128, { abort: true }).regex(/^\w+$/);
+export const clientIdParams = z.object({ clientId }).strict();
+export const agencyClientListQuery = z.object(pageQuery('agencyClients', clientId)).strict();
 
 export const agencyClientView = z.object({
   clientId: z.string(),
@@ -34,6 +30,9 @@ export const agencyClientView = z.object({
   createdAt: z.string(),
   createdBy: z.string(),
 });
+
+/** A tenant's agency systems, in client id order; never their secrets. */
+export const agencyClientList = z.object({ items: z.array(agencyClientView), nextCursor });
 
 /** The answer to registration: the only time the secret is shown. */
 export const registeredAgencyClient = agencyClientView.extend({
