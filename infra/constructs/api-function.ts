@@ -42,8 +42,16 @@ import {
   type TableItemAction,
 } from './access';
 import { acknowledge, iam5ResourceFinding } from './nag';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 
 /** Handler entries in the route table are relative to the repository root. */
+/** The Cognito actions `cognito: 'agencyClients'` grants. */
+export const AGENCY_CLIENT_ACTIONS = [
+  'cognito-idp:CreateUserPoolClient',
+  'cognito-idp:DescribeUserPoolClient',
+  'cognito-idp:DeleteUserPoolClient',
+] as const;
+
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 export const FUNCTION_DEFAULTS = {
@@ -91,6 +99,7 @@ export interface AccessResources {
   readonly workflows?: Partial<Record<WorkflowId, StateMachine>>;
   /** The event bus's queues (infra/constructs/event-bus.ts). */
   readonly queues?: Partial<Record<QueueId, IQueue>>;
+  readonly userPool?: IUserPool;
 }
 
 export class ApiFunction extends Construct {
@@ -196,6 +205,7 @@ export class ApiFunction extends Construct {
         'sqs:GetQueueAttributes',
         ...(access.queue?.changeVisibility ? ['sqs:ChangeMessageVisibility'] : []),
       ]);
+    if (access.cognito === 'agencyClients') this.bindAgencyClients(need(resources.userPool, 'the user pool'));
     return this;
   }
 
@@ -207,6 +217,21 @@ export class ApiFunction extends Construct {
     );
     if (actions.includes('sqs:SendMessage')) resource.encryptionMasterKey?.grantEncryptDecrypt(this.role);
     else resource.encryptionMasterKey?.grantDecrypt(this.role);
+    return this;
+  }
+
+  /**
+   * Sets `USER_POOL_ID` and grants making, reading and deleting app clients of this pool only:
+   * what registering and revoking an agency's system calls (shared/usecases/agency-clients.ts).
+   */
+  public bindAgencyClients(userPool: IUserPool): this {
+    this.function.addEnvironment(ENV.userPoolId, userPool.userPoolId);
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: [...AGENCY_CLIENT_ACTIONS],
+        resources: [userPool.userPoolArn],
+      }),
+    );
     return this;
   }
 

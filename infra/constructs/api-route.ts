@@ -21,6 +21,7 @@ import { routeKey, type RouteDef } from '../../shared/api/routes';
 import { addFunctionAlarms } from './alarms';
 import { ApiFunction } from './api-function';
 import { acknowledge } from './nag';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 
 export interface ApiRouteProps {
   readonly route: RouteDef;
@@ -29,6 +30,8 @@ export interface ApiRouteProps {
   readonly userAuthorizer: IHttpRouteAuthorizer;
   readonly table: ITableV2;
   readonly bucket: IBucket;
+  /** For routes whose access names `cognito` (agencies' app clients). */
+  readonly userPool: IUserPool;
   readonly alarmAction: IAlarmAction;
   readonly logRetention: RetentionDays;
   readonly logRemovalPolicy: RemovalPolicy;
@@ -62,7 +65,11 @@ export class ApiRoute extends Construct {
       logRetention: props.logRetention,
       logRemovalPolicy: props.logRemovalPolicy,
     });
-    this.handler.bindAccess(route.access, { table: props.table, bucket: props.bucket });
+    this.handler.bindAccess(route.access, {
+      table: props.table,
+      bucket: props.bucket,
+      userPool: props.userPool,
+    });
 
     const isPublic = route.auth === 'public';
     this.httpRoute = new HttpRoute(this, 'Route', {

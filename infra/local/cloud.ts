@@ -215,6 +215,8 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
     stops.push(queuePoller.stop);
     timings.lap('workflows');
 
+    const { findAgencyClient } = await import('../../shared/data/agency-client-repo');
+    const appClients = await modules.cognitoClients.openLocalAppClients(path.join(dataDir, 'cognito'));
     const gateway = await modules.gateway.startGateway({
       routes: modules.routes.ROUTES,
       repoRoot: REPO_ROOT,
@@ -229,10 +231,15 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
         void sfn.service.restartRunning();
         void stagingSweep.sweep();
       },
+      agencySystems: { clients: appClients, token: { lookup: findAgencyClient } },
       createIssuer: (baseUrl) =>
         modules.jwt.createLocalIssuer({ keyDir: path.join(dataDir, 'jwt'), issuerUrl: `${baseUrl}/_local` }),
     });
     stops.push(gateway.stop);
+    resources.cognito = {
+      endpoint: `${gateway.baseUrl}${modules.cognitoClients.COGNITO_PATH}`,
+      userPoolId: modules.cognitoClients.LOCAL_USER_POOL_ID,
+    };
     const tokens = await demoTokens(modules, gateway.issuer, province);
     timings.lap('gateway');
 
@@ -260,6 +267,7 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
 function loadModules() {
   return loadTogether({
     gateway: import('./gateway'),
+    cognitoClients: import('./cognito-clients'),
     routes: import('../../shared/api/routes'),
     jwt: import('./jwt-issuer'),
     identities: import('./identities'),

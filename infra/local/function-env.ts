@@ -40,6 +40,11 @@ export interface LocalResources {
    * tenant's settings must allow it too. CDK has no such variable.
    */
   webhookLoopbackAllowed?: boolean;
+  /**
+   * The local issuer's Cognito API and pool: known once the gateway listens, before any request
+   * reaches a handler. Only functions whose access names `cognito` see them.
+   */
+  cognito?: { endpoint: string; userPoolId: string };
 }
 
 /** The variables `access` grants, on top of `common` (what every function gets). */
@@ -51,6 +56,10 @@ export function environmentFor(
   const env: Environment = { ...common };
   if (access.table !== undefined) env[ENV.tableName] = resources.tableName;
   if (access.bucket !== undefined) env[ENV.bucketName] = resources.bucketName;
+  if (access.cognito !== undefined && resources.cognito) {
+    env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = resources.cognito.endpoint;
+    env[ENV.userPoolId] = resources.cognito.userPoolId;
+  }
   for (const workflow of access.startExecution ?? [])
     env[WORKFLOWS[workflow].arnEnv] = resources.stateMachineArns[workflow];
   for (const queue of queuesNamedBy(access)) env[QUEUES[queue].urlEnv] = resources.queueUrls[queue];

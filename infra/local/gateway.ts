@@ -16,6 +16,8 @@ import { isPreflight, preflightReply, withCors } from './cors';
 import { createHandlerLoader, type HandlerLoader } from './handler-loader';
 import type { LocalIssuer } from './jwt-issuer';
 import { LOCAL_PREFIX, handleLocal } from './local-endpoints';
+import { COGNITO_PATH, type LocalAppClients } from './cognito-clients';
+import { TOKEN_PATH, tokenEndpoint, type TokenEndpointDeps } from './oauth-token';
 import { createRouteMatcher, type RouteMatcher } from './route-match';
 import type { ProvinceFile } from './seed';
 
@@ -40,6 +42,14 @@ export interface GatewayOptions {
   cors?: CorsPolicy;
   /** The cloud's loader (each route in its own environment); default: one of the gateway's own. */
   loader?: HandlerLoader;
+  /**
+   * Cognito's parts for agencies' systems: its app-client API and `/oauth2/token`. Without them
+   * those paths answer 404, as a cloud without agency systems would.
+   */
+  agencySystems?: {
+    clients: LocalAppClients;
+    token: Omit<TokenEndpointDeps, 'clients' | 'issueAccessToken'>;
+  };
 }
 
 export interface StartGatewayOptions extends Omit<GatewayOptions, 'issuer'> {
@@ -114,6 +124,18 @@ async function dispatch(req: IncomingMessage, requestId: string, ctx: DispatchCo
   const rawPath = url.split('?')[0] ?? '/';
   const method = req.method ?? 'GET';
 
+  if (ctx.agencySystems && method === 'POST') {
+    const { clients, token } = ctx.agencySystems;
+    if (rawPath === TOKEN_PATH)
+      return tokenEndpoint(req.headers, body, {
+        ...token,
+        clients,
+        issueAccessToken: (request) => ctx.issuer.issueAccessToken(request),
+      });
+    // The SDK posts to the endpoint's path (with or without a trailing slash).
+    if (rawPath === COGNITO_PATH || rawPath === `${COGNITO_PATH}/`)
+      return clients.handle(req.headers['x-amz-target'] as string | undefined, body);
+  }
   if (rawPath.startsWith(LOCAL_PREFIX)) return handleLocal(method, rawPath, body, ctx);
   // The gateway answers preflights itself, before routes and authorizers, as a CORS-configured API does.
   if (isPreflight(method, req.headers)) return preflightReply(ctx.cors, req.headers);

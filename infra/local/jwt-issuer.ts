@@ -23,7 +23,8 @@ import {
   type KeyLike,
 } from 'jose';
 import { JWTClaimValidationFailed } from 'jose/errors';
-import { CLAIMS } from '../../shared/platform/claims';
+import { AGENCY_AUDIENCE, CLAIMS } from '../../shared/platform/claims';
+import type { AccessTokenRequest } from './oauth-token';
 
 export const LOCAL_CLIENT_ID = 'mot-cua-local-web';
 export const TOKEN_LIFETIME_SECONDS = 12 * 3600;
@@ -43,6 +44,11 @@ export interface LocalIssuer {
   readonly issuer: string;
   readonly clientId: string;
   issueToken(identity: TokenIdentity): Promise<string>;
+  /**
+   * A client-credentials access token, shaped like Cognito's after the pre-token-generation
+   * trigger: `token_use: access`, `client_id`, `scope`, and the trigger's claims (tenant, agency, aud).
+   */
+  issueAccessToken(request: AccessTokenRequest): Promise<string>;
   jwks(): { keys: JWK[] };
   /** Verifies signature, issuer, audience and times; throws when the token is not acceptable. */
   verify(token: string): Promise<JWTPayload>;
@@ -94,12 +100,32 @@ export async function createLocalIssuer(options: LocalIssuerOptions): Promise<Lo
         .setExpirationTime(nowSeconds + TOKEN_LIFETIME_SECONDS)
         .sign(privateKey);
     },
+    issueAccessToken: async ({ clientId, scopes, claims, lifetimeSeconds }) => {
+      const nowSeconds = Math.floor(Date.now() / 1000);
+      const payload: JWTPayload = {
+        ...claims,
+        [CLAIMS.subject]: clientId,
+        [CLAIMS.clientId]: clientId,
+        [CLAIMS.scope]: scopes.join(' '),
+        [CLAIMS.tokenUse]: 'access',
+        auth_time: nowSeconds,
+        jti: randomUUID(),
+      };
+      return new SignJWT(payload)
+        .setProtectedHeader({ alg: ALG, kid, typ: 'JWT' })
+        .setIssuer(options.issuerUrl)
+        .setIssuedAt(nowSeconds)
+        .setExpirationTime(nowSeconds + lifetimeSeconds)
+        .sign(privateKey);
+    },
     jwks: () => ({ keys: [publicJwk] }),
     verify: async (token) => {
       const { payload } = await jwtVerify(token, keySet, {
         algorithms: [ALG],
         issuer: acceptedIssuers,
-        audience: LOCAL_CLIENT_ID,
+        // As the API's authorizer: the web client (ID tokens) or the agency audience that
+        // agencies' access tokens carry (see AGENCY_AUDIENCE).
+        audience: [LOCAL_CLIENT_ID, AGENCY_AUDIENCE],
         // API Gateway's JWT authorizer requires `exp`; jose would accept a token without one.
         requiredClaims: ['exp'],
       });

@@ -5,6 +5,7 @@
  */
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { CorsHttpMethod, HttpApi, type CorsPreflightOptions } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -28,6 +29,8 @@ export interface ApiStackProps extends StackProps {
   /** Token issuer (the user pool) and accepted client ids. */
   readonly jwtIssuer: string;
   readonly jwtAudience: string[];
+  /** The pool agencies' app clients are made in (the agency-clients admin routes). */
+  readonly userPool: IUserPool;
   readonly alarmTopic: ITopic;
 }
 
@@ -78,6 +81,7 @@ export class ApiStack extends Stack {
         userAuthorizer,
         table: props.table,
         bucket,
+        userPool: props.userPool,
         alarmAction,
         logRetention: config.logRetention,
         logRemovalPolicy: config.logRemovalPolicy,

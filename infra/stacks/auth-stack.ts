@@ -9,6 +9,10 @@ import {
   CfnUserPoolRiskConfigurationAttachment,
   ClientAttributes,
   FeaturePlan,
+  LambdaVersion,
+  ResourceServerScope,
+  UserPoolOperation,
+  UserPoolResourceServer,
   Mfa,
   StandardThreatProtectionMode,
   StringAttribute,
@@ -16,12 +20,16 @@ import {
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
-import { CLAIMS } from '../../shared/platform/claims';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AGENCY_AUDIENCE, AGENCY_RESOURCE_SERVER, AGENCY_SCOPES, CLAIMS } from '../../shared/platform/claims';
+import { ApiFunction } from '../constructs/api-function';
 import { acknowledge } from '../constructs/nag';
 import type { StageConfig } from '../stage';
 
 export interface AuthStackProps extends StackProps {
   readonly config: StageConfig;
+  /** The project's table: the pre-token-generation trigger reads agency clients' registry items. */
+  readonly table: ITableV2;
 }
 
 /** Cognito names the attribute `tenant` and puts it in tokens as `custom:tenant`: derive one from the other. */
@@ -37,8 +45,15 @@ export class AuthStack extends Stack {
   public readonly userPoolClient: UserPoolClient;
   /** `https://cognito-idp.<region>.amazonaws.com/<poolId>`: the `iss` of every token. */
   public readonly jwtIssuer: string;
-  /** Client ids the API accepts (`aud` of ID tokens, `client_id` of access tokens). */
+  /**
+   * Audiences the API accepts: the web client id (`aud` of ID tokens) and AGENCY_AUDIENCE, the
+   * `aud` the trigger adds to agency systems' access tokens (docs/deploy.md, "Agency systems").
+   */
   public readonly jwtAudience: string[];
+  /** The scopes agencies' systems get (Cognito resource server `motcua`). */
+  public readonly agencyResourceServer: UserPoolResourceServer;
+  /** Adds the tenant and agency to agency systems' access tokens (V3_0 event). */
+  public readonly preTokenGeneration: ApiFunction;
 
   constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
@@ -118,11 +133,51 @@ export class AuthStack extends Stack {
     // Spelled out (as CDK's own HttpUserPoolAuthorizer does) rather than the pool's ProviderURL
     // attribute, so it is exactly the `iss` claim: scheme included.
     this.jwtIssuer = `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`;
-    this.jwtAudience = [this.userPoolClient.userPoolClientId];
+    this.agencyResourceServer = this.agencySystems();
+    this.preTokenGeneration = this.agencyClaimsTrigger(props);
+    this.jwtAudience = [this.userPoolClient.userPoolClientId, AGENCY_AUDIENCE];
 
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'JwtIssuer', { value: this.jwtIssuer });
+  }
+
+  /**
+   * The resource server whose scopes agencies' app clients are given (shared/platform/claims.ts).
+   * The app clients themselves are made at run time by the registration route, one per system.
+   */
+  private agencySystems(): UserPoolResourceServer {
+    const scope = (full: string, description: string) =>
+      new ResourceServerScope({
+        scopeName: full.slice(AGENCY_RESOURCE_SERVER.length + 1),
+        scopeDescription: description,
+      });
+    return this.userPool.addResourceServer('AgencyApi', {
+      identifier: AGENCY_RESOURCE_SERVER,
+      userPoolResourceServerName: 'motcua agency systems API',
+      scopes: [
+        scope(AGENCY_SCOPES.read, 'List and read the dossiers at the agency, with attachments'),
+        scope(AGENCY_SCOPES.act, 'Take step actions on the dossiers at the agency'),
+      ],
+    });
+  }
+
+  /**
+   * V3_0: the only event version Cognito sends for the client-credentials grant (machine tokens);
+   * it needs the Essentials or Plus feature plan (this pool is on Plus). The function may only read
+   * items by key from the table: it looks up one registry item per token.
+   */
+  private agencyClaimsTrigger(props: AuthStackProps): ApiFunction {
+    const fn = new ApiFunction(this, 'PreTokenGeneration', {
+      entry: 'functions/auth/pre-token-generation.ts',
+      description: 'Adds tenant and agency to agency systems access tokens',
+      logRetention: props.config.logRetention,
+      logRemovalPolicy: props.config.logRemovalPolicy,
+      timeout: Duration.seconds(5),
+    });
+    fn.bindTableItems({ table: props.table, actions: ['dynamodb:GetItem'] });
+    this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, fn.function, LambdaVersion.V3_0);
+    return fn;
   }
 
   /** What threat protection does with risky sign-ins (the pool's default is to only score them). */

@@ -30,6 +30,7 @@ export function createStacks(app: App, config: StageConfig): Stacks {
   const auth = new AuthStack(app, `${config.prefix}-Auth`, {
     ...name('Auth'),
     description: 'Một cửa: Cognito user pool and web client',
+    table: data.table,
   });
   const monitoring = new MonitoringStack(app, `${config.prefix}-Monitoring`, {
     ...name('Monitoring'),
@@ -42,6 +43,7 @@ export function createStacks(app: App, config: StageConfig): Stacks {
     bucket: data.sharedBucket,
     jwtIssuer: auth.jwtIssuer,
     jwtAudience: auth.jwtAudience,
+    userPool: auth.userPool,
     alarmTopic: monitoring.alarmTopic,
   });
   // The bucket comes by export name, which CDK cannot see as a dependency.

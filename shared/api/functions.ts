@@ -59,6 +59,8 @@ export interface FunctionAccess {
   queue?: QueueAccess;
   /** Checks or reaches webhook targets, as for routes (ResourceAccess['webhookTargets']). */
   webhookTargets?: boolean;
+  /** App clients of the user pool (see ResourceAccess.cognito). */
+  cognito?: ResourceAccess['cognito'];
 }
 
 /**

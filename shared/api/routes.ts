@@ -12,6 +12,7 @@ import * as dossier from './schemas/dossier';
 import * as attachment from './schemas/attachment';
 import * as actions from './schemas/actions';
 import * as webhooks from './schemas/webhooks';
+import * as agencyClient from './schemas/agency-client';
 
 /** `public`: no token. `user`: any valid token (staff, citizen or agency system); roles narrow it. */
 export type RouteAuth = 'public' | 'user';
@@ -33,6 +34,11 @@ export interface ResourceAccess {
    * sets it, so in AWS no webhook reaches loopback.
    */
   webhookTargets?: boolean;
+  /**
+   * `agencyClients`: create, describe and delete app clients of the user pool (agencies' systems).
+   * Gives the function USER_POOL_ID, and offline the local issuer's Cognito endpoint.
+   */
+  cognito?: 'agencyClients';
 }
 
 export interface RouteDef {
@@ -492,6 +498,61 @@ export const ROUTES = [
       409: { description: 'Phiên bản cũ / stale expectedVersion', schema: common.problem },
       ...problemResponses,
     },
+  },
+  {
+    id: 'createAgencyClient',
+    method: 'POST',
+    path: '/v1/admin/agency-clients',
+    entry: 'functions/admin/create-agency-client.ts',
+    auth: 'user',
+    roles: ['tenantAdmin'],
+    access: { table: 'readWrite', cognito: 'agencyClients' },
+    idempotent: true,
+    summary:
+      'Đăng ký hệ thống của một cơ quan (OAuth2 client credentials); bí mật chỉ hiện một lần / register an agency system; the secret is shown once',
+    tags: ['admin'],
+    request: { body: agencyClient.createAgencyClient },
+    responses: {
+      201: {
+        description: 'Ứng dụng đã tạo / client registered',
+        schema: agencyClient.registeredAgencyClient,
+      },
+      409: {
+        description: 'Yêu cầu trùng đang xử lý / same Idempotency-Key in progress',
+        schema: common.problem,
+      },
+      422: { description: 'Cơ quan không có / unknown agency', schema: common.problem },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'listAgencyClients',
+    method: 'GET',
+    path: '/v1/admin/agency-clients',
+    entry: 'functions/admin/list-agency-clients.ts',
+    auth: 'user',
+    roles: ['tenantAdmin'],
+    access: { table: 'read' },
+    summary: 'Các hệ thống cơ quan đã đăng ký, không kèm bí mật / registered agency systems, without secrets',
+    tags: ['admin'],
+    request: { query: agencyClient.agencyClientListQuery },
+    responses: {
+      200: { description: 'Danh sách', schema: agencyClient.agencyClientList },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'revokeAgencyClient',
+    method: 'DELETE',
+    path: '/v1/admin/agency-clients/{clientId}',
+    entry: 'functions/admin/revoke-agency-client.ts',
+    auth: 'user',
+    roles: ['tenantAdmin'],
+    access: { table: 'readWrite', cognito: 'agencyClients' },
+    summary: 'Thu hồi hệ thống của cơ quan / revoke an agency system: it gets no more tokens',
+    tags: ['admin'],
+    request: { params: agencyClient.clientIdParams },
+    responses: { 204: { description: 'Đã thu hồi / revoked' }, ...problemResponses },
   },
   {
     id: 'notFound',

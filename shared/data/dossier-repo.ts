@@ -106,6 +106,7 @@ const dossierItem = (dossier: Dossier) => ({
   competentAgency: dossier.competentAgency,
   version: dossier.version,
   ...queuePlacement(dossier),
+  updatedAt: clock.now().toISOString(),
   body: dossier,
 });
 
@@ -178,6 +179,18 @@ export interface QueueEntry {
   /** The dossier's position in the queue; the next page starts after it. */
   position: string;
   dossier: Dossier;
+  /** UTC ISO; absent on dossiers last saved before it was recorded. */
+  updatedAt?: string;
+}
+
+/**
+ * Narrows a queue: by status, and to dossiers saved at or after an instant (UTC ISO). Applied by
+ * DynamoDB after the key condition on the queue's own partition: never a scan, and the page still
+ * fills (pages are read until `limit` items pass).
+ */
+export interface QueueFilter {
+  status?: string;
+  updatedSince?: string;
 }
 
 /** Up to `limit` dossiers waiting at an agency for a role, in queue order, after `after`. */
@@ -186,19 +199,30 @@ export async function listQueue(
   agency: string,
   role: string,
   page: { after?: string; limit: number },
+  filter: QueueFilter = {},
 ): Promise<QueueEntry[]> {
   const partition = queueKey(tenant, agency, role);
   const range = page.after === undefined ? {} : { range: { gt: page.after } };
+  const conditions = [
+    ...(filter.status === undefined ? [] : [{ attr: 'status' as const, eq: filter.status }]),
+    ...(filter.updatedSince === undefined ? [] : [{ attr: 'updatedAt' as const, gte: filter.updatedSince }]),
+  ];
+  const filters =
+    conditions.length === 0 ? {} : { filters: { [DossierEntity.entityName]: { and: conditions } } };
   const items = await collectPages(
     (exclusiveStartKey) =>
       MainTable.build(QueryCommand)
         .entities(DossierEntity)
         .query({ index: TABLE_KEYS.gsi1.name, partition, ...range })
-        .options({ exclusiveStartKey, maxPages: 1, limit: page.limit })
+        .options({ exclusiveStartKey, maxPages: 1, limit: page.limit, ...(filters as object) })
         .send(),
     page.limit,
   );
-  return items.map((item) => ({ position: item.queueOrder ?? '', dossier: item.body as Dossier }));
+  return items.map((item) => ({
+    position: item.queueOrder ?? '',
+    dossier: item.body as Dossier,
+    updatedAt: item.updatedAt,
+  }));
 }
 
 export interface FiredAlarm {

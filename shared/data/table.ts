@@ -15,6 +15,9 @@
  *   daily sequence   PK TENANT#<t>#SEQ#<agency>#<yymmdd> SK #SEQ
  *   idempotency key  PK TENANT#<t>#IDEMPOTENCY           SK idem#<route>#<hash of caller and key>
  *   webhook sub.     PK TENANT#<t>#WEBHOOKS              SK SUB#<id>
+ *   agency client    PK TENANT#<t>                      SK CLIENT#<client id>
+ *   its lookup       PK CLIENT#<client id>              SK #CLIENT   (the one key not under a tenant:
+ *                    see AgencyClientLookupEntity)
  */
 import { Table } from 'dynamodb-toolbox/table';
 import { Entity } from 'dynamodb-toolbox/entity';
@@ -126,6 +129,11 @@ export const DossierEntity = new Entity({
     queueKey: string().optional().savedAs(TABLE_KEYS.gsi1.partitionKey),
     /** `<step due instant, UTC ISO>#<code>`: the queue sorts by due time. */
     queueOrder: string().optional().savedAs(TABLE_KEYS.gsi1.sortKey),
+    /**
+     * When the dossier was last saved (UTC ISO, the shared clock): what `updatedSince` filters a
+     * queue by. Absent on items last saved before it existed; those match no `updatedSince`.
+     */
+    updatedAt: string().optional(),
     /** The rest of the domain `Dossier`, stored as a document. */
     body: any(),
   }),
@@ -287,4 +295,41 @@ export const WebhookSubscriptionEntity = new Entity({
     PK: webhooksPk(tenant),
     SK: `${SORT_KEY_PREFIX.webhookSubscription}${id}`,
   }),
+});
+/** An agency's system registered by a tenant admin: its Cognito app client, listed per tenant. */
+export const AgencyClientEntity = new Entity({
+  name: 'AgencyClient',
+  table: MainTable,
+  schema: item({
+    tenant: string().key(),
+    clientId: string().key(),
+    agency: string(),
+    name: string(),
+    scopes: any(),
+    createdAt: string(),
+    createdBy: string(),
+  }),
+  computeKey: ({ tenant, clientId }) => ({
+    PK: tenantPk(tenant),
+    SK: `${SORT_KEY_PREFIX.agencyClient}${clientId}`,
+  }),
+});
+
+/**
+ * The same client found by its id alone. Who asks: the pre-token-generation trigger (and the local
+ * issuer), which know nothing but the client id a token is being issued to — Cognito tells them no
+ * tenant. So this is the one key that does not begin with the tenant. It stays safe: the client id
+ * is a random id Cognito made (no tenant can pick another's), the item holds only the tenant and
+ * agency the id belongs to (no dossier data), and it is only ever read by GetItem on its exact key,
+ * never queried, so no read can list another tenant's anything from it.
+ */
+export const AgencyClientLookupEntity = new Entity({
+  name: 'AgencyClientLookup',
+  table: MainTable,
+  schema: item({
+    clientId: string().key(),
+    tenant: string(),
+    agency: string(),
+  }),
+  computeKey: ({ clientId }) => ({ PK: `${SORT_KEY_PREFIX.agencyClient}${clientId}`, SK: '#CLIENT' }),
 });

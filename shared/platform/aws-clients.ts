@@ -8,6 +8,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { ENV, optionalEnv } from './env';
 import { tracer } from './observability';
 
@@ -16,6 +17,7 @@ let documentClient: DynamoDBDocumentClient | undefined;
 let s3Client: S3Client | undefined;
 let sfnClient: SFNClient | undefined;
 let sqsClient: SQSClient | undefined;
+let cognitoClient: CognitoIdentityProviderClient | undefined;
 
 export function getDynamoClient(): DynamoDBClient {
   dynamoClient ??= tracer.captureAWSv3Client(new DynamoDBClient({}));
@@ -44,4 +46,10 @@ export function getSfnClient(): SFNClient {
 export function getSqsClient(): SQSClient {
   sqsClient ??= tracer.captureAWSv3Client(new SQSClient({}));
   return sqsClient;
+}
+
+/** Only the route that registers agencies' systems uses it (AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER offline). */
+export function getCognitoClient(): CognitoIdentityProviderClient {
+  cognitoClient ??= tracer.captureAWSv3Client(new CognitoIdentityProviderClient({}));
+  return cognitoClient;
 }

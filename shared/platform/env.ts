@@ -34,4 +34,6 @@ export const ENV = {
   idempotencyTtlSeconds: 'IDEMPOTENCY_TTL_SECONDS',
   /** `true` lets webhook targets be loopback; only the offline cloud sets it (webhook-target.ts). */
   webhookLoopbackAllowed: 'WEBHOOK_LOOPBACK_ALLOWED',
+  /** The Cognito user pool agencies' app clients are made in (only the function that makes them). */
+  userPoolId: 'USER_POOL_ID',
 } as const;

@@ -16,7 +16,14 @@ import { AppError, ValidationError } from './errors';
 import { idempotencyClaim } from './idempotency';
 import { logger, metrics, tracer } from './observability';
 import { ROLES } from './claims';
-import { claimsOf, principalFromClaims, requirePrincipal, requireRole, type Principal } from './principal';
+import {
+  claimsOf,
+  principalFromClaims,
+  requirePrincipal,
+  requireRole,
+  requireScope,
+  type Principal,
+} from './principal';
 import { fieldErrorsFromZod, internalErrorResponse, problemResponse } from './problem';
 import { invalidTextErrors, isJsonContentType, lowerCaseHeaders, requestGuard } from './request-guard';
 
@@ -156,7 +163,10 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
     const principal = principalFromClaims(claimsOf(event));
     if (route.auth === 'user') {
       requireRole(requirePrincipal(principal), roles ?? ROLES);
+      requireScope(principal as Principal, route.method);
     }
+    // Every log line of an agency system's request names its client: the call log (issue 9 §6).
+    if (principal?.scopes) logger.appendKeys({ clientId: principal.subject });
     const params = validate(schemas.params, event.pathParameters, 'params');
     const query = validate(schemas.query, event.queryStringParameters, 'query');
     const rawBody = schemas.body ? parseJsonBody(event, headers) : undefined;

@@ -3,7 +3,16 @@
  * event. The tenant and agency come from here, never from the request body alone.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { ACCEPTED_TOKEN_USES, CLAIMS, ROLES, type Role } from './claims';
+import {
+  ACCEPTED_TOKEN_USES,
+  AGENCY_SCOPE_LIST,
+  AGENCY_SCOPES,
+  CLAIMS,
+  MACHINE_TOKEN_USE,
+  ROLES,
+  type AgencyScope,
+  type Role,
+} from './claims';
 import { ForbiddenError, UnauthorizedError } from './errors';
 
 export interface Principal {
@@ -14,6 +23,11 @@ export interface Principal {
   /** The agency a staff member works for; absent for citizens. */
   agency?: string;
   roles: Role[];
+  /**
+   * Only for an agency's system (client-credentials token): the agency scopes it was granted.
+   * Absent for people, whose roles alone decide.
+   */
+  scopes?: readonly AgencyScope[];
 }
 
 type Claims = Record<string, string | number | boolean | string[] | undefined>;
@@ -29,6 +43,7 @@ export function claimsOf(event: APIGatewayProxyEventV2): Claims | undefined {
 export function principalFromClaims(claims: Claims | undefined): Principal | undefined {
   if (!claims) return undefined;
   const tokenUse = claims[CLAIMS.tokenUse];
+  if (tokenUse === MACHINE_TOKEN_USE) return machinePrincipal(claims);
   if (typeof tokenUse !== 'string' || !ACCEPTED_TOKEN_USES.includes(tokenUse)) return undefined;
   const tenant = claims[CLAIMS.tenant];
   const subject = claims[CLAIMS.subject];
@@ -53,6 +68,44 @@ export function principalFromClaims(claims: Claims | undefined): Principal | und
     agency: typeof agency === 'string' && agency !== '' ? agency : undefined,
     roles,
   };
+}
+
+const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+/**
+ * An agency's system: a client-credentials access token with an agency scope and the tenant and
+ * agency its client was registered for. Anything else with `token_use: access` is refused (401):
+ * a user's access token (it names a `username` and has no tenant claims), a token without an agency
+ * scope, or one whose client was not registered (no tenant or agency).
+ */
+function machinePrincipal(claims: Claims): Principal | undefined {
+  const clientId = claims[CLAIMS.clientId];
+  const tenant = claims[CLAIMS.tenant];
+  const agency = claims[CLAIMS.agency];
+  if (claims[CLAIMS.accessUsername] !== undefined) return undefined;
+  if (!nonEmpty(clientId) || !nonEmpty(tenant) || !nonEmpty(agency)) return undefined;
+  const rawScope = claims[CLAIMS.scope];
+  const granted =
+    typeof rawScope === 'string' ? rawScope.split(' ') : Array.isArray(rawScope) ? rawScope : [];
+  const scopes = AGENCY_SCOPE_LIST.filter((s) => granted.includes(s));
+  if (scopes.length === 0) return undefined;
+  // The client id is who it is: the history and logs name it, as they name a person's username.
+  return { subject: clientId, username: clientId, tenant, agency, roles: ['agencySystem'], scopes };
+}
+
+/**
+ * Scopes narrow what an agency's system may do on the routes its role reaches: reading needs
+ * `dossiers.read` (or `dossiers.act`, which acts on what it reads), anything else `dossiers.act`.
+ */
+export function requireScope(principal: Principal, method: string): void {
+  if (!principal.scopes) return;
+  const needed: readonly AgencyScope[] =
+    method === 'GET' ? [AGENCY_SCOPES.read, AGENCY_SCOPES.act] : [AGENCY_SCOPES.act];
+  if (!principal.scopes.some((s) => needed.includes(s))) {
+    throw new ForbiddenError(
+      `Token thiếu phạm vi ${needed.join(' hoặc ')} / the token lacks the scope ${needed.join(' or ')}`,
+    );
+  }
 }
 
 export function requirePrincipal(principal: Principal | undefined): Principal {

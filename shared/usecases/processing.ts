@@ -56,7 +56,7 @@ function queueRolesOf(principal: Principal): QueueRole[] {
  */
 export async function workQueueFor(
   principal: Principal,
-  query: { agency?: string; role?: QueueRole } & PageRequest,
+  query: { agency?: string; role?: QueueRole; status?: string; updatedSince?: string } & PageRequest,
 ) {
   const agency = query.agency ?? principal.agency;
   if (!agency) throw new ForbiddenError('Tài khoản không gắn cơ quan / the account has no agency');
@@ -73,14 +73,23 @@ export async function workQueueFor(
   const now = clock.now();
   const lists = await Promise.all(
     roles.map((role) =>
-      listQueue(principal.tenant, agency, role, { after: query.cursor, limit: query.limit + 1 }),
+      listQueue(
+        principal.tenant,
+        agency,
+        role,
+        { after: query.cursor, limit: query.limit + 1 },
+        {
+          status: query.status,
+          updatedSince: query.updatedSince && new Date(query.updatedSince).toISOString(),
+        },
+      ),
     ),
   );
   const merged = lists
     .flat()
     .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
   const entries = merged.slice(0, query.limit);
-  const items = entries.map(({ dossier: d }) => {
+  const items = entries.map(({ dossier: d, updatedAt }) => {
     const step = d.steps[d.currentStep ?? 0];
     const paused = d.status === 'paused';
     const flags = paused
@@ -102,6 +111,7 @@ export async function workQueueFor(
       appointmentAt: d.appointmentAt,
       ...flags,
       paused,
+      ...(updatedAt ? { updatedAt: toVnIso(new Date(updatedAt)) } : {}),
     };
   });
   const page = pageOf('queue', entries, merged.length > query.limit, (e) => e.position);

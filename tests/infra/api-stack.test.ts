@@ -1,3 +1,4 @@
+import { AGENCY_AUDIENCE } from '../../shared/platform/claims';
 import { Match } from 'aws-cdk-lib/assertions';
 import { corsPolicy } from '../../shared/api/cors';
 import { ROUTES, routeKey, type RouteDef } from '../../shared/api/routes';
@@ -83,7 +84,7 @@ describe('ApiStack', () => {
       });
     });
 
-    it('has a JWT authorizer trusting the user pool issuer and the web client', () => {
+    it('has a JWT authorizer trusting the user pool issuer, the web client and the agency audience', () => {
       template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
         AuthorizerType: 'JWT',
         IdentitySource: ['$request.header.Authorization'],
@@ -94,7 +95,8 @@ describe('ApiStack', () => {
               ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', Match.anyValue()],
             ],
           },
-          Audience: [{ 'Fn::ImportValue': Match.stringLikeRegexp('-Auth:.*WebClient') }],
+          // Agency systems' access tokens carry AGENCY_AUDIENCE (added by the pre-token trigger).
+          Audience: [{ 'Fn::ImportValue': Match.stringLikeRegexp('-Auth:.*WebClient') }, AGENCY_AUDIENCE],
         },
       });
     });
@@ -312,5 +314,37 @@ describe('ApiStack', () => {
     it('attaches no AWS managed policy to any function role', () => {
       template.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
     });
+  });
+
+  describe('agency clients (Cognito app clients of agencies’ systems)', () => {
+    const cognitoActions = (route: RouteDef) => actionsOf(route).filter((a) => a.startsWith('cognito-idp:'));
+
+    it.each(routes.filter((r) => r.access.cognito).map((r) => [r.id, r] as const))(
+      '%s may create, describe and delete app clients of the user pool only, and knows its id',
+      (_id, route) => {
+        expect(cognitoActions(route).sort()).toEqual([
+          'cognito-idp:CreateUserPoolClient',
+          'cognito-idp:DeleteUserPoolClient',
+          'cognito-idp:DescribeUserPoolClient',
+        ]);
+        const resources = statementsOf(route)
+          .filter((st) => JSON.stringify(st.Action).includes('cognito-idp:'))
+          .map((st) => JSON.stringify(st.Resource));
+        expect(resources).toEqual([expect.stringMatching(/UserPool.*Arn/)]);
+        functionOf(route, {
+          Environment: { Variables: Match.objectLike({ [ENV.userPoolId]: Match.anyValue() }) },
+        });
+      },
+    );
+
+    it.each(routes.filter((r) => !r.access.cognito).map((r) => [r.id, r] as const))(
+      '%s gets no Cognito grant and no user pool id',
+      (_id, route) => {
+        expect(cognitoActions(route)).toEqual([]);
+        functionOf(route, {
+          Environment: { Variables: Match.objectLike({ [ENV.userPoolId]: Match.absent() }) },
+        });
+      },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { CUSTOM_ATTRIBUTES } from '../../infra/stacks/auth-stack';
-import { CLAIMS } from '../../shared/platform/claims';
+import { AGENCY_RESOURCE_SERVER, AGENCY_SCOPES, CLAIMS } from '../../shared/platform/claims';
 import { buildTestApp } from './fixture';
 
 const testApp = buildTestApp();
@@ -110,6 +110,58 @@ describe('AuthStack', () => {
         AllowedOAuthFlows: Match.absent(),
         CallbackURLs: Match.absent(),
       });
+    });
+  });
+});
+
+describe('AuthStack: agencies’ systems (client credentials)', () => {
+  it('has a resource server with the read and act scopes the principal checks', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
+      Identifier: AGENCY_RESOURCE_SERVER,
+      Scopes: [
+        { ScopeName: AGENCY_SCOPES.read.split('/')[1], ScopeDescription: Match.anyValue() },
+        { ScopeName: AGENCY_SCOPES.act.split('/')[1], ScopeDescription: Match.anyValue() },
+      ],
+    });
+    expect(`${AGENCY_RESOURCE_SERVER}/dossiers.read`).toBe(AGENCY_SCOPES.read);
+  });
+
+  it('runs the pre-token-generation trigger with the V3_0 event (the one client-credentials tokens get)', () => {
+    template.hasResourceProperties(POOL, {
+      LambdaConfig: {
+        PreTokenGenerationConfig: {
+          LambdaArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^PreTokenGeneration'), 'Arn'] },
+          LambdaVersion: 'V3_0',
+        },
+      },
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      Principal: 'cognito-idp.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^PreTokenGeneration'), 'Arn'] },
+    });
+  });
+
+  it('lets the trigger only GetItem on the table (one registry lookup per token)', () => {
+    const trigger = testApp.stacks.auth.preTokenGeneration;
+    const roleId = testApp.stacks.auth.getLogicalId(
+      trigger.role.node.defaultChild as import('aws-cdk-lib').CfnElement,
+    );
+    const policies = template.findResources('AWS::IAM::Policy', {
+      Properties: { Roles: [{ Ref: roleId }] },
+    });
+    const statements = Object.values(policies).flatMap(
+      (p) =>
+        (p as { Properties: { PolicyDocument: { Statement: Array<{ Action: unknown }> } } }).Properties
+          .PolicyDocument.Statement,
+    );
+    const dynamo = statements.filter((s) => JSON.stringify(s.Action).includes('dynamodb:'));
+    expect(dynamo.map((s) => s.Action)).toEqual(['dynamodb:GetItem']);
+  });
+
+  it('has the user pool on a feature plan that sends V3_0 events (Essentials or Plus)', () => {
+    template.hasResourceProperties(POOL, {
+      UserPoolTier: Match.stringLikeRegexp('^(ESSENTIALS|PLUS)$'),
     });
   });
 });

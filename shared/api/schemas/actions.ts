@@ -3,7 +3,8 @@ import { QUEUE_ORDER_PATTERN } from '../../data/keys';
 import { STEP_ROLES } from '../../domain/roles';
 import { ALARM_TYPES, HISTORY_TYPES } from '../../domain/lifecycle/events';
 import { LIFECYCLE } from '../../domain/lifecycle/table';
-import { agencyCode } from './common';
+import { agencyCode, calendarDateTime } from './common';
+import { DOSSIER_STATUSES } from '../../domain/lifecycle/statuses';
 import { nextCursor, pageQuery } from './page';
 import { actionRequestSchema } from './lifecycle';
 
@@ -21,6 +22,10 @@ export const workQueueQuery = z
     agency: agencyCode.optional(),
     /** One of the caller's own roles (any, for a tenant admin); absent: all of them. */
     role: z.enum(STEP_ROLES).optional(),
+    /** Only dossiers in this status (e.g. `paused` for those waiting for a supplement). */
+    status: z.enum(DOSSIER_STATUSES).optional(),
+    /** Only dossiers saved at or after this instant: an agency system polls for what changed. */
+    updatedSince: calendarDateTime.optional(),
     ...pageQuery('queue', queuePosition),
   })
   .strict();
@@ -42,6 +47,8 @@ export const workQueueItem = z.object({
   dueSoon: z.boolean(),
   overdue: z.boolean(),
   paused: z.boolean(),
+  /** When the dossier was last saved; absent on dossiers last saved before this was recorded. */
+  updatedAt: z.string().optional(),
 });
 export const workQueue = z.object({
   agency: z.string(),

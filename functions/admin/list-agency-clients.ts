@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/platform/http';
+import { agencyClientsOf } from '../../shared/usecases/agency-clients';
+
+export const handler = httpHandler('listAgencyClients', async ({ query, principal }) => ({
+  status: 200,
+  body: await agencyClientsOf(principal, query),
+}));

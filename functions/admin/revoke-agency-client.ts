@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/platform/http';
+import { revokeAgencyClient } from '../../shared/usecases/agency-clients';
+
+export const handler = httpHandler('revokeAgencyClient', async ({ params, principal }) => {
+  await revokeAgencyClient(principal, params.clientId);
+  return { status: 204, body: undefined };
+});
