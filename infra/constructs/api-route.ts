@@ -29,6 +29,8 @@ export interface ApiRouteProps {
   readonly userAuthorizer: IHttpRouteAuthorizer;
   readonly table: ITableV2;
   readonly bucket: IBucket;
+  /** The stage's URL, for routes whose access names `publicBaseUrl`. */
+  readonly publicBaseUrl?: string;
   readonly alarmAction: IAlarmAction;
   readonly logRetention: RetentionDays;
   readonly logRemovalPolicy: RemovalPolicy;
@@ -62,7 +64,11 @@ export class ApiRoute extends Construct {
       logRetention: props.logRetention,
       logRemovalPolicy: props.logRemovalPolicy,
     });
-    this.handler.bindAccess(route.access, { table: props.table, bucket: props.bucket });
+    this.handler.bindAccess(route.access, {
+      table: props.table,
+      bucket: props.bucket,
+      publicBaseUrl: props.publicBaseUrl,
+    });
 
     const isPublic = route.auth === 'public';
     this.httpRoute = new HttpRoute(this, 'Route', {

@@ -15,6 +15,7 @@ import { WORKFLOWS, type WorkflowId } from '../../shared/api/functions';
 import { clock } from '../../shared/platform/clock';
 import { ENV } from '../../shared/platform/env';
 import { launchDynamoDbLocal } from './dynamodb';
+import { loadBinaryAssetsAsBytes } from './binary-assets';
 import { allowRequireOfImportOnlyPackages } from './esm-interop';
 import {
   environmentFor,
@@ -76,6 +77,8 @@ export interface OfflineCloud {
 export async function startOfflineCloud(options: OfflineCloudOptions): Promise<OfflineCloud> {
   // First, so a wrong Node fails before any emulator starts; the seed and handlers need it.
   allowRequireOfImportOnlyPackages();
+  // Fonts are imported as bytes, as the Lambda bundle's esbuild loader gives them.
+  loadBinaryAssetsAsBytes();
   if (options.clock) clock.setNow(options.clock.now, { frozen: options.clock.frozen });
   const dataDir = path.resolve(options.dataDir);
   const timings = phaseTimer();
@@ -199,6 +202,8 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
         modules.jwt.createLocalIssuer({ keyDir: path.join(dataDir, 'jwt'), issuerUrl: `${baseUrl}/_local` }),
     });
     stops.push(gateway.stop);
+    // As CDK gives the API's URL to the functions that print links: known only now that it listens.
+    resources.publicBaseUrl = gateway.baseUrl;
     const tokens = await demoTokens(modules, gateway.issuer, province);
     timings.lap('gateway');
 

@@ -32,6 +32,8 @@ export interface LocalResources {
   tableName: string;
   bucketName: string;
   stateMachineArns: Readonly<Record<WorkflowId, string>>;
+  /** The gateway's own base URL, known once it listens (cloud.ts sets it before it answers). */
+  publicBaseUrl?: string;
 }
 
 /** The variables `access` grants, on top of `common` (what every function gets). */
@@ -43,6 +45,8 @@ export function environmentFor(
   const env: Environment = { ...common };
   if (access.table !== undefined) env[ENV.tableName] = resources.tableName;
   if (access.bucket !== undefined) env[ENV.bucketName] = resources.bucketName;
+  if (access.publicBaseUrl && resources.publicBaseUrl !== undefined)
+    env[ENV.publicBaseUrl] = resources.publicBaseUrl;
   for (const workflow of access.startExecution ?? [])
     env[WORKFLOWS[workflow].arnEnv] = resources.stateMachineArns[workflow];
   return env;

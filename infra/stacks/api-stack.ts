@@ -78,6 +78,7 @@ export class ApiStack extends Stack {
         userAuthorizer,
         table: props.table,
         bucket,
+        publicBaseUrl: this.stage.stage.url,
         alarmAction,
         logRetention: config.logRetention,
         logRemovalPolicy: config.logRemovalPolicy,

@@ -54,6 +54,8 @@ export interface FunctionAccess {
   bucket?: ResourceAccess['bucket'];
   /** State machines it starts executions of (and describes its executions, to restart dead ones). */
   startExecution?: readonly WorkflowId[];
+  /** The API's public base URL (PUBLIC_BASE_URL), as for routes. */
+  publicBaseUrl?: ResourceAccess['publicBaseUrl'];
 }
 
 /** A Lambda event filter pattern, as FilterCriteria takes it and the offline poller reads it. */

@@ -11,6 +11,7 @@ import * as common from './schemas/common';
 import * as dossier from './schemas/dossier';
 import * as attachment from './schemas/attachment';
 import * as actions from './schemas/actions';
+import * as forms from './schemas/forms';
 
 /** `public`: no token. `user`: any valid token (staff, citizen or agency system); roles narrow it. */
 export type RouteAuth = 'public' | 'user';
@@ -26,6 +27,8 @@ export interface ResourceAccess {
    * signer may, so the area a route may write is the only one its URLs can write.
    */
   bucket?: Partial<Record<BucketArea, readonly BucketAction[]>>;
+  /** The API's public base URL (PUBLIC_BASE_URL), for links printed for citizens (the forms' QR code). */
+  publicBaseUrl?: boolean;
 }
 
 export interface RouteDef {
@@ -48,7 +51,8 @@ export interface RouteDef {
    */
   idempotent?: boolean;
   request?: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** `mediaType` when the body is not JSON (problem+json from 400 up, JSON below, by default). */
+  responses: Record<number, { description: string; schema?: z.ZodType; mediaType?: string }>;
 }
 
 const problemResponses = {
@@ -372,6 +376,32 @@ export const ROUTES = [
     tags: ['attachments'],
     request: { params: attachment.attachmentParams },
     responses: { 200: { description: 'URL', schema: attachment.downloadLink }, ...problemResponses },
+  },
+  {
+    id: 'getDossierForm',
+    method: 'GET',
+    path: '/v1/dossiers/{code}/forms/{form}',
+    entry: 'functions/dossiers/form.ts',
+    auth: 'user',
+    roles: ['reception', 'specialist', 'leader', 'tenantAdmin', 'citizen'],
+    access: { table: 'read', publicBaseUrl: true },
+    summary:
+      'Biểu mẫu in (PDF A4) mẫu 01–06 và biên bản bàn giao kết quả, có mã QR tra cứu; người nộp chỉ lấy được mẫu 01 / printable form as PDF with a tracking QR code; the applicant may fetch form 01 only',
+    tags: ['dossiers'],
+    request: { params: forms.formParams },
+    responses: {
+      200: {
+        description: 'Biểu mẫu PDF / the form',
+        schema: forms.pdfDocument,
+        mediaType: forms.PDF_MEDIA_TYPE,
+      },
+      409: {
+        description:
+          'Mẫu chưa áp dụng cho hồ sơ ở trạng thái này / the form does not apply to the dossier yet',
+        schema: common.problem,
+      },
+      ...problemResponses,
+    },
   },
   {
     id: 'notFound',

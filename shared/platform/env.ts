@@ -32,4 +32,10 @@ export const ENV = {
   uploadUrlTtlSeconds: 'UPLOAD_URL_TTL_SECONDS',
   downloadUrlTtlSeconds: 'DOWNLOAD_URL_TTL_SECONDS',
   idempotencyTtlSeconds: 'IDEMPOTENCY_TTL_SECONDS',
+  /**
+   * The API's public base URL (`https://…/`, no path): links printed for citizens, such as the
+   * tracking page in the forms' QR code. CDK sets it from the API stage's URL, the offline cloud
+   * from its own; only functions whose access names `publicBaseUrl` get it.
+   */
+  publicBaseUrl: 'PUBLIC_BASE_URL',
 } as const;

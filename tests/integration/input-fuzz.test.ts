@@ -146,7 +146,7 @@ function userFor(route: RouteDef, province: ProvinceFile): string | undefined {
 /** The first of the known valid values that the route's schema accepts for this parameter. */
 function validParam(route: RouteDef, name: string, dossierCode: string): string {
   const shape = (route.request?.params as { shape?: Record<string, z.ZodType> } | undefined)?.shape;
-  const candidates = ['demo', dossierCode, '1.004227', '000.30.01.H99', UNKNOWN_ATTACHMENT];
+  const candidates = ['demo', dossierCode, '1.004227', '000.30.01.H99', UNKNOWN_ATTACHMENT, '01.pdf'];
   const value = candidates.find((c) => shape?.[name]?.safeParse(c).success);
   if (!value) throw new Error(`${route.id}: no sample value fits {${name}}; add one to the candidates`);
   return value;
