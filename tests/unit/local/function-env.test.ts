@@ -32,6 +32,7 @@ const RESOURCES: LocalResources = {
   tableName: 'mot-cua',
   bucketName: 'mot-cua-attachments',
   stateMachineArns: { deadlineClock: 'arn:aws:states:ap-southeast-1:000000000000:stateMachine:clock' },
+  publicBaseUrl: 'http://127.0.0.1:3000',
 };
 const envOf = (access: FunctionAccess) => environmentFor(access, COMMON, RESOURCES);
 
@@ -49,6 +50,7 @@ describe('environmentFor', () => {
         ...(access.table ? [ENV.tableName] : []),
         ...(access.bucket ? [ENV.bucketName] : []),
         ...(access.startExecution ?? []).map((w) => WORKFLOWS[w].arnEnv),
+        ...(access.publicBaseUrl ? [ENV.publicBaseUrl] : []),
       ].sort(),
     );
   });
@@ -63,6 +65,13 @@ describe('environmentFor', () => {
       },
     );
   });
+});
+
+it('gives the gateway’s own base URL to a function whose access names publicBaseUrl, once it is known', () => {
+  expect(envOf({ table: 'read', publicBaseUrl: true })[ENV.publicBaseUrl]).toBe('http://127.0.0.1:3000');
+  // Before the gateway listens, the variable is missing, and the function fails as it would in AWS.
+  const { publicBaseUrl: _none, ...early } = RESOURCES;
+  expect(environmentFor({ publicBaseUrl: true }, COMMON, early)).toEqual(COMMON);
 });
 
 describe('the handler loader with per-function environments', () => {
