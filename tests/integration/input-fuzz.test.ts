@@ -76,6 +76,18 @@ const SAMPLES: Record<string, unknown[]> = {
       calendarOverrides: [
         { date: '2027-02-20', kind: 'work', reason: 'Làm bù', hours: [['07:30', '11:30']] },
       ],
+      forms: {
+        place: 'Demo',
+        counters: [
+          {
+            agency: '000.30.01.H99',
+            name: 'Bộ phận Một cửa',
+            address: 'Thôn Đông',
+            phone: '0299 3812 345',
+            place: 'Bình Thành',
+          },
+        ],
+      },
     },
   ],
   submitDossier: [
