@@ -6,6 +6,7 @@
  */
 import { routeById } from '../api/routes';
 import { buildForm, type FormId } from '../domain/forms';
+import { AGENCY_STAFF_ROLES } from '../domain/roles';
 import type { FormIdentity } from '../domain/forms/model';
 import { agenciesByCode } from '../data/catalog-repo';
 import { listDossierEvents } from '../data/dossier-repo';
@@ -18,7 +19,6 @@ import { requireTenantSettings } from './tenant';
 
 /** Forms an applicant may fetch with a citizen token. */
 const APPLICANT_FORMS: readonly FormId[] = ['01'];
-const STAFF_ROLES = ['reception', 'specialist', 'leader', 'tenantAdmin', 'agencySystem'];
 
 /** `<PUBLIC_BASE_URL>/v1/public/<tenant>/dossiers/<code>`: the tracking route's own path. */
 export function trackingUrl(baseUrl: string, tenant: string, code: string): string {
@@ -30,7 +30,7 @@ export function trackingUrl(baseUrl: string, tenant: string, code: string): stri
 
 export async function dossierFormPdf(principal: Principal, code: string, form: FormId) {
   const dossier = await dossierFor(principal, code);
-  const isStaff = principal.roles.some((r) => STAFF_ROLES.includes(r));
+  const isStaff = principal.roles.some((r) => r === 'tenantAdmin' || AGENCY_STAFF_ROLES.includes(r));
   if (!isStaff && !APPLICANT_FORMS.includes(form))
     throw new ForbiddenError(
       `Người nộp chỉ lấy được Giấy tiếp nhận (mẫu 01); mẫu ${form} do cán bộ in và trao / the applicant may fetch form 01 only`,

@@ -20,7 +20,7 @@ import { pagesAsPng, pdfFonts, pdfText, readQr } from '../../fixtures/forms/pdf-
 const REFERENCES = path.join(__dirname, '..', '..', 'fixtures', 'forms');
 const UPDATE = process.env.UPDATE_FORM_REFERENCES === '1';
 /** Share of pixels allowed to differ (anti-aliasing between poppler versions), per page. */
-const TOLERANCE = 0.002;
+const TOLERANCE = 0.001;
 
 const inputOf = (id: FormId) => (id === '03' ? REFUSED_INPUT : INPUT);
 const render = (id: FormId) => renderFormPdf(buildForm(id, inputOf(id)), { author: 'Tỉnh Demo' });
