@@ -110,6 +110,12 @@ function drawText(doc: Doc, block: Extract<Block, { kind: 'text' }>): void {
   doc.y += 3;
 }
 
+/** Pages so far: pdfkit flushes finished pages, so the range's start moves as its count stays 1. */
+function pageNumber(doc: Doc): number {
+  const range = doc.bufferedPageRange();
+  return range.start + range.count;
+}
+
 function drawTable(doc: Doc, block: Extract<Block, { kind: 'table' }>): void {
   const pad = 4;
   const size = 10.5;
@@ -119,10 +125,14 @@ function drawTable(doc: Doc, block: Extract<Block, { kind: 'table' }>): void {
     align: block.columns[i]?.align ?? ('left' as const),
     lineGap: 1,
   });
-  const drawRow = (cells: readonly string[], f: FontFace) => {
+  const titles = block.columns.map((c) => c.title);
+  const drawRow = (cells: readonly string[], f: FontFace): void => {
     face(doc, f, size);
     const height = Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', cellOptions(i)))) + 2 * pad;
+    const page = pageNumber(doc);
     ensureRoom(doc, height);
+    // A table that runs onto the next page repeats its header row there.
+    if (pageNumber(doc) !== page && cells !== titles) drawRow(titles, 'bold');
     const y = doc.y;
     let x = MARGIN.left;
     cells.forEach((cell, i) => {
@@ -134,10 +144,7 @@ function drawTable(doc: Doc, block: Extract<Block, { kind: 'table' }>): void {
     doc.y = y + height;
   };
   doc.y += 2;
-  drawRow(
-    block.columns.map((c) => c.title),
-    'bold',
-  );
+  drawRow(titles, 'bold');
   for (const row of block.rows) drawRow(row, 'regular');
   doc.y += 6;
 }

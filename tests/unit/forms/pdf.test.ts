@@ -14,7 +14,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { buildForm, FORM_IDS, type FormId } from '../../../shared/domain/forms';
 import { renderFormPdf } from '../../../shared/forms/render';
-import { INPUT, REFUSED_INPUT, TRACKING_URL } from '../../fixtures/forms/dossier';
+import { EVENTS, INPUT, REFUSED_INPUT, TRACKING_URL } from '../../fixtures/forms/dossier';
 import { pagesAsPng, pdfFonts, pdfText, readQr } from '../../fixtures/forms/pdf-tools';
 
 const REFERENCES = path.join(__dirname, '..', '..', 'fixtures', 'forms');
@@ -111,5 +111,19 @@ describe('the text a reader extracts', () => {
       expect([id, text.includes(inputOf(id as FormId).dossier.code)]).toEqual([id, true]);
     }
     expect(pdfText(await render('06')).replace(/\s+/g, ' ')).toContain('15:30 09/12/2026');
+  });
+});
+
+describe('a long control sheet', () => {
+  it('flows onto further A4 pages, every hand-off printed, the QR code on the last page', async () => {
+    const handoffs = EVENTS.filter((e) => e.handoff);
+    const many = Array.from({ length: 8 }, () => handoffs).flat();
+    const pdf = await renderFormPdf(buildForm('06', { ...INPUT, events: many }), { author: 'Tỉnh Demo' });
+    const pages = pagesAsPng(pdf, 50);
+    expect(pages.length).toBeGreaterThan(1);
+    const rows = pdfText(pdf).match(/Giao: /g) ?? [];
+    expect(rows).toHaveLength(many.length);
+    const corners = pagesAsPng(pdf, 150, { x: 0, y: 0.75, width: 0.5, height: 0.25 });
+    expect(corners.map((c) => readQr(c))).toEqual([...Array(pages.length - 1).fill(undefined), TRACKING_URL]);
   });
 });
