@@ -63,6 +63,8 @@ describe('printable forms (integration)', () => {
       'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'BỘ PHẬN MỘT CỬA',
+      // The counter's identity comes from the tenant settings (demo province, `forms.counters`).
+      'Điện thoại: 0299 3812 345',
       code,
       LAND_TRANSFER_APPLICANT.name,
       LAND_TRANSFER_APPLICANT.idNumber,
