@@ -100,6 +100,8 @@ export interface AccessResources {
   /** The event bus's queues (infra/constructs/event-bus.ts). */
   readonly queues?: Partial<Record<QueueId, IQueue>>;
   readonly userPool?: IUserPool;
+  /** The API's URL, for functions that print links to it (the forms' QR code). */
+  readonly publicBaseUrl?: string;
 }
 
 export class ApiFunction extends Construct {
@@ -159,6 +161,8 @@ export class ApiFunction extends Construct {
         // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
         banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
         bundleAwsSDK: true,
+        // Fonts travel inside the bundle as bytes (shared/forms/fonts.ts): nothing to read from disk.
+        loader: { '.ttf': 'binary' },
       },
     });
 
@@ -190,6 +194,8 @@ export class ApiFunction extends Construct {
     }
     if (access.bucket !== undefined)
       this.bindBucket({ bucket: need(resources.bucket, 'the bucket'), access: access.bucket });
+    if (access.publicBaseUrl)
+      this.function.addEnvironment(ENV.publicBaseUrl, need(resources.publicBaseUrl, 'the public base URL'));
     for (const workflow of access.startExecution ?? []) {
       this.bindStartExecution(workflow, need(resources.workflows?.[workflow], `state machine ${workflow}`));
     }

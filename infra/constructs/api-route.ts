@@ -32,6 +32,8 @@ export interface ApiRouteProps {
   readonly bucket: IBucket;
   /** For routes whose access names `cognito` (agencies' app clients). */
   readonly userPool: IUserPool;
+  /** The stage's URL, for routes whose access names `publicBaseUrl`. */
+  readonly publicBaseUrl?: string;
   readonly alarmAction: IAlarmAction;
   readonly logRetention: RetentionDays;
   readonly logRemovalPolicy: RemovalPolicy;
@@ -69,6 +71,7 @@ export class ApiRoute extends Construct {
       table: props.table,
       bucket: props.bucket,
       userPool: props.userPool,
+      publicBaseUrl: props.publicBaseUrl,
     });
 
     const isPublic = route.auth === 'public';

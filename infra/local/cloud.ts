@@ -16,6 +16,7 @@ import { QUEUES, type QueueId } from '../../shared/api/queues';
 import { clock } from '../../shared/platform/clock';
 import { ENV } from '../../shared/platform/env';
 import { launchDynamoDbLocal } from './dynamodb';
+import { loadBinaryAssetsAsBytes } from './binary-assets';
 import { allowRequireOfImportOnlyPackages } from './esm-interop';
 import {
   environmentFor,
@@ -80,6 +81,8 @@ export interface OfflineCloud {
 export async function startOfflineCloud(options: OfflineCloudOptions): Promise<OfflineCloud> {
   // First, so a wrong Node fails before any emulator starts; the seed and handlers need it.
   allowRequireOfImportOnlyPackages();
+  // Fonts are imported as bytes, as the Lambda bundle's esbuild loader gives them.
+  loadBinaryAssetsAsBytes();
   if (options.clock) clock.setNow(options.clock.now, { frozen: options.clock.frozen });
   const dataDir = path.resolve(options.dataDir);
   const timings = phaseTimer();
@@ -240,6 +243,8 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
       endpoint: `${gateway.baseUrl}${modules.cognitoClients.COGNITO_PATH}`,
       userPoolId: modules.cognitoClients.LOCAL_USER_POOL_ID,
     };
+    // As CDK gives the API's URL to the functions that print links: known only now that it listens.
+    resources.publicBaseUrl = gateway.baseUrl;
     const tokens = await demoTokens(modules, gateway.issuer, province);
     timings.lap('gateway');
 

@@ -45,6 +45,8 @@ export interface LocalResources {
    * reaches a handler. Only functions whose access names `cognito` see them.
    */
   cognito?: { endpoint: string; userPoolId: string };
+  /** The gateway's own base URL, known once it listens (cloud.ts sets it before it answers). */
+  publicBaseUrl?: string;
 }
 
 /** The variables `access` grants, on top of `common` (what every function gets). */
@@ -60,6 +62,8 @@ export function environmentFor(
     env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = resources.cognito.endpoint;
     env[ENV.userPoolId] = resources.cognito.userPoolId;
   }
+  if (access.publicBaseUrl && resources.publicBaseUrl !== undefined)
+    env[ENV.publicBaseUrl] = resources.publicBaseUrl;
   for (const workflow of access.startExecution ?? [])
     env[WORKFLOWS[workflow].arnEnv] = resources.stateMachineArns[workflow];
   for (const queue of queuesNamedBy(access)) env[QUEUES[queue].urlEnv] = resources.queueUrls[queue];

@@ -82,6 +82,7 @@ export class ApiStack extends Stack {
         table: props.table,
         bucket,
         userPool: props.userPool,
+        publicBaseUrl: this.stage.stage.url,
         alarmAction,
         logRetention: config.logRetention,
         logRemovalPolicy: config.logRemovalPolicy,

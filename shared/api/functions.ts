@@ -61,6 +61,8 @@ export interface FunctionAccess {
   webhookTargets?: boolean;
   /** App clients of the user pool (see ResourceAccess.cognito). */
   cognito?: ResourceAccess['cognito'];
+  /** The API's public base URL (PUBLIC_BASE_URL), as for routes. */
+  publicBaseUrl?: ResourceAccess['publicBaseUrl'];
 }
 
 /**

@@ -44,7 +44,7 @@ function add(
 export function documentedResponses(route: RouteDef): Record<number, DocumentedResponse> {
   const out: Record<number, DocumentedResponse> = {};
   for (const [status, r] of Object.entries(route.responses)) {
-    const mediaType = Number(status) >= 400 ? PROBLEM_MEDIA_TYPE : JSON_MEDIA_TYPE;
+    const mediaType = r.mediaType ?? (Number(status) >= 400 ? PROBLEM_MEDIA_TYPE : JSON_MEDIA_TYPE);
     add(out, Number(status), r.description, mediaType, r.schema);
   }
   // shared/platform/request-guard.ts refuses a body over MAX_BODY_BYTES on every route, one that

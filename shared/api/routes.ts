@@ -13,6 +13,7 @@ import * as attachment from './schemas/attachment';
 import * as actions from './schemas/actions';
 import * as webhooks from './schemas/webhooks';
 import * as agencyClient from './schemas/agency-client';
+import * as forms from './schemas/forms';
 
 /** `public`: no token. `user`: any valid token (staff, citizen or agency system); roles narrow it. */
 export type RouteAuth = 'public' | 'user';
@@ -39,6 +40,8 @@ export interface ResourceAccess {
    * Gives the function USER_POOL_ID, and offline the local issuer's Cognito endpoint.
    */
   cognito?: 'agencyClients';
+  /** The API's public base URL (PUBLIC_BASE_URL), for links printed for citizens (the forms' QR code). */
+  publicBaseUrl?: boolean;
 }
 
 export interface RouteDef {
@@ -61,7 +64,8 @@ export interface RouteDef {
    */
   idempotent?: boolean;
   request?: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** `mediaType` when the body is not JSON (problem+json from 400 up, JSON below, by default). */
+  responses: Record<number, { description: string; schema?: z.ZodType; mediaType?: string }>;
 }
 
 const problemResponses = {
@@ -553,6 +557,32 @@ export const ROUTES = [
     tags: ['admin'],
     request: { params: agencyClient.clientIdParams },
     responses: { 204: { description: 'Đã thu hồi / revoked' }, ...problemResponses },
+  },
+  {
+    id: 'getDossierForm',
+    method: 'GET',
+    path: '/v1/dossiers/{code}/forms/{form}',
+    entry: 'functions/dossiers/form.ts',
+    auth: 'user',
+    roles: ['reception', 'specialist', 'leader', 'tenantAdmin', 'citizen'],
+    access: { table: 'read', publicBaseUrl: true },
+    summary:
+      'Biểu mẫu in (PDF A4) mẫu 01–06 và biên bản bàn giao kết quả, có mã QR tra cứu; người nộp chỉ lấy được mẫu 01 / printable form as PDF with a tracking QR code; the applicant may fetch form 01 only',
+    tags: ['dossiers'],
+    request: { params: forms.formParams },
+    responses: {
+      200: {
+        description: 'Biểu mẫu PDF / the form',
+        schema: forms.pdfDocument,
+        mediaType: forms.PDF_MEDIA_TYPE,
+      },
+      409: {
+        description:
+          'Mẫu chưa áp dụng cho hồ sơ ở trạng thái này / the form does not apply to the dossier yet',
+        schema: common.problem,
+      },
+      ...problemResponses,
+    },
   },
   {
     id: 'notFound',

@@ -36,4 +36,10 @@ export const ENV = {
   webhookLoopbackAllowed: 'WEBHOOK_LOOPBACK_ALLOWED',
   /** The Cognito user pool agencies' app clients are made in (only the function that makes them). */
   userPoolId: 'USER_POOL_ID',
+  /**
+   * The API's public base URL (`https://…/`, no path): links printed for citizens, such as the
+   * tracking page in the forms' QR code. CDK sets it from the API stage's URL, the offline cloud
+   * from its own; only functions whose access names `publicBaseUrl` get it.
+   */
+  publicBaseUrl: 'PUBLIC_BASE_URL',
 } as const;

@@ -128,6 +128,16 @@ function asAppError(error: unknown): AppError | undefined {
 }
 
 function toResponse(result: HttpResult): APIGatewayProxyStructuredResultV2 {
+  // Bytes (a PDF) go base64-encoded, as API Gateway expects a binary body from Lambda; the use
+  // case names their type in its headers.
+  if (result.body instanceof Uint8Array) {
+    return {
+      statusCode: result.status,
+      headers: { 'content-type': 'application/octet-stream', ...result.headers },
+      body: Buffer.from(result.body).toString('base64'),
+      isBase64Encoded: true,
+    };
+  }
   return {
     statusCode: result.status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...result.headers },

@@ -219,6 +219,20 @@ describe('ApiStack', () => {
       },
     );
 
+    it.each(routes.map((r) => [r.id, r] as const))(
+      'tells %s the API stage URL (PUBLIC_BASE_URL) exactly when its access names publicBaseUrl',
+      (_id, route) => {
+        const stageUrl = Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['https://'])]) });
+        functionOf(route, {
+          Environment: {
+            Variables: Match.objectLike({
+              [ENV.publicBaseUrl]: route.access.publicBaseUrl ? stageUrl : Match.absent(),
+            }),
+          },
+        });
+      },
+    );
+
     it('alarms on errors and throttles of the functions', () => {
       for (const metric of ['Errors', 'Throttles']) {
         template.hasResourceProperties('AWS::CloudWatch::Alarm', {

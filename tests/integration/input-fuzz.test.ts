@@ -76,6 +76,18 @@ const SAMPLES: Record<string, unknown[]> = {
       calendarOverrides: [
         { date: '2027-02-20', kind: 'work', reason: 'Làm bù', hours: [['07:30', '11:30']] },
       ],
+      forms: {
+        place: 'Demo',
+        counters: [
+          {
+            agency: '000.30.01.H99',
+            name: 'Bộ phận Một cửa',
+            address: 'Thôn Đông',
+            phone: '0299 3812 345',
+            place: 'Bình Thành',
+          },
+        ],
+      },
     },
   ],
   submitDossier: [
@@ -166,7 +178,7 @@ function userFor(route: RouteDef, province: ProvinceFile): string | undefined {
 /** The first of the known valid values that the route's schema accepts for this parameter. */
 function validParam(route: RouteDef, name: string, dossierCode: string): string {
   const shape = (route.request?.params as { shape?: Record<string, z.ZodType> } | undefined)?.shape;
-  const candidates = ['demo', dossierCode, '1.004227', '000.30.01.H99', UNKNOWN_ATTACHMENT];
+  const candidates = ['demo', dossierCode, '1.004227', '000.30.01.H99', UNKNOWN_ATTACHMENT, '01.pdf'];
   const value = candidates.find((c) => shape?.[name]?.safeParse(c).success);
   if (!value) throw new Error(`${route.id}: no sample value fits {${name}}; add one to the candidates`);
   return value;

@@ -149,6 +149,30 @@ export const calendarOverride = z.object({
     .optional(),
 });
 
+/** The one-stop counter ("Bộ phận Một cửa") of an agency, as its printed forms name it. */
+export const counterIdentity = z.object({
+  agency: agencyCode,
+  name: singleLine(300).min(1).describe('Tên bộ phận một cửa / the counter\'s name, e.g. "Bộ phận Một cửa"'),
+  address: singleLine(500).optional(),
+  phone: singleLine(40).optional(),
+  place: singleLine(100)
+    .min(1)
+    .optional()
+    .describe('Địa danh ghi ở dòng ngày tháng / the place on the date line'),
+});
+
+/**
+ * How the tenant's printed forms look (shared/domain/forms): one identity for every counter of the
+ * province. No emblem: the regulation's forms carry the national motto, not the State emblem.
+ */
+export const formSettings = z.object({
+  place: singleLine(100)
+    .min(1)
+    .optional()
+    .describe('Địa danh mặc định ở dòng ngày tháng / default place on the date line, e.g. "Demo"'),
+  counters: z.array(counterIdentity).max(500).default([]),
+});
+
 export const tenantSettings = z.object({
   name: singleLine(200).min(1),
   provinceCode: z
@@ -174,6 +198,8 @@ export const tenantSettings = z.object({
    * deployment allows it too (the offline cloud; never AWS). Absent: false.
    */
   webhooks: z.object({ allowLoopback: z.boolean().default(false) }).optional(),
+  /** Printed forms: the place on the date line and each counter's identity. */
+  forms: formSettings.optional(),
 });
 export type TenantSettings = z.infer<typeof tenantSettings>;
 export const tenantView = tenantSettings.extend({ id: z.string() });

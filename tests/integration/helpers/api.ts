@@ -25,7 +25,7 @@ export interface ApiResponse<T = any> {
   status: number;
   /** Lower-case names. */
   headers: Record<string, string>;
-  /** Parsed JSON for JSON and `+json` types, text otherwise, undefined when empty. */
+  /** Parsed JSON for JSON and `+json` types, a Buffer for PDF, text otherwise, undefined when empty. */
   body: T;
 }
 
@@ -74,10 +74,13 @@ export async function request<T = any>(
   }
   Object.assign(headers, options.headers);
   const response = await fetch(`${options.baseUrl ?? baseUrl()}${path}`, { method, headers, body });
-  const text = await response.text();
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const text = bytes.toString('utf8');
   const contentType = response.headers.get('content-type') ?? '';
   const isJson = /^application\/([\w.-]+\+)?json\b/i.test(contentType);
-  const parsed = (text === '' ? undefined : isJson ? JSON.parse(text) : text) as T;
+  // A PDF (the printable forms) stays bytes: decoding it as UTF-8 would change it.
+  const isBinary = /^application\/(pdf|octet-stream)\b/i.test(contentType);
+  const parsed = (text === '' ? undefined : isJson ? JSON.parse(text) : isBinary ? bytes : text) as T;
   const base = options.baseUrl ?? baseUrl();
   if (!otherRouteTables.has(base)) {
     assertContract({ method, path, status: response.status, contentType, body: parsed });

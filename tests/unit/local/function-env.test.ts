@@ -38,6 +38,7 @@ const RESOURCES: LocalResources = {
     deadlineClock: 'http://127.0.0.1:9324/000000000000/mot-cua-deadline-clock',
     webhookEvents: 'http://127.0.0.1:9324/000000000000/mot-cua-webhook-events',
   },
+  publicBaseUrl: 'http://127.0.0.1:3000',
 };
 const envOf = (access: FunctionAccess) => environmentFor(access, COMMON, RESOURCES);
 
@@ -56,6 +57,7 @@ describe('environmentFor', () => {
         ...(access.bucket ? [ENV.bucketName] : []),
         ...(access.startExecution ?? []).map((w) => WORKFLOWS[w].arnEnv),
         ...queuesNamedBy(access).map((q) => QUEUES[q].urlEnv),
+        ...(access.publicBaseUrl ? [ENV.publicBaseUrl] : []),
       ].sort(),
     );
   });
@@ -82,6 +84,13 @@ it('gives a queue URL only to the functions whose access names the queue', () =>
     [QUEUES.deadlineClock.urlEnv]: RESOURCES.queueUrls.deadlineClock,
   });
   expect(queuesNamedBy({ table: 'read' })).toEqual([]);
+});
+
+it('gives the gateway’s own base URL to a function whose access names publicBaseUrl, once it is known', () => {
+  expect(envOf({ table: 'read', publicBaseUrl: true })[ENV.publicBaseUrl]).toBe('http://127.0.0.1:3000');
+  // Before the gateway listens, the variable is missing, and the function fails as it would in AWS.
+  const { publicBaseUrl: _none, ...early } = RESOURCES;
+  expect(environmentFor({ publicBaseUrl: true }, COMMON, early)).toEqual(COMMON);
 });
 
 describe('the handler loader with per-function environments', () => {

@@ -1,0 +1,14 @@
+/** The dossier's tracking URL as QR modules, drawn as vector squares (sharp at any zoom or printer). */
+import QRCode from 'qrcode';
+
+export interface QrMatrix {
+  size: number;
+  /** Row-major, true for a dark module. */
+  dark(row: number, col: number): boolean;
+}
+
+export function qrMatrix(text: string): QrMatrix {
+  // M: about 15% of the symbol may be lost (a fold, a stamp) and it still reads.
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  return { size: modules.size, dark: (row, col) => modules.get(row, col) === 1 };
+}

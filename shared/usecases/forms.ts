@@ -1,0 +1,55 @@
+/**
+ * Printable forms of a dossier (issue 13 §1): read what was recorded, build the form (pure,
+ * shared/domain/forms), draw it as a PDF (shared/forms/render.ts). Who may fetch a form is who may
+ * see the dossier (dossier-views.ts); the applicant, with a citizen token, gets the receipt (01)
+ * they hold, and the notices meant for staff to sign and hand over stay with staff.
+ */
+import { routeById } from '../api/routes';
+import { buildForm, type FormId } from '../domain/forms';
+import { AGENCY_STAFF_ROLES } from '../domain/roles';
+import type { FormIdentity } from '../domain/forms/model';
+import { agenciesByCode } from '../data/catalog-repo';
+import { listDossierEvents } from '../data/dossier-repo';
+import { renderFormPdf } from '../forms/render';
+import { ENV, requireEnv } from '../platform/env';
+import { ForbiddenError } from '../platform/errors';
+import type { Principal } from '../platform/principal';
+import { dossierFor } from './dossier-views';
+import { requireTenantSettings } from './tenant';
+
+/** Forms an applicant may fetch with a citizen token. */
+const APPLICANT_FORMS: readonly FormId[] = ['01'];
+
+/** `<PUBLIC_BASE_URL>/v1/public/<tenant>/dossiers/<code>`: the tracking route's own path. */
+export function trackingUrl(baseUrl: string, tenant: string, code: string): string {
+  const path = routeById('trackDossier')
+    .path.replace('{tenant}', encodeURIComponent(tenant))
+    .replace('{code}', encodeURIComponent(code));
+  return `${baseUrl.replace(/\/+$/, '')}${path}`;
+}
+
+export async function dossierFormPdf(principal: Principal, code: string, form: FormId) {
+  const dossier = await dossierFor(principal, code);
+  const isStaff = principal.roles.some((r) => r === 'tenantAdmin' || AGENCY_STAFF_ROLES.includes(r));
+  if (!isStaff && !APPLICANT_FORMS.includes(form))
+    throw new ForbiddenError(
+      `Người nộp chỉ lấy được Giấy tiếp nhận (mẫu 01); mẫu ${form} do cán bộ in và trao / the applicant may fetch form 01 only`,
+    );
+  const [events, agencies, settings] = await Promise.all([
+    listDossierEvents(dossier.tenant, dossier.code),
+    agenciesByCode(dossier.tenant),
+    requireTenantSettings(dossier.tenant),
+  ]);
+  const identity: FormIdentity = {
+    tenantName: settings.name,
+    ...(settings.forms?.place ? { place: settings.forms.place } : {}),
+    counters: settings.forms?.counters ?? [],
+  };
+  // Read per call: the variable is set by the offline cloud once its own address is known.
+  const url = trackingUrl(requireEnv(ENV.publicBaseUrl), dossier.tenant, dossier.code);
+  const model = buildForm(form, { dossier, events, agencies, identity, trackingUrl: url });
+  return {
+    bytes: await renderFormPdf(model, { author: settings.name }),
+    fileName: `${dossier.code}-mau-${form}.pdf`,
+  };
+}
