@@ -26,6 +26,7 @@ export const SORT_KEY_PREFIX = {
   deadlineMark: 'MARK#',
   idempotencyKey: 'idem#',
   webhookSubscription: 'SUB#',
+  webhookDelivery: 'DLV#',
 } as const;
 export type SortKeyPrefix = (typeof SORT_KEY_PREFIX)[keyof typeof SORT_KEY_PREFIX];
 
