@@ -537,7 +537,7 @@ export const ROUTES = [
     roles: ['tenantAdmin', 'agencySystem'],
     access: { table: 'readWrite' },
     summary:
-      'Gửi lại mọi lần gửi lỗi/bỏ cuộc từ một thời điểm / redeliver every failed or dead delivery since an instant',
+      'Gửi lại mọi lần gửi chưa tới nơi từ một thời điểm / redeliver every undelivered (failed, dead, gone, skipped) delivery since an instant',
     tags: ['webhooks'],
     request: { params: webhooks.subscriptionParams, body: deliveries.redeliverSince },
     responses: {

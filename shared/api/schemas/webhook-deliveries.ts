@@ -52,7 +52,7 @@ export const deliveryList = z.object({ items: z.array(deliveryView), nextCursor 
 
 export const redeliverSince = z.object({
   since: calendarDateTime.describe(
-    'Gửi lại mọi lần gửi lỗi/bỏ cuộc của sự kiện từ lúc này / requeue every failed or dead delivery of events since then',
+    'Gửi lại mọi lần gửi chưa tới nơi của sự kiện từ lúc này / requeue every failed, dead, gone or skipped delivery of events since then',
   ),
 });
 

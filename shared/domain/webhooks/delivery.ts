@@ -55,8 +55,12 @@ export const DELIVERY_ID_PATTERN = /^\d{8}T\d{9}Z-[A-Za-z0-9_-]{22}$/;
  */
 export const DELIVERY_STATUSES = ['pending', 'failed', 'delivered', 'gone', 'dead', 'skipped'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
-/** Redelivering everything since a time picks these. */
-export const REDELIVERABLE_STATUSES: readonly DeliveryStatus[] = ['failed', 'dead'];
+/**
+ * Redelivering everything since a time picks every delivery that did not arrive and is not in
+ * flight: failed and dead ones, and those a 410 or a disabled subscription stopped (`gone`,
+ * `skipped`), which is what an admin wants after re-enabling a subscription.
+ */
+export const REDELIVERABLE_STATUSES: readonly DeliveryStatus[] = ['failed', 'dead', 'gone', 'skipped'];
 export const isFinished = (status: DeliveryStatus): boolean => status !== 'pending' && status !== 'failed';
 
 /** One attempt as the log keeps it: never a body, a header or a secret. */
