@@ -18,8 +18,15 @@ import { median, percentile } from './stats';
 export interface WebhookFigures {
   dossiers: number;
   events: number;
-  /** Events per second, first commit to last arrival. */
+  /** Events per second, first commit to last arrival (paced by the sequential submits). */
   throughput: number;
+  /**
+   * Deliveries per second when a backlog drains: `drainDeliveries` deliveries requeued at once by
+   * POST …/redeliver, from that request to the last arrival (outbox → stream → dispatcher →
+   * deliveries queue → deliverer → receiver; the fan-out is not in this path).
+   */
+  drainDeliveries: number;
+  drainThroughput: number;
   latencyP50Ms: number;
   latencyP95Ms: number;
   /** One POST of a delivery-sized body to the same receiver, sequentially. */
@@ -45,6 +52,7 @@ async function post(info: ReadyInfo, path: string, token: string, body: unknown)
 
 export async function webhookDeliveryFigures(info: ReadyInfo, dossiers = 40): Promise<WebhookFigures> {
   const arrivals: Array<{ at: number; time: string; id: string; bytes: number }> = [];
+  let answer = 204;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -57,7 +65,7 @@ export async function webhookDeliveryFigures(info: ReadyInfo, dossiers = 40): Pr
       } catch {
         // the raw POSTs below send the same body; they are not counted as arrivals
       }
-      res.writeHead(204).end();
+      res.writeHead(answer).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -113,9 +121,61 @@ export async function webhookDeliveryFigures(info: ReadyInfo, dossiers = 40): Pr
       });
       if (i >= 5) raw.push(performance.now() - t);
     }
+
+    // The drain: a second subscription whose receiver first answers 500 until every delivery has
+    // failed twice (the next retry is then 5 min away), then answers 204 and the backlog is
+    // redelivered at once.
+    answer = 500;
+    const since = new Date().toISOString();
+    const drain = await post(info, '/v1/webhooks/subscriptions', admin, {
+      url: `http://127.0.0.1:${port}/drain`,
+      eventTypes: ['*'],
+      purpose: 'processing',
+      agency: COMMUNE,
+    });
+    for (let i = 0; i < dossiers; i++)
+      await post(info, '/v1/dossiers', token, {
+        procedureCode: '1.004227',
+        channel: 'counter',
+        applicant: { name: 'Bench', idNumber: '001088000999', phone: '0903000999', address: 'Bình Thành' },
+        request: 'Bench',
+        decision: { outcome: 'accept' },
+      });
+    const log = async () => {
+      const res = await fetch(
+        `${info.baseUrl}/v1/webhooks/subscriptions/${drain.id as string}/deliveries?limit=200`,
+        { headers: { authorization: `Bearer ${admin}` } },
+      );
+      return ((await res.json()) as { items: Array<{ status: string; attempts: number }> }).items;
+    };
+    const settleBy = Date.now() + 90_000;
+    for (;;) {
+      const items = await log();
+      if (items.length >= expected && items.every((d) => d.status === 'failed' && d.attempts >= 2)) break;
+      if (Date.now() > settleBy)
+        throw new Error(
+          `the drain subscription did not settle: ${JSON.stringify(items.map((d) => [d.status, d.attempts]))}`,
+        );
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    answer = 204;
+    const before = arrivals.length;
+    const drainStart = Date.now();
+    const requeued = (await post(info, `/v1/webhooks/subscriptions/${drain.id as string}/redeliver`, admin, {
+      since,
+    })) as { requeued: number };
+    const drainBy = Date.now() + 120_000;
+    while (arrivals.length - before < requeued.requeued) {
+      if (Date.now() > drainBy) throw new Error('the redelivered backlog did not drain');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const drainEnd = Math.max(...arrivals.slice(before).map((a) => a.at));
+
     return {
       dossiers,
       events: expected,
+      drainDeliveries: requeued.requeued,
+      drainThroughput: requeued.requeued / ((drainEnd - drainStart) / 1000),
       throughput: expected / ((last - started) / 1000),
       latencyP50Ms: median(latencies),
       latencyP95Ms: percentile(latencies, 95),
@@ -141,7 +201,8 @@ if (require.main === module) {
       const bus = await rawBusCosts(cloud.info);
       process.stdout.write(`${JSON.stringify({ webhooks: figures, bus }, null, 2)}\n`);
     } finally {
-      await stopCloudProcess(cloud, { removeData: true });
+      await stopCloudProcess(cloud, { removeData: process.env.BENCH_KEEP_DATA !== 'true' });
+      if (process.env.BENCH_KEEP_DATA === 'true') process.stderr.write(`logs: ${cloud.logFiles.stderr}\n`);
     }
   })();
 }
