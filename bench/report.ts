@@ -4,6 +4,7 @@
  */
 import type { BenchResult } from './calendar.bench';
 import type { BusFigure } from './raw-bus';
+import type { WebhookFigures } from './webhook-delivery';
 import type { Bundle, ColdImport } from './bundles';
 import type { LoadOptions, LoadResult } from './load';
 
@@ -52,6 +53,8 @@ export interface BenchReport {
   calendar: BenchResult[];
   /** The event bus's raw calls (bench/raw-bus.ts). */
   bus?: BusFigure[];
+  /** Webhook delivery on the offline cloud (bench/webhook-delivery.ts). */
+  webhooks?: WebhookFigures;
 }
 
 type Align = 'left' | 'right';
@@ -213,6 +216,33 @@ function busSection(r: BenchReport): string {
   ].join('\n');
 }
 
+function webhookSection(r: BenchReport): string {
+  const w = r.webhooks;
+  if (!w) return '';
+  return [
+    '',
+    '## 5. Webhook delivery (bench/webhook-delivery.ts)',
+    '',
+    `${w.dossiers} dossiers accepted at the counter (${w.events} events) to one processing subscription; the receiver on 127.0.0.1 answers 204 at once.`,
+    '',
+    table(
+      ['figure', 'value'],
+      [
+        ['end-to-end latency p50 (commit → receiver)', `${ms(w.latencyP50Ms)} ms`],
+        ['end-to-end latency p95', `${ms(w.latencyP95Ms)} ms`],
+        ['throughput, paced by sequential submits', `${w.throughput.toFixed(1)} events/s`],
+        [
+          `drain of ${w.drainDeliveries} redelivered deliveries`,
+          `${w.drainThroughput.toFixed(1)} deliveries/s`,
+        ],
+        ['one raw POST to the same receiver, p50 / p95', `${ms(w.rawPostP50Ms)} / ${ms(w.rawPostP95Ms)} ms`],
+        ['delivered body (median)', `${w.bodyBytes} B`],
+      ],
+      ['left', 'right'],
+    ),
+  ].join('\n');
+}
+
 export function renderReport(r: BenchReport): string {
   const m = r.machine;
   const load = `load average ${m.loadStart.toFixed(2)} at start${m.loadEnd === undefined ? '' : `, ${m.loadEnd.toFixed(2)} at end`}`;
@@ -228,6 +258,7 @@ export function renderReport(r: BenchReport): string {
     loadSection(r),
     calendarSection(r),
     busSection(r),
+    webhookSection(r),
     '',
   ].join('\n');
 }

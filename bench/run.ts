@@ -31,6 +31,7 @@ import { runCalendarBench } from './calendar.bench';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, traceUseCases } from './call-trace';
 import { httpLoad, mergeResults, rawLoad, type HttpLoad, type LoadOptions, type LoadResult } from './load';
 import { rawBusCosts } from './raw-bus';
+import { webhookDeliveryFigures } from './webhook-delivery';
 import { CallTimer, SUBMIT_PLAN, TRACK_PLAN, describeCalls, rawSubmit, rawTrack } from './raw-dynamodb';
 import {
   renderReport,
@@ -225,6 +226,8 @@ async function main(): Promise<void> {
     const scenarios = await loadScenarios(cloud);
     progress('event bus raw calls: GetRecords and SendMessageBatch…');
     const bus = await rawBusCosts(cloud.info);
+    progress('webhook delivery: latency, throughput, drain, raw POST…');
+    const webhooks = await webhookDeliveryFigures(cloud.info);
     progress('stopping the offline cloud…');
     await cleanUp();
     progress('calendar micro-benchmark…');
@@ -249,6 +252,7 @@ async function main(): Promise<void> {
       scenarios,
       calendar,
       bus,
+      webhooks,
     };
     const markdown = renderReport(report);
     process.stdout.write(`\n${markdown}`);

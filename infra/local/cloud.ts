@@ -56,6 +56,13 @@ export interface OfflineCloudOptions {
   provinceFile?: string;
   /** No gateway access log. */
   quiet?: boolean;
+  /**
+   * Test knobs of the local SQS (never seen by function code): cap every hiding of a message at
+   * this many ms (MOTCUA_LOCAL_SQS_MAX_DELAY_MS), and leave these queue consumers unpolled
+   * (MOTCUA_LOCAL_PAUSED_CONSUMERS, function ids), for a test that reads their queue itself.
+   */
+  sqsMaxDelayMs?: number;
+  pausedQueueConsumers?: readonly string[];
 }
 
 export interface OfflineCloud {
@@ -130,6 +137,7 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
     const sqsStore = await modules.sqsStore.SqsStore.open(
       path.join(dataDir, 'sqs'),
       modules.sqsQueues.localQueueConfigs(),
+      { maxHideMs: options.sqsMaxDelayMs },
     );
     const sqs = await modules.sqsServer.startLocalSqs({
       store: sqsStore,
@@ -211,7 +219,9 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
     stops.push(poller.stop);
     const queuePoller = modules.sqsPoller.startQueuePoller({
       store: sqsStore,
-      consumers: modules.sqsPoller.QUEUE_CONSUMERS(),
+      consumers: modules.sqsPoller
+        .QUEUE_CONSUMERS()
+        .filter((c) => !(options.pausedQueueConsumers ?? []).includes(c.id)),
       loader,
       region: REGION,
     });

@@ -39,6 +39,11 @@ async function main(): Promise<void> {
     sqsPort: portFromEnv('SQS_PORT', DEFAULT_PORTS.sqs),
     quiet: process.env.MOTCUA_QUIET === 'true',
     clock: initialClockFromEnv(),
+    // Test knobs (docs/offline.md): compress SQS back-off, leave named queue consumers unpolled.
+    sqsMaxDelayMs: process.env.MOTCUA_LOCAL_SQS_MAX_DELAY_MS
+      ? Number(process.env.MOTCUA_LOCAL_SQS_MAX_DELAY_MS)
+      : undefined,
+    pausedQueueConsumers: (process.env.MOTCUA_LOCAL_PAUSED_CONSUMERS ?? '').split(',').filter(Boolean),
   });
   state.cloud = cloud;
   printBanner(cloud, dataDir);

@@ -56,6 +56,7 @@ export class WorkflowStack extends Stack {
     this.stateMachine = this.deadlineClock.stateMachine;
     this.eventBus = new EventBus(this, 'EventBus', { alarmAction });
     const resources = {
+      table: props.table,
       workflows: { deadlineClock: this.stateMachine },
       queues: this.eventBus.queues,
     };

@@ -8,7 +8,8 @@
 import type { z } from 'zod';
 
 /** The lists that page; a cursor of one list is refused by another. */
-export type PagedList = 'queue' | 'procedures' | 'agencies' | 'attachments' | 'webhooks' | 'agencyClients';
+export type PagedList =
+  'queue' | 'procedures' | 'agencies' | 'attachments' | 'webhooks' | 'agencyClients' | 'webhookDeliveries';
 
 /** Longer than any cursor we issue (positions are under 100 characters), short enough to bound parsing. */
 export const MAX_CURSOR_LENGTH = 512;

@@ -24,10 +24,11 @@ export type WorkflowId = keyof typeof WORKFLOWS;
 
 /**
  * Item actions granted one by one on the base table (never an index): for a function whose every
- * call is known. `TransactWriteItems` needs no action of its own: a transaction of Puts is `PutItem`.
+ * call is known. `Query` here reads the base table only (one partition by key), never an index. `TransactWriteItems` needs no action of its own: a transaction of Puts is `PutItem`.
  */
 export type TableItemAction =
   | 'dynamodb:GetItem'
+  | 'dynamodb:Query'
   | 'dynamodb:PutItem'
   | 'dynamodb:UpdateItem'
   | 'dynamodb:DeleteItem'
@@ -189,6 +190,39 @@ export const FUNCTIONS = [
     // It reads nothing from the table (the stream record carries the item); it sends to exactly
     // the queues the subscriptions name.
     access: { queue: { send: SUBSCRIBED_QUEUES } },
+  },
+  {
+    id: 'fanoutWebhooks',
+    entry: 'functions/webhooks/fanout.ts',
+    description: 'Webhooks: one delivery record and message per subscription that receives each event',
+    // Ten events, each a query of the subscriptions (once per tenant per batch), at most one dossier
+    // read, a put per delivery and a SendMessageBatch.
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    source: { kind: 'queue', queue: 'webhookEvents', batchSize: 10, reportBatchItemFailures: true },
+    // Query (subscriptions), GetItem (dossier, an existing delivery), PutItem (conditional delivery).
+    access: {
+      table: { items: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem'] },
+      queue: { consume: 'webhookEvents', send: ['webhookDeliveries'] },
+    },
+  },
+  {
+    id: 'deliverWebhook',
+    entry: 'functions/webhooks/deliver.ts',
+    description:
+      'Webhooks: one signed, SSRF-checked attempt per delivery message; backs off on its own queue',
+    // Attempts run in parallel within a batch; one POST is bounded to 15 s, the reads and the
+    // conditional write take milliseconds.
+    timeoutSeconds: 20,
+    memoryMb: 256,
+    source: { kind: 'queue', queue: 'webhookDeliveries', batchSize: 10, reportBatchItemFailures: true },
+    // GetItem (delivery, subscription, tenant settings), PutItem (the attempt, conditional),
+    // UpdateItem (the subscription's failing mark, disabling it).
+    access: {
+      table: { items: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] },
+      queue: { consume: 'webhookDeliveries', changeVisibility: true },
+      webhookTargets: true,
+    },
   },
 ] as const satisfies readonly FunctionDef[];
 

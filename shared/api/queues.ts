@@ -6,8 +6,9 @@
  * (shared/api/functions.ts): CDK (infra/constructs/event-bus.ts) and the offline SQS
  * (infra/local/sqs) build every queue from these entries, with its dead-letter queue and alarm.
  *
- * A queue may have no consumer yet (webhookEvents, until its fan-out function lands): its messages
- * wait for their retention period, and nothing else needs it.
+ * A queue may have no consumer: its messages wait for their retention period. webhookEvents is read
+ * by the webhook fan-out, webhookDeliveries (fed by the fan-out and by redelivery requests) by the
+ * deliverer.
  *
  * This module is imported by the dispatcher, which runs on every write: it imports no zod and no
  * catalog, only the event names (../domain/lifecycle/event-types.ts). `publicEventTypes()`, which
@@ -46,6 +47,19 @@ export const QUEUES = {
     retentionSeconds: 14 * DAY,
     maxReceiveCount: 10,
   },
+  webhookDeliveries: {
+    urlEnv: 'WEBHOOK_DELIVERIES_QUEUE_URL',
+    // Small, yet six times the deliverer's 20 s timeout (AWS's advice): a deliverer that died
+    // mid-attempt is retried within two minutes. The back-off is ChangeMessageVisibility per
+    // message (up to 12 h), not this default.
+    visibilityTimeoutSeconds: 120,
+    // SQS's maximum, longer than the three-day retry window.
+    retentionSeconds: 14 * DAY,
+    // The schedule makes ~16 attempts in three days at most (5 s, 5 min, 30 min, 2 h, 5 h, then
+    // 10 h −20 %): 40 leaves room for crashed invocations and duplicate messages. The deliverer
+    // gives up by time, not by this count; the dead-letter queue catches what it could not record.
+    maxReceiveCount: 40,
+  },
 } as const satisfies Record<string, QueueDef>;
 export type QueueId = keyof typeof QUEUES;
 
@@ -53,7 +67,14 @@ export type QueueId = keyof typeof QUEUES;
 export const DEAD_LETTER_RETENTION_SECONDS = 14 * DAY;
 
 /** Outbox types only the system itself consumes: never sent to a receiver outside it. */
-export const INTERNAL_EVENT_TYPES: readonly string[] = [DEADLINES_CHANGED];
+/**
+ * A redelivery request (POST …/redeliver): the route resets the delivery and writes this outbox item
+ * in one transaction, and the dispatcher copies it to `webhookDeliveries` like any other event, so
+ * a redelivery is as durable as a dossier change and the routes need no queue grant.
+ */
+export const WEBHOOK_REDELIVER = 'webhook.redeliver';
+
+export const INTERNAL_EVENT_TYPES: readonly string[] = [DEADLINES_CHANGED, WEBHOOK_REDELIVER];
 
 /** Which outbox types a queue receives: exactly these, or every type but these. */
 export type Subscription = { readonly only: readonly string[] } | { readonly allExcept: readonly string[] };
@@ -64,6 +85,7 @@ export const OUTBOX_SUBSCRIPTIONS: Readonly<Partial<Record<QueueId, Subscription
   // Every event of the catalog but the internal ones (public-events.ts lists them; a unit test
   // checks that this subscription selects exactly those).
   webhookEvents: { allExcept: INTERNAL_EVENT_TYPES },
+  webhookDeliveries: { only: [WEBHOOK_REDELIVER] },
 };
 
 export const subscribes = (subscription: Subscription, type: string): boolean =>
@@ -77,6 +99,20 @@ export const queuesFor = (type: string): QueueId[] =>
 
 /** Every queue the dispatcher feeds: its send grant, in AWS and offline. */
 export const SUBSCRIBED_QUEUES = Object.keys(OUTBOX_SUBSCRIPTIONS) as QueueId[];
+
+/**
+ * What the fan-out sends to `webhookDeliveries`: which delivery record to attempt. `generation`
+ * names the record's round (a redelivery starts a new one), so a message of an older round is
+ * dropped. A redelivery request arrives as a BusMessage of type WEBHOOK_REDELIVER whose payload
+ * holds the same fields.
+ */
+export interface DeliveryMessage {
+  kind: 'delivery';
+  tenant: string;
+  subscriptionId: string;
+  deliveryId: string;
+  generation: number;
+}
 
 /**
  * The message a queue consumer receives: the outbox item as plain JSON. `id` is the event id, the

@@ -12,6 +12,7 @@ import * as dossier from './schemas/dossier';
 import * as attachment from './schemas/attachment';
 import * as actions from './schemas/actions';
 import * as webhooks from './schemas/webhooks';
+import * as deliveries from './schemas/webhook-deliveries';
 import * as agencyClient from './schemas/agency-client';
 import * as forms from './schemas/forms';
 
@@ -500,6 +501,60 @@ export const ROUTES = [
     responses: {
       200: { description: 'Khóa ký mới / the new secret', schema: webhooks.subscriptionWithSecret },
       409: { description: 'Phiên bản cũ / stale expectedVersion', schema: common.problem },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'listWebhookDeliveries',
+    method: 'GET',
+    path: '/v1/webhooks/subscriptions/{id}/deliveries',
+    entry: 'functions/webhooks/list-deliveries.ts',
+    auth: 'user',
+    roles: ['tenantAdmin', 'agencySystem'],
+    access: { table: 'read' },
+    summary:
+      'Nhật ký gửi webhook, mới nhất trước, kèm các lần thử (không kèm nội dung) / the delivery log, newest first, with its attempts (never bodies)',
+    tags: ['webhooks'],
+    request: { params: webhooks.subscriptionParams, query: deliveries.deliveryListQuery },
+    responses: {
+      200: { description: 'Các lần gửi / deliveries', schema: deliveries.deliveryList },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'redeliverWebhook',
+    method: 'POST',
+    path: '/v1/webhooks/subscriptions/{id}/deliveries/{deliveryId}/redeliver',
+    entry: 'functions/webhooks/redeliver.ts',
+    auth: 'user',
+    roles: ['tenantAdmin', 'agencySystem'],
+    access: { table: 'readWrite' },
+    summary:
+      'Gửi lại một sự kiện (lịch thử lại bắt đầu lại, cùng webhook-id) / redeliver one event (the schedule restarts, same webhook-id)',
+    tags: ['webhooks'],
+    request: { params: deliveries.deliveryParams },
+    responses: {
+      202: { description: 'Đã xếp hàng gửi lại / queued again', schema: deliveries.redeliveryAccepted },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'redeliverWebhooksSince',
+    method: 'POST',
+    path: '/v1/webhooks/subscriptions/{id}/redeliver',
+    entry: 'functions/webhooks/redeliver-since.ts',
+    auth: 'user',
+    roles: ['tenantAdmin', 'agencySystem'],
+    access: { table: 'readWrite' },
+    summary:
+      'Gửi lại mọi lần gửi chưa tới nơi từ một thời điểm / redeliver every undelivered (failed, dead, gone, skipped) delivery since an instant',
+    tags: ['webhooks'],
+    request: { params: webhooks.subscriptionParams, body: deliveries.redeliverSince },
+    responses: {
+      202: {
+        description: 'Số lần gửi được xếp lại / how many were queued again',
+        schema: deliveries.redeliveriesAccepted,
+      },
       ...problemResponses,
     },
   },

@@ -27,6 +27,7 @@ export const SORT_KEY_PREFIX = {
   idempotencyKey: 'idem#',
   webhookSubscription: 'SUB#',
   agencyClient: 'CLIENT#',
+  webhookDelivery: 'DLV#',
 } as const;
 export type SortKeyPrefix = (typeof SORT_KEY_PREFIX)[keyof typeof SORT_KEY_PREFIX];
 

@@ -374,9 +374,9 @@ describe('WorkflowStack', () => {
       },
     );
 
-    it('allows a queue no function consumes yet (webhookEvents until its fan-out lands)', () => {
-      const consumed = new Set(queueConsumers().map((f) => f.source.queue));
-      expect((Object.keys(QUEUES) as QueueId[]).filter((q) => !consumed.has(q))).toContain('webhookEvents');
+    it('has one consumer per queue now that the webhook fan-out and deliverer landed', () => {
+      const consumed = queueConsumers().map((f) => f.source.queue);
+      expect([...consumed].sort()).toEqual((Object.keys(QUEUES) as QueueId[]).sort());
     });
   });
 

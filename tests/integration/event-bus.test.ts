@@ -22,6 +22,8 @@ import {
 const CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const REGION = 'ap-southeast-1';
 const QUEUE = localQueueName('webhookEvents');
+/** This test reads the webhookEvents queue itself: the webhook fan-out must not consume it. */
+const READ_QUEUE_OURSELVES = { MOTCUA_LOCAL_PAUSED_CONSUMERS: 'fanoutWebhooks' };
 
 let cloud: CloudHandle | undefined;
 let dataDir: string | undefined;
@@ -131,7 +133,7 @@ const isPublic = (type: string) => !INTERNAL_EVENT_TYPES.includes(type);
 
 describe('event bus (own offline cloud, SIGKILLed in the middle)', () => {
   it('delivers every public outbox event of submitted and processed dossiers to webhookEvents exactly once, across a kill', async () => {
-    cloud = await startCloudProcess();
+    cloud = await startCloudProcess({ env: READ_QUEUE_OURSELVES });
     dataDir = cloud.dataDir;
 
     // Online submission, decided at the provincial counter.
@@ -185,7 +187,7 @@ describe('event bus (own offline cloud, SIGKILLed in the middle)', () => {
     // … and this change's events are written, then the cloud dies before or while it dispatches them.
     await act('tiepnhan.binhthanh', land, { action: 'forward' });
     await killCloudProcess(cloud);
-    cloud = await startCloudProcess({ dataDir });
+    cloud = await startCloudProcess({ dataDir, env: READ_QUEUE_OURSELVES });
     await act('chuyenvien.datdai', land, { action: 'forward' });
 
     const expected = (await outboxOf(cloud, codes)).filter((e) => isPublic(e.type));

@@ -32,6 +32,8 @@ import {
 const routes = ROUTES as readonly RouteDef[];
 /** A well-formed attachment id that names nothing. */
 const UNKNOWN_ATTACHMENT = '01JZZZZZZZZZZZZZZZZZZZZZZZ';
+/** A well-formed webhook delivery id (event instant + hash) that names no delivery. */
+const UNKNOWN_DELIVERY = '20261201T000000000Z-AAAAAAAAAAAAAAAAAAAAAA';
 const PARALLEL = 4;
 
 /** One valid body per route that takes one: the base each broken-leaf case starts from. */
@@ -147,6 +149,7 @@ const SAMPLES: Record<string, unknown[]> = {
     },
   ],
   rotateWebhookSecret: [{ expectedVersion: 1, graceSeconds: 3600 }],
+  redeliverWebhooksSince: [{ since: '2026-12-01T00:00:00+07:00' }],
 };
 
 interface Target {
@@ -178,7 +181,15 @@ function userFor(route: RouteDef, province: ProvinceFile): string | undefined {
 /** The first of the known valid values that the route's schema accepts for this parameter. */
 function validParam(route: RouteDef, name: string, dossierCode: string): string {
   const shape = (route.request?.params as { shape?: Record<string, z.ZodType> } | undefined)?.shape;
-  const candidates = ['demo', dossierCode, '1.004227', '000.30.01.H99', UNKNOWN_ATTACHMENT, '01.pdf'];
+  const candidates = [
+    'demo',
+    dossierCode,
+    '1.004227',
+    '000.30.01.H99',
+    UNKNOWN_ATTACHMENT,
+    '01.pdf',
+    UNKNOWN_DELIVERY,
+  ];
   const value = candidates.find((c) => shape?.[name]?.safeParse(c).success);
   if (!value) throw new Error(`${route.id}: no sample value fits {${name}}; add one to the candidates`);
   return value;

@@ -124,15 +124,22 @@ export class SqsStore {
   private constructor(
     private readonly dir: string,
     private readonly now: () => number,
+    private readonly maxHideMs: number,
   ) {}
 
+  /**
+   * `maxHideMs`: a test knob (MOTCUA_LOCAL_SQS_MAX_DELAY_MS, read by infra/local/start.ts only)
+   * that caps every hiding — delay, visibility timeout, ChangeMessageVisibility — so a test sees a
+   * 5 s / 5 min / 30 min back-off in seconds. The values asked for are still validated as SQS does;
+   * only the time the message stays hidden is shortened. Function code never knows.
+   */
   static async open(
     dir: string,
     configs: readonly LocalQueueConfig[],
-    options: { now?: () => number } = {},
+    options: { now?: () => number; maxHideMs?: number } = {},
   ): Promise<SqsStore> {
     await mkdir(dir, { recursive: true });
-    const store = new SqsStore(dir, options.now ?? Date.now);
+    const store = new SqsStore(dir, options.now ?? Date.now, options.maxHideMs ?? Number.POSITIVE_INFINITY);
     for (const config of configs) await store.load(config);
     return store;
   }
@@ -164,6 +171,11 @@ export class SqsStore {
     return this.queue(name).config;
   }
 
+  /** How long a message asked to hide for `ms` really hides (the test knob's cap). */
+  private hide(ms: number): number {
+    return Math.min(ms, this.maxHideMs);
+  }
+
   private queue(name: string): QueueFile {
     const queue = this.queues.get(name);
     if (!queue)
@@ -191,7 +203,7 @@ export class SqsStore {
         md5OfBody: md5Hex(input.body),
         attributes: input.attributes ?? {},
         sentAt: now,
-        visibleAt: now + (input.delaySeconds ?? 0) * 1000,
+        visibleAt: now + this.hide((input.delaySeconds ?? 0) * 1000),
         receiveCount: 0,
       };
       queue.messages.push(message);
@@ -216,7 +228,7 @@ export class SqsStore {
     const queue = this.queue(name);
     const now = this.now();
     const changed = this.expire(queue, now);
-    const hideFor = (visibilitySeconds ?? queue.config.visibilityTimeoutSeconds) * 1000;
+    const hideFor = this.hide((visibilitySeconds ?? queue.config.visibilityTimeoutSeconds) * 1000);
     const received: ReceivedMessage[] = [];
     const moved: StoredMessage[] = [];
     for (const m of queue.messages) {
@@ -310,7 +322,7 @@ export class SqsStore {
       return { m, seconds };
     });
     for (const { m, seconds } of found) {
-      m.visibleAt = now + seconds * 1000;
+      m.visibleAt = now + this.hide(seconds * 1000);
       m.backoff = seconds > 0;
     }
     await this.save(name);

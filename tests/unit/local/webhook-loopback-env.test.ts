@@ -10,6 +10,7 @@ const RESOURCES: LocalResources = {
   queueUrls: {
     deadlineClock: 'http://127.0.0.1:9324/000000000000/mot-cua-deadline-clock',
     webhookEvents: 'http://127.0.0.1:9324/000000000000/mot-cua-webhook-events',
+    webhookDeliveries: 'http://127.0.0.1:9324/000000000000/mot-cua-webhook-deliveries',
   },
   webhookLoopbackAllowed: true,
 };

@@ -1,0 +1,69 @@
+/**
+ * Consumer of `webhookDeliveries`: one attempt per message (shared/usecases/webhook-delivery.ts),
+ * in parallel within the batch. A failed attempt keeps its message: ChangeMessageVisibility hides it
+ * for the schedule's delay and the message is reported as failed, so SQS hands it back then — the
+ * queue is the durable timer. A given-up delivery logs an ERROR and counts `WebhookDeadLettered`,
+ * which a CloudWatch alarm watches.
+ */
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { ChangeMessageVisibilityCommand } from '@aws-sdk/client-sqs';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { QUEUES } from '../../shared/api/queues';
+import { getSqsClient } from '../../shared/platform/aws-clients';
+import { requireEnv } from '../../shared/platform/env';
+import { logger, metrics } from '../../shared/platform/observability';
+import { attemptDelivery, deliveryMessageOf } from '../../shared/usecases/webhook-delivery';
+
+/** Watched by the monitoring stack's alarm (infra/stacks/monitoring-stack.ts WEBHOOK_DEAD_LETTERED_METRIC). */
+export const DEAD_LETTERED_METRIC = 'WebhookDeadLettered';
+
+async function handle(record: SQSRecord): Promise<boolean> {
+  const message = deliveryMessageOf(record.body);
+  if (!message) {
+    logger.error('not a delivery message', { messageId: record.messageId });
+    return true;
+  }
+  const step = await attemptDelivery(message, {
+    onDead: (d) => {
+      logger.error('webhook delivery dead-lettered', {
+        tenant: d.tenant,
+        subscriptionId: d.subscriptionId,
+        deliveryId: d.id,
+        eventId: d.eventId,
+        attempts: d.attempts,
+        lastError: d.attemptLog.at(-1)?.error,
+      });
+      metrics.addMetric(DEAD_LETTERED_METRIC, MetricUnit.Count, 1);
+    },
+  });
+  if (step.kind === 'done') return true;
+  await getSqsClient().send(
+    new ChangeMessageVisibilityCommand({
+      QueueUrl: requireEnv(QUEUES.webhookDeliveries.urlEnv),
+      ReceiptHandle: record.receiptHandle,
+      VisibilityTimeout: step.delaySeconds,
+    }),
+  );
+  return false;
+}
+
+export const handler = middy<SQSEvent, SQSBatchResponse>(async (event: SQSEvent) => {
+  const results = await Promise.all(
+    event.Records.map((record) =>
+      handle(record).catch((error: unknown) => {
+        logger.error('webhook delivery failed', { messageId: record.messageId, error: error as Error });
+        return false;
+      }),
+    ),
+  );
+  return {
+    batchItemFailures: event.Records.filter((_, i) => !results[i]).map((r) => ({
+      itemIdentifier: r.messageId,
+    })),
+  };
+})
+  .use(logMetrics(metrics))
+  .use(injectLambdaContext(logger, { resetKeys: true }));

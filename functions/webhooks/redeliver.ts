@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/platform/http';
+import { redeliverOne } from '../../shared/usecases/webhook-deliveries';
+
+export const handler = httpHandler('redeliverWebhook', async ({ params, principal, annotate }) => {
+  annotate({ subscriptionId: params.id, deliveryId: params.deliveryId });
+  return { status: 202, body: await redeliverOne(principal, params.id, params.deliveryId) };
+});
