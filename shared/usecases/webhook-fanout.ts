@@ -66,7 +66,8 @@ export async function fanOutEvent(
       tenant: message.tenant,
       subscriptionId: sub.id,
       id,
-      eventId: message.id,
+      // The envelope's id, which the deliverer signs and sends as `webhook-id`.
+      eventId: envelope.id,
       eventType: message.type,
       dossierCode: message.code,
       body: JSON.stringify(envelope),

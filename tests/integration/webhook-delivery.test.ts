@@ -22,6 +22,7 @@ import type { AddressInfo } from 'node:net';
 import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { Webhook } from 'standardwebhooks';
 import { INTERNAL_EVENT_TYPES } from '../../shared/api/queues';
+import { webhookEventId } from '../../shared/domain/webhooks/project';
 import { api } from './helpers/api';
 import { acceptedLandTransfer, LAND_TRANSFER_APPLICANT } from './helpers/dossiers';
 import { removeCloudFolder, startCloudProcess, stopCloudProcess, type CloudHandle } from './helpers/offline';
@@ -178,7 +179,8 @@ async function publicEventIds(codes: readonly string[]): Promise<Set<string>> {
         }),
       );
       for (const item of Items)
-        if (!INTERNAL_EVENT_TYPES.includes(item.type.S as string)) ids.add(item.id.S as string);
+        if (!INTERNAL_EVENT_TYPES.includes(item.type.S as string))
+          ids.add(webhookEventId(cloud.info.tenant, code, item.id.S as string));
     }
     return ids;
   } finally {

@@ -126,7 +126,7 @@ export function envelopeSchema(type: PublicEventType, version: number, data: z.Z
         .string()
         .min(1)
         .describe(
-          'Stable per event: the same on every retry, sent as the `webhook-id` header. Deduplicate on it.',
+          'Stable per event and unique across tenants and dossiers: the same on every retry, sent as the `webhook-id` header. Deduplicate on it.',
         ),
       type: z.literal(type),
       version: z

@@ -72,6 +72,16 @@ const publicType = (type: string): PublicEventType => {
   return type as PublicEventType;
 };
 
+/**
+ * An event's `id`, sent as `webhook-id`: the same on every retry and redelivery, and unique across
+ * every tenant and dossier. An outbox item's own id is unique only within its dossier (a deadline
+ * alarm's is `alarm#<type>#<due instant>`, the same for two dossiers due at the same instant), so a
+ * receiver deduplicating on it would drop the second dossier's alarm: the tenant and the dossier
+ * code lead it.
+ */
+export const webhookEventId = (tenant: string, dossierCode: string, outboxId: string): string =>
+  `${tenant}#${dossierCode}#${outboxId}`;
+
 export function webhookEvent(item: OutboxItem, receiver: WebhookReceiver): WebhookEnvelope {
   const type = publicType(item.type);
   const { version } = WEBHOOK_EVENTS[type];
@@ -87,7 +97,7 @@ export function webhookEvent(item: OutboxItem, receiver: WebhookReceiver): Webho
     const p = alarmItem.parse(item.payload);
     if (type === 'step.overdue' && !p.step) throw new Error(`${item.id}: a step alarm without its step`);
     return {
-      id: item.id,
+      id: webhookEventId(p.tenant, p.code, item.id),
       type,
       version,
       time: item.occurredAt,
@@ -111,7 +121,7 @@ export function webhookEvent(item: OutboxItem, receiver: WebhookReceiver): Webho
     toPerson: sees.staff ? p.handoff.toPerson : undefined,
   };
   return {
-    id: item.id,
+    id: webhookEventId(p.tenant, p.code, item.id),
     type,
     version,
     time: p.at,

@@ -21,7 +21,12 @@ import {
   exampleOutboxItem,
   WEBHOOK_EXAMPLES,
 } from '../../../shared/domain/webhooks/examples';
-import { webhookEvent, type OutboxItem, type WebhookReceiver } from '../../../shared/domain/webhooks/project';
+import {
+  webhookEvent,
+  webhookEventId,
+  type OutboxItem,
+  type WebhookReceiver,
+} from '../../../shared/domain/webhooks/project';
 import { alarmSequence, historySequence } from '../../../shared/domain/webhooks/sequence';
 import { submitDossier } from '../../../shared/api/schemas/dossier';
 import { EVENTS_TARGET, renderCommittedEvents } from '../../../tools/events-doc';
@@ -122,7 +127,7 @@ describe('real outbox items project to valid envelopes', () => {
       const envelope = webhookEvent(item, { ...processingOnRoute(dossier), purpose });
       expectValid(envelope, LIFECYCLE[key].outbox);
       expect(envelope).toMatchObject({
-        id: item.id,
+        id: webhookEventId(dossier.tenant, dossier.code, item.id),
         type: LIFECYCLE[key].outbox,
         tenant: dossier.tenant,
         dossierCode: dossier.code,
@@ -298,5 +303,17 @@ describe('docs/events.md', () => {
     const doc = renderCommittedEvents();
     for (const t of PUBLIC_EVENT_TYPES) expect(doc).toContain(`### \`${t}\``);
     expect(doc).not.toContain(`| \`${DEADLINES_CHANGED}\` |`);
+  });
+});
+
+describe('webhookEventId', () => {
+  it('tells apart two dossiers whose alarms share an outbox id (the same due instant)', () => {
+    const item = exampleOutboxItem('dossier.overdue');
+    const other = { ...item, payload: { ...item.payload, code: `${String(item.payload.code)}-2` } };
+    const receiver = { purpose: 'statistics' as const, receiverAgency: '000.00.01.H99' };
+    expect(other.id).toBe(item.id);
+    expect(webhookEvent(other, receiver).id).not.toBe(webhookEvent(item, receiver).id);
+    // Stable: a retry or redelivery carries the same id.
+    expect(webhookEvent(item, receiver).id).toBe(webhookEvent(item, receiver).id);
   });
 });
