@@ -71,6 +71,7 @@ export const CDK_ESBUILD_OPTIONS: BuildOptions = {
   // bundleAwsSDK: true → no --external flags at all
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" }, // --banner:js=
   mainFields: ['module', 'main'], // --main-fields=module,main
+  loader: { '.ttf': 'binary' }, // --loader:.ttf=binary (the forms' fonts travel inside the bundle)
   logLevel: 'warning',
 };
 
