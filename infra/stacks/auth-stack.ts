@@ -18,6 +18,7 @@ import {
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -54,6 +55,8 @@ export class AuthStack extends Stack {
   public readonly agencyResourceServer: UserPoolResourceServer;
   /** Adds the tenant and agency to agency systems' access tokens (V3_0 event). */
   public readonly preTokenGeneration: ApiFunction;
+  /** The pool's Cognito domain: agencies' systems get tokens at `<baseUrl>/oauth2/token`. */
+  public readonly tokenDomain: UserPoolDomain;
 
   constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
@@ -134,12 +137,18 @@ export class AuthStack extends Stack {
     // attribute, so it is exactly the `iss` claim: scheme included.
     this.jwtIssuer = `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`;
     this.agencyResourceServer = this.agencySystems();
+    // The client-credentials grant is served only on a domain of the pool. A Cognito prefix domain
+    // needs no certificate; prefixes are global per region, so the stage and account make it unique.
+    this.tokenDomain = this.userPool.addDomain('TokenDomain', {
+      cognitoDomain: { domainPrefix: `motcua-${props.config.stage}-${this.account}` },
+    });
     this.preTokenGeneration = this.agencyClaimsTrigger(props);
     this.jwtAudience = [this.userPoolClient.userPoolClientId, AGENCY_AUDIENCE];
 
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'JwtIssuer', { value: this.jwtIssuer });
+    new CfnOutput(this, 'AgencyTokenEndpoint', { value: `${this.tokenDomain.baseUrl()}/oauth2/token` });
   }
 
   /**

@@ -115,6 +115,13 @@ describe('AuthStack', () => {
 });
 
 describe('AuthStack: agencies’ systems (client credentials)', () => {
+  it('gives the pool a Cognito domain for the token endpoint, unique per stage and account', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('^motcua-[a-z0-9]+-$')])] },
+    });
+    template.hasOutput('AgencyTokenEndpoint', {});
+  });
+
   it('has a resource server with the read and act scopes the principal checks', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
       Identifier: AGENCY_RESOURCE_SERVER,
