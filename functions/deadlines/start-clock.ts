@@ -10,24 +10,16 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { DEADLINES_CHANGED } from '../../shared/api/deadline-clock';
-import type { BusMessage } from '../../shared/api/queues';
+import { consumeBusMessages } from '../../shared/platform/bus-consumer';
 import { logger, tracer } from '../../shared/platform/observability';
 import { startClock } from '../../shared/usecases/start-clock';
 
-export const handler = middy<SQSEvent, SQSBatchResponse>(async (event: SQSEvent) => {
-  const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
-  for (const record of event.Records) {
-    let message: BusMessage;
-    try {
-      message = JSON.parse(record.body) as BusMessage;
-    } catch {
-      // Never retried into success: a malformed message is logged and left to no one.
-      logger.error('not a bus message', { messageId: record.messageId });
-      continue;
-    }
-    if (message.type !== DEADLINES_CHANGED) continue;
-    const payload = message.payload as { tenant: string; code: string; clockVersion: number };
-    try {
+export const handler = middy<SQSEvent, SQSBatchResponse>((event: SQSEvent) =>
+  consumeBusMessages(
+    event,
+    async (message) => {
+      if (message.type !== DEADLINES_CHANGED) return;
+      const payload = message.payload as { tenant: string; code: string; clockVersion: number };
       const outcome = await startClock({
         tenant: payload.tenant,
         code: payload.code,
@@ -38,15 +30,9 @@ export const handler = middy<SQSEvent, SQSBatchResponse>(async (event: SQSEvent)
         clockVersion: payload.clockVersion,
         outcome,
       });
-    } catch (error) {
-      logger.error('could not start the deadline clock', {
-        dossierCode: payload.code,
-        error: error as Error,
-      });
-      batchItemFailures.push({ itemIdentifier: record.messageId });
-    }
-  }
-  return { batchItemFailures };
-})
+    },
+    'could not start the deadline clock',
+  ),
+)
   .use(captureLambdaHandler(tracer))
   .use(injectLambdaContext(logger, { resetKeys: true }));

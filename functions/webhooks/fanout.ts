@@ -6,7 +6,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import type { BusMessage } from '../../shared/api/queues';
+import { consumeBusMessages } from '../../shared/platform/bus-consumer';
 import { logger } from '../../shared/platform/observability';
 import {
   batchSubscriptionReader,
@@ -14,18 +14,11 @@ import {
   sendDeliveryMessages,
 } from '../../shared/usecases/webhook-fanout';
 
-export const handler = middy<SQSEvent, SQSBatchResponse>(async (event: SQSEvent) => {
-  const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+export const handler = middy<SQSEvent, SQSBatchResponse>((event: SQSEvent) => {
   const readSubscriptions = batchSubscriptionReader();
-  for (const record of event.Records) {
-    let message: BusMessage;
-    try {
-      message = JSON.parse(record.body) as BusMessage;
-    } catch {
-      logger.error('not a bus message', { messageId: record.messageId });
-      continue;
-    }
-    try {
+  return consumeBusMessages(
+    event,
+    async (message) => {
       const deliveries = await fanOutEvent(message, readSubscriptions);
       await sendDeliveryMessages(deliveries);
       if (deliveries.length > 0)
@@ -34,10 +27,7 @@ export const handler = middy<SQSEvent, SQSBatchResponse>(async (event: SQSEvent)
           type: message.type,
           deliveries: deliveries.length,
         });
-    } catch (error) {
-      logger.error('webhook fan-out failed', { eventId: message.id, error: error as Error });
-      batchItemFailures.push({ itemIdentifier: record.messageId });
-    }
-  }
-  return { batchItemFailures };
+    },
+    'webhook fan-out failed',
+  );
 }).use(injectLambdaContext(logger, { resetKeys: true }));

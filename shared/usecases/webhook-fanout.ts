@@ -1,8 +1,8 @@
 /**
- * The webhook fan-out (consumer of `webhookEvents`): for each event, the tenant's enabled
- * subscriptions that want its type and may receive this dossier's events
- * (`receivesDossierEvent`), one delivery record each holding the exact body to sign, and one
- * message per new delivery on `webhookDeliveries`. The put is conditional on the delivery id
+ * The webhook fan-out (consumer of `webhookEvents`): for each event, the tenant's subscriptions
+ * that want its type and may receive this dossier's events (`receivesDossierEvent`), one delivery
+ * record each holding the exact body to sign, and one message per new delivery of an enabled
+ * subscription on `webhookDeliveries` (a disabled one's is recorded `skipped`, for redeliver-since). The put is conditional on the delivery id
  * (subscription + event), so a redelivered bus message makes no second delivery.
  */
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
@@ -45,8 +45,10 @@ export async function fanOutEvent(
   message: BusMessage,
   readSubscriptions: SubscriptionReader,
 ): Promise<DeliveryMessage[]> {
-  const wanting = (await readSubscriptions(message.tenant)).filter(
-    (s) => s.enabled && wantsEvent(s.eventTypes, message.type),
+  // Disabled subscriptions too: their deliveries are recorded as `skipped`, never sent, so an
+  // admin who enables one again recovers what it missed with redeliver-since (30 days).
+  const wanting = (await readSubscriptions(message.tenant)).filter((s) =>
+    wantsEvent(s.eventTypes, message.type),
   );
   if (wanting.length === 0) return [];
   // Read once, and only when a processing subscription needs the route (and the applicant).
@@ -71,7 +73,7 @@ export async function fanOutEvent(
       eventType: message.type,
       dossierCode: message.code,
       body: JSON.stringify(envelope),
-      status: 'pending',
+      status: sub.enabled ? 'pending' : 'skipped',
       attempts: 0,
       roundAttempts: 0,
       generation: 0,
@@ -81,6 +83,7 @@ export async function fanOutEvent(
       expiresAt: Math.floor(now / 1000) + DELIVERY_LOG_RETENTION_SECONDS,
     };
     const created = await putNewDelivery(record);
+    if (!sub.enabled) continue;
     // Already there: sent before, unless the last run stopped between the put and the send (still
     // pending, never attempted): then send it now. Otherwise nothing: no second delivery.
     const unsent =
