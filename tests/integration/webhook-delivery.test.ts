@@ -14,8 +14,9 @@
  * - rotation: during the grace period both the old and the new secret verify every delivery;
  * - SSRF at delivery: loopback turned off in the tenant's settings → the attempt is refused before
  *   any connection and logged as target-refused;
- * - 410 Gone disables the subscription; the delivery log shows the attempts; redeliver one and
- *   redeliver-since bring the rest.
+ * - 410 Gone disables the subscription; the delivery log shows the attempts; the tenant admin and
+ *   the agency's system find one `subscription-disabled` notice, another agency's system none;
+ *   redeliver one and redeliver-since bring the rest.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +26,7 @@ import { INTERNAL_EVENT_TYPES } from '../../shared/api/queues';
 import { webhookEventId } from '../../shared/domain/webhooks/project';
 import { api } from './helpers/api';
 import { acceptedLandTransfer, LAND_TRANSFER_APPLICANT } from './helpers/dossiers';
+import { claimsLike, signWithIssuerKey } from './helpers/tokens';
 import { removeCloudFolder, startCloudProcess, stopCloudProcess, type CloudHandle } from './helpers/offline';
 
 jest.setTimeout(180_000);
@@ -200,6 +202,26 @@ async function deliveries(subscription: string, query = '') {
     attemptLog: Array<{ status?: number; error?: string; latencyMs: number }>;
   }>;
 }
+
+/** The webhook notices of `subscription` that `token` may read (default: the tenant admin's). */
+async function noticesOf(subscription: string, token = cloud.tokens.quantri, query = '') {
+  const res = await api.get(`/v1/webhooks/notices${query}`, { baseUrl: cloud.baseUrl, token });
+  expect(res.status).toBe(200);
+  return (res.body.items as Array<{ subscriptionId: string }>).filter(
+    (n) => n.subscriptionId === subscription,
+  );
+}
+
+/** A token of an agency's own system, signed by this cloud's issuer. */
+const systemToken = (agency: string) =>
+  signWithIssuerKey(
+    claimsLike(cloud.tokens.quantri, {
+      'custom:roles': 'agencySystem',
+      'custom:agency': agency,
+      'cognito:username': `hethong.${agency}`,
+    }),
+    cloud.dataDir,
+  );
 
 async function setLoopback(allow: boolean) {
   const { id: _id, ...settings } = (await api.get('/v1/admin/settings', as())).body;
@@ -428,6 +450,15 @@ describe('webhook delivery (integration, own cloud)', () => {
       expect(gone.length).toBeGreaterThanOrEqual(1);
       expect(gone[0].attemptLog).toEqual([expect.objectContaining({ status: 410, error: 'http-410' })]);
       expect((await deliveries(sub.id, '?status=gone')).map((d) => d.id)).toEqual(gone.map((d) => d.id));
+
+      // The tenant admin is told once (however many deliveries met the 410), and so is the
+      // agency's own system; another agency's system sees nothing of it.
+      const notice = await noticesOf(sub.id, undefined, `?since=${encodeURIComponent(since)}`);
+      expect(notice).toEqual([
+        expect.objectContaining({ kind: 'subscription-disabled', reason: 'gone', subscriptionId: sub.id }),
+      ]);
+      expect(await noticesOf(sub.id, await systemToken(COMMUNE))).toEqual(notice);
+      expect(await noticesOf(sub.id, await systemToken(JUSTICE))).toEqual([]);
 
       // The receiver is back; an admin enables the subscription again and redelivers.
       receiver.mode = 200;
