@@ -15,7 +15,8 @@
  * - SSRF at delivery: loopback turned off in the tenant's settings → the attempt is refused before
  *   any connection and logged as target-refused;
  * - 410 Gone disables the subscription; the delivery log shows the attempts; the tenant admin and
- *   the agency's system find one `subscription-disabled` notice, another agency's system none;
+ *   the agency's system find one `subscription-disabled` notice, another agency's system none,
+ *   reception staff a 403;
  *   redeliver one and redeliver-since bring the rest.
  */
 import http from 'node:http';
@@ -459,6 +460,8 @@ describe('webhook delivery (integration, own cloud)', () => {
       ]);
       expect(await noticesOf(sub.id, await systemToken(COMMUNE))).toEqual(notice);
       expect(await noticesOf(sub.id, await systemToken(JUSTICE))).toEqual([]);
+      expect(await noticesOf(sub.id, undefined, '?since=2099-01-01T00:00:00Z')).toEqual([]);
+      expect((await api.get('/v1/webhooks/notices', as('tiepnhan.binhthanh'))).status).toBe(403);
 
       // The receiver is back; an admin enables the subscription again and redelivers.
       receiver.mode = 200;
