@@ -55,6 +55,8 @@ interface Received {
 /** A receiver whose answer the test chooses; every request is kept. */
 class Receiver {
   mode: 200 | 500 | 410 = 200;
+  /** While set, every answer waits for it (the request is kept at once). */
+  hold?: Promise<void>;
   readonly received: Received[] = [];
   private server?: http.Server;
   port = 0;
@@ -74,7 +76,8 @@ class Receiver {
           headers,
           answered: this.mode,
         });
-        res.writeHead(this.mode).end();
+        const mode = this.mode;
+        void (this.hold ?? Promise.resolve()).then(() => res.writeHead(mode).end());
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
@@ -436,7 +439,13 @@ describe('webhook delivery (integration, own cloud)', () => {
     try {
       const sub = await subscribe(receiver.url);
       const since = new Date().toISOString();
+      // The first 410 would disable the subscription before the forwarding is fanned out: hold the
+      // answers until all three events have their delivery.
+      let release = () => {};
+      receiver.hold = new Promise<void>((resolve) => (release = resolve));
       const code = await forwardedDossier();
+      await until(async () => (await deliveries(sub.id)).length === 3, 'three deliveries');
+      release();
       await until(
         async () => !(await api.get(`${BASE}/${sub.id}`, as())).body.enabled,
         'the subscription disabled',
