@@ -9,7 +9,14 @@ import type { z } from 'zod';
 
 /** The lists that page; a cursor of one list is refused by another. */
 export type PagedList =
-  'queue' | 'procedures' | 'agencies' | 'attachments' | 'webhooks' | 'agencyClients' | 'webhookDeliveries';
+  | 'queue'
+  | 'procedures'
+  | 'agencies'
+  | 'attachments'
+  | 'webhooks'
+  | 'agencyClients'
+  | 'webhookDeliveries'
+  | 'webhookNotices';
 
 /** Longer than any cursor we issue (positions are under 100 characters), short enough to bound parsing. */
 export const MAX_CURSOR_LENGTH = 512;

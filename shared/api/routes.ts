@@ -13,6 +13,7 @@ import * as attachment from './schemas/attachment';
 import * as actions from './schemas/actions';
 import * as webhooks from './schemas/webhooks';
 import * as deliveries from './schemas/webhook-deliveries';
+import * as notices from './schemas/webhook-notices';
 import * as agencyClient from './schemas/agency-client';
 import * as forms from './schemas/forms';
 
@@ -555,6 +556,23 @@ export const ROUTES = [
         description: 'Số lần gửi được xếp lại / how many were queued again',
         schema: deliveries.redeliveriesAccepted,
       },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'listWebhookNotices',
+    method: 'GET',
+    path: '/v1/webhooks/notices',
+    entry: 'functions/webhooks/list-notices.ts',
+    auth: 'user',
+    roles: ['tenantAdmin', 'agencySystem'],
+    access: { table: 'read' },
+    summary:
+      'Thông báo webhook lỗi (lần gửi bị bỏ, đăng ký bị tắt tự động), mới nhất trước / what failed: deliveries given up and subscriptions disabled automatically, newest first',
+    tags: ['webhooks'],
+    request: { query: notices.noticeListQuery },
+    responses: {
+      200: { description: 'Các thông báo / notices', schema: notices.noticeList },
       ...problemResponses,
     },
   },

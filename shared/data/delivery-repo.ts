@@ -8,11 +8,14 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { UpdateItemCommand, $add, $remove } from 'dynamodb-toolbox/entity/actions/update';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { WEBHOOK_REDELIVER } from '../api/queues';
 import type { DeliveryAttempt, DeliveryStatus } from '../domain/webhooks/delivery';
+import type { Notice } from '../domain/webhooks/notice';
 import { SORT_KEY_PREFIX } from './keys';
+import { noticePut } from './notice-repo';
 import { collectPages, readPage, type ListPage, type Page } from './pages';
 import {
   deliveriesPk,
@@ -50,6 +53,8 @@ const OUTBOX_RETENTION_SECONDS = 7 * 86_400;
 
 const isConditionFailure = (error: unknown) =>
   (error as { name?: string })?.name === 'ConditionalCheckFailedException';
+/** A transaction of a conditional change and its notice cancelled: the change's condition failed. */
+const isCancelled = (error: unknown) => (error as { name?: string })?.name === 'TransactionCanceledException';
 
 const itemOf = (record: DeliveryRecord) =>
   Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as DeliveryRecord;
@@ -82,27 +87,30 @@ export async function getDelivery(
 
 /**
  * Replaces the delivery with `next` if it still has the attempt count and round `read` had; false
- * when another copy of the message (or a redelivery) got there first.
+ * when another copy of the message (or a redelivery) got there first. With a `notice` (the
+ * delivery given up), both are written in one transaction: the notice exactly when the change is.
  */
 export async function saveDeliveryIf(
   next: DeliveryRecord,
   read: Pick<DeliveryRecord, 'attempts' | 'generation'>,
+  notice?: Notice,
 ): Promise<boolean> {
+  const condition = {
+    and: [
+      { attr: 'attempts' as const, eq: read.attempts },
+      { attr: 'generation' as const, eq: read.generation },
+    ],
+  };
   try {
-    await WebhookDeliveryEntity.build(PutItemCommand)
-      .item(itemOf(next))
-      .options({
-        condition: {
-          and: [
-            { attr: 'attempts', eq: read.attempts },
-            { attr: 'generation', eq: read.generation },
-          ],
-        },
-      })
-      .send();
+    if (notice)
+      await execute(
+        WebhookDeliveryEntity.build(PutTransaction).item(itemOf(next)).options({ condition }),
+        noticePut(next.tenant, notice),
+      );
+    else await WebhookDeliveryEntity.build(PutItemCommand).item(itemOf(next)).options({ condition }).send();
     return true;
   } catch (error) {
-    if (isConditionFailure(error)) return false;
+    if (isConditionFailure(error) || isCancelled(error)) return false;
     throw error;
   }
 }
@@ -254,22 +262,27 @@ export async function clearSubscriptionFailing(tenant: string, id: string): Prom
 /**
  * Disables the subscription with the service's reason (`gone`, `failing`), as a change of version
  * so an admin's PATCH read before it answers 409 rather than silently enabling it again. False
- * when it changed meanwhile or is gone.
+ * when it changed meanwhile or is gone. With a `notice`, written in the same transaction.
  */
 export async function disableSubscription(
   tenant: string,
   id: string,
   readVersion: number,
   reason: string,
+  notice?: Notice,
 ): Promise<boolean> {
+  const item = { tenant, id, enabled: false, disabledReason: reason, version: $add(1) };
+  const condition = { attr: 'version', eq: readVersion } as const;
   try {
-    await WebhookSubscriptionEntity.build(UpdateItemCommand)
-      .item({ tenant, id, enabled: false, disabledReason: reason, version: $add(1) })
-      .options({ condition: { attr: 'version', eq: readVersion } })
-      .send();
+    if (notice)
+      await execute(
+        WebhookSubscriptionEntity.build(UpdateTransaction).item(item).options({ condition }),
+        noticePut(tenant, notice),
+      );
+    else await WebhookSubscriptionEntity.build(UpdateItemCommand).item(item).options({ condition }).send();
     return true;
   } catch (error) {
-    if (isConditionFailure(error)) return false;
+    if (isConditionFailure(error) || isCancelled(error)) return false;
     throw error;
   }
 }

@@ -28,6 +28,7 @@ export const SORT_KEY_PREFIX = {
   webhookSubscription: 'SUB#',
   agencyClient: 'CLIENT#',
   webhookDelivery: 'DLV#',
+  webhookNotice: 'NOTICE#',
 } as const;
 export type SortKeyPrefix = (typeof SORT_KEY_PREFIX)[keyof typeof SORT_KEY_PREFIX];
 

@@ -19,6 +19,7 @@
  *   its lookup       PK CLIENT#<client id>              SK #CLIENT   (the one key not under a tenant:
  *                    see AgencyClientLookupEntity)
  *   its deliveries   PK TENANT#<t>#WEBHOOK#<sub id>      SK DLV#<delivery id>  (newest = last)
+ *   webhook notices  PK TENANT#<t>#NOTICES              SK NOTICE#<UTC iso instant>#<id>  (newest = last)
  */
 import { Table } from 'dynamodb-toolbox/table';
 import { Entity } from 'dynamodb-toolbox/entity';
@@ -374,5 +375,39 @@ export const WebhookDeliveryEntity = new Entity({
   computeKey: ({ tenant, subscriptionId, id }) => ({
     PK: deliveriesPk(tenant, subscriptionId),
     SK: `${SORT_KEY_PREFIX.webhookDelivery}${id}`,
+  }),
+});
+
+export const noticesPk = (tenant: string) => `TENANT#${tenant}#NOTICES`;
+
+/**
+ * What failed for the tenant's webhooks (shared/domain/webhooks/notice.ts), one partition per
+ * tenant so its admins read them in one query, newest first. Flat: the kind's fields are optional.
+ */
+export const WebhookNoticeEntity = new Entity({
+  name: 'WebhookNotice',
+  table: MainTable,
+  schema: item({
+    tenant: string().key(),
+    /** UTC ISO instant of the change reported: the sort order. */
+    atIso: string().key(),
+    id: string().key(),
+    kind: string().enum('delivery-dead', 'subscription-disabled'),
+    at: number(),
+    subscriptionId: string(),
+    agency: string(),
+    deliveryId: string().optional(),
+    eventType: string().optional(),
+    dossierCode: string().optional(),
+    attempts: number().optional(),
+    lastError: string().optional(),
+    reason: string().optional(),
+    since: number().optional(),
+    /** Epoch seconds (TTL): notices are kept 90 days. */
+    expiresAt: number(),
+  }),
+  computeKey: ({ tenant, atIso, id }) => ({
+    PK: noticesPk(tenant),
+    SK: `${SORT_KEY_PREFIX.webhookNotice}${atIso}#${id}`,
   }),
 });

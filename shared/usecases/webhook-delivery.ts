@@ -19,6 +19,7 @@ import {
   parseRetryAfter,
   shouldDisableFailingEndpoint,
 } from '../domain/webhooks/retry-schedule';
+import { deadNoticeOf, disabledNoticeOf } from '../domain/webhooks/notice';
 import { validSecrets } from '../domain/webhooks/secrets';
 import { signatureHeaders } from '../domain/webhooks/signature';
 import {
@@ -147,20 +148,36 @@ export async function attemptDelivery(
     nextAttemptAt: outcome.status === 'failed' ? now + outcome.retryInMs : undefined,
     updatedAt: now,
   };
-  if (!(await saveDeliveryIf(next, record))) return { kind: 'done', reason: 'attempt-recorded-by-another' };
+  // A delivery given up tells the tenant's admins, in the same conditional write: a copy of this
+  // message that lost the race writes neither.
+  const deadNotice = outcome.status === 'dead' ? deadNoticeOf(next, sub.agency, now) : undefined;
+  if (!(await saveDeliveryIf(next, record, deadNotice)))
+    return { kind: 'done', reason: 'attempt-recorded-by-another' };
 
   // The subscription's health: a delivery ends a run of failures; 410 or five days of failures
-  // disable it, with the reason.
+  // disable it, with the reason and a notice written with the disabling.
   if (outcome.status === 'delivered') {
     if (sub.failingSince !== undefined) await clearSubscriptionFailing(sub.tenant, sub.id);
   } else if (outcome.status === 'gone') {
-    await disableSubscription(sub.tenant, sub.id, sub.version, 'gone');
+    await disableSubscription(
+      sub.tenant,
+      sub.id,
+      sub.version,
+      'gone',
+      disabledNoticeOf(sub, 'gone', now, now),
+    );
   } else {
     const since = endpointFailingSince(sub.failingSince, verdict, now);
     if (sub.failingSince === undefined && since !== undefined)
       await markSubscriptionFailing(sub.tenant, sub.id, since);
-    else if (shouldDisableFailingEndpoint(sub.failingSince, now))
-      await disableSubscription(sub.tenant, sub.id, sub.version, 'failing');
+    else if (sub.failingSince !== undefined && shouldDisableFailingEndpoint(sub.failingSince, now))
+      await disableSubscription(
+        sub.tenant,
+        sub.id,
+        sub.version,
+        'failing',
+        disabledNoticeOf(sub, 'failing', sub.failingSince, now),
+      );
   }
   if (outcome.status === 'dead') deps.onDead?.(next);
   if (outcome.status === 'failed')

@@ -14,8 +14,10 @@
  * - rotation: during the grace period both the old and the new secret verify every delivery;
  * - SSRF at delivery: loopback turned off in the tenant's settings → the attempt is refused before
  *   any connection and logged as target-refused;
- * - 410 Gone disables the subscription; the delivery log shows the attempts; redeliver one and
- *   redeliver-since bring the rest.
+ * - 410 Gone disables the subscription; the delivery log shows the attempts; the tenant admin and
+ *   the agency's system find one `subscription-disabled` notice, another agency's system none,
+ *   reception staff a 403;
+ *   redeliver one and redeliver-since bring the rest.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +27,7 @@ import { INTERNAL_EVENT_TYPES } from '../../shared/api/queues';
 import { webhookEventId } from '../../shared/domain/webhooks/project';
 import { api } from './helpers/api';
 import { acceptedLandTransfer, LAND_TRANSFER_APPLICANT } from './helpers/dossiers';
+import { claimsLike, signWithIssuerKey } from './helpers/tokens';
 import { removeCloudFolder, startCloudProcess, stopCloudProcess, type CloudHandle } from './helpers/offline';
 
 jest.setTimeout(180_000);
@@ -52,6 +55,8 @@ interface Received {
 /** A receiver whose answer the test chooses; every request is kept. */
 class Receiver {
   mode: 200 | 500 | 410 = 200;
+  /** While set, every answer waits for it (the request is kept at once). */
+  hold?: Promise<void>;
   readonly received: Received[] = [];
   private server?: http.Server;
   port = 0;
@@ -71,7 +76,8 @@ class Receiver {
           headers,
           answered: this.mode,
         });
-        res.writeHead(this.mode).end();
+        const mode = this.mode;
+        void (this.hold ?? Promise.resolve()).then(() => res.writeHead(mode).end());
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
@@ -200,6 +206,26 @@ async function deliveries(subscription: string, query = '') {
     attemptLog: Array<{ status?: number; error?: string; latencyMs: number }>;
   }>;
 }
+
+/** The webhook notices of `subscription` that `token` may read (default: the tenant admin's). */
+async function noticesOf(subscription: string, token = cloud.tokens.quantri, query = '') {
+  const res = await api.get(`/v1/webhooks/notices${query}`, { baseUrl: cloud.baseUrl, token });
+  expect(res.status).toBe(200);
+  return (res.body.items as Array<{ subscriptionId: string }>).filter(
+    (n) => n.subscriptionId === subscription,
+  );
+}
+
+/** A token of an agency's own system, signed by this cloud's issuer. */
+const systemToken = (agency: string) =>
+  signWithIssuerKey(
+    claimsLike(cloud.tokens.quantri, {
+      'custom:roles': 'agencySystem',
+      'custom:agency': agency,
+      'cognito:username': `hethong.${agency}`,
+    }),
+    cloud.dataDir,
+  );
 
 async function setLoopback(allow: boolean) {
   const { id: _id, ...settings } = (await api.get('/v1/admin/settings', as())).body;
@@ -413,7 +439,13 @@ describe('webhook delivery (integration, own cloud)', () => {
     try {
       const sub = await subscribe(receiver.url);
       const since = new Date().toISOString();
+      // The first 410 would disable the subscription before the forwarding is fanned out: hold the
+      // answers until all three events have their delivery.
+      let release = () => {};
+      receiver.hold = new Promise<void>((resolve) => (release = resolve));
       const code = await forwardedDossier();
+      await until(async () => (await deliveries(sub.id)).length === 3, 'three deliveries');
+      release();
       await until(
         async () => !(await api.get(`${BASE}/${sub.id}`, as())).body.enabled,
         'the subscription disabled',
@@ -428,6 +460,17 @@ describe('webhook delivery (integration, own cloud)', () => {
       expect(gone.length).toBeGreaterThanOrEqual(1);
       expect(gone[0].attemptLog).toEqual([expect.objectContaining({ status: 410, error: 'http-410' })]);
       expect((await deliveries(sub.id, '?status=gone')).map((d) => d.id)).toEqual(gone.map((d) => d.id));
+
+      // The tenant admin is told once (however many deliveries met the 410), and so is the
+      // agency's own system; another agency's system sees nothing of it.
+      const notice = await noticesOf(sub.id, undefined, `?since=${encodeURIComponent(since)}`);
+      expect(notice).toEqual([
+        expect.objectContaining({ kind: 'subscription-disabled', reason: 'gone', subscriptionId: sub.id }),
+      ]);
+      expect(await noticesOf(sub.id, await systemToken(COMMUNE))).toEqual(notice);
+      expect(await noticesOf(sub.id, await systemToken(JUSTICE))).toEqual([]);
+      expect(await noticesOf(sub.id, undefined, '?since=2099-01-01T00:00:00Z')).toEqual([]);
+      expect((await api.get('/v1/webhooks/notices', as('tiepnhan.binhthanh'))).status).toBe(403);
 
       // The receiver is back; an admin enables the subscription again and redelivers.
       receiver.mode = 200;

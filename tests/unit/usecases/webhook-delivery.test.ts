@@ -3,7 +3,9 @@
  * name resolution stubbed (no packet leaves): the SSRF guard refuses at delivery before any
  * connection, an attempt recorded by another copy of the message is not counted twice, a message of
  * an older round is dropped, a disabled subscription skips, 410 disables, five days of failures
- * disable, a success clears the failing mark, the end of the window dead-letters.
+ * disable, a success clears the failing mark, the end of the window dead-letters. The notices to
+ * the tenant's admins go with the conditional write they report: one with a dead-lettering, one
+ * with a disabling, none from a copy of the message that lost the race or finds the delivery done.
  */
 import type { DeliveryRecord } from '../../../shared/data/delivery-repo';
 import type { SubscriptionRecord } from '../../../shared/data/subscription-repo';
@@ -130,6 +132,21 @@ describe('attemptDelivery', () => {
     });
     expect(step).toEqual({ kind: 'done', reason: 'attempt-recorded-by-another' });
     expect(repo.markSubscriptionFailing).not.toHaveBeenCalled();
+    expect(repo.disableSubscription).not.toHaveBeenCalled();
+  });
+
+  it('a redelivered message of a delivery already dead or a subscription already disabled writes no second notice', async () => {
+    const post = jest.fn();
+    repo.getDelivery.mockResolvedValue(delivery({ status: 'dead', attempts: 14 }));
+    expect(await attemptDelivery(message, { post })).toMatchObject({ reason: 'finished', status: 'dead' });
+    repo.getDelivery.mockResolvedValue(delivery());
+    subs.getSubscription.mockResolvedValue(subscription({ enabled: false, disabledReason: 'gone' }));
+    expect(await attemptDelivery(message, { post })).toMatchObject({ status: 'skipped' });
+    expect(post).not.toHaveBeenCalled();
+    expect(repo.disableSubscription).not.toHaveBeenCalled();
+    // The skip is written without a notice.
+    expect(repo.saveDeliveryIf.mock.calls).toHaveLength(1);
+    expect(repo.saveDeliveryIf.mock.calls[0][2]).toBeUndefined();
   });
 
   it('drops a message of an older round and a finished delivery without posting', async () => {
@@ -157,13 +174,30 @@ describe('attemptDelivery', () => {
       lookup: publicLookup,
       post: async () => ({ status: 410, latencyMs: 1 }),
     });
-    expect(repo.disableSubscription).toHaveBeenCalledWith('demo', 'SUB', 3, 'gone');
+    expect(repo.disableSubscription).toHaveBeenCalledWith('demo', 'SUB', 3, 'gone', {
+      kind: 'subscription-disabled',
+      id: 'disabled-SUB-v4',
+      at: NOW,
+      subscriptionId: 'SUB',
+      agency: 'A',
+      reason: 'gone',
+      since: NOW,
+    });
+    // The attempt itself is no dead-lettering: no notice with it.
+    expect(repo.saveDeliveryIf.mock.calls[0][2]).toBeUndefined();
     subs.getSubscription.mockResolvedValue(subscription({ failingSince: NOW - 5 * 86_400_000 }));
     await attemptDelivery(message, {
       lookup: publicLookup,
       post: async () => ({ error: 'ECONNREFUSED', latencyMs: 1 }),
     });
-    expect(repo.disableSubscription).toHaveBeenLastCalledWith('demo', 'SUB', 3, 'failing');
+    expect(repo.disableSubscription).toHaveBeenLastCalledWith(
+      'demo',
+      'SUB',
+      3,
+      'failing',
+      expect.objectContaining({ id: 'disabled-SUB-v4', reason: 'failing', since: NOW - 5 * 86_400_000 }),
+    );
+    expect(repo.disableSubscription).toHaveBeenCalledTimes(2);
   });
 
   it('gives up after the three-day window: dead, and tells onDead', async () => {
@@ -178,6 +212,19 @@ describe('attemptDelivery', () => {
     });
     expect(step).toMatchObject({ kind: 'done', status: 'dead' });
     expect(onDead).toHaveBeenCalledWith(expect.objectContaining({ status: 'dead', attempts: 14 }));
+    expect(repo.saveDeliveryIf).toHaveBeenCalledTimes(1);
+    expect(repo.saveDeliveryIf.mock.calls[0][2]).toEqual({
+      kind: 'delivery-dead',
+      id: `dead-SUB-${delivery().id}-g0`,
+      at: NOW,
+      subscriptionId: 'SUB',
+      agency: 'A',
+      deliveryId: delivery().id,
+      eventType: 'dossier.received',
+      dossierCode: 'C-1',
+      attempts: 14,
+      lastError: 'http-503',
+    });
   });
 });
 

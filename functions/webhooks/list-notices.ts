@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/platform/http';
+import { listNotices } from '../../shared/usecases/webhook-notices';
+
+export const handler = httpHandler('listWebhookNotices', async ({ query, principal }) => ({
+  status: 200,
+  body: await listNotices(principal, query),
+}));
