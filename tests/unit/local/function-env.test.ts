@@ -214,3 +214,23 @@ describe('the offline cloud reads the function table', () => {
     }
   });
 });
+
+describe('WEBHOOK_LOOPBACK_ALLOWED offline', () => {
+  const allowing: LocalResources = { ...RESOURCES, webhookLoopbackAllowed: true };
+
+  it('is given to the routes that check webhook targets, and to no other', () => {
+    const given = ROUTES.filter(
+      (r) => environmentFor(r.access, {}, allowing)[ENV.webhookLoopbackAllowed] === 'true',
+    );
+    expect(given.map((r) => r.id).sort()).toEqual(['createWebhookSubscription', 'updateWebhookSubscription']);
+  });
+
+  it('is not given where the cloud does not allow loopback', () => {
+    const env = environmentFor(
+      { table: 'read', webhookTargets: true },
+      {},
+      { ...allowing, webhookLoopbackAllowed: false },
+    );
+    expect(env[ENV.webhookLoopbackAllowed]).toBeUndefined();
+  });
+});
