@@ -1,7 +1,16 @@
 import { httpHandler } from '../../shared/platform/http';
+import { negotiated, pageHandler } from '../../shared/platform/page-handler';
 import { procedureByCode } from '../../shared/usecases/catalog';
+import { procedureHtml } from '../../shared/usecases/public-pages';
 
-export const handler = httpHandler('getProcedure', async ({ params }) => ({
+const json = httpHandler('getProcedure', async ({ params }) => ({
   status: 200,
   body: await procedureByCode(params.tenant, params.code),
 }));
+
+/** A browser gets the procedure's page. */
+const page = pageHandler('getProcedure', async ({ params, lang }) =>
+  procedureHtml(params.tenant, params.code, lang),
+);
+
+export const handler = negotiated(json, page);

@@ -1,7 +1,16 @@
 import { httpHandler } from '../../shared/platform/http';
+import { negotiated, pageHandler } from '../../shared/platform/page-handler';
 import { findProcedures } from '../../shared/usecases/catalog';
+import { catalogHtml } from '../../shared/usecases/public-pages';
 
-export const handler = httpHandler('listProcedures', async ({ params, query }) => ({
+const json = httpHandler('listProcedures', async ({ params, query }) => ({
   status: 200,
   body: await findProcedures(params.tenant, query),
 }));
+
+/** A browser gets the catalog page, searched the same way. */
+const page = pageHandler('listProcedures', async ({ params, query, lang }) =>
+  catalogHtml(params.tenant, query, lang),
+);
+
+export const handler = negotiated(json, page);

@@ -1,8 +1,13 @@
 import { httpHandler } from '../../shared/platform/http';
+import { negotiated, pageHandler } from '../../shared/platform/page-handler';
 import { track } from '../../shared/usecases/dossier-views';
+import { trackingHtml } from '../../shared/usecases/public-pages';
 
-/** Public: no login, no personal data (see trackingView). */
-export const handler = httpHandler('trackDossier', async ({ params, annotate }) => {
+/**
+ * Public: no login, no personal data (see trackingView). The URL the forms' QR codes print, so a
+ * browser (a phone that scanned one) gets the HTML page and an API client keeps the JSON.
+ */
+const json = httpHandler('trackDossier', async ({ params, annotate }) => {
   annotate({ dossierCode: params.code });
   return {
     status: 200,
@@ -10,3 +15,10 @@ export const handler = httpHandler('trackDossier', async ({ params, annotate }) 
     headers: { 'cache-control': 'no-store' },
   };
 });
+
+const page = pageHandler('trackDossier', async ({ params, lang, annotate }) => {
+  annotate({ dossierCode: params.code });
+  return trackingHtml(params.tenant, params.code, lang);
+});
+
+export const handler = negotiated(json, page);

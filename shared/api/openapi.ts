@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { MAX_BODY_BYTES } from '../platform/request-guard';
 import { idempotencyKey, problem } from './schemas/common';
+import { HTML_MEDIA_TYPE, htmlPage } from './schemas/pages';
 import { COMPONENTS } from './openapi-components';
 import { ROUTES, type RouteDef } from './routes';
 import { buildWebhooks, WEBHOOK_COMPONENTS, WEBHOOK_TAG } from './openapi-webhooks';
@@ -46,6 +47,20 @@ export function documentedResponses(route: RouteDef): Record<number, DocumentedR
   for (const [status, r] of Object.entries(route.responses)) {
     const mediaType = r.mediaType ?? (Number(status) >= 400 ? PROBLEM_MEDIA_TYPE : JSON_MEDIA_TYPE);
     add(out, Number(status), r.description, mediaType, r.schema);
+  }
+  if (route.page) {
+    // shared/platform/page-handler.ts: a browser gets the page, and its errors, as HTML.
+    const page = 'Trang HTML cho trình duyệt / an HTML page for browsers';
+    add(out, 200, page, HTML_MEDIA_TYPE, htmlPage);
+    add(
+      out,
+      304,
+      'Không đổi từ lần trước (ETag) / not modified since the ETag sent',
+      HTML_MEDIA_TYPE,
+      undefined,
+    );
+    add(out, 400, page, HTML_MEDIA_TYPE, htmlPage);
+    add(out, 404, page, HTML_MEDIA_TYPE, htmlPage);
   }
   // shared/platform/request-guard.ts refuses a body over MAX_BODY_BYTES on every route, one that
   // takes no body too; API Gateway refuses one over its own payload limit before any function runs.

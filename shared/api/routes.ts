@@ -16,6 +16,7 @@ import * as deliveries from './schemas/webhook-deliveries';
 import * as notices from './schemas/webhook-notices';
 import * as agencyClient from './schemas/agency-client';
 import * as forms from './schemas/forms';
+import * as pages from './schemas/pages';
 
 /** `public`: no token. `user`: any valid token (staff, citizen or agency system); roles narrow it. */
 export type RouteAuth = 'public' | 'user';
@@ -68,6 +69,13 @@ export interface RouteDef {
   request?: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
   /** `mediaType` when the body is not JSON (problem+json from 400 up, JSON below, by default). */
   responses: Record<number, { description: string; schema?: z.ZodType; mediaType?: string }>;
+  /**
+   * A public HTML page for browsers (shared/pages, shared/platform/page-handler.ts). `negotiated`:
+   * the same URL answers JSON, and HTML to a client that prefers `text/html` (a browser, a phone
+   * that scanned a form's QR code). `only`: the route is a page. Either way its 200, 400 and 404
+   * are documented as text/html too, and 304 (ETag).
+   */
+  page?: 'negotiated' | 'only';
 }
 
 const problemResponses = {
@@ -99,11 +107,12 @@ export const ROUTES = [
     summary:
       'Danh mục thủ tục, lọc theo lĩnh vực và tìm không dấu / procedure catalog with field filter and accent-insensitive search',
     tags: ['catalog'],
-    request: { params: catalog.tenantPath, query: catalog.procedureQuery },
+    request: { params: catalog.tenantPath, query: catalog.procedureQuery.extend(pages.langField) },
     responses: {
       200: { description: 'Danh sách thủ tục', schema: catalog.procedureList },
       ...problemResponses,
     },
+    page: 'negotiated',
   },
   {
     id: 'getProcedure',
@@ -114,8 +123,9 @@ export const ROUTES = [
     access: { table: 'read' },
     summary: 'Một thủ tục theo mã / one procedure by code',
     tags: ['catalog'],
-    request: { params: catalog.procedurePath },
+    request: { params: catalog.procedurePath, query: pages.langQuery },
     responses: { 200: { description: 'Thủ tục', schema: catalog.procedure }, ...problemResponses },
+    page: 'negotiated',
   },
   {
     id: 'listAgencies',
@@ -266,8 +276,9 @@ export const ROUTES = [
     access: { table: 'read' },
     summary: 'Tra cứu tiến độ hồ sơ theo mã, không cần đăng nhập / track a dossier by code',
     tags: ['tracking'],
-    request: { params: catalog.tenantPath.extend({ code: common.dossierCode }) },
+    request: { params: catalog.tenantPath.extend({ code: common.dossierCode }), query: pages.langQuery },
     responses: { 200: { description: 'Tiến độ', schema: dossier.trackingView }, ...problemResponses },
+    page: 'negotiated',
   },
   {
     id: 'actOnDossier',
@@ -656,6 +667,48 @@ export const ROUTES = [
       },
       ...problemResponses,
     },
+  },
+  {
+    id: 'trackingForm',
+    method: 'GET',
+    path: '/v1/public/{tenant}/dossiers',
+    entry: 'functions/pages/tracking-form.ts',
+    auth: 'public',
+    access: { table: 'read' },
+    summary:
+      'Trang nhập mã hồ sơ để tra cứu; có ?code= thì chuyển đến trang tiến độ / the tracking form page; with ?code= it redirects to the dossier',
+    tags: ['tracking'],
+    request: { params: catalog.tenantPath, query: pages.trackingFormQuery },
+    responses: {
+      200: {
+        description: 'Trang tra cứu / the form',
+        schema: pages.htmlPage,
+        mediaType: pages.HTML_MEDIA_TYPE,
+      },
+      303: { description: 'Đến trang tiến độ của hồ sơ / see the dossier’s tracking page (Location)' },
+      ...problemResponses,
+    },
+    page: 'only',
+  },
+  {
+    id: 'getApiReference',
+    method: 'GET',
+    path: '/v1/docs',
+    entry: 'functions/pages/api-reference.ts',
+    auth: 'public',
+    access: {},
+    summary: 'Tài liệu API dạng trang HTML, dựng từ tài liệu OpenAPI / the API reference as an HTML page',
+    tags: ['platform'],
+    request: { query: pages.langQuery },
+    responses: {
+      200: {
+        description: 'Tài liệu API / the reference',
+        schema: pages.htmlPage,
+        mediaType: pages.HTML_MEDIA_TYPE,
+      },
+      400: problemResponses[400],
+    },
+    page: 'only',
   },
   {
     id: 'notFound',

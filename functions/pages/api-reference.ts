@@ -1,0 +1,5 @@
+import { pageHandler } from '../../shared/platform/page-handler';
+import { apiReferenceHtml } from '../../shared/usecases/public-pages';
+
+/** Public: the OpenAPI document rendered as a page. */
+export const handler = pageHandler('getApiReference', async ({ lang }) => apiReferenceHtml(lang));

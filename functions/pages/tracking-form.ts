@@ -1,0 +1,7 @@
+import { pageHandler } from '../../shared/platform/page-handler';
+import { trackingFormHtml } from '../../shared/usecases/public-pages';
+
+/** Public: the form to type a dossier code; `?code=` redirects to the dossier's tracking page. */
+export const handler = pageHandler('trackingForm', async ({ params, query, lang }) =>
+  trackingFormHtml(params.tenant, query.code, lang),
+);

@@ -1,0 +1,162 @@
+/**
+ * How a public HTML page is served (issue 13 §2): the same middy chain as the JSON handlers
+ * (tracer, logger, request guard), the route's own schemas for path and query, then one page use
+ * case. Success is `text/html` with a strict Content-Security-Policy (no script), public caching
+ * and an ETag (304 on a match). Errors are an HTML page for a client that prefers HTML and
+ * problem+json for any other, so API clients and the input-fuzz tests see the API's usual answers.
+ *
+ * `negotiated` puts a page behind an existing JSON route: one URL, one Lambda, the representation
+ * chosen by `Accept` (the QR code on printed forms points at the JSON tracking URL).
+ */
+import { createHash } from 'node:crypto';
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { routeById, type RouteId, type RouteOf } from '../api/routes';
+import type { PageAnswer } from '../pages/answer';
+import { errorPage } from '../pages/errors';
+import { langOf, type Lang } from '../pages/i18n';
+import { prefersHtml } from '../pages/negotiate';
+import { CONTENT_SECURITY_POLICY } from '../pages/style';
+import { AppError, ValidationError } from './errors';
+import { logger, tracer } from './observability';
+import { fieldErrorsFromZod, internalErrorResponse, problemResponse } from './problem';
+import { lowerCaseHeaders, requestGuard } from './request-guard';
+
+type Event = APIGatewayProxyEventV2;
+type Result = APIGatewayProxyStructuredResultV2;
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Schemas<Id extends RouteId> = RouteOf<Id> extends { request: infer Rq } ? Rq : object;
+type Part<Id extends RouteId, K extends string> =
+  Schemas<Id> extends Record<K, infer S> ? Parsed<S> : undefined;
+
+export interface PageRequest<Id extends RouteId> {
+  params: Part<Id, 'params'>;
+  query: Part<Id, 'query'>;
+  lang: Lang;
+  annotate(keys: Record<string, string>): void;
+}
+
+export const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
+
+/** Headers every page answer carries, errors included. */
+const pageHeaders = (negotiated: boolean): Record<string, string> => ({
+  'content-type': HTML_CONTENT_TYPE,
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  ...(negotiated ? { vary: 'Accept' } : {}),
+});
+
+/** Weak: the same page may be compressed differently on the way. */
+const etagOf = (html: string) => `W/"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
+
+function validate(schema: z.ZodType | undefined, value: unknown, part: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value ?? {}, { reportInput: true });
+  if (!result.success) throw new ValidationError(fieldErrorsFromZod(result.error.issues, part));
+  return result.data;
+}
+
+function answer(event: Event, page: PageAnswer, negotiated: boolean): Result {
+  const cache = { 'cache-control': `public, max-age=${page.maxAge}` };
+  if (page.status === 303) {
+    return {
+      statusCode: 303,
+      headers: { ...cache, location: page.location, ...(negotiated ? { vary: 'Accept' } : {}) },
+      body: '',
+    };
+  }
+  const etag = etagOf(page.html);
+  const headers = { ...pageHeaders(negotiated), ...cache, etag };
+  const ifNoneMatch = lowerCaseHeaders(event.headers)['if-none-match'];
+  if (page.status === 200 && ifNoneMatch?.split(',').some((t) => t.trim() === etag)) {
+    return { statusCode: 304, headers, body: '' };
+  }
+  return { statusCode: page.status, headers, body: page.html };
+}
+
+/** The HTML error page for a browser; problem+json for any other client. */
+function errorAnswer(event: Event, error: AppError, negotiated: boolean): Result {
+  const headers = lowerCaseHeaders(event.headers);
+  if (!prefersHtml(headers.accept)) return problemResponse(error, event.rawPath);
+  const lang = langOf(event.queryStringParameters?.lang);
+  const tenant = /^[a-z][a-z0-9-]{1,30}$/.test(event.pathParameters?.tenant ?? '')
+    ? event.pathParameters?.tenant
+    : undefined;
+  const badCode = (error.errors ?? []).some((e) => /^(params|query)\.code$/.test(e.field));
+  return {
+    statusCode: error.status,
+    headers: { ...pageHeaders(negotiated), 'cache-control': 'no-store' },
+    body: errorPage(error.status, lang, tenant, event.rawPath, badCode),
+  };
+}
+
+export function pageHandler<Id extends RouteId>(
+  routeId: Id,
+  render: (request: PageRequest<Id>) => Promise<PageAnswer>,
+) {
+  const route = routeById(routeId);
+  const schemas = ('request' in route ? route.request : {}) as { params?: z.ZodType; query?: z.ZodType };
+  const negotiated = 'page' in route && route.page === 'negotiated';
+
+  const core = async (event: Event): Promise<Result> => {
+    logger.appendKeys({ correlation_id: event.requestContext?.requestId ?? 'unknown' });
+    const params = validate(schemas.params, event.pathParameters, 'params');
+    const query = validate(schemas.query, event.queryStringParameters, 'query');
+    const lang = langOf((query as { lang?: string } | undefined)?.lang);
+    const request = {
+      params,
+      query,
+      lang,
+      annotate: (keys: Record<string, string>) => logger.appendKeys(keys),
+    } as PageRequest<Id>;
+    return answer(event, await render(request), negotiated);
+  };
+
+  return middy<Event, Result>(core)
+    .use(captureLambdaHandler(tracer))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use({
+      onError: async (request) => {
+        const error = request.error;
+        if (error instanceof AppError && error.status < 500) {
+          logger.info('page refused', { status: error.status, kind: error.kind });
+          request.response = errorAnswer(request.event, error, negotiated);
+          return;
+        }
+        logger.error('page failed', { error: error as Error });
+        const requestId = request.event.requestContext?.requestId;
+        request.response = prefersHtml(lowerCaseHeaders(request.event.headers).accept)
+          ? {
+              statusCode: 500,
+              headers: { ...pageHeaders(negotiated), 'cache-control': 'no-store' },
+              body: errorPage(
+                500,
+                langOf(request.event.queryStringParameters?.lang),
+                undefined,
+                request.event.rawPath,
+                false,
+              ),
+            }
+          : internalErrorResponse(requestId);
+      },
+    })
+    .use(requestGuard({ jsonBody: false, idempotent: false }));
+}
+
+type LambdaHandler = (event: Event, context: Context) => Promise<Result>;
+
+/**
+ * One route, two representations: the page for a client that prefers HTML, the JSON handler for
+ * every other. JSON answers gain `Vary: Accept` so no cache hands one to the other's client.
+ */
+export function negotiated(json: LambdaHandler, page: LambdaHandler): LambdaHandler {
+  return async (event, context) => {
+    if (prefersHtml(lowerCaseHeaders(event.headers).accept)) return page(event, context);
+    const result = await json(event, context);
+    return { ...result, headers: { ...result.headers, vary: 'Accept' } };
+  };
+}
