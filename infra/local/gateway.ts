@@ -69,6 +69,12 @@ export interface RunningGateway {
 
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const server = http.createServer();
+  // Keep idle connections longer than any client does (undici and the SDK close theirs after 4 s;
+  // Node's server default is 5 s). On a loaded machine a client's timer can fire late and reuse a
+  // socket the server has just closed, which the client sees as ECONNRESET; API Gateway keeps
+  // connections far longer than clients, so a longer idle limit is also the faithful one.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const port = await listen(server, options.port, options.host);
   const baseUrl = `http://${options.host}:${port}`;
   try {
