@@ -1,6 +1,8 @@
 /** The catalog store: tenants, agencies, procedures and staff, all in the tenant's partition. */
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import {
   agency as agencySchema,
   procedure as procedureSchema,
@@ -14,6 +16,7 @@ import { ALWAYS, versionAt, type Version } from '../domain/catalog/versions';
 import { clock } from '../platform/clock';
 import { SORT_KEY_PREFIX } from './keys';
 import type { ListPage } from './pages';
+import { cancellationCodes } from './transactions';
 import { queryAllByPrefix, queryPageByPrefix } from './query';
 import { AgencyEntity, ProcedureEntity, StaffEntity, TenantEntity, tenantPk } from './table';
 
@@ -149,17 +152,78 @@ export async function putProcedureVersions(
   readRevision: number,
   now: Date,
 ): Promise<void> {
-  const condition =
-    readRevision === 0
-      ? ({ attr: 'revision', exists: false } as const)
-      : ({ attr: 'revision', eq: readRevision } as const);
   try {
-    await writeProcedure(tenant, code, versions, readRevision + 1, now, condition);
+    await writeProcedure(tenant, code, versions, readRevision + 1, now, revisionCondition(readRevision));
   } catch (error) {
     if ((error as { name?: string }).name === 'ConditionalCheckFailedException')
       throw new ProcedureChangedError(code);
     throw error;
   }
+}
+
+/** Items per transaction: DynamoDB's long-standing limit, which DynamoDB Local also honours. */
+const WRITES_PER_TRANSACTION = 25;
+
+/**
+ * Many procedures' records at once (an import), in transactions of 25 conditional puts: batched
+ * like BatchWriteItem, but each put keeps its condition on the revision it read, which
+ * BatchWriteItem cannot carry. Answers the codes that lost to a concurrent write (not written);
+ * the rest of their transaction is sent again without them.
+ */
+export async function putManyProcedureVersions(
+  tenant: string,
+  writes: ReadonlyArray<{ code: string; versions: Version<Procedure>[]; readRevision: number }>,
+  now: Date,
+): Promise<Set<string>> {
+  const lost = new Set<string>();
+  const groups: Array<typeof writes> = [];
+  for (let i = 0; i < writes.length; i += WRITES_PER_TRANSACTION)
+    groups.push(writes.slice(i, i + WRITES_PER_TRANSACTION));
+  for (let group of groups) {
+    for (let attempt = 0; group.length > 0; attempt++) {
+      try {
+        await execute(
+          ...group.map((w) =>
+            ProcedureEntity.build(PutTransaction)
+              .item(procedureItem(tenant, w.code, w.versions, w.readRevision + 1, now))
+              .options({ condition: revisionCondition(w.readRevision) }),
+          ),
+        );
+        break;
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (!codes || attempt >= 3) throw error;
+        group.forEach((w, i) => codes[i] === 'ConditionalCheckFailed' && lost.add(w.code));
+        group = group.filter((w) => !lost.has(w.code));
+      }
+    }
+  }
+  return lost;
+}
+
+const revisionCondition = (readRevision: number) =>
+  readRevision === 0
+    ? ({ attr: 'revision', exists: false } as const)
+    : ({ attr: 'revision', eq: readRevision } as const);
+
+function procedureItem(
+  tenant: string,
+  code: string,
+  versions: Version<Procedure>[],
+  revision: number,
+  now: Date,
+) {
+  // `field` and `searchText` describe the latest version (informative: the search runs in memory).
+  const latest = versions[versions.length - 1]!.definition;
+  return {
+    tenant,
+    code,
+    field: latest.field,
+    searchText: foldVietnamese(`${latest.code} ${latest.name}`),
+    versions,
+    revision,
+    updatedAt: now.toISOString(),
+  };
 }
 
 async function writeProcedure(
@@ -170,18 +234,8 @@ async function writeProcedure(
   now: Date,
   condition?: { attr: 'revision'; exists: false } | { attr: 'revision'; eq: number },
 ): Promise<void> {
-  // `field` and `searchText` describe the latest version (informative: the search runs in memory).
-  const latest = versions[versions.length - 1]!.definition;
   await ProcedureEntity.build(PutItemCommand)
-    .item({
-      tenant,
-      code,
-      field: latest.field,
-      searchText: foldVietnamese(`${latest.code} ${latest.name}`),
-      versions,
-      revision,
-      updatedAt: now.toISOString(),
-    })
+    .item(procedureItem(tenant, code, versions, revision, now))
     .options(condition ? { condition } : {})
     .send();
 }

@@ -8,22 +8,26 @@ import { procedure as procedureSchema, type Agency, type Procedure } from '../ap
 import type { CatalogImportRequest, CatalogImportResult } from '../api/schemas/catalog-import';
 import { defaultSteps } from '../domain/catalog/default-steps';
 import { parseAgencyLine, parseProcedureLine, type ProcedureLine } from '../domain/catalog/import-rows';
-import { canonicalJson, effectiveInstant, versionAt, withVersion } from '../domain/catalog/versions';
+import {
+  canonicalJson,
+  effectiveInstant,
+  versionAt,
+  withVersion,
+  type Version,
+} from '../domain/catalog/versions';
 import { DomainRuleError } from '../domain/errors';
 import {
   agenciesByCode,
   listAgencies,
   procedureRecords,
-  ProcedureChangedError,
   putAgency,
-  putProcedureVersions,
-  type ProcedureRecord,
+  putManyProcedureVersions,
 } from '../data/catalog-repo';
 import { clock } from '../platform/clock';
 import { requireTenantSettings } from './tenant';
 
 type Row = CatalogImportResult['rows'][number];
-/** Parallel writes per call: enough to finish 200 lines in well under a second, gentle on capacity. */
+/** Parallel agency writes (single puts: an agency has no revision to hold). */
 const WRITE_CONCURRENCY = 10;
 
 export async function importCatalog(
@@ -78,7 +82,7 @@ async function importProcedures(tenant: string, request: ProcedureRequest): Prom
     );
   const [agencies, records] = await Promise.all([listAgencies(tenant), procedureRecords(tenant)]);
   const seen = new Map<string, number>();
-  const writes: Array<() => Promise<void>> = [];
+  const writes: Array<{ code: string; versions: Version<Procedure>[]; readRevision: number; row: Row }> = [];
   const rows = request.rows.map(({ line, cells }): Row => {
     const parsed = parseProcedureLine(cells, agencies);
     const code = cells.code?.trim();
@@ -103,33 +107,24 @@ async function importProcedures(tenant: string, request: ProcedureRequest): Prom
       return { line, code, outcome: 'unchanged' };
     const outcome = record ? 'updated' : 'created';
     const row: Row = { line, code, outcome, effectiveFrom: at.toISOString() };
-    if (!request.dryRun) writes.push(() => write(tenant, record, built.data, at, now, row));
+    const versions = withVersion(record?.versions ?? [], {
+      effectiveFrom: at.toISOString(),
+      definition: built.data,
+    });
+    writes.push({ code: built.data.code, versions, readRevision: record?.revision ?? 0, row });
     return row;
   });
-  await inParallel(writes, WRITE_CONCURRENCY);
+  if (request.dryRun || writes.length === 0) return rows;
+  // A line that lost a race with another admin's write is not written: it is reported, to import again.
+  const lost = await putManyProcedureVersions(tenant, writes, now);
+  for (const { code, row } of writes)
+    if (lost.has(code))
+      Object.assign(row, {
+        outcome: 'rejected',
+        effectiveFrom: undefined,
+        reasons: ['thủ tục vừa được sửa bởi người khác, hãy nhập lại / changed meanwhile: import again'],
+      });
   return rows;
-}
-
-/** A write that lost a race with another admin's turns its line into a rejection, to be imported again. */
-async function write(
-  tenant: string,
-  record: ProcedureRecord | undefined,
-  p: Procedure,
-  at: Date,
-  now: Date,
-  row: Row,
-) {
-  const versions = withVersion(record?.versions ?? [], { effectiveFrom: at.toISOString(), definition: p });
-  try {
-    await putProcedureVersions(tenant, p.code, versions, record?.revision ?? 0, now);
-  } catch (error) {
-    if (!(error instanceof ProcedureChangedError)) throw error;
-    Object.assign(row, {
-      outcome: 'rejected',
-      effectiveFrom: undefined,
-      reasons: ['thủ tục vừa được sửa bởi người khác, hãy nhập lại / changed meanwhile: import again'],
-    });
-  }
 }
 
 /**
