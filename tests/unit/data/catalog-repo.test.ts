@@ -99,12 +99,10 @@ describe('data/catalog-repo', () => {
     await expect(getProcedure('qt', procedure.code, new Date('2026-12-31T17:00:00Z'))).resolves.toEqual(
       later,
     );
-    procedures
-      .on(GetItemCommand)
-      .resolve({
-        $metadata: {},
-        Item: { tenant: 'qt', code: procedure.code, definition: procedure },
-      } as never);
+    procedures.on(GetItemCommand).resolve({
+      $metadata: {},
+      Item: { tenant: 'qt', code: procedure.code, definition: procedure },
+    } as never);
     await expect(getProcedure('qt', procedure.code, new Date('2000-01-01T00:00:00Z'))).resolves.toEqual(
       procedure,
     );
