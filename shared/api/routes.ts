@@ -17,6 +17,7 @@ import * as notices from './schemas/webhook-notices';
 import * as agencyClient from './schemas/agency-client';
 import * as forms from './schemas/forms';
 import * as pages from './schemas/pages';
+import * as catalogImport from './schemas/catalog-import';
 
 /** `public`: no token. `user`: any valid token (staff, citizen or agency system); roles narrow it. */
 export type RouteAuth = 'public' | 'user';
@@ -153,6 +154,10 @@ export const ROUTES = [
     responses: {
       200: { description: 'Thủ tục đã lưu', schema: catalog.procedure },
       422: { description: 'Thủ tục nêu cơ quan không có / names an unknown agency', schema: common.problem },
+      409: {
+        description: 'Thủ tục vừa được người khác sửa / changed by someone else meanwhile: retry',
+        schema: common.problem,
+      },
       ...problemResponses,
     },
   },
@@ -709,6 +714,30 @@ export const ROUTES = [
       400: problemResponses[400],
     },
     page: 'only',
+  },
+  {
+    id: 'importCatalog',
+    method: 'POST',
+    path: '/v1/admin/catalog/imports',
+    entry: 'functions/catalog/import-catalog.ts',
+    auth: 'user',
+    roles: ['tenantAdmin'],
+    access: { table: 'readWrite' },
+    summary:
+      'Nhập cây cơ quan hoặc danh mục thủ tục từ các dòng của tệp XLSX/CSV, báo từng dòng bị từ chối / import agencies or procedures from file lines, with a line-by-line report',
+    tags: ['admin'],
+    request: { body: catalogImport.catalogImportRequest },
+    responses: {
+      200: {
+        description: 'Kết quả từng dòng / outcome of each line',
+        schema: catalogImport.catalogImportResult,
+      },
+      422: {
+        description: 'Ngày hiệu lực đã qua / the effective date is past',
+        schema: common.problem,
+      },
+      ...problemResponses,
+    },
   },
   {
     id: 'notFound',

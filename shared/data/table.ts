@@ -4,7 +4,7 @@
  * Keys (every one begins with the tenant, so no query can cross provinces):
  *   tenant profile   PK TENANT#<t>                      SK #PROFILE
  *   agency           PK TENANT#<t>                      SK AGENCY#<code>
- *   procedure        PK TENANT#<t>                      SK PROC#<code>
+ *   procedure        PK TENANT#<t>                      SK PROC#<code>  (all its effective-dated versions)
  *   staff member     PK TENANT#<t>                      SK STAFF#<username>
  *   dossier          PK TENANT#<t>#DOSSIER#<code>       SK #DOSSIER
  *   its history      PK TENANT#<t>#DOSSIER#<code>       SK EVENT#<iso instant>#<n>
@@ -98,8 +98,14 @@ export const ProcedureEntity = new Entity({
     field: string(),
     /** Name folded for accent-insensitive search, computed on write. */
     searchText: string(),
-    /** The whole procedure as validated by the zod `procedure` schema. */
-    definition: any(),
+    /** Before effective-dated versions: the whole procedure (zod `procedure`); read as one version. */
+    definition: any().optional(),
+    /** `{ effectiveFrom, definition }[]`, oldest first (shared/domain/catalog/versions.ts). */
+    versions: any().optional(),
+    /** Bumped by every write: a read-modify-write is conditional on the revision it read. */
+    revision: number().optional(),
+    /** When the item was last written (UTC ISO): an unchanged import row leaves it alone. */
+    updatedAt: string().optional(),
   }),
   computeKey: ({ tenant, code }) => ({ PK: tenantPk(tenant), SK: `${SORT_KEY_PREFIX.procedure}${code}` }),
 });

@@ -8,13 +8,26 @@ import {
   getProcedure,
   listProcedures,
   putAgency,
-  putProcedure,
+  getProcedureRecord,
+  ProcedureChangedError,
+  putProcedureVersions,
   putTenant,
 } from '../data/catalog-repo';
 import { calendarForTenant } from './tenant-calendar';
 import { requireTenantSettings } from './tenant';
 import { NotFoundError } from '../platform/errors';
 import { pageOf, type PageRequest } from './paging';
+import { withVersion } from '../domain/catalog/versions';
+import { clock } from '../platform/clock';
+
+/** Two writes of one procedure at once: the later one is refused, to be retried on what the first wrote. */
+export const procedureRace = (code: string) =>
+  new DomainRuleError(
+    409,
+    'procedure-changed',
+    'code',
+    `Thủ tục ${code} vừa được sửa bởi người khác, hãy thử lại / procedure ${code} changed meanwhile: retry`,
+  );
 
 /**
  * The search runs over the whole catalog in memory (a province has hundreds of procedures, and
@@ -64,7 +77,19 @@ export async function saveProcedure(tenant: string, procedure: Procedure): Promi
         `Không có cơ quan ${code} / unknown agency ${code}`,
       );
   }
-  await putProcedure(tenant, procedure);
+  // Effective now; a change already scheduled for a later date stays scheduled.
+  const now = clock.now();
+  const record = await getProcedureRecord(tenant, procedure.code);
+  const versions = withVersion(record?.versions ?? [], {
+    effectiveFrom: now.toISOString(),
+    definition: procedure,
+  });
+  try {
+    await putProcedureVersions(tenant, procedure.code, versions, record?.revision ?? 0, now);
+  } catch (error) {
+    if (error instanceof ProcedureChangedError) throw procedureRace(procedure.code);
+    throw error;
+  }
   return procedure;
 }
 

@@ -22,8 +22,13 @@ import { oncePerKey, type Outcome, type TakeKey } from './once-per-key';
 import { saveChange, staleDossier } from './save-dossier';
 import { tenantCalendar } from './tenant';
 
-async function procedureOrFail(tenant: string, code: string, field: string) {
-  const procedure = await getProcedure(tenant, code);
+/**
+ * The version of the procedure in force at `at`: a dossier is handled under the version in force
+ * when it was submitted (a counter dossier's submission is its reception), so a change of fee or
+ * competence dated later never reaches it, even when its reception is decided after that date.
+ */
+async function procedureOrFail(tenant: string, code: string, field: string, at: Date) {
+  const procedure = await getProcedure(tenant, code, at);
   if (!procedure)
     throw new DomainRuleError(
       422,
@@ -63,13 +68,13 @@ async function createSubmitted(
     );
   }
   const tenant = principal.tenant;
+  const now = clock.now();
   const [calendar, procedure, agencies] = await Promise.all([
     tenantCalendar(tenant),
-    procedureOrFail(tenant, submission.procedureCode, 'body.procedureCode'),
+    procedureOrFail(tenant, submission.procedureCode, 'body.procedureCode', now),
     agenciesByCode(tenant),
   ]);
   const placement = placeSubmission(submission, procedure, actor, agencies);
-  const now = clock.now();
   const sequence = await nextSequence(tenant, placement.receivingAgency.code, toYYMMDD(now));
   const code = formatDossierCode(placement.receivingAgency.code, now, sequence);
 
@@ -112,7 +117,7 @@ async function decide(
   // The agencies too, before the write: the view is stored with the key in the same transaction.
   const [calendar, procedure, agencies] = await Promise.all([
     tenantCalendar(tenant),
-    procedureOrFail(tenant, current.procedure.code, 'procedure'),
+    procedureOrFail(tenant, current.procedure.code, 'procedure', new Date(current.submittedAt)),
     agenciesByCode(tenant),
   ]);
   const { expectedVersion, ...decision } = request;

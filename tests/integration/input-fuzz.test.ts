@@ -55,6 +55,39 @@ const SAMPLES: Record<string, unknown[]> = {
       ],
     },
   ],
+  importCatalog: [
+    {
+      kind: 'procedures',
+      dryRun: true,
+      effectiveFrom: '2027-01-01',
+      rows: [
+        {
+          line: 2,
+          cells: {
+            code: '1.000001',
+            name: 'Thủ tục thử',
+            field: 'Thử nghiệm',
+            level: 'Cấp Tỉnh',
+            agency: '000.07.20.H99',
+            time: '05 ngày làm việc',
+            fee: 'Không',
+            documents: 'Đơn đề nghị',
+            online: 'Toàn trình',
+          },
+        },
+      ],
+    },
+    {
+      kind: 'agencies',
+      dryRun: true,
+      rows: [
+        {
+          line: 2,
+          cells: { code: '000.99.01.H99', name: 'Sở Thử', level: 'Cấp Tỉnh', receptionPoint: 'không' },
+        },
+      ],
+    },
+  ],
   putAgency: [
     {
       name: 'UBND xã Thử',

@@ -77,6 +77,37 @@ describe('data/catalog-repo', () => {
     expect(procedures.sent(GetItemCommand).args(0)?.[0]).toEqual({ tenant: 'qt', code: procedure.code });
   });
 
+  it('reads the version in force at an instant, and an item written before versions as always in force', async () => {
+    const procedure = [...demoProcedures.values()][0]!;
+    const procedures = spy(ProcedureEntity.build(EntitySpy));
+    const later = { ...procedure, fee: procedure.fee + 1000 };
+    procedures.on(GetItemCommand).resolve({
+      $metadata: {},
+      Item: {
+        tenant: 'qt',
+        code: procedure.code,
+        revision: 2,
+        versions: [
+          { effectiveFrom: '1970-01-01T00:00:00.000Z', definition: procedure },
+          { effectiveFrom: '2026-12-31T17:00:00.000Z', definition: later },
+        ],
+      },
+    } as never);
+    await expect(getProcedure('qt', procedure.code, new Date('2026-12-31T16:59:59Z'))).resolves.toEqual(
+      procedure,
+    );
+    await expect(getProcedure('qt', procedure.code, new Date('2026-12-31T17:00:00Z'))).resolves.toEqual(
+      later,
+    );
+    procedures.on(GetItemCommand).resolve({
+      $metadata: {},
+      Item: { tenant: 'qt', code: procedure.code, definition: procedure },
+    } as never);
+    await expect(getProcedure('qt', procedure.code, new Date('2000-01-01T00:00:00Z'))).resolves.toEqual(
+      procedure,
+    );
+  });
+
   it('validates tenant settings on the way out, and answers undefined for an unknown tenant', async () => {
     const tenants = spy(TenantEntity.build(EntitySpy));
     tenants
