@@ -10,7 +10,7 @@ import type { IConstruct } from 'constructs';
 import type { QueueConsumer } from '../../infra/constructs/event-bus';
 import { readStageConfig } from '../../infra/stage';
 import { QUEUES } from '../../shared/api/queues';
-import { buildTestApp } from './fixture';
+import { buildTestApp, nagFindings } from './fixture';
 
 const withIdentity = buildTestApp({
   context: { notifyEmailIdentity: 'motcua.example.gov.vn', notifySesConfigurationSet: 'motcua-notify' },
@@ -110,6 +110,10 @@ describe('notifications (CDK)', () => {
     expect(b.of('ses')).toEqual([]);
     expect(b.env).not.toHaveProperty('NOTIFY_EMAIL_FROM');
     expect(b.of('sns')).toHaveLength(2);
+  });
+
+  it('cdk-nag finds nothing in the workflow stack with an SES identity configured', () => {
+    expect(nagFindings(withIdentity, withIdentity.stacks.workflow)).toEqual([]);
   });
 
   it('the stage context is checked', () => {
