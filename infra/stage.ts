@@ -13,7 +13,24 @@ export const CONTEXT_KEYS = {
   alarmEmail: 'alarmEmail',
   domain: 'domain',
   logRetentionDays: 'logRetentionDays',
+  /** The verified SES identity notifications are sent from: a domain or an e-mail address. */
+  notifyEmailIdentity: 'notifyEmailIdentity',
+  /** The From address; default `thongbao@<identity>` for a domain identity, the identity for an address. */
+  notifyEmailFrom: 'notifyEmailFrom',
+  /** An SES configuration set for the messages (event publishing, suppression), optional. */
+  notifySesConfigurationSet: 'notifySesConfigurationSet',
+  /** The SMS sender id (alphanumeric, registered where the destination country requires it), optional. */
+  notifySmsSenderId: 'notifySmsSenderId',
 } as const;
+
+/** Notifications' e-mail and SMS settings (docs/deploy.md, docs/notifications.md). */
+export interface NotifyConfig {
+  /** Without it no e-mail is sent (and no SES grant exists); SMS still are. */
+  readonly emailIdentity?: string;
+  readonly emailFrom?: string;
+  readonly configurationSet?: string;
+  readonly smsSenderId?: string;
+}
 
 export interface StageConfig {
   /** Short lower-case name (`dev`, `staging`, `prod`); every stack and export is prefixed with it. */
@@ -35,6 +52,7 @@ export interface StageConfig {
   readonly logRetention: RetentionDays;
   /** Log groups are kept in prod (evidence of who did what) and removed with a dev stage. */
   readonly logRemovalPolicy: RemovalPolicy;
+  readonly notify: NotifyConfig;
 }
 
 export interface ContextReader {
@@ -110,6 +128,8 @@ export function readStageConfig(context: ContextReader): StageConfig {
   const isProd = stage === 'prod';
   const logRetention = readRetention(context.tryGetContext(CONTEXT_KEYS.logRetentionDays), isProd, errors);
 
+  const notify = readNotify(context, errors);
+
   if (errors.length > 0 || stage === undefined) {
     throw new Error(`Invalid stage configuration:\n  - ${errors.join('\n  - ')}`);
   }
@@ -123,5 +143,39 @@ export function readStageConfig(context: ContextReader): StageConfig {
     allowedOrigins: domain === undefined ? ANY_ORIGIN : [`https://${domain}`],
     logRetention,
     logRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    notify,
+  };
+}
+
+function readNotify(context: ContextReader, errors: string[]): NotifyConfig {
+  const read = (key: string) => optionalString(context.tryGetContext(key), key, errors);
+  const identity = read(CONTEXT_KEYS.notifyEmailIdentity)?.toLowerCase();
+  const isAddress = identity?.includes('@') ?? false;
+  if (identity !== undefined && !(isAddress ? EMAIL_PATTERN : DOMAIN_PATTERN).test(identity))
+    errors.push(
+      `context "${CONTEXT_KEYS.notifyEmailIdentity}" must be a domain or an e-mail address, got "${identity}"`,
+    );
+  let from = read(CONTEXT_KEYS.notifyEmailFrom);
+  if (from !== undefined && identity === undefined)
+    errors.push(`context "${CONTEXT_KEYS.notifyEmailFrom}" needs "${CONTEXT_KEYS.notifyEmailIdentity}"`);
+  if (identity !== undefined) {
+    from ??= isAddress ? identity : `thongbao@${identity}`;
+    // SES sends only from the identity itself (an address) or an address of it (a domain).
+    const ok = isAddress ? from.toLowerCase() === identity : from.toLowerCase().endsWith(`@${identity}`);
+    if (!EMAIL_PATTERN.test(from) || !ok)
+      errors.push(
+        `context "${CONTEXT_KEYS.notifyEmailFrom}" must be an address of ${identity}, got "${from}"`,
+      );
+  }
+  const smsSenderId = read(CONTEXT_KEYS.notifySmsSenderId);
+  if (smsSenderId !== undefined && !/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/.test(smsSenderId))
+    errors.push(
+      `context "${CONTEXT_KEYS.notifySmsSenderId}" must be 1–11 letters or digits, got "${smsSenderId}"`,
+    );
+  return {
+    emailIdentity: identity,
+    emailFrom: identity === undefined ? undefined : from,
+    configurationSet: read(CONTEXT_KEYS.notifySesConfigurationSet),
+    smsSenderId,
   };
 }

@@ -15,7 +15,7 @@
 import * as path from 'node:path';
 import { ArnFormat, Duration, Stack, type RemovalPolicy } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   ApplicationLogLevel,
   Architecture,
@@ -43,6 +43,7 @@ import {
 } from './access';
 import { acknowledge, iam5ResourceFinding } from './nag';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { NotifyConfig } from '../stage';
 
 /** Handler entries in the route table are relative to the repository root. */
 /** The Cognito actions `cognito: 'agencyClients'` grants. */
@@ -102,6 +103,8 @@ export interface AccessResources {
   readonly userPool?: IUserPool;
   /** The API's URL, for functions that print links to it (the forms' QR code). */
   readonly publicBaseUrl?: string;
+  /** Notifications' SES identity and SMS settings, for functions whose access names `notifications`. */
+  readonly notify?: NotifyConfig;
 }
 
 export class ApiFunction extends Construct {
@@ -212,6 +215,51 @@ export class ApiFunction extends Construct {
         ...(access.queue?.changeVisibility ? ['sqs:ChangeMessageVisibility'] : []),
       ]);
     if (access.cognito === 'agencyClients') this.bindAgencyClients(need(resources.userPool, 'the user pool'));
+    if (access.notifications === true)
+      this.bindNotifications(need(resources.notify, 'the notification settings'));
+    return this;
+  }
+
+  /**
+   * E-mail: NOTIFY_EMAIL_FROM and ses:SendEmail on the verified identity only (and on the
+   * configuration set, which SES v2 also authorizes); without an identity, no grant and no
+   * variable, and the sender sends no e-mail. SMS: sns:Publish, which for a phone number has no
+   * resource to name (SMS are not published to an ARN), so `*` — with topics and platform
+   * endpoints denied, so the grant can only ever send an SMS.
+   */
+  public bindNotifications(notify: NotifyConfig): this {
+    const stack = Stack.of(this);
+    if (notify.emailIdentity !== undefined && notify.emailFrom !== undefined) {
+      this.function.addEnvironment(ENV.notifyEmailFrom, notify.emailFrom);
+      const arn = (resource: string) =>
+        stack.formatArn({ service: 'ses', resource, resourceName: undefined });
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: [
+            arn(`identity/${notify.emailIdentity}`),
+            ...(notify.configurationSet ? [arn(`configuration-set/${notify.configurationSet}`)] : []),
+          ],
+        }),
+      );
+      if (notify.configurationSet)
+        this.function.addEnvironment(ENV.notifyConfigurationSet, notify.configurationSet);
+    }
+    if (notify.smsSenderId) this.function.addEnvironment(ENV.notifySmsSenderId, notify.smsSenderId);
+    this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+    acknowledge(
+      this.role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'X-Ray tracing needs Resource "*"; so does sns:Publish of an SMS to a phone number, which has ' +
+        'no ARN (topics and platform endpoints are denied by the statement beside it).',
+    );
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.DENY,
+        actions: ['sns:Publish'],
+        resources: [stack.formatArn({ service: 'sns', resource: '*', region: '*', account: '*' })],
+      }),
+    );
     return this;
   }
 

@@ -17,6 +17,8 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import {
   TABLE_READ_ACTIONS,
   TABLE_WRITE_ACTIONS,
@@ -95,7 +97,7 @@ const bodyOf = (request: BuiltRequest): Record<string, unknown> => {
 
 /** Adds the check to a client: at the build step the request says what it does. */
 function guard(
-  client: DynamoDBClient | S3Client | SFNClient | SQSClient,
+  client: DynamoDBClient | S3Client | SFNClient | SQSClient | SESv2Client | SNSClient,
   name: string,
   check: (access: FunctionAccess, request: BuiltRequest) => void,
 ): void {
@@ -170,5 +172,15 @@ export function guardSqs(client: SQSClient, queueIdOf: (name: string) => QueueId
     const queue = queueIdOf(name);
     const action = SQS_ACTION_OF[operation] ?? operation;
     if (queue === undefined || !queueActions(access, queue).includes(action)) deny(`sqs:${action}`, name);
+  });
+}
+
+/** SES SendEmail and SNS Publish: only for functions whose access names `notifications`. */
+export function guardNotifications(ses: SESv2Client, sns: SNSClient): void {
+  guard(ses, 'offlineAccessGuardSes', (access) => {
+    if (access.notifications !== true) deny('ses:SendEmail', 'identity/*');
+  });
+  guard(sns, 'offlineAccessGuardSns', (access) => {
+    if (access.notifications !== true) deny('sns:Publish', 'phone number');
   });
 }

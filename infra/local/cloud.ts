@@ -33,6 +33,8 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const DEFAULT_PORTS = { api: 3000, dynamodb: 8000, s3: 4569, sfn: 8083, sqs: 9324 } as const;
 export const LOCAL_TABLE_NAME = 'mot-cua';
 export const LOCAL_BUCKET_NAME = 'mot-cua-attachments';
+/** The notifications' sender offline (in AWS: the verified SES identity, docs/deploy.md). */
+export const LOCAL_EMAIL_FROM = 'thongbao@motcua.local';
 const HOST = '127.0.0.1';
 const REGION = 'ap-southeast-1';
 /** s3rver accepts only its own keys; DynamoDB Local accepts any. */
@@ -183,6 +185,7 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
     guards.guardSqs(clients.getSqsClient(), (name) =>
       (Object.keys(QUEUES) as QueueId[]).find((id) => modules.sqsQueues.localQueueName(id) === name),
     );
+    guards.guardNotifications(clients.getSesClient(), clients.getSnsClient());
     await provisionResources(modules, dynamodb.endpoint, s3.endpoint);
     timings.lap('provision');
     // Imported only now: the seed's modules need not load before the emulators are up.
@@ -230,6 +233,8 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
 
     const { findAgencyClient } = await import('../../shared/data/agency-client-repo');
     const appClients = await modules.cognitoClients.openLocalAppClients(path.join(dataDir, 'cognito'));
+    // What the SES and SNS stand-ins accepted, durable under <dataDir>/mail (GET /_local/mail).
+    const mailbox = await modules.mailbox.openMailbox(path.join(dataDir, 'mail'));
     const gateway = await modules.gateway.startGateway({
       routes: modules.routes.ROUTES,
       repoRoot: REPO_ROOT,
@@ -245,6 +250,7 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
         void stagingSweep.sweep();
       },
       agencySystems: { clients: appClients, token: { lookup: findAgencyClient } },
+      mailbox,
       createIssuer: (baseUrl) =>
         modules.jwt.createLocalIssuer({ keyDir: path.join(dataDir, 'jwt'), issuerUrl: `${baseUrl}/_local` }),
     });
@@ -255,6 +261,11 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
     };
     // As CDK gives the API's URL to the functions that print links: known only now that it listens.
     resources.publicBaseUrl = gateway.baseUrl;
+    resources.mail = {
+      sesEndpoint: `${gateway.baseUrl}${modules.mailService.SES_PATH}`,
+      snsEndpoint: `${gateway.baseUrl}${modules.mailService.SNS_PATH}`,
+      emailFrom: LOCAL_EMAIL_FROM,
+    };
     const tokens = await demoTokens(modules, gateway.issuer, province);
     timings.lap('gateway');
 
@@ -297,6 +308,8 @@ function loadModules() {
     sqsServer: import('./sqs/server'),
     sqsQueues: import('./sqs/queues'),
     sqsPoller: import('./sqs/poller'),
+    mailbox: import('./mail/mailbox'),
+    mailService: import('./mail/service'),
   });
 }
 

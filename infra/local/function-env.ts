@@ -47,6 +47,11 @@ export interface LocalResources {
   cognito?: { endpoint: string; userPoolId: string };
   /** The gateway's own base URL, known once it listens (cloud.ts sets it before it answers). */
   publicBaseUrl?: string;
+  /**
+   * The local mailbox's SES v2 and SNS endpoints (served by the gateway, infra/local/mail) and the
+   * sender address: only functions whose access names `notifications` see them.
+   */
+  mail?: { sesEndpoint: string; snsEndpoint: string; emailFrom: string };
 }
 
 /** The variables `access` grants, on top of `common` (what every function gets). */
@@ -64,6 +69,12 @@ export function environmentFor(
   }
   if (access.publicBaseUrl && resources.publicBaseUrl !== undefined)
     env[ENV.publicBaseUrl] = resources.publicBaseUrl;
+  if (access.notifications === true && resources.mail) {
+    // The names the SDK v3 reads for these services (AWS_ENDPOINT_URL_<serviceId>).
+    env.AWS_ENDPOINT_URL_SESV2 = resources.mail.sesEndpoint;
+    env.AWS_ENDPOINT_URL_SNS = resources.mail.snsEndpoint;
+    env[ENV.notifyEmailFrom] = resources.mail.emailFrom;
+  }
   for (const workflow of access.startExecution ?? [])
     env[WORKFLOWS[workflow].arnEnv] = resources.stateMachineArns[workflow];
   for (const queue of queuesNamedBy(access)) env[QUEUES[queue].urlEnv] = resources.queueUrls[queue];

@@ -17,6 +17,8 @@ import { createHandlerLoader, type HandlerLoader } from './handler-loader';
 import type { LocalIssuer } from './jwt-issuer';
 import { LOCAL_PREFIX, handleLocal } from './local-endpoints';
 import { COGNITO_PATH, type LocalAppClients } from './cognito-clients';
+import type { Mailbox } from './mail/mailbox';
+import { handleMail } from './mail/service';
 import { TOKEN_PATH, tokenEndpoint, type TokenEndpointDeps } from './oauth-token';
 import { createRouteMatcher, type RouteMatcher } from './route-match';
 import type { ProvinceFile } from './seed';
@@ -50,6 +52,8 @@ export interface GatewayOptions {
     clients: LocalAppClients;
     token: Omit<TokenEndpointDeps, 'clients' | 'issueAccessToken'>;
   };
+  /** The local mailbox: SES v2 and SNS stand-ins and `GET /_local/mail` (infra/local/mail). */
+  mailbox?: Mailbox;
 }
 
 export interface StartGatewayOptions extends Omit<GatewayOptions, 'issuer'> {
@@ -141,6 +145,10 @@ async function dispatch(req: IncomingMessage, requestId: string, ctx: DispatchCo
     // The SDK posts to the endpoint's path (with or without a trailing slash).
     if (rawPath === COGNITO_PATH || rawPath === `${COGNITO_PATH}/`)
       return clients.handle(req.headers['x-amz-target'] as string | undefined, body);
+  }
+  if (ctx.mailbox && rawPath.startsWith(LOCAL_PREFIX)) {
+    const mail = await handleMail(ctx.mailbox, method, url, body);
+    if (mail) return mail;
   }
   if (rawPath.startsWith(LOCAL_PREFIX)) return handleLocal(method, rawPath, body, ctx);
   // The gateway answers preflights itself, before routes and authorizers, as a CORS-configured API does.

@@ -54,6 +54,7 @@ export function createStacks(app: App, config: StageConfig): Stacks {
     description: 'Một cửa: deadline clocks on Step Functions',
     table: data.table,
     alarmTopic: monitoring.alarmTopic,
+    publicBaseUrl: api.stage.stage.url,
   });
 
   return { data, auth, monitoring, api, workflow };

@@ -26,6 +26,8 @@ export interface WorkflowStackProps extends StackProps {
   /** The table the Task reads and writes, and whose stream starts the clocks. */
   readonly table: ITableV2;
   readonly alarmTopic: ITopic;
+  /** The API's URL: notifications link to the public tracking page. */
+  readonly publicBaseUrl: string;
 }
 
 export class WorkflowStack extends Stack {
@@ -59,6 +61,8 @@ export class WorkflowStack extends Stack {
       table: props.table,
       workflows: { deadlineClock: this.stateMachine },
       queues: this.eventBus.queues,
+      publicBaseUrl: props.publicBaseUrl,
+      notify: config.notify,
     };
 
     const readers: Partial<Record<FunctionId, StreamConsumer>> = {};

@@ -64,6 +64,11 @@ export interface FunctionAccess {
   cognito?: ResourceAccess['cognito'];
   /** The API's public base URL (PUBLIC_BASE_URL), as for routes. */
   publicBaseUrl?: ResourceAccess['publicBaseUrl'];
+  /**
+   * Sends notifications to applicants: ses:SendEmail on the verified identity and sns:Publish (SMS
+   * to phone numbers), with NOTIFY_EMAIL_FROM; offline, the local mailbox's endpoints.
+   */
+  notifications?: boolean;
 }
 
 /**
@@ -222,6 +227,24 @@ export const FUNCTIONS = [
       table: { items: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] },
       queue: { consume: 'webhookDeliveries', changeVisibility: true },
       webhookTargets: true,
+    },
+  },
+  {
+    id: 'sendNotifications',
+    entry: 'functions/notifications/send.ts',
+    description:
+      'Notifications: e-mail (SES) and SMS (SNS) to applicants who agreed, once per event and channel',
+    // Ten events, each at most two sends (SES, SNS: well under a second each) and a few reads.
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    source: { kind: 'queue', queue: 'notifications', batchSize: 10, reportBatchItemFailures: true },
+    // GetItem (dossier, tenant, a notification record), Query (agencies, for where to collect),
+    // PutItem (the conditional notification record). No UpdateItem: every change is a Put.
+    access: {
+      table: { items: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'] },
+      queue: { consume: 'notifications' },
+      publicBaseUrl: true,
+      notifications: true,
     },
   },
 ] as const satisfies readonly FunctionDef[];

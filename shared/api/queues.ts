@@ -15,6 +15,7 @@
  * needs the catalog, lives beside it in ./public-events.ts.
  */
 import { DEADLINES_CHANGED } from '../domain/lifecycle/event-types';
+import { NOTIFICATION_EVENT_TYPES } from '../domain/notifications/kinds';
 
 export interface QueueDef {
   /** The variable carrying the queue's URL to the functions whose access names it. */
@@ -60,6 +61,17 @@ export const QUEUES = {
     // gives up by time, not by this count; the dead-letter queue catches what it could not record.
     maxReceiveCount: 40,
   },
+  notifications: {
+    urlEnv: 'NOTIFICATIONS_QUEUE_URL',
+    // Six times sendNotifications' 30 s timeout; longer than a send claim's lease (60 s), so the
+    // redelivery of an event whose sender died finds the claim free.
+    visibilityTimeoutSeconds: 180,
+    // News of a dossier is stale after a few days: what could not be sent by then is in the
+    // dead-letter queue, for an operator to look at.
+    retentionSeconds: 4 * DAY,
+    // A provider outage of a few minutes is retried; a permanent refusal ends in the DLQ.
+    maxReceiveCount: 5,
+  },
 } as const satisfies Record<string, QueueDef>;
 export type QueueId = keyof typeof QUEUES;
 
@@ -86,6 +98,8 @@ export const OUTBOX_SUBSCRIPTIONS: Readonly<Partial<Record<QueueId, Subscription
   // checks that this subscription selects exactly those).
   webhookEvents: { allExcept: INTERNAL_EVENT_TYPES },
   webhookDeliveries: { only: [WEBHOOK_REDELIVER] },
+  // The events the applicant is told about (shared/domain/notifications/kinds.ts).
+  notifications: { only: NOTIFICATION_EVENT_TYPES },
 };
 
 export const subscribes = (subscription: Subscription, type: string): boolean =>

@@ -9,6 +9,8 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { ENV, optionalEnv } from './env';
 import { tracer } from './observability';
 
@@ -18,6 +20,8 @@ let s3Client: S3Client | undefined;
 let sfnClient: SFNClient | undefined;
 let sqsClient: SQSClient | undefined;
 let cognitoClient: CognitoIdentityProviderClient | undefined;
+let sesClient: SESv2Client | undefined;
+let snsClient: SNSClient | undefined;
 
 export function getDynamoClient(): DynamoDBClient {
   dynamoClient ??= tracer.captureAWSv3Client(new DynamoDBClient({}));
@@ -52,4 +56,16 @@ export function getSqsClient(): SQSClient {
 export function getCognitoClient(): CognitoIdentityProviderClient {
   cognitoClient ??= tracer.captureAWSv3Client(new CognitoIdentityProviderClient({}));
   return cognitoClient;
+}
+
+/** Notifications' e-mail (AWS_ENDPOINT_URL_SESV2 offline: the local mailbox). */
+export function getSesClient(): SESv2Client {
+  sesClient ??= tracer.captureAWSv3Client(new SESv2Client({}));
+  return sesClient;
+}
+
+/** Notifications' SMS through SNS (AWS_ENDPOINT_URL_SNS offline: the local mailbox). */
+export function getSnsClient(): SNSClient {
+  snsClient ??= tracer.captureAWSv3Client(new SNSClient({}));
+  return snsClient;
 }

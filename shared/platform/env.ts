@@ -42,4 +42,13 @@ export const ENV = {
    * from its own; only functions whose access names `publicBaseUrl` get it.
    */
   publicBaseUrl: 'PUBLIC_BASE_URL',
+  /**
+   * Notifications to applicants (only functions whose access names `notifications`): the verified
+   * SES identity's address messages come from, the SES configuration set if any, the SMS provider
+   * (`sns`, the default) and the SMS sender id where the destination supports one.
+   */
+  notifyEmailFrom: 'NOTIFY_EMAIL_FROM',
+  notifyConfigurationSet: 'NOTIFY_SES_CONFIGURATION_SET',
+  notifySmsProvider: 'NOTIFY_SMS_PROVIDER',
+  notifySmsSenderId: 'NOTIFY_SMS_SENDER_ID',
 } as const;

@@ -10,6 +10,8 @@ import { applyAction } from '../domain/lifecycle/engine';
 import { toVnIso } from '../domain/vn-time';
 import { agenciesByCode } from '../data/catalog-repo';
 import { listAlarms, listDossierEvents, listQueue } from '../data/dossier-repo';
+import { listNotifications } from '../data/notification-repo';
+import { historyLine } from '../domain/notifications/plan';
 import { clock } from '../platform/clock';
 import { ForbiddenError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
@@ -121,14 +123,26 @@ export async function workQueueFor(
 /** Form 06: every hand-off and action, oldest first, and the deadline alarms that fired. */
 export async function controlSheetOf(principal: Principal, code: string) {
   const dossier = await dossierFor(principal, code);
-  const [events, alarms] = await Promise.all([
+  const [events, alarms, notifications] = await Promise.all([
     listDossierEvents(dossier.tenant, dossier.code),
     listAlarms(dossier.tenant, dossier.code),
+    listNotifications(dossier.tenant, dossier.code),
   ]);
   return {
     code: dossier.code,
     form: '06' as const,
     alarms: alarms.sort((a, b) => a.firedAt.localeCompare(b.firedAt)),
+    // What the applicant was told, by which channel, to which (masked) address: never the text.
+    notifications: notifications
+      .map((n) => ({
+        at: n.sentAt ?? n.createdAt,
+        kind: n.kind,
+        channel: n.channel,
+        to: n.toMasked,
+        status: n.status,
+        line: historyLine(n.summary, n.status),
+      }))
+      .sort((a, b) => a.at.localeCompare(b.at)),
     lines: events.map((e) => ({
       at: e.at,
       event: e.type,

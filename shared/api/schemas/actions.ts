@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from '../../domain/notifications/kinds';
 import { QUEUE_ORDER_PATTERN } from '../../data/keys';
 import { STEP_ROLES } from '../../domain/roles';
 import { ALARM_TYPES, HISTORY_TYPES } from '../../domain/lifecycle/events';
@@ -94,4 +95,22 @@ export const controlSheet = z.object({
   /** Deadline alarms the dossier's clock fired, each once. */
   alarms: z.array(firedAlarm),
   lines: z.array(controlSheetLine),
+  /**
+   * Notifications sent to the applicant (issue 13 §3, docs/notifications.md), oldest first: the
+   * kind, the channel, the masked address and the line shown; never the message text.
+   */
+  notifications: z
+    .array(
+      z.object({
+        at: z.string().describe('Thời điểm gửi (hoặc lần thử đầu) / when sent (or first tried)'),
+        kind: z.enum(NOTIFICATION_KINDS),
+        channel: z.enum(NOTIFICATION_CHANNELS),
+        to: z.string().describe('Địa chỉ đã che / the masked address, e.g. n***@gmail.com, 09******78'),
+        status: z.enum(['sending', 'sent', 'failed']),
+        line: z
+          .string()
+          .describe("Dòng hiển thị, ví dụ: Đã gửi thông báo 'Hồ sơ cần bổ sung' qua e-mail n***@gmail.com"),
+      }),
+    )
+    .optional(),
 });

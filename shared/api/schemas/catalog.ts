@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { agencyCode, hhmm, isoDate, procedureCode, singleLine, tenantId } from './common';
+import { agencyCode, hhmm, isoDate, multiLine, procedureCode, singleLine, tenantId } from './common';
+import { NOTIFICATION_KINDS } from '../../domain/notifications/kinds';
+import { PLACEHOLDERS, unknownPlaceholders } from '../../domain/notifications/templates';
 import { nextCursor, pageQuery } from './page';
 
 /** A procedure has at most this many steps; an action's `toStep` indexes into them. */
@@ -173,6 +175,42 @@ export const formSettings = z.object({
   counters: z.array(counterIdentity).max(500).default([]),
 });
 
+/** A template of a tenant's override: only the known `{placeholders}` (shared/domain/notifications/templates.ts). */
+const notificationTemplate = (max: number) =>
+  multiLine(max)
+    .min(1)
+    .refine((t) => unknownPlaceholders(t).length === 0, {
+      message: `chỉ dùng các biến ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')} / only these placeholders`,
+    });
+
+/**
+ * Notifications to applicants (issue 13 §3, docs/notifications.md): who signs them, which kinds are
+ * sent, and the tenant's own wording of any template. Absent: every kind, the default templates,
+ * signed with the tenant's name.
+ */
+export const notificationSettings = z.object({
+  senderName: singleLine(100)
+    .min(1)
+    .optional()
+    .describe('Tên người gửi ghi trong thông báo / the name messages are signed with'),
+  enabledKinds: z
+    .array(z.enum(NOTIFICATION_KINDS))
+    .max(NOTIFICATION_KINDS.length)
+    .optional()
+    .describe('Các loại thông báo được gửi; không có: tất cả / the kinds sent; absent: all'),
+  templates: z
+    .partialRecord(
+      z.enum(NOTIFICATION_KINDS),
+      z.object({
+        subject: notificationTemplate(200).optional(),
+        email: notificationTemplate(4000).optional(),
+        sms: notificationTemplate(320).optional(),
+      }),
+    )
+    .optional()
+    .describe("Mẫu thông báo riêng của tỉnh, theo loại / the tenant's own templates, per kind"),
+});
+
 export const tenantSettings = z.object({
   name: singleLine(200).min(1),
   provinceCode: z
@@ -200,6 +238,7 @@ export const tenantSettings = z.object({
   webhooks: z.object({ allowLoopback: z.boolean().default(false) }).optional(),
   /** Printed forms: the place on the date line and each counter's identity. */
   forms: formSettings.optional(),
+  notifications: notificationSettings.optional(),
 });
 export type TenantSettings = z.infer<typeof tenantSettings>;
 export const tenantView = tenantSettings.extend({ id: z.string() });

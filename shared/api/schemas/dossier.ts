@@ -22,6 +22,19 @@ export const applicant = z.object({
   email: z.email('email không hợp lệ / invalid email').max(254).optional(),
   address: singleLine(500).min(1),
   organizationName: singleLine(300).min(1).optional(),
+  notify: z
+    .object({
+      email: z
+        .boolean()
+        .optional()
+        .describe('Đồng ý nhận thông báo qua e-mail (cần có email) / agrees to e-mail notifications'),
+      sms: z.boolean().optional().describe('Đồng ý nhận thông báo qua SMS / agrees to SMS notifications'),
+    })
+    .optional()
+    .describe(
+      'Sự đồng ý của người nộp nhận thông báo về hồ sơ (tiếp nhận, bổ sung, có kết quả, xin lỗi, trả kết quả), theo từng kênh; ' +
+        "không có: không gửi / the applicant's consent to notifications, per channel; absent: none is sent",
+    ),
 });
 export type Applicant = z.infer<typeof applicant>;
 

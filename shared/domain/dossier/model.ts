@@ -16,6 +16,8 @@ export interface Applicant {
   email?: string;
   address: string;
   organizationName?: string;
+  /** The applicant's agreement to be notified, per channel (issue 13 §3): no consent, no message. */
+  notify?: { email?: boolean; sms?: boolean };
 }
 
 /** A submission as the domain records it (validated by shared/api/schemas/dossier.ts). */

@@ -38,6 +38,7 @@ const RESOURCES: LocalResources = {
     deadlineClock: 'http://127.0.0.1:9324/000000000000/mot-cua-deadline-clock',
     webhookEvents: 'http://127.0.0.1:9324/000000000000/mot-cua-webhook-events',
     webhookDeliveries: 'http://127.0.0.1:9324/000000000000/mot-cua-webhook-deliveries',
+    notifications: 'http://127.0.0.1:9324/000000000000/mot-cua-notifications',
   },
   publicBaseUrl: 'http://127.0.0.1:3000',
 };
@@ -232,5 +233,27 @@ describe('WEBHOOK_LOOPBACK_ALLOWED offline', () => {
       { ...allowing, webhookLoopbackAllowed: false },
     );
     expect(env[ENV.webhookLoopbackAllowed]).toBeUndefined();
+  });
+});
+
+describe('the local mailbox’s endpoints offline', () => {
+  const mail = {
+    sesEndpoint: 'http://127.0.0.1:3000/_local/ses',
+    snsEndpoint: 'http://127.0.0.1:3000/_local/sns',
+    emailFrom: 'thongbao@motcua.local',
+  };
+  const withMail: LocalResources = { ...RESOURCES, mail };
+
+  it('are given, with the sender address, to the functions whose access names notifications only', () => {
+    const given = [...ROUTES, ...FUNCTIONS].filter(
+      (f) => environmentFor(f.access, {}, withMail).AWS_ENDPOINT_URL_SESV2 !== undefined,
+    );
+    expect(given.map((f) => f.id)).toEqual(['sendNotifications']);
+    expect(environmentFor({ notifications: true }, COMMON, withMail)).toEqual({
+      ...COMMON,
+      AWS_ENDPOINT_URL_SESV2: mail.sesEndpoint,
+      AWS_ENDPOINT_URL_SNS: mail.snsEndpoint,
+      [ENV.notifyEmailFrom]: mail.emailFrom,
+    });
   });
 });

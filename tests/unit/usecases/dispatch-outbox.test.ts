@@ -95,9 +95,10 @@ describe('dispatchOutbox', () => {
   });
 
   it('groups per queue in batches of at most ten', () => {
+    // A type only webhookEvents receives (dossier.received also goes to notifications).
     const items = Array.from({ length: 23 }, (_, i) => ({
       id: `e${i}`,
-      type: 'dossier.received',
+      type: 'dossier.forwarded',
       occurredAt: 'x',
       tenant: 'demo',
       code: 'c',
