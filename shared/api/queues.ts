@@ -15,6 +15,7 @@
  * needs the catalog, lives beside it in ./public-events.ts.
  */
 import { DEADLINES_CHANGED } from '../domain/lifecycle/event-types';
+import { REPORT_EVENT_TYPES } from '../domain/reports/event-types';
 
 export interface QueueDef {
   /** The variable carrying the queue's URL to the functions whose access names it. */
@@ -60,6 +61,14 @@ export const QUEUES = {
     // gives up by time, not by this count; the dead-letter queue catches what it could not record.
     maxReceiveCount: 40,
   },
+  reports: {
+    urlEnv: 'REPORTS_QUEUE_URL',
+    // countReports' timeout is 30 s.
+    visibilityTimeoutSeconds: 180,
+    // SQS's maximum: counters stopped for days catch up from the queue, not from a rebuild.
+    retentionSeconds: 14 * DAY,
+    maxReceiveCount: 10,
+  },
 } as const satisfies Record<string, QueueDef>;
 export type QueueId = keyof typeof QUEUES;
 
@@ -86,6 +95,8 @@ export const OUTBOX_SUBSCRIPTIONS: Readonly<Partial<Record<QueueId, Subscription
   // checks that this subscription selects exactly those).
   webhookEvents: { allExcept: INTERNAL_EVENT_TYPES },
   webhookDeliveries: { only: [WEBHOOK_REDELIVER] },
+  // Exactly the types that move a report figure (shared/domain/reports/count.ts).
+  reports: { only: REPORT_EVENT_TYPES },
 };
 
 export const subscribes = (subscription: Subscription, type: string): boolean =>

@@ -43,18 +43,7 @@ export interface CellKey {
   procedure: string;
 }
 
-export const REPORT_EVENT_TYPES = [
-  'dossier.received',
-  'dossier.result_ready',
-  'dossier.refused',
-  'dossier.withdrawn',
-  'dossier.overdue',
-  'dossier.paused',
-  'dossier.apologized',
-  'dossier.returned',
-  'dossier.evaluated',
-] as const;
-export type ReportEventType = (typeof REPORT_EVENT_TYPES)[number];
+export { REPORT_EVENT_TYPES, type ReportEventType } from './event-types';
 
 /** What the counter reads from a bus message. */
 export interface ReportEvent {

@@ -38,6 +38,7 @@ const RESOURCES: LocalResources = {
     deadlineClock: 'http://127.0.0.1:9324/000000000000/mot-cua-deadline-clock',
     webhookEvents: 'http://127.0.0.1:9324/000000000000/mot-cua-webhook-events',
     webhookDeliveries: 'http://127.0.0.1:9324/000000000000/mot-cua-webhook-deliveries',
+    reports: 'http://127.0.0.1:9324/000000000000/mot-cua-reports',
   },
   publicBaseUrl: 'http://127.0.0.1:3000',
 };

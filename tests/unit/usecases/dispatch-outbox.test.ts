@@ -97,7 +97,8 @@ describe('dispatchOutbox', () => {
   it('groups per queue in batches of at most ten', () => {
     const items = Array.from({ length: 23 }, (_, i) => ({
       id: `e${i}`,
-      type: 'dossier.received',
+      // A type only webhookEvents takes (dossier.received also goes to reports).
+      type: 'dossier.assigned',
       occurredAt: 'x',
       tenant: 'demo',
       code: 'c',
