@@ -5,6 +5,8 @@
  * identity holds in every report row, and pending / overdue equal a count of the open dossiers at
  * each period's end.
  */
+import { readFileSync } from 'node:fs';
+import { renderFiguresBlock, REPORTS_DOC } from '../../../tools/reports-doc';
 import {
   assembleReport,
   countEvent,
@@ -198,5 +200,12 @@ describe('report figures over a generated year', () => {
     expect(dayOf('2026-12-31T17:30:00Z')).toBe('2027-01-01');
     expect(periodEnd('quarter', '2026-Q4').toISOString()).toBe('2026-12-31T17:00:00.000Z');
     for (const spec of Object.values(FIGURES)) expect(spec.vi.length * spec.en.length).toBeGreaterThan(0);
+  });
+});
+
+describe('docs/reports.md', () => {
+  it('holds the figures as the domain defines them (npm run docs:reports)', () => {
+    const committed = readFileSync(REPORTS_DOC, 'utf8');
+    expect(committed).toContain(renderFiguresBlock());
   });
 });
