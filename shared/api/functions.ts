@@ -247,6 +247,21 @@ export const FUNCTIONS = [
       notifications: true,
     },
   },
+  {
+    id: 'countReports',
+    entry: 'functions/reports/count.ts',
+    description: 'Reports: each event moves the report counters once (day, month, quarter, year)',
+    // Ten events, each two GetItems and one small transaction, retried on a lost race.
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    source: { kind: 'queue', queue: 'reports', batchSize: 10, reportBatchItemFailures: true },
+    // GetItem (dossier, report state), PutItem (the state) and UpdateItem (the counters' ADDs) in a
+    // TransactWriteItems. No Query, no Scan, no index.
+    access: {
+      table: { items: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] },
+      queue: { consume: 'reports' },
+    },
+  },
 ] as const satisfies readonly FunctionDef[];
 
 export type FunctionId = (typeof FUNCTIONS)[number]['id'];

@@ -128,6 +128,11 @@ const TAGS = [
   },
   { name: 'platform', description: 'Tài liệu API / the API document' },
   WEBHOOK_TAG,
+  {
+    name: 'reports',
+    description:
+      'Báo cáo kết quả giải quyết hồ sơ từ bộ đếm; định nghĩa chỉ tiêu ở docs/reports.md / report figures from counters; definitions in docs/reports.md',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

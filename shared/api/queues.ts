@@ -16,6 +16,7 @@
  */
 import { DEADLINES_CHANGED } from '../domain/lifecycle/event-types';
 import { NOTIFICATION_EVENT_TYPES } from '../domain/notifications/kinds';
+import { REPORT_EVENT_TYPES } from '../domain/reports/event-types';
 
 export interface QueueDef {
   /** The variable carrying the queue's URL to the functions whose access names it. */
@@ -72,6 +73,14 @@ export const QUEUES = {
     // A provider outage of a few minutes is retried; a permanent refusal ends in the DLQ.
     maxReceiveCount: 5,
   },
+  reports: {
+    urlEnv: 'REPORTS_QUEUE_URL',
+    // countReports' timeout is 30 s.
+    visibilityTimeoutSeconds: 180,
+    // SQS's maximum: counters stopped for days catch up from the queue, not from a rebuild.
+    retentionSeconds: 14 * DAY,
+    maxReceiveCount: 10,
+  },
 } as const satisfies Record<string, QueueDef>;
 export type QueueId = keyof typeof QUEUES;
 
@@ -100,6 +109,8 @@ export const OUTBOX_SUBSCRIPTIONS: Readonly<Partial<Record<QueueId, Subscription
   webhookDeliveries: { only: [WEBHOOK_REDELIVER] },
   // The events the applicant is told about (shared/domain/notifications/kinds.ts).
   notifications: { only: NOTIFICATION_EVENT_TYPES },
+  // Exactly the types that move a report figure (shared/domain/reports/count.ts).
+  reports: { only: REPORT_EVENT_TYPES },
 };
 
 export const subscribes = (subscription: Subscription, type: string): boolean =>

@@ -18,6 +18,7 @@ import * as agencyClient from './schemas/agency-client';
 import * as forms from './schemas/forms';
 import * as pages from './schemas/pages';
 import * as catalogImport from './schemas/catalog-import';
+import * as reports from './schemas/reports';
 
 /** `public`: no token. `user`: any valid token (staff, citizen or agency system); roles narrow it. */
 export type RouteAuth = 'public' | 'user';
@@ -749,6 +750,23 @@ export const ROUTES = [
     summary: 'Mọi đường dẫn không có: 404 problem+json / any unknown route',
     tags: ['platform'],
     responses: { 404: { description: 'Không có đường dẫn này / no such route', schema: common.problem } },
+  },
+  {
+    id: 'getReport',
+    method: 'GET',
+    path: '/v1/reports',
+    entry: 'functions/reports/get.ts',
+    auth: 'user',
+    roles: ['tenantAdmin', 'leader'],
+    access: { table: 'read' },
+    summary:
+      'Báo cáo kết quả giải quyết hồ sơ theo cơ quan, lĩnh vực, thủ tục và kỳ (từ bộ đếm) / report figures per agency, field, procedure and period (from counters)',
+    tags: ['reports'],
+    request: { query: reports.reportQuery },
+    responses: {
+      200: { description: 'Báo cáo / the report', schema: reports.report },
+      ...problemResponses,
+    },
   },
 ] as const satisfies readonly RouteDef[];
 

@@ -4,6 +4,7 @@ import { LIFECYCLE } from '../../domain/lifecycle/table';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../domain/lifecycle/statuses';
 import { agencyCode, dossierCode, multiLine, procedureCode, singleLine } from './common';
 import { receptionDecisionSchema, submittedDocument, supplementItem } from './lifecycle';
+import { EVALUATION_CRITERION_KEYS, EVALUATION_LEVEL_KEYS } from '../../domain/dossier/evaluation';
 
 export const CHANNELS = ['counter', 'online', 'postal'] as const;
 export { DOSSIER_STATUSES, type DossierStatus };
@@ -166,6 +167,17 @@ export const dossierView = z.object({
     })
     .optional(),
   withdrawal: z.object({ reason: z.string(), at: z.string(), by: z.string() }).optional(),
+  /** The applicant's one rating (action `evaluate`), shown to those who may see the dossier. */
+  evaluation: z
+    .object({
+      level: z.enum(EVALUATION_LEVEL_KEYS),
+      comment: z.string().optional(),
+      scores: z.partialRecord(z.enum(EVALUATION_CRITERION_KEYS), z.number().int()).optional(),
+      at: z.string(),
+      by: z.string(),
+      via: z.enum(['citizen', 'kiosk']),
+    })
+    .optional(),
   finishedAt: z.string().optional(),
   timeliness: z.enum(['early', 'onTime', 'late']).optional(),
   version: z.number().int(),

@@ -3,6 +3,7 @@ import type { ProcedureTime } from '../catalog/model';
 import type { ReceptionDecision } from '../lifecycle/engine';
 import type { HistoryType } from '../lifecycle/events';
 import type { DossierStatus } from '../lifecycle/statuses';
+import type { Evaluation } from './evaluation';
 
 export type Channel = 'counter' | 'online' | 'postal';
 
@@ -130,6 +131,8 @@ export interface Dossier {
   result?: { kind: 'paper' | 'electronic' | 'both'; readyAt: string; by: string; documentNumber?: string };
   returned?: { method: 'counter' | 'post' | 'online'; trackingNumber?: string; at: string; by: string };
   withdrawal?: { reason: string; at: string; by: string };
+  /** The applicant's one evaluation, after the result was returned (./evaluation.ts). */
+  evaluation?: Evaluation;
   finishedAt?: string;
   /** Early / on time / late against the appointment, once finished. */
   timeliness?: Timeliness;

@@ -90,6 +90,7 @@ export function dossierView(dossier: Dossier, agencies: AgencyNames) {
     ...(dossier.result ? { result: dossier.result } : {}),
     ...(dossier.returned ? { returned: dossier.returned } : {}),
     ...(dossier.withdrawal ? { withdrawal: dossier.withdrawal } : {}),
+    ...(dossier.evaluation ? { evaluation: dossier.evaluation } : {}),
     ...(dossier.finishedAt ? { finishedAt: dossier.finishedAt, timeliness: dossier.timeliness } : {}),
     version: dossier.version,
     clockVersion: dossier.clockVersion,

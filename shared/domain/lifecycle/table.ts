@@ -11,6 +11,12 @@ import { z } from 'zod';
 import { toVnIso } from '../vn-time';
 import type { PlannedStep } from '../dossier/model';
 import { appointmentFor, planSteps } from '../dossier/plan';
+import {
+  EVALUATION_COMMENT_MAX,
+  EVALUATION_CRITERION_KEYS,
+  EVALUATION_LEVEL_KEYS,
+  EVALUATION_LEVELS,
+} from '../dossier/evaluation';
 import { dueAfterPause, pausedAfter } from './pauses';
 import { defineAction, type Labels } from './spec';
 import {
@@ -585,6 +591,51 @@ export const LIFECYCLE = {
     history: 'withdrawn',
     outbox: 'dossier.withdrawn',
     label: { vi: 'Rút hồ sơ', en: 'Withdrawn' },
+  }),
+  evaluate: defineAction({
+    request: { route: 'actions' },
+    // The one action on a finished dossier: the rating of what was returned (issue 12 §1).
+    from: ['returned'],
+    who: APPLICANT_OR_COUNTER,
+    denied: {
+      rule: 'not-applicant',
+      message:
+        'Người nộp hoặc bộ phận một cửa (máy đánh giá tại quầy) đánh giá / the applicant or the counter kiosk rates',
+    },
+    body: (f) => ({
+      level: z.enum(EVALUATION_LEVEL_KEYS),
+      /** Free text: kept on the dossier, never in an event or a webhook. */
+      comment: f.lines(EVALUATION_COMMENT_MAX).optional(),
+      scores: z.partialRecord(z.enum(EVALUATION_CRITERION_KEYS), z.number().int().min(1).max(5)).optional(),
+    }),
+    rule: 'Once per dossier, after the result is returned: the applicant with their own token, or reception staff of the receiving agency recording the applicant’s choice at a kiosk. The status stays `returned`.',
+    apply: (ctx, body) => {
+      const d = ctx.dossier;
+      if (d.evaluation)
+        throw rule(
+          409,
+          'already-evaluated',
+          'action',
+          'Hồ sơ đã được đánh giá / the dossier was already rated',
+        );
+      const evaluation = {
+        level: body.level,
+        ...(body.comment ? { comment: body.comment } : {}),
+        ...(body.scores && Object.keys(body.scores).length > 0 ? { scores: body.scores } : {}),
+        at: ctx.at,
+        by: ctx.actor.username,
+        via: ctx.actor.kind === 'citizen' ? ('citizen' as const) : ('kiosk' as const),
+      };
+      // The history line names the level, never the comment (free text stays on the dossier).
+      return {
+        dossier: { ...d, evaluation },
+        agency: d.receivingAgency,
+        note: EVALUATION_LEVELS[body.level].vi,
+      };
+    },
+    history: 'evaluated',
+    outbox: 'dossier.evaluated',
+    label: { vi: 'Đánh giá mức độ hài lòng', en: 'Rated by the applicant' },
   }),
 };
 

@@ -39,6 +39,7 @@ const STATUS: Record<PublicEventType, DossierStatus> = {
   'dossier.result_ready': 'resultReady',
   'dossier.returned': 'returned',
   'dossier.withdrawn': 'withdrawn',
+  'dossier.evaluated': 'returned',
   'dossier.due_soon': 'inProgress',
   'dossier.overdue': 'inProgress',
   'step.overdue': 'inProgress',
@@ -78,7 +79,7 @@ export function exampleOutboxItem(type: PublicEventType): OutboxItem {
   }
   const atCounter =
     BEFORE_RECEPTION.has(status) ||
-    ['dossier.forwarded', 'dossier.withdrawn', 'dossier.returned'].includes(type);
+    ['dossier.forwarded', 'dossier.withdrawn', 'dossier.returned', 'dossier.evaluated'].includes(type);
   return {
     id: `2026-03-03T03:00:00.000Z#${type}#0b7d3f4e-5c1a-4d2e-9f8a-1b2c3d4e5f60`,
     type,

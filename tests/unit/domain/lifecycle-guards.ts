@@ -90,6 +90,8 @@ function build() {
   const signedAtCounter = step(signed, 'forward', landLeader, {}, 16); // the last step, still signed
   const resultReady = step(signedAtCounter, 'markResultReady', communeCounter, { kind: 'paper' }, 16);
   const withdrawn = step(received, 'withdraw', communeCounter, { reason: 'Không làm nữa' });
+  const returned = step(resultReady, 'returnResult', communeCounter, { method: 'counter' }, 17);
+  const evaluated = step(returned, 'evaluate', communeCounter, { level: 'good' }, 17);
   return {
     submitted,
     supplementRequested,
@@ -102,6 +104,8 @@ function build() {
     signedAtCounter,
     resultReady,
     withdrawn,
+    returned,
+    evaluated,
   };
 }
 export const STATES = build();
@@ -229,5 +233,12 @@ export const GUARD_CASES: Record<ActionKey, GuardCase> = {
     body: { reason: 'Không làm nữa' },
     allowed: communeCounter,
     denied: { actor: landSpecialist, rule: 'not-applicant' },
+  },
+  evaluate: {
+    on: 'returned',
+    body: { level: 'veryGood', scores: { staff: 5 } },
+    allowed: communeCounter,
+    denied: { actor: landSpecialist, rule: 'not-applicant' },
+    guard: { on: 'evaluated', body: { level: 'poor' }, rule: 'already-evaluated', status: 409 },
   },
 };

@@ -54,7 +54,8 @@ describe('the lifecycle table', () => {
       expect(EVENT_CATALOG[spec.outbox as EventType]).toMatchObject({ version: expect.any(Number) });
       expect(doc).toContain(`\`${key}\``);
       expect(spec.from.length).toBeGreaterThan(0);
-      expect(spec.from.some((s) => FINAL_STATUSES.has(s))).toBe(false);
+      // Only the rating acts on a finished (returned) dossier.
+      expect(spec.from.some((s) => FINAL_STATUSES.has(s))).toBe(key === 'evaluate');
       expect(GUARD_CASES[key]).toBeDefined();
     });
 
@@ -95,7 +96,8 @@ describe('the lifecycle table', () => {
 
   it('derives the status enum, the allowed actions and the request enums', () => {
     expect(Object.keys(ALLOWED_ACTIONS)).toEqual(DOSSIER_STATUSES);
-    for (const s of FINAL_STATUSES) expect(ALLOWED_ACTIONS[s]).toEqual([]);
+    // A finished dossier takes one action: the applicant's rating of a returned result.
+    for (const s of FINAL_STATUSES) expect(ALLOWED_ACTIONS[s]).toEqual(s === 'returned' ? ['evaluate'] : []);
     const routed = KEYS.filter((k) => LIFECYCLE[k].request.route === 'actions');
     const schema = z.toJSONSchema(dossierAction) as unknown as {
       oneOf: Array<{ properties: { action: { const: string } } }>;

@@ -39,6 +39,7 @@ const RESOURCES: LocalResources = {
     webhookEvents: 'http://127.0.0.1:9324/000000000000/mot-cua-webhook-events',
     webhookDeliveries: 'http://127.0.0.1:9324/000000000000/mot-cua-webhook-deliveries',
     notifications: 'http://127.0.0.1:9324/000000000000/mot-cua-notifications',
+    reports: 'http://127.0.0.1:9324/000000000000/mot-cua-reports',
   },
   publicBaseUrl: 'http://127.0.0.1:3000',
 };

@@ -98,7 +98,8 @@ describe('dispatchOutbox', () => {
     // A type only webhookEvents receives (dossier.received also goes to notifications).
     const items = Array.from({ length: 23 }, (_, i) => ({
       id: `e${i}`,
-      type: 'dossier.forwarded',
+      // A type only webhookEvents takes (dossier.received also goes to reports and notifications).
+      type: 'dossier.assigned',
       occurredAt: 'x',
       tenant: 'demo',
       code: 'c',

@@ -1,0 +1,73 @@
+/** The report API (issue 12 §5, JSON): shared/usecases/reports.ts. */
+import { z } from 'zod';
+import { FIGURE_KEYS, FIGURES, PERIOD_LEVELS, PERIOD_PATTERNS, type PeriodLevel } from '../../domain/reports';
+import { agencyCode, procedureCode, singleLine } from './common';
+
+/**
+ * The longest range a request may ask for, per level: the report reads one counter per cell and
+ * period, so the range bounds what one answer costs (a year of days, ten years of months…).
+ */
+export const MAX_PERIODS: Record<PeriodLevel, number> = { day: 366, month: 120, quarter: 40, year: 20 };
+
+/** Any level's period form; the level's own form is checked against `period` below. */
+const PERIOD_ANY = /^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$/;
+
+export const reportQuery = z
+  .object({
+    period: z.enum(PERIOD_LEVELS).describe('Kỳ báo cáo / the period level: day, month, quarter, year'),
+    from: z
+      .string()
+      .max(10)
+      .regex(PERIOD_ANY)
+      .describe('Kỳ đầu / first period: 2026-03-02, 2026-03, 2026-Q1 or 2026'),
+    to: z
+      .string()
+      .max(10)
+      .regex(PERIOD_ANY)
+      .describe('Kỳ cuối (gồm) / last period, included, same form as `from`'),
+    agency: agencyCode.optional().describe('Chỉ cơ quan giải quyết này / only this competent agency'),
+    field: singleLine(200).min(1).optional().describe('Chỉ lĩnh vực này / only this field'),
+    procedure: procedureCode.optional().describe('Chỉ thủ tục này / only this procedure'),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    for (const key of ['from', 'to'] as const)
+      if (!PERIOD_PATTERNS[q.period].test(q[key]))
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `Không đúng dạng kỳ ${q.period} / not a ${q.period} period`,
+        });
+    if (q.from > q.to)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'Kỳ cuối trước kỳ đầu / `to` is before `from`' });
+  });
+
+export const figures = z
+  .object(
+    Object.fromEntries(
+      FIGURE_KEYS.map((f) => [f, z.number().int().describe(`${FIGURES[f].vi} / ${FIGURES[f].en}`)]),
+    ) as Record<(typeof FIGURE_KEYS)[number], z.ZodNumber>,
+  )
+  .describe(
+    'Các chỉ tiêu; luôn có: resolvedEarly + resolvedOnTime + resolvedLate + refused + withdrawn + pending = carriedOver + received',
+  );
+
+export const reportRow = z.object({
+  agency: z.string().describe('Cơ quan giải quyết / the competent agency'),
+  field: z.string(),
+  procedure: z.string(),
+  period: z.string(),
+  figures,
+});
+
+export const report = z.object({
+  period: z.enum(PERIOD_LEVELS),
+  from: z.string(),
+  to: z.string(),
+  periods: z.array(z.string()).describe('Every period of the range, in order'),
+  items: z.array(reportRow).describe('One row per cell and period with any non-zero figure'),
+  totals: z.array(z.object({ period: z.string(), figures })).describe('Per period, over the rows'),
+  readUnits: z
+    .number()
+    .describe('DynamoDB read units the answer cost: counters only, whatever the number of dossiers'),
+});
