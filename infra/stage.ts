@@ -13,6 +13,10 @@ export const CONTEXT_KEYS = {
   alarmEmail: 'alarmEmail',
   domain: 'domain',
   logRetentionDays: 'logRetentionDays',
+  /** A sender verified in SES (address or domain): staff invitations and resets go through SES. */
+  sesFromEmail: 'sesFromEmail',
+  /** The SES region of that identity, when not the stack's. */
+  sesRegion: 'sesRegion',
 } as const;
 
 export interface StageConfig {
@@ -33,6 +37,13 @@ export interface StageConfig {
   readonly allowedOrigins: readonly string[];
   /** Retention of Lambda and API access logs. */
   readonly logRetention: RetentionDays;
+  /**
+   * Staff invitations and password resets are sent by SES from this verified sender. Without it
+   * Cognito's own e-mail sends them, capped at 50 messages a day per account: enough to try a stage,
+   * not to onboard a province (docs/deploy.md, "Onboarding a province").
+   */
+  readonly sesFromEmail?: string;
+  readonly sesRegion?: string;
   /** Log groups are kept in prod (evidence of who did what) and removed with a dev stage. */
   readonly logRemovalPolicy: RemovalPolicy;
 }
@@ -107,6 +118,20 @@ export function readStageConfig(context: ContextReader): StageConfig {
     );
   }
 
+  const sesFromEmail = optionalString(
+    context.tryGetContext(CONTEXT_KEYS.sesFromEmail),
+    CONTEXT_KEYS.sesFromEmail,
+    errors,
+  );
+  if (sesFromEmail !== undefined && !EMAIL_PATTERN.test(sesFromEmail)) {
+    errors.push(`context "${CONTEXT_KEYS.sesFromEmail}" is not an e-mail address: "${sesFromEmail}"`);
+  }
+  const sesRegion = optionalString(
+    context.tryGetContext(CONTEXT_KEYS.sesRegion),
+    CONTEXT_KEYS.sesRegion,
+    errors,
+  );
+
   const isProd = stage === 'prod';
   const logRetention = readRetention(context.tryGetContext(CONTEXT_KEYS.logRetentionDays), isProd, errors);
 
@@ -123,5 +148,7 @@ export function readStageConfig(context: ContextReader): StageConfig {
     allowedOrigins: domain === undefined ? ANY_ORIGIN : [`https://${domain}`],
     logRetention,
     logRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    ...(sesFromEmail !== undefined ? { sesFromEmail } : {}),
+    ...(sesRegion !== undefined ? { sesRegion } : {}),
   };
 }

@@ -29,6 +29,7 @@ export const SORT_KEY_PREFIX = {
   agencyClient: 'CLIENT#',
   webhookDelivery: 'DLV#',
   webhookNotice: 'NOTICE#',
+  tenantRecord: 'TENANT#',
 } as const;
 export type SortKeyPrefix = (typeof SORT_KEY_PREFIX)[keyof typeof SORT_KEY_PREFIX];
 

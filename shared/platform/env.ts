@@ -42,4 +42,9 @@ export const ENV = {
    * from its own; only functions whose access names `publicBaseUrl` get it.
    */
   publicBaseUrl: 'PUBLIC_BASE_URL',
+  /**
+   * How long a function remembers a tenant's status (active/suspended), in seconds: default 30
+   * (CDK sets nothing); the offline cloud sets 1 (shared/platform/tenant-gate.ts).
+   */
+  tenantStatusCacheSeconds: 'TENANT_STATUS_CACHE_SECONDS',
 } as const;
