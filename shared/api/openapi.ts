@@ -113,6 +113,11 @@ const TAGS = [
   },
   { name: 'platform', description: 'Tài liệu API / the API document' },
   WEBHOOK_TAG,
+  {
+    name: 'operator',
+    description:
+      'Đơn vị vận hành nền tảng: tạo, liệt kê, tạm ngừng, phục vụ lại tỉnh / the platform operator: create, list, suspend and resume tenants',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
