@@ -26,7 +26,6 @@ export const staffUsername = z
     'tên đăng nhập 3–64 ký tự a-z 0-9 . _ - / username of 3–64 a-z 0-9 . _ -',
   );
 
-const tenantRole = z.enum(TENANT_ROLES);
 /**
  * Roles as sent: any name, so that a role the tenant may not grant (`operator`, `agencySystem`)
  * is answered 403 by the grant rule rather than 400 by the schema.
@@ -145,5 +144,3 @@ export type UpdateStaff = z.infer<typeof updateStaff>;
 export const staffParams = z.object({ username: staffUsername }).strict();
 export const staffListQuery = z.object(pageQuery('staff', staffUsername)).strict();
 export const staffList = z.object({ items: z.array(staffView), nextCursor });
-
-export { tenantRole };
