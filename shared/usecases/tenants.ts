@@ -58,6 +58,14 @@ export async function createTenant(
     officeHours: input.officeHours,
     workingWeekdays: input.workingWeekdays,
   });
+  const adminUsername = input.admin.username ?? `${id}.quantri`;
+  // Checked before anything is written: a province created without its admin could not be
+  // created again (409) and would have no one to manage it. (Two creates racing for one username
+  // can still collide; the loser's province then needs the operator: docs/deploy.md.)
+  if (await directory.get(adminUsername))
+    throw new ConflictError(
+      `Tên đăng nhập ${adminUsername} đã có người dùng / the username ${adminUsername} is taken`,
+    );
   try {
     await createTenantRecord(record, settings);
   } catch (error) {
@@ -68,7 +76,7 @@ export async function createTenant(
   const admin = await openAccount(
     id,
     {
-      username: input.admin.username ?? `${id}.quantri`,
+      username: adminUsername,
       name: input.admin.name ?? `Quản trị ${input.name}`,
       email: input.admin.email,
       roles: ['tenantAdmin'],
