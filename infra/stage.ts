@@ -21,6 +21,10 @@ export const CONTEXT_KEYS = {
   notifySesConfigurationSet: 'notifySesConfigurationSet',
   /** The SMS sender id (alphanumeric, registered where the destination country requires it), optional. */
   notifySmsSenderId: 'notifySmsSenderId',
+  /** A sender verified in SES (address or domain): staff invitations and resets go through SES. */
+  sesFromEmail: 'sesFromEmail',
+  /** The SES region of that identity, when not the stack's. */
+  sesRegion: 'sesRegion',
 } as const;
 
 /** Notifications' e-mail and SMS settings (docs/deploy.md, docs/notifications.md). */
@@ -50,6 +54,13 @@ export interface StageConfig {
   readonly allowedOrigins: readonly string[];
   /** Retention of Lambda and API access logs. */
   readonly logRetention: RetentionDays;
+  /**
+   * Staff invitations and password resets are sent by SES from this verified sender. Without it
+   * Cognito's own e-mail sends them, capped at 50 messages a day per account: enough to try a stage,
+   * not to onboard a province (docs/deploy.md, "Onboarding a province").
+   */
+  readonly sesFromEmail?: string;
+  readonly sesRegion?: string;
   /** Log groups are kept in prod (evidence of who did what) and removed with a dev stage. */
   readonly logRemovalPolicy: RemovalPolicy;
   readonly notify: NotifyConfig;
@@ -125,6 +136,20 @@ export function readStageConfig(context: ContextReader): StageConfig {
     );
   }
 
+  const sesFromEmail = optionalString(
+    context.tryGetContext(CONTEXT_KEYS.sesFromEmail),
+    CONTEXT_KEYS.sesFromEmail,
+    errors,
+  );
+  if (sesFromEmail !== undefined && !EMAIL_PATTERN.test(sesFromEmail)) {
+    errors.push(`context "${CONTEXT_KEYS.sesFromEmail}" is not an e-mail address: "${sesFromEmail}"`);
+  }
+  const sesRegion = optionalString(
+    context.tryGetContext(CONTEXT_KEYS.sesRegion),
+    CONTEXT_KEYS.sesRegion,
+    errors,
+  );
+
   const isProd = stage === 'prod';
   const logRetention = readRetention(context.tryGetContext(CONTEXT_KEYS.logRetentionDays), isProd, errors);
 
@@ -144,6 +169,8 @@ export function readStageConfig(context: ContextReader): StageConfig {
     logRetention,
     logRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     notify,
+    ...(sesFromEmail !== undefined ? { sesFromEmail } : {}),
+    ...(sesRegion !== undefined ? { sesRegion } : {}),
   };
 }
 

@@ -53,6 +53,18 @@ export const AGENCY_CLIENT_ACTIONS = [
   'cognito-idp:DeleteUserPoolClient',
 ] as const;
 
+/**
+ * The Cognito actions `cognito: 'users'` grants: what the staff and tenant-creation use cases call
+ * (shared/data/user-directory.ts). No ListUsers (the staff index is in the table), no delete.
+ */
+export const USER_ADMIN_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+] as const;
+
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 export const FUNCTION_DEFAULTS = {
@@ -215,6 +227,7 @@ export class ApiFunction extends Construct {
         ...(access.queue?.changeVisibility ? ['sqs:ChangeMessageVisibility'] : []),
       ]);
     if (access.cognito === 'agencyClients') this.bindAgencyClients(need(resources.userPool, 'the user pool'));
+    if (access.cognito === 'users') this.bindUserAdmin(need(resources.userPool, 'the user pool'));
     if (access.notifications === true)
       this.bindNotifications(need(resources.notify, 'the notification settings'));
     return this;
@@ -285,6 +298,19 @@ export class ApiFunction extends Construct {
         actions: [...AGENCY_CLIENT_ACTIONS],
         resources: [userPool.userPoolArn],
       }),
+    );
+    return this;
+  }
+
+  /**
+   * Sets `USER_POOL_ID` and grants the user admin calls on this pool only: the staff routes and
+   * tenant creation. No other function can create or change users (the tenant admin never holds
+   * IAM rights on the pool; the function writes tenant, agency and roles from the caller's token).
+   */
+  public bindUserAdmin(userPool: IUserPool): this {
+    this.function.addEnvironment(ENV.userPoolId, userPool.userPoolId);
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: [...USER_ADMIN_ACTIONS], resources: [userPool.userPoolArn] }),
     );
     return this;
   }

@@ -25,7 +25,7 @@ import {
   type LocalResources,
 } from './function-env';
 import { createHandlerLoader } from './handler-loader';
-import type { LocalIssuer } from './jwt-issuer';
+import type { LocalIssuer, TokenIdentity } from './jwt-issuer';
 import { defaultProvinceFile, loadProvince } from './province';
 import type { ProvinceFile } from './seed';
 
@@ -188,10 +188,6 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
     guards.guardNotifications(clients.getSesClient(), clients.getSnsClient());
     await provisionResources(modules, dynamodb.endpoint, s3.endpoint);
     timings.lap('provision');
-    // Imported only now: the seed's modules need not load before the emulators are up.
-    const { seedProvince } = await import('./seed');
-    await seedProvince(province);
-    timings.lap('seed');
 
     // In place of the bucket's lifecycle rule for unconfirmed uploads. Like the seed, the data layer
     // it asks about records can load only now.
@@ -235,6 +231,18 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
     const appClients = await modules.cognitoClients.openLocalAppClients(path.join(dataDir, 'cognito'));
     // What the SES and SNS stand-ins accepted, durable under <dataDir>/mail (GET /_local/mail).
     const mailbox = await modules.mailbox.openMailbox(path.join(dataDir, 'mail'));
+    // Users sign in with tokens of the issuer the gateway makes once it listens.
+    const issuerHolder: { issuer?: LocalIssuer } = {};
+    const users = await modules.cognitoUsers.openLocalUsers(path.join(dataDir, 'cognito'), (identity) => {
+      if (!issuerHolder.issuer) throw new Error('the local issuer is not ready');
+      return issuerHolder.issuer.issueToken(identity);
+    });
+    // One Cognito endpoint: the user calls to the user store, the app-client calls to the clients.
+    const cognito: typeof appClients = {
+      authenticate: appClients.authenticate,
+      handle: (target, body) =>
+        users.serves(target) ? users.handle(target, body) : appClients.handle(target, body),
+    };
     const gateway = await modules.gateway.startGateway({
       routes: modules.routes.ROUTES,
       repoRoot: REPO_ROOT,
@@ -249,8 +257,9 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
         void sfn.service.restartRunning();
         void stagingSweep.sweep();
       },
-      agencySystems: { clients: appClients, token: { lookup: findAgencyClient } },
+      agencySystems: { clients: cognito, token: { lookup: findAgencyClient } },
       mailbox,
+      staffIdentity: (username) => users.identity(username),
       createIssuer: (baseUrl) =>
         modules.jwt.createLocalIssuer({ keyDir: path.join(dataDir, 'jwt'), issuerUrl: `${baseUrl}/_local` }),
     });
@@ -266,8 +275,20 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
       snsEndpoint: `${gateway.baseUrl}${modules.mailService.SNS_PATH}`,
       emailFrom: LOCAL_EMAIL_FROM,
     };
-    const tokens = await demoTokens(modules, gateway.issuer, province);
+    issuerHolder.issuer = gateway.issuer;
     timings.lap('gateway');
+    // The seed is a user of the operator, admin and staff use cases, which reach Cognito (here the
+    // gateway's stand-in): so it runs once the gateway listens, with the endpoint in its environment.
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: resources.cognito.endpoint,
+      [ENV.userPoolId]: resources.cognito.userPoolId,
+    });
+    const { seedProvince, LOCAL_OPERATOR } = await import('./seed');
+    await seedProvince(province);
+    const tokens = await demoTokens(modules, gateway.issuer, province, (u) => users.identity(u), [
+      LOCAL_OPERATOR.username,
+    ]);
+    timings.lap('seed');
 
     return {
       baseUrl: gateway.baseUrl,
@@ -294,6 +315,7 @@ function loadModules() {
   return loadTogether({
     gateway: import('./gateway'),
     cognitoClients: import('./cognito-clients'),
+    cognitoUsers: import('./cognito-users'),
     routes: import('../../shared/api/routes'),
     jwt: import('./jwt-issuer'),
     identities: import('./identities'),
@@ -361,6 +383,8 @@ function commonHandlerEnvironment(
     // s3rver does not understand the SDK's default CRC32 checksums.
     AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
     AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+    // Suspension shows at once offline (30 s in AWS: shared/platform/tenant-gate.ts).
+    [ENV.tenantStatusCacheSeconds]: '1',
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_SERVICE_NAME: 'mot-cua',
     POWERTOOLS_METRICS_NAMESPACE: 'MotCua',
@@ -432,16 +456,19 @@ function localS3Client(modules: Modules, s3Endpoint: string) {
   });
 }
 
+/** A token per demo staff member and extra account (the operator), signed in from the user store. */
 async function demoTokens(
   modules: Modules,
   issuer: LocalIssuer,
   province: ProvinceFile,
+  identityOf: (username: string) => TokenIdentity | undefined,
+  extra: readonly string[],
 ): Promise<Record<string, string>> {
-  const { staffIdentity, citizenIdentity, DEMO_CITIZEN } = modules.identities;
+  const { citizenIdentity, DEMO_CITIZEN } = modules.identities;
   const tokens: Record<string, string> = {};
-  for (const member of province.staff) {
-    const identity = staffIdentity(province, member.username);
-    if (identity) tokens[member.username] = await issuer.issueToken(identity);
+  for (const username of [...province.staff.map((s) => s.username), ...extra]) {
+    const identity = identityOf(username);
+    if (identity) tokens[username] = await issuer.issueToken(identity);
   }
   tokens.citizen = await issuer.issueToken(citizenIdentity(province, DEMO_CITIZEN));
   return tokens;

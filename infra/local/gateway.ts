@@ -15,7 +15,7 @@ import { GATEWAY_REPLIES, fromLambdaResult, type HttpReply } from './api-respons
 import { isPreflight, preflightReply, withCors } from './cors';
 import { createHandlerLoader, type HandlerLoader } from './handler-loader';
 import type { LocalIssuer } from './jwt-issuer';
-import { LOCAL_PREFIX, handleLocal } from './local-endpoints';
+import { LOCAL_PREFIX, handleLocal, type LocalEndpointDeps } from './local-endpoints';
 import { COGNITO_PATH, type LocalAppClients } from './cognito-clients';
 import type { Mailbox } from './mail/mailbox';
 import { handleMail } from './mail/service';
@@ -40,6 +40,8 @@ export interface GatewayOptions {
   integrationTimeoutMs?: number;
   /** Called after `/_local/clock` moved the test clock (the cloud restarts sleeping executions). */
   onClockMoved?: () => void;
+  /** Staff tokens of `/_local/tokens` from the local user store (default: the province file's staff). */
+  staffIdentity?: LocalEndpointDeps['staffIdentity'];
   /** Default: the API's policy with any origin allowed, as a stage without a `domain` has. */
   cors?: CorsPolicy;
   /** The cloud's loader (each route in its own environment); default: one of the gateway's own. */

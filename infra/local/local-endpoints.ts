@@ -19,6 +19,11 @@ export interface LocalEndpointDeps {
    * it; the cloud wires this to restart the Step Functions executions.
    */
   onClockMoved?: () => void;
+  /**
+   * A staff member's claims from the local user store (infra/local/cognito-users.ts): any tenant's
+   * users, the operator included. Without it, the province file's staff.
+   */
+  staffIdentity?: (username: string) => TokenIdentity | undefined;
 }
 
 type LocalHandler = (body: unknown, deps: LocalEndpointDeps) => Promise<HttpReply> | HttpReply;
@@ -65,16 +70,19 @@ export async function handleLocal(
   return handler(parsed, deps);
 }
 
-async function mintToken(body: unknown, { issuer, province }: LocalEndpointDeps): Promise<HttpReply> {
+async function mintToken(
+  body: unknown,
+  { issuer, province, staffIdentity: lookup }: LocalEndpointDeps,
+): Promise<HttpReply> {
   const request = (body ?? {}) as { username?: unknown; citizen?: { id?: unknown; name?: unknown } };
   let identity: TokenIdentity | undefined;
   if (typeof request.username === 'string') {
-    identity = staffIdentity(province, request.username);
+    identity = lookup ? lookup(request.username) : staffIdentity(province, request.username);
     if (!identity) {
       const known = province.staff.map((s) => s.username).join(', ');
       return gatewayReply(
         404,
-        `No staff member ${request.username} in tenant ${province.tenant.id}; known: ${known}`,
+        `No enabled user ${request.username} in the local user store; the demo's: ${known}, operator`,
       );
     }
   } else if (

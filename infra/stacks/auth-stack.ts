@@ -17,6 +17,7 @@ import {
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
+  UserPoolEmail,
   type UserPoolClient,
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
@@ -44,6 +45,12 @@ export const CUSTOM_ATTRIBUTES = {
 export class AuthStack extends Stack {
   public readonly userPool: UserPool;
   public readonly userPoolClient: UserPoolClient;
+  /**
+   * `npm run token`: the command-line sign-in of staff (USER_PASSWORD_AUTH). Cognito has no OAuth
+   * device grant, and SRP needs a client-side big-number protocol a shell script cannot do; so the
+   * password goes over TLS to Cognito, on this client only, never on the web client.
+   */
+  public readonly cliClient: UserPoolClient;
   /** `https://cognito-idp.<region>.amazonaws.com/<poolId>`: the `iss` of every token. */
   public readonly jwtIssuer: string;
   /**
@@ -101,6 +108,15 @@ export class AuthStack extends Stack {
           'Tên đăng nhập / username: {username}<br>Mật khẩu tạm / temporary password: {####}<br>' +
           'Hãy đổi mật khẩu khi đăng nhập lần đầu. / Change it at first sign-in.',
       },
+      // Invitations and resets: SES from a verified sender when the stage names one; Cognito's
+      // own e-mail otherwise (50 a day per account, a trial only).
+      email: props.config.sesFromEmail
+        ? UserPoolEmail.withSES({
+            fromEmail: props.config.sesFromEmail,
+            fromName: 'Một cửa',
+            sesRegion: props.config.sesRegion ?? this.region,
+          })
+        : UserPoolEmail.withCognito(),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -133,6 +149,22 @@ export class AuthStack extends Stack {
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
 
+    this.cliClient = this.userPool.addClient('CliClient', {
+      generateSecret: false,
+      authFlows: { userPassword: true },
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      // A script signs in again rather than keeping a long-lived refresh token on disk.
+      refreshTokenValidity: Duration.hours(12),
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes(...Object.values(CUSTOM_ATTRIBUTES)),
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+    });
+
     // Spelled out (as CDK's own HttpUserPoolAuthorizer does) rather than the pool's ProviderURL
     // attribute, so it is exactly the `iss` claim: scheme included.
     this.jwtIssuer = `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`;
@@ -143,10 +175,15 @@ export class AuthStack extends Stack {
       cognitoDomain: { domainPrefix: `motcua-${props.config.stage}-${this.account}` },
     });
     this.preTokenGeneration = this.agencyClaimsTrigger(props);
-    this.jwtAudience = [this.userPoolClient.userPoolClientId, AGENCY_AUDIENCE];
+    this.jwtAudience = [
+      this.userPoolClient.userPoolClientId,
+      AGENCY_AUDIENCE,
+      this.cliClient.userPoolClientId,
+    ];
 
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'CliClientId', { value: this.cliClient.userPoolClientId });
     new CfnOutput(this, 'JwtIssuer', { value: this.jwtIssuer });
     new CfnOutput(this, 'AgencyTokenEndpoint', { value: `${this.tokenDomain.baseUrl()}/oauth2/token` });
   }

@@ -16,7 +16,9 @@ export type PagedList =
   | 'webhooks'
   | 'agencyClients'
   | 'webhookDeliveries'
-  | 'webhookNotices';
+  | 'webhookNotices'
+  | 'tenants'
+  | 'staff';
 
 /** Longer than any cursor we issue (positions are under 100 characters), short enough to bound parsing. */
 export const MAX_CURSOR_LENGTH = 512;

@@ -133,6 +133,11 @@ const TAGS = [
     description:
       'Báo cáo kết quả giải quyết hồ sơ từ bộ đếm; định nghĩa chỉ tiêu ở docs/reports.md / report figures from counters; definitions in docs/reports.md',
   },
+  {
+    name: 'operator',
+    description:
+      'Đơn vị vận hành nền tảng: tạo, liệt kê, tạm ngừng, phục vụ lại tỉnh / the platform operator: create, list, suspend and resume tenants',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

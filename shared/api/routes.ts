@@ -19,6 +19,7 @@ import * as forms from './schemas/forms';
 import * as pages from './schemas/pages';
 import * as catalogImport from './schemas/catalog-import';
 import * as reports from './schemas/reports';
+import * as tenants from './schemas/tenants';
 
 /** `public`: no token. `user`: any valid token (staff, citizen or agency system); roles narrow it. */
 export type RouteAuth = 'public' | 'user';
@@ -42,9 +43,10 @@ export interface ResourceAccess {
   webhookTargets?: boolean;
   /**
    * `agencyClients`: create, describe and delete app clients of the user pool (agencies' systems).
-   * Gives the function USER_POOL_ID, and offline the local issuer's Cognito endpoint.
+   * `users`: create, read, update, enable and disable users of the pool (staff accounts).
+   * Either gives the function USER_POOL_ID, and offline the local issuer's Cognito endpoint.
    */
-  cognito?: 'agencyClients';
+  cognito?: 'agencyClients' | 'users';
   /** The API's public base URL (PUBLIC_BASE_URL), for links printed for citizens (the forms' QR code). */
   publicBaseUrl?: boolean;
 }
@@ -735,6 +737,156 @@ export const ROUTES = [
       },
       422: {
         description: 'Ngày hiệu lực đã qua / the effective date is past',
+        schema: common.problem,
+      },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'createTenant',
+    method: 'POST',
+    path: '/v1/operator/tenants',
+    entry: 'functions/operator/create-tenant.ts',
+    auth: 'user',
+    roles: ['operator'],
+    access: { table: 'readWrite', cognito: 'users' },
+    summary:
+      'Tạo tỉnh thuê dịch vụ và tài khoản quản trị đầu tiên / create a tenant (province) and its first tenant admin',
+    tags: ['operator'],
+    request: { body: tenants.createTenant },
+    responses: {
+      201: {
+        description: 'Đã tạo, kèm mật khẩu tạm của quản trị / created, with the admin’s temporary password',
+        schema: tenants.createdTenant,
+      },
+      409: {
+        description: 'Đơn vị hoặc tên đăng nhập đã có / the tenant or the username exists',
+        schema: common.problem,
+      },
+      422: { description: 'Mã đơn vị dành riêng / reserved tenant id', schema: common.problem },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'listTenants',
+    method: 'GET',
+    path: '/v1/operator/tenants',
+    entry: 'functions/operator/list-tenants.ts',
+    auth: 'user',
+    roles: ['operator'],
+    access: { table: 'read' },
+    summary: 'Các tỉnh thuê dịch vụ và trạng thái / tenants with their status',
+    tags: ['operator'],
+    request: { query: tenants.tenantListQuery },
+    responses: { 200: { description: 'Danh sách', schema: tenants.tenantList }, ...problemResponses },
+  },
+  {
+    id: 'getTenantRecord',
+    method: 'GET',
+    path: '/v1/operator/tenants/{tenant}',
+    entry: 'functions/operator/get-tenant.ts',
+    auth: 'user',
+    roles: ['operator'],
+    access: { table: 'read' },
+    summary: 'Một tỉnh thuê dịch vụ / one tenant',
+    tags: ['operator'],
+    request: { params: tenants.tenantParams },
+    responses: { 200: { description: 'Đơn vị', schema: tenants.tenantRecordView }, ...problemResponses },
+  },
+  {
+    id: 'suspendTenant',
+    method: 'POST',
+    path: '/v1/operator/tenants/{tenant}/suspend',
+    entry: 'functions/operator/suspend-tenant.ts',
+    auth: 'user',
+    roles: ['operator'],
+    access: { table: 'readWrite' },
+    summary:
+      'Tạm ngừng: mọi đường dẫn của tỉnh trả 403, dữ liệu giữ nguyên / suspend: the tenant’s routes answer 403, data kept',
+    tags: ['operator'],
+    request: { params: tenants.tenantParams },
+    responses: {
+      200: { description: 'Đã tạm ngừng', schema: tenants.tenantRecordView },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'resumeTenant',
+    method: 'POST',
+    path: '/v1/operator/tenants/{tenant}/resume',
+    entry: 'functions/operator/resume-tenant.ts',
+    auth: 'user',
+    roles: ['operator'],
+    access: { table: 'readWrite' },
+    summary: 'Phục vụ lại tỉnh đã tạm ngừng / resume a suspended tenant',
+    tags: ['operator'],
+    request: { params: tenants.tenantParams },
+    responses: {
+      200: { description: 'Đang phục vụ', schema: tenants.tenantRecordView },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'createStaff',
+    method: 'POST',
+    path: '/v1/admin/staff',
+    entry: 'functions/admin/create-staff.ts',
+    auth: 'user',
+    roles: ['tenantAdmin'],
+    access: { table: 'readWrite', cognito: 'users' },
+    summary:
+      'Tạo tài khoản cán bộ của tỉnh (cơ quan, vai trò); mật khẩu tạm gửi e-mail / create a staff account; the temporary password is e-mailed',
+    tags: ['admin'],
+    request: { body: tenants.createStaff },
+    responses: {
+      201: { description: 'Đã tạo / created', schema: tenants.createdStaff },
+      409: { description: 'Tên đăng nhập đã có / the username is taken', schema: common.problem },
+      422: { description: 'Cơ quan không có / unknown agency', schema: common.problem },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'listStaff',
+    method: 'GET',
+    path: '/v1/admin/staff',
+    entry: 'functions/admin/list-staff.ts',
+    auth: 'user',
+    roles: ['tenantAdmin'],
+    access: { table: 'read' },
+    summary: 'Cán bộ của tỉnh / the tenant’s staff accounts',
+    tags: ['admin'],
+    request: { query: tenants.staffListQuery },
+    responses: { 200: { description: 'Danh sách', schema: tenants.staffList }, ...problemResponses },
+  },
+  {
+    id: 'getStaff',
+    method: 'GET',
+    path: '/v1/admin/staff/{username}',
+    entry: 'functions/admin/get-staff.ts',
+    auth: 'user',
+    roles: ['tenantAdmin'],
+    access: { table: 'read' },
+    summary: 'Một tài khoản cán bộ / one staff account',
+    tags: ['admin'],
+    request: { params: tenants.staffParams },
+    responses: { 200: { description: 'Cán bộ', schema: tenants.staffView }, ...problemResponses },
+  },
+  {
+    id: 'updateStaff',
+    method: 'PATCH',
+    path: '/v1/admin/staff/{username}',
+    entry: 'functions/admin/update-staff.ts',
+    auth: 'user',
+    roles: ['tenantAdmin'],
+    access: { table: 'readWrite', cognito: 'users' },
+    summary:
+      'Đổi cơ quan, vai trò, tên; khoá hoặc mở tài khoản / change agency, roles, name; disable or enable',
+    tags: ['admin'],
+    request: { params: tenants.staffParams, body: tenants.updateStaff },
+    responses: {
+      200: { description: 'Sau khi sửa', schema: tenants.staffView },
+      422: {
+        description: 'Cơ quan không có, tự khoá mình / unknown agency, or locking yourself out',
         schema: common.problem,
       },
       ...problemResponses,

@@ -30,6 +30,7 @@ export const SORT_KEY_PREFIX = {
   webhookDelivery: 'DLV#',
   webhookNotice: 'NOTICE#',
   notification: 'NOTIFY#',
+  tenantRecord: 'TENANT#',
 } as const;
 export type SortKeyPrefix = (typeof SORT_KEY_PREFIX)[keyof typeof SORT_KEY_PREFIX];
 

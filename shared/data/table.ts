@@ -21,6 +21,8 @@
  *   its deliveries   PK TENANT#<t>#WEBHOOK#<sub id>      SK DLV#<delivery id>  (newest = last)
  *   webhook notices  PK TENANT#<t>#NOTICES              SK NOTICE#<UTC iso instant>#<id>  (newest = last)
  *   notifications    PK TENANT#<t>#DOSSIER#<code>       SK NOTIFY#<outbox id>#<channel>
+ *   tenant registry  PK PLATFORM#TENANTS                SK TENANT#<t>  (the operator's list: see
+ *                    TenantRecordEntity; the second key not under a tenant)
  */
 import { Table } from 'dynamodb-toolbox/table';
 import { Entity } from 'dynamodb-toolbox/entity';
@@ -31,6 +33,7 @@ import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { any } from 'dynamodb-toolbox/schema/any';
 import { getDocumentClient } from '../platform/aws-clients';
 import { ENV, requireEnv } from '../platform/env';
+import { TENANT_REGISTRY_PARTITION, tenantRegistryKey } from '../platform/tenant-gate';
 import { SORT_KEY_PREFIX, TABLE_KEYS } from './keys';
 
 /**
@@ -111,6 +114,12 @@ export const ProcedureEntity = new Entity({
   computeKey: ({ tenant, code }) => ({ PK: tenantPk(tenant), SK: `${SORT_KEY_PREFIX.procedure}${code}` }),
 });
 
+/**
+ * The tenant's staff index: Cognito holds the credentials, this item lists the tenant's people
+ * (Cognito's ListUsers cannot filter on a custom attribute such as custom:tenant, so a per-tenant
+ * listing from the pool would scan every province's users). Written by the staff use case after
+ * every change it makes in Cognito.
+ */
 export const StaffEntity = new Entity({
   name: 'Staff',
   table: MainTable,
@@ -119,6 +128,11 @@ export const StaffEntity = new Entity({
     username: string().key(),
     agency: string(),
     roles: any(),
+    name: string().optional(),
+    email: string().optional(),
+    /** Absent on items written before accounts could be disabled: enabled. */
+    enabled: boolean().optional(),
+    createdAt: string().optional(),
   }),
   computeKey: ({ tenant, username }) => ({ PK: tenantPk(tenant), SK: `${SORT_KEY_PREFIX.staff}${username}` }),
 });
@@ -341,6 +355,30 @@ export const AgencyClientLookupEntity = new Entity({
     agency: string(),
   }),
   computeKey: ({ clientId }) => ({ PK: `${SORT_KEY_PREFIX.agencyClient}${clientId}`, SK: '#CLIENT' }),
+});
+
+/**
+ * Where the operator's tenant list lives: one partition, a province per item (tens of items). The
+ * key is the suspension gate's (shared/platform/tenant-gate.ts), which reads the status by it.
+ */
+export const TENANT_REGISTRY_PK = TENANT_REGISTRY_PARTITION;
+
+export const TenantRecordEntity = new Entity({
+  name: 'TenantRecord',
+  table: MainTable,
+  schema: item({
+    id: string().key(),
+    provinceCode: string(),
+    name: string(),
+    status: string().enum('active', 'suspended'),
+    plan: string().enum('trial', 'standard', 'enterprise'),
+    contact: any(),
+    createdAt: string(),
+    createdBy: string(),
+    statusChangedAt: string().optional(),
+    statusChangedBy: string().optional(),
+  }),
+  computeKey: ({ id }) => tenantRegistryKey(id),
 });
 
 export const deliveriesPk = (tenant: string, subscriptionId: string) =>

@@ -51,4 +51,9 @@ export const ENV = {
   notifyConfigurationSet: 'NOTIFY_SES_CONFIGURATION_SET',
   notifySmsProvider: 'NOTIFY_SMS_PROVIDER',
   notifySmsSenderId: 'NOTIFY_SMS_SENDER_ID',
+  /**
+   * How long a function remembers a tenant's status (active/suspended), in seconds: default 30
+   * (CDK sets nothing); the offline cloud sets 1 (shared/platform/tenant-gate.ts).
+   */
+  tenantStatusCacheSeconds: 'TENANT_STATUS_CACHE_SECONDS',
 } as const;

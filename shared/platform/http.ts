@@ -25,6 +25,7 @@ import {
   type Principal,
 } from './principal';
 import { fieldErrorsFromZod, internalErrorResponse, problemResponse } from './problem';
+import { containerTenantGate } from './tenant-gate';
 import { invalidTextErrors, isJsonContentType, lowerCaseHeaders, requestGuard } from './request-guard';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -178,6 +179,11 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
     // Every log line of an agency system's request names its client: the call log (issue 9 §6).
     if (principal?.scopes) logger.appendKeys({ clientId: principal.subject });
     const params = validate(schemas.params, event.pathParameters, 'params');
+    // Suspension (tenant-gate.ts): every route that reads the table for a tenant, the tenant being
+    // the caller's (from the token) or, on public routes, the one in the path (validated above).
+    const tenant =
+      route.auth === 'user' ? principal?.tenant : (params as { tenant?: string } | undefined)?.tenant;
+    if (tenant !== undefined && 'table' in route.access) await containerTenantGate().requireServed(tenant);
     const query = validate(schemas.query, event.queryStringParameters, 'query');
     const rawBody = schemas.body ? parseJsonBody(event, headers) : undefined;
     const body = validate(schemas.body, rawBody, 'body');

@@ -4,6 +4,7 @@ import { corsPolicy } from '../../shared/api/cors';
 import { ROUTES, routeKey, type RouteDef } from '../../shared/api/routes';
 import { ENV } from '../../shared/platform/env';
 import { buildTestApp, literal, roleLogicalId } from './fixture';
+import { USER_ADMIN_ACTIONS } from '../../infra/constructs/api-function';
 
 const testApp = buildTestApp();
 const { api } = testApp.stacks;
@@ -96,7 +97,12 @@ describe('ApiStack', () => {
             ],
           },
           // Agency systems' access tokens carry AGENCY_AUDIENCE (added by the pre-token trigger).
-          Audience: [{ 'Fn::ImportValue': Match.stringLikeRegexp('-Auth:.*WebClient') }, AGENCY_AUDIENCE],
+          // And the CLI client's ID tokens (`npm run token`, USER_PASSWORD_AUTH).
+          Audience: [
+            { 'Fn::ImportValue': Match.stringLikeRegexp('-Auth:.*WebClient') },
+            AGENCY_AUDIENCE,
+            { 'Fn::ImportValue': Match.stringLikeRegexp('-Auth:.*CliClient') },
+          ],
         },
       });
     });
@@ -333,7 +339,7 @@ describe('ApiStack', () => {
   describe('agency clients (Cognito app clients of agencies’ systems)', () => {
     const cognitoActions = (route: RouteDef) => actionsOf(route).filter((a) => a.startsWith('cognito-idp:'));
 
-    it.each(routes.filter((r) => r.access.cognito).map((r) => [r.id, r] as const))(
+    it.each(routes.filter((r) => r.access.cognito === 'agencyClients').map((r) => [r.id, r] as const))(
       '%s may create, describe and delete app clients of the user pool only, and knows its id',
       (_id, route) => {
         expect(cognitoActions(route).sort()).toEqual([
@@ -350,6 +356,28 @@ describe('ApiStack', () => {
         });
       },
     );
+
+    it.each(routes.filter((r) => r.access.cognito === 'users').map((r) => [r.id, r] as const))(
+      '%s may create, read, update, enable and disable users of the user pool only, and knows its id',
+      (_id, route) => {
+        expect(cognitoActions(route).sort()).toEqual([...USER_ADMIN_ACTIONS].sort());
+        const resources = statementsOf(route)
+          .filter((st) => JSON.stringify(st.Action).includes('cognito-idp:'))
+          .map((st) => JSON.stringify(st.Resource));
+        expect(resources).toEqual([expect.stringMatching(/UserPool.*Arn/)]);
+        functionOf(route, {
+          Environment: { Variables: Match.objectLike({ [ENV.userPoolId]: Match.anyValue() }) },
+        });
+      },
+    );
+
+    it('gives the user admin grants to the staff-changing routes and tenant creation only', () => {
+      expect(routes.filter((r) => r.access.cognito === 'users').map((r) => r.id)).toEqual([
+        'createTenant',
+        'createStaff',
+        'updateStaff',
+      ]);
+    });
 
     it.each(routes.filter((r) => !r.access.cognito).map((r) => [r.id, r] as const))(
       '%s gets no Cognito grant and no user pool id',

@@ -172,3 +172,49 @@ describe('AuthStack: agencies’ systems (client credentials)', () => {
     });
   });
 });
+
+describe('AuthStack: staff accounts and command-line sign-in (issue 10)', () => {
+  const clients = () =>
+    Object.entries(template.findResources(CLIENT)) as Array<
+      [string, { Properties: Record<string, unknown> }]
+    >;
+  const clientNamed = (fragment: string) => {
+    const found = clients().find(([id]) => id.includes(fragment));
+    if (!found) throw new Error(`no app client ${fragment}`);
+    return found[1].Properties;
+  };
+
+  it('lets no app client write tenant, agency or roles: only the staff functions set them, with admin calls', () => {
+    expect(clients().length).toBeGreaterThanOrEqual(2);
+    for (const [, client] of clients()) {
+      const writable = (client.Properties.WriteAttributes ?? []) as string[];
+      expect(writable.filter((a) => a.startsWith('custom:'))).toEqual([]);
+    }
+  });
+
+  it('allows USER_PASSWORD_AUTH on the CLI client and not on the web client', () => {
+    expect(clientNamed('CliClient').ExplicitAuthFlows).toEqual(
+      expect.arrayContaining(['ALLOW_USER_PASSWORD_AUTH']),
+    );
+    expect(clientNamed('CliClient').GenerateSecret).toBe(false);
+    expect(clientNamed('WebClient').ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
+    template.hasOutput('CliClientId', {});
+  });
+
+  it('sends invitations with Cognito’s own e-mail unless a verified SES sender is configured', () => {
+    template.hasResourceProperties(POOL, {
+      EmailConfiguration: { EmailSendingAccount: 'COGNITO_DEFAULT' },
+    });
+  });
+
+  it('sends invitations through SES from the configured sender', () => {
+    const withSes = buildTestApp({ context: { sesFromEmail: 'motcua@example.gov.vn' } });
+    withSes.template(withSes.stacks.auth).hasResourceProperties(POOL, {
+      EmailConfiguration: Match.objectLike({
+        EmailSendingAccount: 'DEVELOPER',
+        From: Match.stringLikeRegexp('motcua@example.gov.vn'),
+        SourceArn: Match.anyValue(),
+      }),
+    });
+  });
+});

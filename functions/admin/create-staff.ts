@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/platform/http';
+import { createStaffAccount } from '../../shared/usecases/staff';
+
+export const handler = httpHandler('createStaff', async ({ body, principal }) => ({
+  status: 201,
+  body: await createStaffAccount(principal, body),
+}));

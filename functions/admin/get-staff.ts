@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/platform/http';
+import { staffAccount } from '../../shared/usecases/staff';
+
+export const handler = httpHandler('getStaff', async ({ params, principal }) => ({
+  status: 200,
+  body: await staffAccount(principal, params.username),
+}));

@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/platform/http';
+import { createTenant } from '../../shared/usecases/tenants';
+
+export const handler = httpHandler('createTenant', async ({ body, principal }) => ({
+  status: 201,
+  body: await createTenant(principal, body),
+}));

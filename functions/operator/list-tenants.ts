@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/platform/http';
+import { tenantRecords } from '../../shared/usecases/tenants';
+
+export const handler = httpHandler('listTenants', async ({ query }) => ({
+  status: 200,
+  body: await tenantRecords(query),
+}));

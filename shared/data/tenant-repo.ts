@@ -1,0 +1,80 @@
+/**
+ * The operator's tenant registry (one item per province under PLATFORM#TENANTS) and, for a new
+ * province, its settings profile: both written in one transaction, each only if absent, so two
+ * operators creating the same province at once make one and the other gets a conflict.
+ */
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import type { TenantSettings } from '../api/schemas/catalog';
+import type { TenantRecord } from '../domain/tenants/tenant';
+import { SORT_KEY_PREFIX } from './keys';
+import type { ListPage } from './pages';
+import { queryPageByPrefix } from './query';
+import { cancellationCodes } from './transactions';
+import { TENANT_REGISTRY_PK, TenantEntity, TenantRecordEntity } from './table';
+
+/** The registry item or the profile was there already: the tenant exists. */
+export class TenantExistsError extends Error {
+  constructor(id: string) {
+    super(`tenant ${id} exists`);
+    this.name = 'TenantExistsError';
+  }
+}
+
+export async function createTenantRecord(record: TenantRecord, settings: TenantSettings): Promise<void> {
+  try {
+    await execute(
+      TenantRecordEntity.build(PutTransaction)
+        .item(record)
+        .options({ condition: { attr: 'id', exists: false } }),
+      TenantEntity.build(PutTransaction)
+        .item({ tenant: record.id, settings })
+        .options({ condition: { attr: 'tenant', exists: false } }),
+    );
+  } catch (error) {
+    if (cancellationCodes(error)?.some((c) => c === 'ConditionalCheckFailed'))
+      throw new TenantExistsError(record.id);
+    throw error;
+  }
+}
+
+export async function getTenantRecord(id: string): Promise<TenantRecord | undefined> {
+  const { Item } = await TenantRecordEntity.build(GetItemCommand).key({ id }).send();
+  return Item ? toRecord(Item) : undefined;
+}
+
+/** Status changes replace the item: the operator's change is the last word. */
+export async function putTenantRecord(record: TenantRecord): Promise<void> {
+  await TenantRecordEntity.build(PutItemCommand).item(record).send();
+}
+
+export async function tenantRecordPage(page: {
+  after?: string;
+  limit: number;
+}): Promise<ListPage<TenantRecord>> {
+  const { items, more } = await queryPageByPrefix(
+    TenantRecordEntity,
+    TENANT_REGISTRY_PK,
+    SORT_KEY_PREFIX.tenantRecord,
+    page,
+  );
+  return { items: items.map(toRecord), more };
+}
+
+function toRecord(i: unknown): TenantRecord {
+  const r = i as TenantRecord;
+  return {
+    id: r.id,
+    provinceCode: r.provinceCode,
+    name: r.name,
+    status: r.status,
+    plan: r.plan,
+    contact: r.contact,
+    createdAt: r.createdAt,
+    createdBy: r.createdBy,
+    ...(r.statusChangedAt ? { statusChangedAt: r.statusChangedAt } : {}),
+    ...(r.statusChangedBy ? { statusChangedBy: r.statusChangedBy } : {}),
+  };
+}
