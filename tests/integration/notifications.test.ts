@@ -15,6 +15,7 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { GetQueueAttributesCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { localQueueName } from '../../infra/local/sqs/queues';
 import { toBusMessage, type OutboxItem } from '../../shared/usecases/dispatch-outbox';
+import { cloudSteps } from './helpers/cloud-steps';
 import { api } from './helpers/api';
 import { startCloudProcess, stopCloudProcess, type CloudHandle } from './helpers/offline';
 
@@ -25,7 +26,7 @@ const PHONE = '0903000444';
 const vn = (local: string) => `${local}+07:00`;
 
 let cloud: CloudHandle;
-const as = (user: string) => ({ token: cloud.tokens[user], baseUrl: cloud.baseUrl });
+const { as, setClock, actOk } = cloudSteps(() => cloud);
 
 interface Mail {
   channel: 'email' | 'sms';
@@ -42,23 +43,6 @@ async function mailOf(code: string): Promise<Mail[]> {
   const body = (await res.json()) as { count: number; messages: Mail[] };
   expect(body.count).toBe(body.messages.length);
   return body.messages;
-}
-
-async function setClock(iso: string): Promise<void> {
-  const res = await api.post('/_local/clock', { baseUrl: cloud.baseUrl, body: { now: iso, frozen: true } });
-  expect(res.status).toBe(200);
-}
-
-async function actOk(user: string, code: string, action: Record<string, unknown>) {
-  const current = await api.get(`/v1/dossiers/${code}`, as(user));
-  expect(current.status).toBe(200);
-  const res = await api.post(`/v1/dossiers/${code}/actions`, {
-    ...as(user),
-    body: { ...action, expectedVersion: current.body.version },
-  });
-  if (res.status !== 200)
-    throw new Error(`${String(action.action)} by ${user}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
 }
 
 async function receive(notify: Record<string, boolean> | undefined, email: string | undefined = EMAIL) {

@@ -4,7 +4,8 @@
  * other tests keep real time). The deadline clock runs on the offline Step Functions runner with
  * the same state machine definition CDK deploys.
  */
-import { api, type ApiResponse } from './helpers/api';
+import { cloudSteps } from './helpers/cloud-steps';
+import { api } from './helpers/api';
 import { startCloudProcess, stopCloudProcess, type CloudHandle } from './helpers/offline';
 import { calendarForTenant } from '../../shared/usecases/tenant-calendar';
 import { demoTenant } from '../fixtures/demo-province';
@@ -14,29 +15,7 @@ const vn = (local: string) => `${local}+07:00`;
 const workingMs = (from: string, to: string) => calendar.elapsedWorkingTime(new Date(from), new Date(to));
 
 let cloud: CloudHandle;
-const as = (user: string) => ({ token: cloud.tokens[user], baseUrl: cloud.baseUrl });
-
-async function setClock(iso: string): Promise<void> {
-  // Frozen: the test's instants are exact, so working-time arithmetic can be asserted to the ms.
-  const res = await api.post('/_local/clock', { baseUrl: cloud.baseUrl, body: { now: iso, frozen: true } });
-  expect(res.status).toBe(200);
-}
-
-async function act(user: string, code: string, action: Record<string, unknown>): Promise<ApiResponse> {
-  const current = await api.get(`/v1/dossiers/${code}`, as(user));
-  expect(current.status).toBe(200);
-  return api.post(`/v1/dossiers/${code}/actions`, {
-    ...as(user),
-    body: { ...action, expectedVersion: current.body.version },
-  });
-}
-
-async function actOk(user: string, code: string, action: Record<string, unknown>) {
-  const res = await act(user, code, action);
-  if (res.status !== 200)
-    throw new Error(`${String(action.action)} by ${user}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
+const { as, setClock, act, actOk } = cloudSteps(() => cloud);
 
 async function receive(procedureCode: string, at: string, user = 'tiepnhan.binhthanh') {
   await setClock(at);

@@ -14,6 +14,7 @@ import { DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { localQueueName } from '../../infra/local/sqs/queues';
 import { toBusMessage, type OutboxItem } from '../../shared/usecases/dispatch-outbox';
+import { cloudSteps } from './helpers/cloud-steps';
 import { api, type ApiResponse } from './helpers/api';
 import { REPO_ROOT, startCloudProcess, stopCloudProcess, type CloudHandle } from './helpers/offline';
 
@@ -22,28 +23,7 @@ const REGION = 'ap-southeast-1';
 const vn = (local: string) => `${local}+07:00`;
 
 let cloud: CloudHandle;
-const as = (user: string) => ({ token: cloud.tokens[user], baseUrl: cloud.baseUrl });
-
-async function setClock(iso: string): Promise<void> {
-  const res = await api.post('/_local/clock', { baseUrl: cloud.baseUrl, body: { now: iso, frozen: true } });
-  expect(res.status).toBe(200);
-}
-
-async function act(user: string, code: string, action: Record<string, unknown>): Promise<ApiResponse> {
-  const current = await api.get(`/v1/dossiers/${code}`, as(user));
-  expect(current.status).toBe(200);
-  return api.post(`/v1/dossiers/${code}/actions`, {
-    ...as(user),
-    body: { ...action, expectedVersion: current.body.version },
-  });
-}
-
-async function actOk(user: string, code: string, action: Record<string, unknown>) {
-  const res = await act(user, code, action);
-  if (res.status !== 200)
-    throw new Error(`${String(action.action)} by ${user}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
+const { as, setClock, act, actOk } = cloudSteps(() => cloud);
 
 async function receive(at: string): Promise<{ code: string; appointmentAt: string }> {
   await setClock(at);
