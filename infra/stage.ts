@@ -105,6 +105,14 @@ function readRetention(raw: unknown, isProd: boolean, errors: string[]): Retenti
 }
 
 /** Reads and checks the stage configuration; throws one error listing every problem found. */
+/** An optional context value that must be an e-mail address (alarm recipient, SES sender). */
+function optionalEmail(context: ContextReader, key: string, errors: string[]): string | undefined {
+  const value = optionalString(context.tryGetContext(key), key, errors);
+  if (value !== undefined && !EMAIL_PATTERN.test(value))
+    errors.push(`context "${key}" is not an e-mail address: "${value}"`);
+  return value;
+}
+
 export function readStageConfig(context: ContextReader): StageConfig {
   const errors: string[] = [];
 
@@ -116,14 +124,7 @@ export function readStageConfig(context: ContextReader): StageConfig {
     errors.push(`context "${CONTEXT_KEYS.stage}" must match ${STAGE_PATTERN}, got "${stage}"`);
   }
 
-  const alarmEmail = optionalString(
-    context.tryGetContext(CONTEXT_KEYS.alarmEmail),
-    CONTEXT_KEYS.alarmEmail,
-    errors,
-  );
-  if (alarmEmail !== undefined && !EMAIL_PATTERN.test(alarmEmail)) {
-    errors.push(`context "${CONTEXT_KEYS.alarmEmail}" is not an e-mail address: "${alarmEmail}"`);
-  }
+  const alarmEmail = optionalEmail(context, CONTEXT_KEYS.alarmEmail, errors);
 
   const domain = optionalString(
     context.tryGetContext(CONTEXT_KEYS.domain),
@@ -136,14 +137,7 @@ export function readStageConfig(context: ContextReader): StageConfig {
     );
   }
 
-  const sesFromEmail = optionalString(
-    context.tryGetContext(CONTEXT_KEYS.sesFromEmail),
-    CONTEXT_KEYS.sesFromEmail,
-    errors,
-  );
-  if (sesFromEmail !== undefined && !EMAIL_PATTERN.test(sesFromEmail)) {
-    errors.push(`context "${CONTEXT_KEYS.sesFromEmail}" is not an e-mail address: "${sesFromEmail}"`);
-  }
+  const sesFromEmail = optionalEmail(context, CONTEXT_KEYS.sesFromEmail, errors);
   const sesRegion = optionalString(
     context.tryGetContext(CONTEXT_KEYS.sesRegion),
     CONTEXT_KEYS.sesRegion,
