@@ -13,7 +13,15 @@ export function errorPage(
   badCode: boolean,
 ): string {
   const w = WORDS[lang];
-  const title = status === 404 ? w.notFoundTitle : status < 500 ? w.badRequestTitle : w.errorTitle;
+  // Public pages have no sign-in: their only 403 is a suspended province (tenant-gate.ts).
+  const title =
+    status === 404
+      ? w.notFoundTitle
+      : status === 403
+        ? w.suspendedTitle
+        : status < 500
+          ? w.badRequestTitle
+          : w.errorTitle;
   const main = markup`<h1>${title}</h1>
     <p class="notice" role="alert">${status >= 500 ? w.errorHint : badCode ? w.badCode : title}</p>
     ${tenant ? lookupForm({ tenant, lang }, '', badCode) : ''}`;

@@ -82,6 +82,7 @@ const vi = {
   access: 'Quyền truy cập',
   // Errors
   notFoundTitle: 'Không tìm thấy',
+  suspendedTitle: 'Dịch vụ của tỉnh đang tạm ngừng',
   badRequestTitle: 'Yêu cầu không hợp lệ',
   errorTitle: 'Lỗi hệ thống',
   errorHint: 'Vui lòng thử lại sau ít phút.',
@@ -168,6 +169,7 @@ const en: Words = {
   requestBody: 'Request body',
   access: 'Access',
   notFoundTitle: 'Not found',
+  suspendedTitle: 'This province’s service is suspended',
   badRequestTitle: 'Invalid request',
   errorTitle: 'System error',
   errorHint: 'Please try again in a few minutes.',

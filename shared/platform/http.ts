@@ -25,7 +25,7 @@ import {
   type Principal,
 } from './principal';
 import { fieldErrorsFromZod, internalErrorResponse, problemResponse } from './problem';
-import { containerTenantGate } from './tenant-gate';
+import { requireServedTenant } from './tenant-gate';
 import { invalidTextErrors, isJsonContentType, lowerCaseHeaders, requestGuard } from './request-guard';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -183,7 +183,7 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
     // the caller's (from the token) or, on public routes, the one in the path (validated above).
     const tenant =
       route.auth === 'user' ? principal?.tenant : (params as { tenant?: string } | undefined)?.tenant;
-    if (tenant !== undefined && 'table' in route.access) await containerTenantGate().requireServed(tenant);
+    await requireServedTenant(route.access, tenant);
     const query = validate(schemas.query, event.queryStringParameters, 'query');
     const rawBody = schemas.body ? parseJsonBody(event, headers) : undefined;
     const body = validate(schemas.body, rawBody, 'body');

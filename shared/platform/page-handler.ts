@@ -24,6 +24,7 @@ import { AppError, ValidationError } from './errors';
 import { logger, tracer } from './observability';
 import { fieldErrorsFromZod, internalErrorResponse, problemResponse } from './problem';
 import { lowerCaseHeaders, requestGuard } from './request-guard';
+import { requireServedTenant } from './tenant-gate';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
@@ -105,6 +106,8 @@ export function pageHandler<Id extends RouteId>(
   const core = async (event: Event): Promise<Result> => {
     logger.appendKeys({ correlation_id: event.requestContext?.requestId ?? 'unknown' });
     const params = validate(schemas.params, event.pathParameters, 'params');
+    // A suspended province's pages are closed like its JSON routes (tenant-gate.ts).
+    await requireServedTenant(route.access, (params as { tenant?: string } | undefined)?.tenant);
     const query = validate(schemas.query, event.queryStringParameters, 'query');
     const lang = langOf((query as { lang?: string } | undefined)?.lang);
     const request = {

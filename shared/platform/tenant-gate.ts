@@ -1,6 +1,7 @@
 /**
- * Suspension, checked in one place: httpHandler calls `requireServedTenant` on every request that
- * names a tenant (the caller's token, or `{tenant}` in a public path) before the use case runs.
+ * Suspension, checked in one place: both handler builders (httpHandler for JSON, pageHandler for
+ * the public pages) call `requireServedTenant` on every request of a route that reads the table for
+ * a tenant (the caller's token, or `{tenant}` in a public path) before the use case runs.
  * A suspended tenant's routes answer 403 problem+json; its data stays untouched, and resuming
  * serves it again.
  *
@@ -102,4 +103,12 @@ export function containerTenantGate(): TenantGate {
       logger.warn('tenant status unreadable; serving the request', { tenant, error: error as Error }),
   });
   return defaultGate;
+}
+
+/**
+ * The check both handler builders make: a route that reads the table, for a known tenant, is
+ * refused while that tenant is suspended (TenantSuspendedError, 403).
+ */
+export async function requireServedTenant(access: object, tenant: string | undefined): Promise<void> {
+  if (tenant !== undefined && 'table' in access) await containerTenantGate().requireServed(tenant);
 }

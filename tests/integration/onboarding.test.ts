@@ -277,6 +277,13 @@ describe('onboarding a province (integration)', () => {
     ).toBe(403);
     expect((await api.get('/v1/public/h98/procedures')).status).toBe(403);
     expect((await api.get(`/v1/public/h98/dossiers/${state.dossier}`)).status).toBe(403);
+    // The HTML pages are closed too, with a page that says why.
+    for (const page of [`/v1/public/h98/dossiers/${state.dossier}`, '/v1/public/h98/procedures']) {
+      const html = await fetch(`${baseUrl()}${page}`, { headers: { accept: 'text/html' } });
+      expect(html.status).toBe(403);
+      expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await html.text()).toContain('Dịch vụ của tỉnh đang tạm ngừng');
+    }
     // The demo province is served as before.
     expect((await api.get('/v1/public/demo/procedures')).status).toBe(200);
     expect((await api.get('/v1/admin/staff', { as: 'quantri' })).status).toBe(200);
