@@ -24,9 +24,15 @@ import {
   requireScope,
   type Principal,
 } from './principal';
-import { fieldErrorsFromZod, internalErrorResponse, problemResponse } from './problem';
+import { internalErrorResponse, problemResponse } from './problem';
 import { requireServedTenant } from './tenant-gate';
-import { invalidTextErrors, isJsonContentType, lowerCaseHeaders, requestGuard } from './request-guard';
+import {
+  invalidTextErrors,
+  isJsonContentType,
+  lowerCaseHeaders,
+  requestGuard,
+  validatePart,
+} from './request-guard';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 type RequestSchemas<Id extends RouteId> = RouteOf<Id> extends { request: infer Rq } ? Rq : object;
@@ -102,14 +108,6 @@ function parseJsonBody(event: APIGatewayProxyEventV2, headers: Record<string, st
   return value;
 }
 
-function validate(schema: z.ZodType | undefined, value: unknown, part: string): unknown {
-  if (!schema) return undefined;
-  // reportInput lets a missing field be told apart from one of the wrong type; inputs never reach the answer.
-  const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}), { reportInput: true });
-  if (!result.success) throw new ValidationError(fieldErrorsFromZod(result.error.issues, part));
-  return result.data;
-}
-
 /** Maps domain rule errors onto answers. */
 function asAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
@@ -178,15 +176,15 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
     }
     // Every log line of an agency system's request names its client: the call log (issue 9 §6).
     if (principal?.scopes) logger.appendKeys({ clientId: principal.subject });
-    const params = validate(schemas.params, event.pathParameters, 'params');
+    const params = validatePart(schemas.params, event.pathParameters, 'params');
     // Suspension (tenant-gate.ts): every route that reads the table for a tenant, the tenant being
     // the caller's (from the token) or, on public routes, the one in the path (validated above).
     const tenant =
       route.auth === 'user' ? principal?.tenant : (params as { tenant?: string } | undefined)?.tenant;
     await requireServedTenant(route.access, tenant);
-    const query = validate(schemas.query, event.queryStringParameters, 'query');
+    const query = validatePart(schemas.query, event.queryStringParameters, 'query');
     const rawBody = schemas.body ? parseJsonBody(event, headers) : undefined;
-    const body = validate(schemas.body, rawBody, 'body');
+    const body = validatePart(schemas.body, rawBody, 'body');
     const key = isIdempotent ? headers['idempotency-key'] : undefined;
     const request = {
       params,

@@ -20,10 +20,10 @@ import { errorPage } from '../pages/errors';
 import { langOf, type Lang } from '../pages/i18n';
 import { prefersHtml } from '../pages/negotiate';
 import { CONTENT_SECURITY_POLICY } from '../pages/style';
-import { AppError, ValidationError } from './errors';
+import { AppError } from './errors';
 import { logger, tracer } from './observability';
-import { fieldErrorsFromZod, internalErrorResponse, problemResponse } from './problem';
-import { lowerCaseHeaders, requestGuard } from './request-guard';
+import { internalErrorResponse, problemResponse } from './problem';
+import { lowerCaseHeaders, requestGuard, validatePart } from './request-guard';
 import { requireServedTenant } from './tenant-gate';
 
 type Event = APIGatewayProxyEventV2;
@@ -53,13 +53,6 @@ const pageHeaders = (negotiated: boolean): Record<string, string> => ({
 
 /** Weak: the same page may be compressed differently on the way. */
 const etagOf = (html: string) => `W/"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
-
-function validate(schema: z.ZodType | undefined, value: unknown, part: string): unknown {
-  if (!schema) return undefined;
-  const result = schema.safeParse(value ?? {}, { reportInput: true });
-  if (!result.success) throw new ValidationError(fieldErrorsFromZod(result.error.issues, part));
-  return result.data;
-}
 
 function answer(event: Event, page: PageAnswer, negotiated: boolean): Result {
   const cache = { 'cache-control': `public, max-age=${page.maxAge}` };
@@ -105,10 +98,10 @@ export function pageHandler<Id extends RouteId>(
 
   const core = async (event: Event): Promise<Result> => {
     logger.appendKeys({ correlation_id: event.requestContext?.requestId ?? 'unknown' });
-    const params = validate(schemas.params, event.pathParameters, 'params');
+    const params = validatePart(schemas.params, event.pathParameters, 'params');
     // A suspended province's pages are closed like its JSON routes (tenant-gate.ts).
     await requireServedTenant(route.access, (params as { tenant?: string } | undefined)?.tenant);
-    const query = validate(schemas.query, event.queryStringParameters, 'query');
+    const query = validatePart(schemas.query, event.queryStringParameters, 'query');
     const lang = langOf((query as { lang?: string } | undefined)?.lang);
     const request = {
       params,
