@@ -2,23 +2,24 @@
  * Consumer of `webhookDeliveries`: one attempt per message (shared/usecases/webhook-delivery.ts),
  * in parallel within the batch. A failed attempt keeps its message: ChangeMessageVisibility hides it
  * for the schedule's delay and the message is reported as failed, so SQS hands it back then — the
- * queue is the durable timer. A given-up delivery logs an ERROR and counts `WebhookDeadLettered`,
- * which a CloudWatch alarm watches.
+ * queue is the durable timer. A failed attempt counts `WebhookDeliveryFailed` for its tenant; a
+ * given-up delivery logs an ERROR and counts `WebhookDeadLettered`, which a CloudWatch alarm watches
+ * (both per tenant and platform-wide: shared/platform/tenant-metrics.ts).
  */
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { ChangeMessageVisibilityCommand } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { APP_METRICS } from '../../shared/api/app-metrics';
 import { QUEUES } from '../../shared/api/queues';
 import { getSqsClient } from '../../shared/platform/aws-clients';
 import { requireEnv } from '../../shared/platform/env';
-import { logger, metrics } from '../../shared/platform/observability';
+import { logger } from '../../shared/platform/observability';
+import { countForTenant } from '../../shared/platform/tenant-metrics';
 import { attemptDelivery, deliveryMessageOf } from '../../shared/usecases/webhook-delivery';
 
 /** Watched by the monitoring stack's alarm (infra/stacks/monitoring-stack.ts WEBHOOK_DEAD_LETTERED_METRIC). */
-export const DEAD_LETTERED_METRIC = 'WebhookDeadLettered';
+export const DEAD_LETTERED_METRIC = APP_METRICS.names.webhookDeadLettered;
 
 async function handle(record: SQSRecord): Promise<boolean> {
   const message = deliveryMessageOf(record.body);
@@ -36,10 +37,12 @@ async function handle(record: SQSRecord): Promise<boolean> {
         attempts: d.attempts,
         lastError: d.attemptLog.at(-1)?.error,
       });
-      metrics.addMetric(DEAD_LETTERED_METRIC, MetricUnit.Count, 1);
+      countForTenant(APP_METRICS.names.webhookDeliveryFailed, d.tenant);
+      countForTenant(DEAD_LETTERED_METRIC, d.tenant);
     },
   });
   if (step.kind === 'done') return true;
+  countForTenant(APP_METRICS.names.webhookDeliveryFailed, message.tenant);
   await getSqsClient().send(
     new ChangeMessageVisibilityCommand({
       QueueUrl: requireEnv(QUEUES.webhookDeliveries.urlEnv),
@@ -64,6 +67,4 @@ export const handler = middy<SQSEvent, SQSBatchResponse>(async (event: SQSEvent)
       itemIdentifier: r.messageId,
     })),
   };
-})
-  .use(logMetrics(metrics))
-  .use(injectLambdaContext(logger, { resetKeys: true }));
+}).use(injectLambdaContext(logger, { resetKeys: true }));

@@ -8,6 +8,7 @@ import { ApiStack } from './api-stack';
 import { AuthStack } from './auth-stack';
 import { DataStack } from './data-stack';
 import { MonitoringStack } from './monitoring-stack';
+import { OperationsStack } from './operations-stack';
 import { WorkflowStack } from './workflow-stack';
 
 export interface Stacks {
@@ -16,6 +17,7 @@ export interface Stacks {
   readonly monitoring: MonitoringStack;
   readonly api: ApiStack;
   readonly workflow: WorkflowStack;
+  readonly operations: OperationsStack;
 }
 
 export function createStacks(app: App, config: StageConfig): Stacks {
@@ -57,5 +59,14 @@ export function createStacks(app: App, config: StageConfig): Stacks {
     publicBaseUrl: api.stage.stage.url,
   });
 
-  return { data, auth, monitoring, api, workflow };
+  // Last: the dashboard reads from every stack above.
+  const operations = new OperationsStack(app, `${config.prefix}-Operations`, {
+    ...name('Operations'),
+    description: 'Một cửa: operations dashboard',
+    api,
+    workflow,
+    monitoring,
+  });
+
+  return { data, auth, monitoring, api, workflow, operations };
 }
