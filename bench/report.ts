@@ -5,6 +5,7 @@
 import type { BenchResult } from './calendar.bench';
 import type { BusFigure } from './raw-bus';
 import type { WebhookFigures } from './webhook-delivery';
+import { renderReportScale, type ReportScaleFigures } from './report-scale';
 import type { Bundle, ColdImport } from './bundles';
 import type { LoadOptions, LoadResult } from './load';
 
@@ -55,6 +56,8 @@ export interface BenchReport {
   bus?: BusFigure[];
   /** Webhook delivery on the offline cloud (bench/webhook-delivery.ts). */
   webhooks?: WebhookFigures;
+  /** Report latency at N and 10 × N dossiers (bench/report-scale.ts). */
+  reportScale?: ReportScaleFigures;
 }
 
 type Align = 'left' | 'right';
@@ -259,6 +262,7 @@ export function renderReport(r: BenchReport): string {
     calendarSection(r),
     busSection(r),
     webhookSection(r),
+    r.reportScale ? renderReportScale(r.reportScale) : '',
     '',
   ].join('\n');
 }

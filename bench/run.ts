@@ -8,7 +8,8 @@
  * (JVM included) on every way out: success, error, Ctrl-C.
  *
  * Knobs for a quick look (defaults in brackets): BENCH_COLD_RUNS [7], BENCH_CONNECTIONS [10],
- * BENCH_DURATION_SEC [10], BENCH_WARMUP_SEC [2], BENCH_TRACK_POOL [50].
+ * BENCH_DURATION_SEC [10], BENCH_WARMUP_SEC [2], BENCH_TRACK_POOL [50], BENCH_REPORT_DOSSIERS [200];
+ * BENCH_ONLY=reports runs only the report-latency phase (bench/report-scale.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -32,6 +33,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, traceUseCases } from './call-trace';
 import { httpLoad, mergeResults, rawLoad, type HttpLoad, type LoadOptions, type LoadResult } from './load';
 import { rawBusCosts } from './raw-bus';
 import { webhookDeliveryFigures } from './webhook-delivery';
+import { reportScaleFigures, runReportScaleAlone } from './report-scale';
 import { CallTimer, SUBMIT_PLAN, TRACK_PLAN, describeCalls, rawSubmit, rawTrack } from './raw-dynamodb';
 import {
   renderReport,
@@ -192,6 +194,8 @@ async function main(): Promise<void> {
   if (Number(process.versions.node.split('.')[0]) < 22) {
     throw new Error(`the bench needs Node 22 (this is ${process.version}): run it with npm run bench`);
   }
+  // BENCH_ONLY=reports: the report-scale phase alone, printed, bench/results.md left as it is.
+  if (process.env.BENCH_ONLY === 'reports') return void (await runReportScaleAlone());
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const host = machine();
@@ -228,6 +232,8 @@ async function main(): Promise<void> {
     const bus = await rawBusCosts(cloud.info);
     progress('webhook delivery: latency, throughput, drain, raw POST…');
     const webhooks = await webhookDeliveryFigures(cloud.info);
+    progress('report latency at N and 10 × N dossiers…');
+    const reportScale = await reportScaleFigures(cloud.info);
     progress('stopping the offline cloud…');
     await cleanUp();
     progress('calendar micro-benchmark…');
@@ -253,6 +259,7 @@ async function main(): Promise<void> {
       calendar,
       bus,
       webhooks,
+      reportScale,
     };
     const markdown = renderReport(report);
     process.stdout.write(`\n${markdown}`);
