@@ -8,6 +8,7 @@
  * child process), repaired by it, and found clean after.
  */
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -71,6 +72,20 @@ async function waitForTotals(expected: Record<string, number>, within = 30_000) 
     if (Object.entries(expected).every(([k, v]) => totals[k] === v)) return res.body;
     if (Date.now() > deadline) throw new Error(`report totals ${JSON.stringify(totals)}`);
     await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+/** Whether the cloud's stdout holds a `DossiersOverdue` EMF line for the demo province (polled until `until`). */
+async function overdueMetricLogged(until: number): Promise<boolean> {
+  for (;;) {
+    const lines = (await readFile(cloud.logFiles.stdout, 'utf8'))
+      .split('\n')
+      .filter((l) => l.startsWith('{"_aws"'));
+    const found = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .some((m) => m.Tenant === cloud.info.tenant && m.DossiersOverdue === 1);
+    if (found || Date.now() > until) return found;
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 
@@ -153,6 +168,8 @@ describe('reports through the API', () => {
       if (Date.now() > deadline) throw new Error('no overdue alarm');
       await new Promise((r) => setTimeout(r, 300));
     }
+    // The deadline check counted it for the operations view: an EMF line in the function's log.
+    await expect(overdueMetricLogged(Date.now() + 5_000)).resolves.toBe(true);
     await toResult(late.code);
 
     const report = await waitForTotals(EXPECTED);
