@@ -41,8 +41,11 @@ async function handle(record: SQSRecord): Promise<boolean> {
       countForTenant(DEAD_LETTERED_METRIC, d.tenant);
     },
   });
+  // Failed attempts: those to be retried, and a 410 that disabled the subscription (a given-up
+  // one was counted in onDead above).
+  if (step.kind === 'retry' || step.status === 'gone')
+    countForTenant(APP_METRICS.names.webhookDeliveryFailed, message.tenant);
   if (step.kind === 'done') return true;
-  countForTenant(APP_METRICS.names.webhookDeliveryFailed, message.tenant);
   await getSqsClient().send(
     new ChangeMessageVisibilityCommand({
       QueueUrl: requireEnv(QUEUES.webhookDeliveries.urlEnv),
