@@ -32,6 +32,8 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, traceUseCases } from './call-trace';
 import { httpLoad, mergeResults, rawLoad, type HttpLoad, type LoadOptions, type LoadResult } from './load';
 import { rawBusCosts } from './raw-bus';
 import { webhookDeliveryFigures } from './webhook-delivery';
+import { costFigures, renderCost } from './cost';
+import { QUEUES } from '../shared/api/queues';
 import { CallTimer, SUBMIT_PLAN, TRACK_PLAN, describeCalls, rawSubmit, rawTrack } from './raw-dynamodb';
 import {
   renderReport,
@@ -217,6 +219,15 @@ async function main(): Promise<void> {
   }
 
   try {
+    // BENCH_ONLY=cost: only the cost model's phase (issue 10 §4), on a cloud of its own.
+    if (process.env.BENCH_ONLY === 'cost') {
+      progress('starting the offline cloud for the cost model…');
+      cloud = await startCloudProcess({ timeoutMs: 90_000 });
+      progress('cost model: one dossier life per procedure, metered…');
+      const cost = await costFigures(cloud, Object.keys(QUEUES).length);
+      process.stdout.write(`\n${renderCost(cost)}`);
+      return;
+    }
     const { functions, ingredients, bare } = await bundlesAndColdImports(tmp);
     progress('starting the offline cloud on a temp data dir…');
     cloud = await startCloudProcess({ timeoutMs: 90_000 });
@@ -228,6 +239,8 @@ async function main(): Promise<void> {
     const bus = await rawBusCosts(cloud.info);
     progress('webhook delivery: latency, throughput, drain, raw POST…');
     const webhooks = await webhookDeliveryFigures(cloud.info);
+    progress('cost model: one dossier life per procedure, metered…');
+    const cost = await costFigures(cloud, Object.keys(QUEUES).length);
     progress('stopping the offline cloud…');
     await cleanUp();
     progress('calendar micro-benchmark…');
@@ -254,7 +267,7 @@ async function main(): Promise<void> {
       bus,
       webhooks,
     };
-    const markdown = renderReport(report);
+    const markdown = `${renderReport(report)}\n${renderCost(cost)}`;
     process.stdout.write(`\n${markdown}`);
     await writeFile(RESULTS_FILE, markdown);
     progress(`written to ${path.relative(REPO_ROOT, RESULTS_FILE)}`);
