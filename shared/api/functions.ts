@@ -262,6 +262,22 @@ export const FUNCTIONS = [
       queue: { consume: 'reports' },
     },
   },
+  {
+    id: 'countUsage',
+    entry: 'functions/usage/count.ts',
+    description: 'Metering: each event counted once in its tenant and month (dossiers received, actions)',
+    // Ten events, each at most one GetItem (a submission's dossier, for its channel) and a
+    // transaction of two items.
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    source: { kind: 'queue', queue: 'usage', batchSize: 10, reportBatchItemFailures: true },
+    // GetItem (dossier), PutItem (the event's mark) and UpdateItem (the month's ADDs) in a
+    // TransactWriteItems. No Query, no Scan, no index.
+    access: {
+      table: { items: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] },
+      queue: { consume: 'usage' },
+    },
+  },
 ] as const satisfies readonly FunctionDef[];
 
 export type FunctionId = (typeof FUNCTIONS)[number]['id'];
