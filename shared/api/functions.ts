@@ -239,9 +239,10 @@ export const FUNCTIONS = [
     memoryMb: 256,
     source: { kind: 'queue', queue: 'notifications', batchSize: 10, reportBatchItemFailures: true },
     // GetItem (dossier, tenant, a notification record), Query (agencies, for where to collect),
-    // PutItem (the conditional notification record). No UpdateItem: every change is a Put.
+    // PutItem (the conditional notification record; every change of it is a Put), UpdateItem (the
+    // usage month's ADD, shared/usecases/meter-use.ts).
     access: {
-      table: { items: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'] },
+      table: { items: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] },
       queue: { consume: 'notifications' },
       publicBaseUrl: true,
       notifications: true,

@@ -201,4 +201,39 @@ describe('usage per tenant and month (integration)', () => {
     expect((await api.get('/v1/operator/tenants/khong-co/usage', as('operator'))).status).toBe(404);
     expect((await api.get('/v1/admin/usage?month=2026-13', as('quantri'))).status).toBe(400);
   }, 60_000);
+
+  it('counts an attachment’s bytes once when it is stored, with its GB-months to the month’s end', async () => {
+    const code = await submit('counter');
+    const pdf = Buffer.concat([
+      Buffer.from('%PDF-1.7\n'),
+      Buffer.alloc(4096, 0x20),
+      Buffer.from('\n%%EOF\n'),
+    ]);
+    const before = await usageOf('quantri');
+    const ticket = await api.post(`/v1/dossiers/${code}/attachments`, {
+      ...as('tiepnhan.binhthanh'),
+      body: { fileName: 'ban-chinh.pdf', contentType: 'application/pdf', size: pdf.length },
+    });
+    expect(ticket.status).toBe(201);
+    const put = await fetch(ticket.body.upload.url, {
+      method: 'PUT',
+      headers: ticket.body.upload.headers,
+      body: pdf,
+    });
+    expect(put.ok).toBe(true);
+    const id = ticket.body.attachment.id as string;
+    // Confirmed twice (a retried request): stored once, counted once.
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await api.post(`/v1/dossiers/${code}/attachments/${id}/confirm`, as('tiepnhan.binhthanh'))).status,
+      ).toBe(200);
+    const after = await usageOf('quantri');
+    expect(after.attachments.bytesStoredAtMonthEnd - before.attachments.bytesStoredAtMonthEnd).toBe(
+      pdf.length,
+    );
+    // Stored now, kept to the month's end: more than nothing, less than the whole month.
+    const added = after.attachments.gbMonths - before.attachments.gbMonths;
+    expect(added).toBeGreaterThan(0);
+    expect(added).toBeLessThan(pdf.length / 1024 ** 3);
+  }, 60_000);
 });

@@ -33,6 +33,8 @@ export const usage = z
       .object({ succeeded: count, failed: count })
       .describe('Gửi webhook / webhook deliveries'),
     notificationsSent: count.describe('Thông báo đã gửi / notifications sent'),
-    apiCalls: count.describe('Lượt gọi API / API calls'),
+    apiCalls: count
+      .nullable()
+      .describe('Lượt gọi API; null: chưa đếm (docs/usage.md) / API calls; null while not counted'),
   })
   .describe('Mức sử dụng của đơn vị trong tháng / a tenant’s usage in one month');

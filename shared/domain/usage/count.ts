@@ -72,7 +72,11 @@ export interface MonthUsage {
   attachments: { bytesStoredAtMonthEnd: number; gbMonths: number };
   webhookDeliveries: { succeeded: number; failed: number };
   notificationsSent: number;
-  apiCalls: number;
+  /**
+   * Null while no API call has been counted for the month: nothing counts them yet (docs/usage.md
+   * says how they will be), and 0 would claim that none was made.
+   */
+  apiCalls: number | null;
 }
 
 /** `months`: the tenant's counter items up to and including `month`, in any order. */
@@ -100,6 +104,16 @@ export function monthUsage(month: string, months: readonly MonthCounters[]): Mon
     },
     webhookDeliveries: { succeeded: own.webhookDeliveries, failed: own.webhookDeliveriesFailed },
     notificationsSent: own.notificationsSent,
-    apiCalls: own.apiCalls,
+    apiCalls: months.find((m) => m.month === month)?.apiCalls ?? null,
   };
 }
+
+/** A webhook delivery's final outcome: delivered, or given up (dead after retries, 410 gone). */
+export function deliveryUsage(status: string): UsageIncrements {
+  if (status === 'delivered') return { webhookDeliveries: 1 };
+  if (status === 'dead' || status === 'gone') return { webhookDeliveriesFailed: 1 };
+  return {};
+}
+
+/** One message handed to the provider (e-mail or SMS): a re-send after a lost lease is one more. */
+export const NOTIFICATION_SENT: UsageIncrements = { notificationsSent: 1 };

@@ -6,6 +6,8 @@ import { OUTBOX_SUBSCRIPTIONS, queuesFor } from '../../../shared/api/queues';
 import { ALARM_TYPES, DEADLINES_CHANGED } from '../../../shared/domain/lifecycle/event-types';
 import { EVENT_CATALOG } from '../../../shared/domain/lifecycle/events';
 import {
+  NOTIFICATION_SENT,
+  deliveryUsage,
   eventUsage,
   monthBounds,
   monthUsage,
@@ -60,6 +62,21 @@ describe('usage counting', () => {
     expect(jan.attachments).toEqual({ bytesStoredAtMonthEnd: GB, gbMonths: 1 });
     // A month before anything was stored: nothing.
     expect(monthUsage('2026-11', months).attachments.gbMonths).toBe(0);
+  });
+
+  it('counts a webhook delivery by its final outcome and each notification sent', () => {
+    expect(deliveryUsage('delivered')).toEqual({ webhookDeliveries: 1 });
+    expect(deliveryUsage('dead')).toEqual({ webhookDeliveriesFailed: 1 });
+    expect(deliveryUsage('gone')).toEqual({ webhookDeliveriesFailed: 1 });
+    // A failed attempt that will be retried is not an outcome yet.
+    expect(deliveryUsage('failed')).toEqual({});
+    expect(NOTIFICATION_SENT).toEqual({ notificationsSent: 1 });
+    const view = monthUsage('2026-12', [
+      { month: '2026-12', webhookDeliveries: 4, webhookDeliveriesFailed: 1, notificationsSent: 2 },
+    ]);
+    expect(view).toMatchObject({ webhookDeliveries: { succeeded: 4, failed: 1 }, notificationsSent: 2 });
+    // No API call counted: null, not 0.
+    expect(view.apiCalls).toBeNull();
   });
 
   it('reads a month’s counters with zeros for the absent ones and the received total', () => {
