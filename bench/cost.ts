@@ -5,6 +5,7 @@
  * go through ./cost-model.ts at the prices of ./prices.ts; method and caveats: docs/cost.md.
  */
 import { stat } from 'node:fs/promises';
+import os from 'node:os';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { FUNCTIONS } from '../shared/api/functions';
 import { ROUTES } from '../shared/api/routes';
@@ -205,6 +206,8 @@ export function fixedMonthly(queueCount: number): FixedMonthly[] {
 }
 
 export interface CostFigures {
+  /** 1-minute load average before and after: other work inflates durations, never counts. */
+  load: { start: number; end: number };
   lives: { onTheSpot: LifeFigures; interAgency: LifeFigures };
   assumptions: ProvinceAssumptions;
   province: ProvinceYear;
@@ -220,6 +223,7 @@ export const THAI_BINH_DOSSIERS_PER_YEAR = 236_000;
 export const ON_THE_SPOT_SHARE = 0.7;
 
 export async function costFigures(cloud: CloudHandle, queueCount: number): Promise<CostFigures> {
+  const loadStart = os.loadavg()[0]!;
   const onTheSpot = await measureLife(cloud, ON_THE_SPOT);
   const interAgency = await measureLife(cloud, INTER_AGENCY);
   const assumptions: ProvinceAssumptions = {
@@ -231,6 +235,7 @@ export async function costFigures(cloud: CloudHandle, queueCount: number): Promi
     logRetentionMonths: 12,
   };
   return {
+    load: { start: loadStart, end: os.loadavg()[0]! },
     lives: { onTheSpot, interAgency },
     assumptions,
     province: provinceYear({ onTheSpot: onTheSpot.counts, interAgency: interAgency.counts }, assumptions),
@@ -271,7 +276,7 @@ export function renderCost(f: CostFigures): string {
   return [
     '## Cost of a dossier and of a province (issue 10 §4)',
     '',
-    `Counts measured on the offline cloud's meter (GET /_local/meter) over one dossier's whole life each; prices ${PRICE_REGION}, ${PRICES_AS_OF} (bench/prices.ts). Method: docs/cost.md.`,
+    `Counts measured on the offline cloud's meter (GET /_local/meter) over one dossier's whole life each; prices ${PRICE_REGION}, ${PRICES_AS_OF} (bench/prices.ts). Method: docs/cost.md. Load average ${f.load.start.toFixed(1)} → ${f.load.end.toFixed(1)} on ${os.cpus().length} CPUs: durations (GB-s) grow with other work on the machine, counts do not.`,
     '',
     table(
       ['Item', 'On-the-spot', 'Inter-agency', 'List price', 'USD on-the-spot', 'USD inter-agency'],

@@ -62,6 +62,8 @@ const settings = {
 /** The function whose bundle the report breaks down by package: the one with the most to do. */
 const ANATOMY_OF = 'submitDossier';
 const RESULTS_FILE = path.join(REPO_ROOT, 'bench', 'results.md');
+/** BENCH_ONLY=cost writes its section alone here (the full run puts it at the end of results.md). */
+const COST_RESULTS_FILE = path.join(REPO_ROOT, 'bench', 'cost-results.md');
 
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -225,7 +227,10 @@ async function main(): Promise<void> {
       cloud = await startCloudProcess({ timeoutMs: 90_000 });
       progress('cost model: one dossier life per procedure, metered…');
       const cost = await costFigures(cloud, Object.keys(QUEUES).length);
-      process.stdout.write(`\n${renderCost(cost)}`);
+      const section = `# Cost model\n\n\`BENCH_ONLY=cost npm run bench\` — ${startedAt}.\n\n${renderCost(cost)}`;
+      process.stdout.write(`\n${section}`);
+      await writeFile(COST_RESULTS_FILE, section);
+      progress(`written to ${path.relative(REPO_ROOT, COST_RESULTS_FILE)}`);
       return;
     }
     const { functions, ingredients, bare } = await bundlesAndColdImports(tmp);
