@@ -34,6 +34,8 @@ import { httpLoad, mergeResults, rawLoad, type HttpLoad, type LoadOptions, type 
 import { rawBusCosts } from './raw-bus';
 import { webhookDeliveryFigures } from './webhook-delivery';
 import { reportScaleFigures, runReportScaleAlone } from './report-scale';
+import { costFigures, renderCost } from './cost';
+import { QUEUES } from '../shared/api/queues';
 import { CallTimer, SUBMIT_PLAN, TRACK_PLAN, describeCalls, rawSubmit, rawTrack } from './raw-dynamodb';
 import {
   renderReport,
@@ -62,6 +64,8 @@ const settings = {
 /** The function whose bundle the report breaks down by package: the one with the most to do. */
 const ANATOMY_OF = 'submitDossier';
 const RESULTS_FILE = path.join(REPO_ROOT, 'bench', 'results.md');
+/** BENCH_ONLY=cost writes its section alone here (the full run puts it at the end of results.md). */
+const COST_RESULTS_FILE = path.join(REPO_ROOT, 'bench', 'cost-results.md');
 
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -221,6 +225,18 @@ async function main(): Promise<void> {
   }
 
   try {
+    // BENCH_ONLY=cost: only the cost model's phase (issue 10 §4), on a cloud of its own.
+    if (process.env.BENCH_ONLY === 'cost') {
+      progress('starting the offline cloud for the cost model…');
+      cloud = await startCloudProcess({ timeoutMs: 90_000 });
+      progress('cost model: one dossier life per procedure, metered…');
+      const cost = await costFigures(cloud, Object.keys(QUEUES).length);
+      const section = `# Cost model\n\n\`BENCH_ONLY=cost npm run bench\` — ${startedAt}.\n\n${renderCost(cost)}`;
+      process.stdout.write(`\n${section}`);
+      await writeFile(COST_RESULTS_FILE, section);
+      progress(`written to ${path.relative(REPO_ROOT, COST_RESULTS_FILE)}`);
+      return;
+    }
     const { functions, ingredients, bare } = await bundlesAndColdImports(tmp);
     progress('starting the offline cloud on a temp data dir…');
     cloud = await startCloudProcess({ timeoutMs: 90_000 });
@@ -234,6 +250,8 @@ async function main(): Promise<void> {
     const webhooks = await webhookDeliveryFigures(cloud.info);
     progress('report latency at N and 10 × N dossiers…');
     const reportScale = await reportScaleFigures(cloud.info);
+    progress('cost model: one dossier life per procedure, metered…');
+    const cost = await costFigures(cloud, Object.keys(QUEUES).length);
     progress('stopping the offline cloud…');
     await cleanUp();
     progress('calendar micro-benchmark…');
@@ -261,7 +279,7 @@ async function main(): Promise<void> {
       webhooks,
       reportScale,
     };
-    const markdown = renderReport(report);
+    const markdown = `${renderReport(report)}\n${renderCost(cost)}`;
     process.stdout.write(`\n${markdown}`);
     await writeFile(RESULTS_FILE, markdown);
     progress(`written to ${path.relative(REPO_ROOT, RESULTS_FILE)}`);

@@ -172,10 +172,11 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
     Object.assign(functionEnvironment, { common, resources });
     setProcessEnvironment(common, resources);
     // The handlers' clients, created now that their environment is set (see the module for why).
-    const [clients, { awaitTransactionCommits }, guards] = await Promise.all([
+    const [clients, { awaitTransactionCommits }, guards, meters] = await Promise.all([
       import('../../shared/platform/aws-clients'),
       import('./dynamodb-commit-barrier'),
       import('./access-guard'),
+      import('./meter'),
     ]);
     awaitTransactionCommits(clients.getDynamoClient());
     // IAM, offline: each call is checked against the access of the function making it.
@@ -186,6 +187,12 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
       (Object.keys(QUEUES) as QueueId[]).find((id) => modules.sqsQueues.localQueueName(id) === name),
     );
     guards.guardNotifications(clients.getSesClient(), clients.getSnsClient());
+    // What the bill would count (GET /_local/meter): units, requests, by operation.
+    meters.meterDynamoDb(clients.getDynamoClient());
+    meters.meterCalls(clients.getSqsClient(), 'sqs');
+    meters.meterCalls(clients.getSfnClient(), 'stepFunctions');
+    meters.meterCalls(clients.getSesClient(), 'ses');
+    meters.meterCalls(clients.getSnsClient(), 'sns');
     await provisionResources(modules, dynamodb.endpoint, s3.endpoint);
     timings.lap('provision');
 

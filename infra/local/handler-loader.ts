@@ -9,8 +9,10 @@
  * and no others, as in AWS.
  */
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { FunctionAccess } from '../../shared/api/functions';
 import { asFunction, type Environment } from './function-env';
+import { meter } from './meter';
 
 export type LambdaHandler = (event: unknown, context: unknown) => unknown;
 
@@ -43,7 +45,16 @@ export function createHandlerLoader(repoRoot: string, options: HandlerLoaderOpti
     // between its invocations and reach no other function.
     const running = { id: fn.id, env: options.environmentOf(fn), access: fn.access };
     const handler = await asFunction(running, () => importHandler(file));
-    return (event, context) => asFunction(running, () => handler(event, context));
+    // Every call of every function passes here (gateway, Step Functions, streams, queues): the
+    // meter's Lambda invocations and billed duration (./meter.ts).
+    return async (event, context) => {
+      const started = performance.now();
+      try {
+        return await asFunction(running, () => handler(event, context));
+      } finally {
+        meter.invocation(fn.id, performance.now() - started);
+      }
+    };
   };
   return {
     load(fn) {

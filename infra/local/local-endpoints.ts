@@ -6,6 +6,7 @@
 import { clock } from '../../shared/platform/clock';
 import { gatewayReply, type HttpReply } from './api-response';
 import { citizenIdentity, staffIdentity } from './identities';
+import { meter } from './meter';
 import { TOKEN_LIFETIME_SECONDS, type LocalIssuer, type TokenIdentity } from './jwt-issuer';
 import type { ProvinceFile } from './seed';
 
@@ -42,6 +43,9 @@ const ENDPOINTS: Record<string, LocalHandler> = {
       subject_types_supported: ['public'],
       response_types_supported: ['id_token'],
     }),
+  // What the AWS bill would count since the last reset (./meter.ts; the cost model reads it).
+  'GET /_local/meter': () => json(200, meter.snapshot()),
+  'DELETE /_local/meter': () => json(200, meter.reset()),
   'GET /_local/clock': () => clockState(),
   'POST /_local/clock': moveClock,
   'DELETE /_local/clock': (_body, deps) => {

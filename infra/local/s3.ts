@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import S3rver from 's3rver';
+import { meter } from './meter';
 
 export interface S3LocalOptions {
   directory: string;
@@ -34,6 +35,8 @@ export async function startS3Local(options: S3LocalOptions): Promise<RunningS3Lo
     resetOnClose: false,
   });
   const address = await server.run();
+  // Every request, the browsers' presigned uploads included: S3's request and storage figures.
+  server.httpServer?.on('request', (req) => meter.s3Request(req));
   let stopped = false;
   return {
     endpoint: `http://${HOST}:${address.port}`,

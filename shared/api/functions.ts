@@ -239,9 +239,10 @@ export const FUNCTIONS = [
     memoryMb: 256,
     source: { kind: 'queue', queue: 'notifications', batchSize: 10, reportBatchItemFailures: true },
     // GetItem (dossier, tenant, a notification record), Query (agencies, for where to collect),
-    // PutItem (the conditional notification record). No UpdateItem: every change is a Put.
+    // PutItem (the conditional notification record; every change of it is a Put), UpdateItem (the
+    // usage month's ADD, shared/usecases/meter-use.ts).
     access: {
-      table: { items: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'] },
+      table: { items: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] },
       queue: { consume: 'notifications' },
       publicBaseUrl: true,
       notifications: true,
@@ -260,6 +261,22 @@ export const FUNCTIONS = [
     access: {
       table: { items: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] },
       queue: { consume: 'reports' },
+    },
+  },
+  {
+    id: 'countUsage',
+    entry: 'functions/usage/count.ts',
+    description: 'Metering: each event counted once in its tenant and month (dossiers received, actions)',
+    // Ten events, each at most one GetItem (a submission's dossier, for its channel) and a
+    // transaction of two items.
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    source: { kind: 'queue', queue: 'usage', batchSize: 10, reportBatchItemFailures: true },
+    // GetItem (dossier), PutItem (the event's mark) and UpdateItem (the month's ADDs) in a
+    // TransactWriteItems. No Query, no Scan, no index.
+    access: {
+      table: { items: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] },
+      queue: { consume: 'usage' },
     },
   },
 ] as const satisfies readonly FunctionDef[];

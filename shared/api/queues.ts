@@ -17,6 +17,7 @@
 import { DEADLINES_CHANGED } from '../domain/lifecycle/event-types';
 import { NOTIFICATION_EVENT_TYPES } from '../domain/notifications/kinds';
 import { REPORT_EVENT_TYPES } from '../domain/reports/event-types';
+import { NOT_USAGE_EVENT_TYPES } from '../domain/usage/figures';
 
 export interface QueueDef {
   /** The variable carrying the queue's URL to the functions whose access names it. */
@@ -81,6 +82,15 @@ export const QUEUES = {
     retentionSeconds: 14 * DAY,
     maxReceiveCount: 10,
   },
+  usage: {
+    urlEnv: 'USAGE_QUEUE_URL',
+    // countUsage's timeout is 30 s.
+    visibilityTimeoutSeconds: 180,
+    // SQS's maximum: metering stopped for days catches up from the queue. The counted-event marks
+    // (shared/data/usage-repo.ts) outlive it.
+    retentionSeconds: 14 * DAY,
+    maxReceiveCount: 10,
+  },
 } as const satisfies Record<string, QueueDef>;
 export type QueueId = keyof typeof QUEUES;
 
@@ -111,6 +121,9 @@ export const OUTBOX_SUBSCRIPTIONS: Readonly<Partial<Record<QueueId, Subscription
   notifications: { only: NOTIFICATION_EVENT_TYPES },
   // Exactly the types that move a report figure (shared/domain/reports/count.ts).
   reports: { only: REPORT_EVENT_TYPES },
+  // Every history line (a submission, an action), none of the clock's nor the internal ones
+  // (shared/domain/usage/figures.ts).
+  usage: { allExcept: [...INTERNAL_EVENT_TYPES, ...NOT_USAGE_EVENT_TYPES] },
 };
 
 export const subscribes = (subscription: Subscription, type: string): boolean =>

@@ -20,6 +20,7 @@ import * as pages from './schemas/pages';
 import * as catalogImport from './schemas/catalog-import';
 import * as reports from './schemas/reports';
 import * as tenants from './schemas/tenants';
+import * as usage from './schemas/usage';
 
 /** `public`: no token. `user`: any valid token (staff, citizen or agency system); roles narrow it. */
 export type RouteAuth = 'public' | 'user';
@@ -919,6 +920,33 @@ export const ROUTES = [
       200: { description: 'Báo cáo / the report', schema: reports.report },
       ...problemResponses,
     },
+  },
+  {
+    id: 'getUsage',
+    method: 'GET',
+    path: '/v1/admin/usage',
+    entry: 'functions/usage/get.ts',
+    auth: 'user',
+    roles: ['tenantAdmin'],
+    access: { table: 'read' },
+    summary:
+      'Mức sử dụng của đơn vị mình trong một tháng (hồ sơ, thao tác, lưu trữ, webhook, API) / own tenant’s usage in a month',
+    tags: ['admin'],
+    request: { query: usage.usageQuery },
+    responses: { 200: { description: 'Mức sử dụng / usage', schema: usage.usage }, ...problemResponses },
+  },
+  {
+    id: 'getTenantUsage',
+    method: 'GET',
+    path: '/v1/operator/tenants/{tenant}/usage',
+    entry: 'functions/operator/get-tenant-usage.ts',
+    auth: 'user',
+    roles: ['operator'],
+    access: { table: 'read' },
+    summary: 'Mức sử dụng của một tỉnh trong một tháng / one tenant’s usage in a month',
+    tags: ['operator'],
+    request: { params: tenants.tenantParams, query: usage.usageQuery },
+    responses: { 200: { description: 'Mức sử dụng / usage', schema: usage.usage }, ...problemResponses },
   },
 ] as const satisfies readonly RouteDef[];
 

@@ -33,6 +33,7 @@ import {
   storeChecked,
 } from '../data/attachment-store';
 import { clock } from '../platform/clock';
+import { meterStored } from './meter-use';
 import { ConflictError, NotFoundError, UnprocessableError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
 import { FINAL_STATUSES } from '../domain/lifecycle/statuses';
@@ -190,6 +191,8 @@ export async function confirmUpload(principal: Principal, code: string, id: stri
     attachment,
   });
   if (!stored) return settled(record);
+  // Metering: this confirm is the one that stored the file (markStored's condition).
+  await meterStored(dossier.tenant, staged.size);
   // The staged copy has served its purpose. Should this delete fail, the staging lifecycle rule
   // (offline: the sweep) removes it; the confirm itself has succeeded.
   await deleteObject(record.objectKey, staged.versionId).catch(() => undefined);

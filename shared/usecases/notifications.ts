@@ -17,6 +17,8 @@ import { agenciesByCode, getTenant } from '../data/catalog-repo';
 import { getDossier } from '../data/dossier-repo';
 import { claimNotification, markFailed, markSent } from '../data/notification-repo';
 import { clock } from '../platform/clock';
+import { NOTIFICATION_SENT } from '../domain/usage/count';
+import { meterUse } from './meter-use';
 import { ENV, requireEnv } from '../platform/env';
 import type { NotificationSender } from '../platform/notification-sender';
 
@@ -103,6 +105,7 @@ export async function notifyApplicant(
     // Lost only if the lease ran out mid-send and another delivery took over: it may send again
     // (at-least-once), and its record is the one kept.
     await markSent(claim.claim, clock.now().toISOString(), providerId);
+    await meterUse(dossier.tenant, NOTIFICATION_SENT);
     outcome.sent.push(m);
   }
   if (failures.length > 0) throw new Error(`notification not sent (${failures.join('; ')})`);

@@ -32,6 +32,8 @@ import {
 } from '../data/delivery-repo';
 import { getSubscription, signingSecretsOf } from '../data/subscription-repo';
 import { clock } from '../platform/clock';
+import { deliveryUsage } from '../domain/usage/count';
+import { meterUse } from './meter-use';
 import { postWebhook, type WebhookPost, type WebhookPostResult } from '../platform/webhook-post';
 import {
   resolveDeliveryTarget,
@@ -153,6 +155,8 @@ export async function attemptDelivery(
   const deadNotice = outcome.status === 'dead' ? deadNoticeOf(next, sub.agency, now) : undefined;
   if (!(await saveDeliveryIf(next, record, deadNotice)))
     return { kind: 'done', reason: 'attempt-recorded-by-another' };
+  // Metering: the delivery's final outcome, once (the conditional save above won).
+  await meterUse(record.tenant, deliveryUsage(outcome.status));
 
   // The subscription's health: a delivery ends a run of failures; 410 or five days of failures
   // disable it, with the reason and a notice written with the disabling.

@@ -6,6 +6,7 @@
  */
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { HandlerLoader } from '../handler-loader';
+import { meter } from '../meter';
 import { invokeFunction } from '../lambda-invoke';
 import { withoutExecutionTimeout } from './definition';
 import type { Limiter } from './limiter';
@@ -126,7 +127,8 @@ function errorAndCause(error: unknown): { error: string; cause: string } {
 
 /**
  * The interpreter queues every event until someone reads them, so they are read (or the queue of a
- * long-looping execution would grow for ever). Failed states are what a developer needs to see.
+ * long-looping execution would grow for ever). Failed states are what a developer needs to see;
+ * states entered are what the meter counts.
  */
 async function logFailures(
   events: AsyncGenerator<{ type: string; state?: { name: string }; Error?: string; Cause?: unknown }>,
@@ -135,6 +137,8 @@ async function logFailures(
 ): Promise<void> {
   try {
     for await (const event of events) {
+      // Standard workflows bill each state entered (the meter, ../meter.ts).
+      if (event.type === 'StateEntered') meter.stateTransition();
       if (event.type === 'StateFailed')
         log(
           `execution ${name}: state ${event.state?.name ?? '?'} failed with ${event.Error ?? '?'}: ${String(event.Cause)}`,

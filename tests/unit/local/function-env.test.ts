@@ -40,6 +40,7 @@ const RESOURCES: LocalResources = {
     webhookDeliveries: 'http://127.0.0.1:9324/000000000000/mot-cua-webhook-deliveries',
     notifications: 'http://127.0.0.1:9324/000000000000/mot-cua-notifications',
     reports: 'http://127.0.0.1:9324/000000000000/mot-cua-reports',
+    usage: 'http://127.0.0.1:9324/000000000000/mot-cua-usage',
   },
   publicBaseUrl: 'http://127.0.0.1:3000',
 };

@@ -98,15 +98,20 @@ describe('dispatchOutbox', () => {
     // A type only webhookEvents receives (dossier.received also goes to notifications).
     const items = Array.from({ length: 23 }, (_, i) => ({
       id: `e${i}`,
-      // A type only webhookEvents takes (dossier.received also goes to reports and notifications).
+      // A type only webhookEvents and usage take (dossier.received also goes to reports and
+      // notifications).
       type: 'dossier.assigned',
       occurredAt: 'x',
       tenant: 'demo',
       code: 'c',
     }));
     const chunks = plan(items);
-    expect(chunks.map((c) => c.length)).toEqual([10, 10, 3]);
-    expect(chunks.every((c) => c.every((o) => o.queue === 'webhookEvents'))).toBe(true);
+    for (const queue of ['webhookEvents', 'usage']) {
+      const own = chunks.filter((c) => c[0]?.queue === queue);
+      expect(own.map((c) => c.length)).toEqual([10, 10, 3]);
+      expect(own.every((c) => c.every((o) => o.queue === queue))).toBe(true);
+    }
+    expect(chunks).toHaveLength(6);
   });
 
   it('reports by sequence number only the record SQS refused (a partial SendMessageBatch failure)', async () => {

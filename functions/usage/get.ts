@@ -1,0 +1,8 @@
+import { httpHandler } from '../../shared/platform/http';
+import { tenantUsage } from '../../shared/usecases/usage';
+
+/** A tenant admin's own tenant, from the token: another tenant's usage is not addressable here. */
+export const handler = httpHandler('getUsage', async ({ query, principal }) => ({
+  status: 200,
+  body: await tenantUsage(principal.tenant, query.month),
+}));

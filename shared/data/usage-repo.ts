@@ -1,0 +1,124 @@
+/**
+ * Usage counters per tenant and month (issue 10 §4) and the marks of the events they counted.
+ *
+ *   month counters   PK TENANT#<t>#USAGE   SK MONTH#<yyyy-mm>   figures ADDed to (../domain/usage)
+ *   counted event    PK TENANT#<t>#USAGE   SK EVENT#<event id>  expiresAt: 30 days
+ *
+ * One partition per tenant, under the tenant's prefix like every other item of it, so a
+ * credential limited to the tenant's keys (issue 11) reaches it too. An event is counted in one
+ * transaction with its mark, put on the condition that there is none: a redelivered event finds
+ * the mark and changes nothing. The mark outlives the queue's 14-day retention, after which no
+ * copy of the event can arrive, and then expires (TTL) so the partition does not grow for ever.
+ * A tenant's months are a handful of items a year: the GB-months of a month read all of them.
+ */
+import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { MonthCounters, UsageIncrements } from '../domain/usage';
+import { getDocumentClient } from '../platform/aws-clients';
+import { ENV, requireEnv } from '../platform/env';
+import { TABLE_KEYS } from './keys';
+import { tenantPk } from './table';
+import { cancellationCodes } from './transactions';
+
+const tableName = () => requireEnv(ENV.tableName);
+export const usagePk = (tenant: string) => `${tenantPk(tenant)}#USAGE`;
+export const usageMonthSk = (month: string) => `MONTH#${month}`;
+export const usageEventSk = (eventId: string) => `EVENT#${eventId}`;
+const MARK_TTL_SECONDS = 30 * 86_400;
+
+function addExpression(increments: UsageIncrements) {
+  const entries = Object.entries(increments).filter(([, v]) => v !== undefined && v !== 0);
+  const names: Record<string, string> = { '#month': 'month' };
+  const values: Record<string, unknown> = {};
+  const adds = entries.map(([k, v], i) => {
+    names[`#c${i}`] = k;
+    values[`:c${i}`] = v;
+    return `#c${i} :c${i}`;
+  });
+  return { adds, names, values };
+}
+
+function monthUpdate(tenant: string, month: string, increments: UsageIncrements) {
+  const { adds, names, values } = addExpression(increments);
+  if (adds.length === 0) return undefined;
+  return {
+    TableName: tableName(),
+    Key: { PK: usagePk(tenant), SK: usageMonthSk(month) },
+    UpdateExpression: `SET #month = :month ADD ${adds.join(', ')}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: { ...values, ':month': month },
+  };
+}
+
+/**
+ * Counts an event once: its mark and the month's ADDs in one transaction. False when the mark was
+ * there (the event had been counted).
+ */
+export async function commitEventUsage(
+  tenant: string,
+  eventId: string,
+  month: string,
+  increments: UsageIncrements,
+  nowSeconds: number,
+): Promise<boolean> {
+  const update = monthUpdate(tenant, month, increments);
+  try {
+    await getDocumentClient().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                PK: usagePk(tenant),
+                SK: usageEventSk(eventId),
+                _et: 'UsageMark',
+                [TABLE_KEYS.ttl]: nowSeconds + MARK_TTL_SECONDS,
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          ...(update ? [{ Update: update }] : []),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return false;
+    throw error;
+  }
+}
+
+/**
+ * ADDs to a month without a mark: for a caller whose own conditional write already made the
+ * increment happen once (an attachment confirmed, a delivery recorded).
+ */
+export async function addUsage(tenant: string, month: string, increments: UsageIncrements): Promise<void> {
+  const update = monthUpdate(tenant, month, increments);
+  if (update) await getDocumentClient().send(new UpdateCommand(update));
+}
+
+/** The tenant's month counters up to and including `month`, oldest first. */
+export async function usageMonthsUpTo(tenant: string, month: string): Promise<MonthCounters[]> {
+  const out: MonthCounters[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await getDocumentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :lo AND :hi',
+        ExpressionAttributeValues: {
+          ':pk': usagePk(tenant),
+          ':lo': usageMonthSk('0000-00'),
+          ':hi': usageMonthSk(month),
+        },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const { PK: _pk, SK: _sk, ...counters } = item;
+      out.push(counters as MonthCounters);
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
