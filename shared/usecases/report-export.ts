@@ -30,10 +30,13 @@ async function agencyInfo(tenant: string): Promise<Map<string, AgencyInfo>> {
   return new Map((await listAgencies(tenant)).map((a) => [a.code, { name: a.name, level: a.level }]));
 }
 
-/** The months a range of any level covers, first and last. */
+/** The months a range of any level covers, first and last (the current month at the latest). */
 function monthsOf(level: PeriodLevel, from: string, to: string): { from: string; to: string } {
-  const last = dayOf(new Date(periodEnd(level, to).getTime() - 1));
-  return { from: periodFirstDay(from).slice(0, 7), to: last.slice(0, 7) };
+  // Months not begun yet would only repeat the pending stock: the sheet stops at the current one.
+  const last = dayOf(new Date(periodEnd(level, to).getTime() - 1)).slice(0, 7);
+  const now = dayOf(clock.now()).slice(0, 7);
+  const first = periodFirstDay(from).slice(0, 7);
+  return { from: first, to: last < now ? last : now < first ? first : now };
 }
 
 async function summaries(tenant: string, agency: string | undefined, from: string, to: string) {

@@ -7,7 +7,7 @@ import {
   SERVICE_INDEX_INPUT_KEYS,
   SERVICE_INDEX_INPUTS,
 } from '../../domain/reports';
-import { agencyCode, isoDate, singleLine } from './common';
+import { agencyCode, singleLine } from './common';
 import { figures } from './reports';
 
 const INDEX_LEVELS = ['month', 'quarter', 'year'] as const;
@@ -75,7 +75,7 @@ export const serviceIndexInputsView = z.object({
     documentRef: z.string(),
     note: z.string().optional(),
     enteredBy: z.string().describe('Người nhập / who entered them (username)'),
-    enteredAt: isoDate.describe('Thời điểm nhập / when'),
+    enteredAt: z.string().describe('Thời điểm nhập (ISO 8601, UTC) / when, ISO 8601'),
   }),
 });
 
