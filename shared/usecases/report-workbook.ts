@@ -22,6 +22,7 @@ const thin = { style: 'thin' as const };
 const box = { top: thin, left: thin, bottom: thin, right: thin };
 
 function headerBlock(ws: ExcelJS.Worksheet, header: WorkbookHeader, subtitle: string, width: number) {
+  ws.mergeCells(1, 1, 1, Math.min(width, 4));
   ws.getCell(1, 1).value = `ỦY BAN NHÂN DÂN ${header.province.toUpperCase()}`;
   ws.getCell(1, 1).font = { bold: true };
   ws.mergeCells(2, 1, 2, width);

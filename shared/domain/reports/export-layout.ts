@@ -117,7 +117,9 @@ export function levelSheets(
     const total = zeroFigures();
     const codes = [...byAgency.keys()]
       .filter((code) => (agencies.get(code)?.level ?? 'province') === sheet.level)
-      .sort((a, b) => (agencies.get(a)?.name ?? a).localeCompare(agencies.get(b)?.name ?? b, 'vi'));
+      .sort((a, b) =>
+        (agencies.get(a)?.name ?? a).localeCompare(agencies.get(b)?.name ?? b, 'vi', { numeric: true }),
+      );
     codes.forEach((code, i) => {
       const fields = byAgency.get(code)!;
       const subtotal = zeroFigures();
@@ -130,7 +132,7 @@ export function levelSheets(
         figures: subtotal,
       });
       [...fields.keys()]
-        .sort((a, b) => a.localeCompare(b, 'vi'))
+        .sort((a, b) => a.localeCompare(b, 'vi', { numeric: true }))
         .forEach((field, j) =>
           rows.push({ kind: 'field', stt: `${i + 1}.${j + 1}`, label: field, figures: fields.get(field)! }),
         );

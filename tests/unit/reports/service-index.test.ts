@@ -2,6 +2,8 @@
  * The service index formulas (issue 12 §4) on hand-computed cases: each group's points stay within
  * 0..max, the groups sum to 100 at most, and missing inputs score 0 and are named.
  */
+import { readFileSync } from 'node:fs';
+import { renderIndexBlock, REPORTS_DOC } from '../../../tools/reports-doc';
 import {
   computeServiceIndex,
   INDICATOR_KEYS,
@@ -145,5 +147,11 @@ describe('service index (Decision 766/2022)', () => {
       }
       expect(index.total).toBeLessThanOrEqual(100);
     }
+  });
+});
+
+describe('docs/reports.md', () => {
+  it('shows the index table generated from the definitions (npm run docs:reports)', () => {
+    expect(readFileSync(REPORTS_DOC, 'utf8')).toContain(renderIndexBlock());
   });
 });
