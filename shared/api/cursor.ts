@@ -18,7 +18,8 @@ export type PagedList =
   | 'webhookDeliveries'
   | 'webhookNotices'
   | 'tenants'
-  | 'staff';
+  | 'staff'
+  | 'report';
 
 /** Longer than any cursor we issue (positions are under 100 characters), short enough to bound parsing. */
 export const MAX_CURSOR_LENGTH = 512;

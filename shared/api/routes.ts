@@ -19,6 +19,7 @@ import * as forms from './schemas/forms';
 import * as pages from './schemas/pages';
 import * as catalogImport from './schemas/catalog-import';
 import * as reports from './schemas/reports';
+import * as serviceIndex from './schemas/service-index';
 import * as tenants from './schemas/tenants';
 import * as usage from './schemas/usage';
 
@@ -910,7 +911,7 @@ export const ROUTES = [
     path: '/v1/reports',
     entry: 'functions/reports/get.ts',
     auth: 'user',
-    roles: ['tenantAdmin', 'leader'],
+    roles: ['tenantAdmin', 'leader', 'auditor'],
     access: { table: 'read' },
     summary:
       'Báo cáo kết quả giải quyết hồ sơ theo cơ quan, lĩnh vực, thủ tục và kỳ (từ bộ đếm) / report figures per agency, field, procedure and period (from counters)',
@@ -947,6 +948,84 @@ export const ROUTES = [
     tags: ['operator'],
     request: { params: tenants.tenantParams, query: usage.usageQuery },
     responses: { 200: { description: 'Mức sử dụng / usage', schema: usage.usage }, ...problemResponses },
+  },
+  {
+    id: 'getServiceIndex',
+    method: 'GET',
+    path: '/v1/reports/service-index',
+    entry: 'functions/reports/service-index.ts',
+    auth: 'user',
+    roles: ['tenantAdmin', 'auditor'],
+    access: { table: 'read' },
+    summary:
+      'Chỉ số phục vụ người dân, doanh nghiệp theo Quyết định 766/2022/QĐ-TTg (6 nhóm, 100 điểm) / the service index of Decision 766/2022 for a period',
+    tags: ['reports'],
+    request: { query: serviceIndex.serviceIndexQuery },
+    responses: {
+      200: {
+        description: 'Chỉ số, từng nhóm và chỉ tiêu / the index by group and indicator',
+        schema: serviceIndex.serviceIndexView,
+      },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'putServiceIndexInputs',
+    method: 'PUT',
+    path: '/v1/reports/service-index/inputs',
+    entry: 'functions/reports/put-service-index-inputs.ts',
+    auth: 'user',
+    roles: ['tenantAdmin'],
+    access: { table: 'readWrite' },
+    summary:
+      'Nhập số liệu chỉ số phục vụ mà hệ thống không có (thanh toán trực tuyến, công khai TTHC…), kèm nguồn / enter the index inputs the system does not hold, with their source',
+    tags: ['reports'],
+    request: { body: serviceIndex.serviceIndexInputsBody },
+    responses: {
+      200: {
+        description: 'Đã lưu, kèm người nhập / stored, with who entered it',
+        schema: serviceIndex.serviceIndexInputsView,
+      },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'exportReport',
+    method: 'GET',
+    path: '/v1/reports/export',
+    entry: 'functions/reports/export.ts',
+    auth: 'user',
+    roles: ['tenantAdmin', 'leader', 'auditor'],
+    access: { table: 'read' },
+    summary:
+      'Xuất báo cáo tình hình, kết quả giải quyết TTHC ra Excel (mỗi cấp một trang, có tổng cộng, trang tổng hợp theo cơ quan từng tháng) / the report as an XLSX workbook',
+    tags: ['reports'],
+    request: { query: serviceIndex.reportExportQuery },
+    responses: {
+      200: {
+        description: 'Tệp XLSX / the workbook',
+        schema: serviceIndex.xlsxDocument,
+        mediaType: serviceIndex.XLSX_MEDIA_TYPE,
+      },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'getAgencyMonthSummary',
+    method: 'GET',
+    path: '/v1/reports/agencies',
+    entry: 'functions/reports/agency-months.ts',
+    auth: 'user',
+    roles: ['tenantAdmin', 'leader', 'auditor'],
+    access: { table: 'read' },
+    summary:
+      'Tổng hợp một tháng theo cơ quan: tiếp nhận, tỷ lệ đúng hạn, quá hạn, xin lỗi, hài lòng / a month per agency',
+    tags: ['reports'],
+    request: { query: serviceIndex.agencyMonthQuery },
+    responses: {
+      200: { description: 'Từng cơ quan / per agency', schema: serviceIndex.agencyMonthView },
+      ...problemResponses,
+    },
   },
 ] as const satisfies readonly RouteDef[];
 

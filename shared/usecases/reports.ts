@@ -4,12 +4,13 @@
  * its first year: shared/domain/reports/assemble.ts), assembled into rows and totals. Reads counters
  * only: its cost depends on the cells and periods asked for, never on how many dossiers there are.
  *
- * Who: the tenant's administrator, any agency; an agency leader, their own agency only (the auditor
- * role of issue 12 comes with tenant onboarding and joins here then).
+ * Who: the tenant's administrator and its auditors, any agency; an agency leader, their own agency
+ * only (reportAgency below, which the export and the monthly summary use too).
  */
 import type { z } from 'zod';
 import type { reportQuery, report } from '../api/schemas/reports';
 import { MAX_PERIODS } from '../api/schemas/reports';
+import { encodeCursor } from '../api/cursor';
 import { readCounters, type CounterItem } from '../data/report-repo';
 import {
   addFlows,
@@ -21,6 +22,7 @@ import {
   type FlowTable,
   type Flows,
   type PeriodLevel,
+  type ReportRow,
 } from '../domain/reports';
 import { ForbiddenError, ValidationError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
@@ -66,13 +68,37 @@ function periodBefore(level: PeriodLevel, period: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function getReport(principal: Principal, query: Query): Promise<z.input<typeof report>> {
-  const isAdmin = principal.roles.includes('tenantAdmin');
-  if (!isAdmin && query.agency !== undefined && query.agency !== principal.agency)
+/** Who sees every agency's figures: the tenant's administrator and its auditors (read only). */
+export const seesAllAgencies = (principal: Principal) =>
+  principal.roles.includes('tenantAdmin') || principal.roles.includes('auditor');
+
+/** The agency a caller's report is limited to (a leader: their own), or 403 for another one. */
+export function reportAgency(principal: Principal, asked: string | undefined): string | undefined {
+  if (seesAllAgencies(principal)) return asked;
+  if (asked !== undefined && asked !== principal.agency)
     throw new ForbiddenError(
       'Lãnh đạo chỉ xem báo cáo của cơ quan mình / a leader sees their own agency only',
     );
-  const agency = isAdmin ? query.agency : principal.agency;
+  return principal.agency;
+}
+
+export interface RowsQuery {
+  period: PeriodLevel;
+  from: string;
+  to: string;
+  agency?: string;
+  field?: string;
+  procedure?: string;
+}
+
+/**
+ * The report's rows for a range, already authorised: the JSON report, the XLSX export, the
+ * service index and the monthly summary all start here.
+ */
+export async function reportRows(
+  tenant: string,
+  query: RowsQuery,
+): Promise<{ periods: string[]; rows: ReportRow[]; readUnits: number }> {
   const periods = periodRange(query.period, query.from, query.to, MAX_PERIODS[query.period] + 1);
   if (periods.length > MAX_PERIODS[query.period])
     throw new ValidationError([
@@ -82,6 +108,7 @@ export async function getReport(principal: Principal, query: Query): Promise<z.i
         message: `Tối đa ${MAX_PERIODS[query.period]} kỳ / at most ${MAX_PERIODS[query.period]} periods`,
       },
     ]);
+  const agency = query.agency;
   const wanted = (c: CounterItem) => {
     const cell = cellOfId(c.cell);
     return (
@@ -91,7 +118,7 @@ export async function getReport(principal: Principal, query: Query): Promise<z.i
     );
   };
   let readUnits = 0;
-  const inRange = await readCounters(principal.tenant, query.period, { from: query.from, to: query.to });
+  const inRange = await readCounters(tenant, query.period, { from: query.from, to: query.to });
   readUnits += inRange.readUnits;
   const flows: FlowTable = new Map();
   for (const c of inRange.items.filter(wanted)) {
@@ -101,7 +128,7 @@ export async function getReport(principal: Principal, query: Query): Promise<z.i
   }
   const before = new Map<string, Flows>();
   for (const source of balanceSources(query.period, query.from)) {
-    const read = await readCounters(principal.tenant, source.level, source);
+    const read = await readCounters(tenant, source.level, source);
     readUnits += read.readUnits;
     for (const c of read.items.filter(wanted))
       before.set(c.cell, addFlows(before.get(c.cell) ?? {}, c.flows));
@@ -110,14 +137,24 @@ export async function getReport(principal: Principal, query: Query): Promise<z.i
   // By construction; a row breaking it would be a bug in the counters, so fail loudly, not silently.
   const broken = rows.find((r) => !identityHolds(r.figures));
   if (broken) throw new Error(`report identity broken in ${broken.period} ${JSON.stringify(broken.cell)}`);
+  return { periods, rows, readUnits };
+}
+
+export async function getReport(principal: Principal, query: Query): Promise<z.input<typeof report>> {
+  const agency = reportAgency(principal, query.agency);
+  const start = Number(query.cursor ?? 0);
+  const { periods, rows, readUnits } = await reportRows(principal.tenant, { ...query, agency });
   const totals = totalsByPeriod(rows);
+  const page = rows.slice(start, start + query.limit);
+  const next = start + query.limit;
   return {
     period: query.period,
     from: query.from,
     to: query.to,
     periods,
-    items: rows.map((r) => ({ ...r.cell, period: r.period, figures: r.figures })),
+    items: page.map((r) => ({ ...r.cell, period: r.period, figures: r.figures })),
     totals: periods.filter((p) => totals.has(p)).map((p) => ({ period: p, figures: totals.get(p)! })),
+    ...(next < rows.length ? { nextCursor: encodeCursor('report', String(next)) } : {}),
     readUnits,
   };
 }

@@ -3,6 +3,7 @@ import { agencyCode, hhmm, isoDate, multiLine, procedureCode, singleLine, tenant
 import { NOTIFICATION_KINDS } from '../../domain/notifications/kinds';
 import { PLACEHOLDERS, unknownPlaceholders } from '../../domain/notifications/templates';
 import { nextCursor, pageQuery } from './page';
+import { serviceIndexSettings } from './service-index';
 
 /** A procedure has at most this many steps; an action's `toStep` indexes into them. */
 export const MAX_PROCEDURE_STEPS = 30;
@@ -239,6 +240,8 @@ export const tenantSettings = z.object({
   /** Printed forms: the place on the date line and each counter's identity. */
   forms: formSettings.optional(),
   notifications: notificationSettings.optional(),
+  /** The service index's targets and weights where Decision 766/2022 leaves room (issue 12 §4). */
+  serviceIndex: serviceIndexSettings.optional(),
 });
 export type TenantSettings = z.infer<typeof tenantSettings>;
 export const tenantView = tenantSettings.extend({ id: z.string() });

@@ -1,6 +1,7 @@
 /** The report API (issue 12 §5, JSON): shared/usecases/reports.ts. */
 import { z } from 'zod';
 import { FIGURE_KEYS, FIGURES, PERIOD_LEVELS, PERIOD_PATTERNS, type PeriodLevel } from '../../domain/reports';
+import { pageCursor, nextCursor } from './page';
 import { agencyCode, procedureCode, singleLine } from './common';
 
 /**
@@ -8,6 +9,13 @@ import { agencyCode, procedureCode, singleLine } from './common';
  * period, so the range bounds what one answer costs (a year of days, ten years of months…).
  */
 export const MAX_PERIODS: Record<PeriodLevel, number> = { day: 366, month: 120, quarter: 40, year: 20 };
+
+/**
+ * A report page's position: how many rows (cells sorted, then periods in order) earlier pages held.
+ * Rows are assembled from counters on every page, so a cell that appears between two pages can
+ * shift the list by a row: a report read page by page while dossiers move is as of each page.
+ */
+export const REPORT_ROW_POSITION = z.string().regex(/^[1-9]\d{0,6}$/);
 
 /** Any level's period form; the level's own form is checked against `period` below. */
 const PERIOD_ANY = /^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$/;
@@ -28,6 +36,14 @@ export const reportQuery = z
     agency: agencyCode.optional().describe('Chỉ cơ quan giải quyết này / only this competent agency'),
     field: singleLine(200).min(1).optional().describe('Chỉ lĩnh vực này / only this field'),
     procedure: procedureCode.optional().describe('Chỉ thủ tục này / only this procedure'),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .default(500)
+      .describe('Số dòng tối đa một trang / rows per page (totals are always the whole report’s)'),
+    cursor: pageCursor('report', REPORT_ROW_POSITION),
   })
   .strict()
   .superRefine((q, ctx) => {
@@ -67,6 +83,7 @@ export const report = z.object({
   periods: z.array(z.string()).describe('Every period of the range, in order'),
   items: z.array(reportRow).describe('One row per cell and period with any non-zero figure'),
   totals: z.array(z.object({ period: z.string(), figures })).describe('Per period, over the rows'),
+  nextCursor,
   readUnits: z
     .number()
     .describe('DynamoDB read units the answer cost: counters only, whatever the number of dossiers'),

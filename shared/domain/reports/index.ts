@@ -4,3 +4,5 @@ export * from './periods';
 export * from './count';
 export * from './recount';
 export * from './assemble';
+export * from './service-index';
+export * from './export-layout';

@@ -79,7 +79,7 @@ export async function request<T = any>(
   const contentType = response.headers.get('content-type') ?? '';
   const isJson = /^application\/([\w.-]+\+)?json\b/i.test(contentType);
   // A PDF (the printable forms) stays bytes: decoding it as UTF-8 would change it.
-  const isBinary = /^application\/(pdf|octet-stream)\b/i.test(contentType);
+  const isBinary = /^application\/(pdf|octet-stream|vnd\.openxmlformats-[\w.-]+)\b/i.test(contentType);
   const parsed = (text === '' ? undefined : isJson ? JSON.parse(text) : isBinary ? bytes : text) as T;
   const base = options.baseUrl ?? baseUrl();
   if (!otherRouteTables.has(base)) {

@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/platform/http';
+import { getAgencyMonthSummary } from '../../shared/usecases/report-export';
+
+export const handler = httpHandler('getAgencyMonthSummary', async ({ query, principal }) => ({
+  status: 200,
+  body: await getAgencyMonthSummary(principal, query),
+}));
