@@ -5,8 +5,11 @@
  *   npm run tenant -- create --code H98 --name "Tỉnh Mới" --admin-email qt@h98.gov.vn
  *                            [--id h98] [--admin-username h98.quantri] [--plan trial|standard|enterprise]
  *                            [--contact-name …] [--contact-email …] [--contact-phone …]
- *   npm run tenant -- list
- *   npm run tenant -- get|suspend|resume <tenant id>
+ *   npm run tenant -- list                                (with each province's health)
+ *   npm run tenant -- get|suspend|resume <tenant id>      (resume also restores a deleted one before its purge)
+ *   npm run tenant -- add-admin <tenant id> --email … [--username …] [--name …]
+ *   npm run tenant -- delete <tenant id> [--grace-days 30] (suspend first; purged after the grace period)
+ *   npm run tenant -- purge <tenant id>                   (after the grace period; batch by batch until done)
  *
  * Common: --endpoint <API base url> (MOTCUA_API, default http://localhost:3000), --token <operator
  * ID token> (MOTCUA_OPERATOR_TOKEN or TOKEN_OPERATOR, as `npm start` prints), --json (print the
@@ -58,13 +61,25 @@ async function main(): Promise<void> {
     }
     case 'list': {
       const result = (await call('GET', '/v1/operator/tenants?limit=200')) as {
-        items: Array<{ id: string; provinceCode: string; name: string; status: string; plan: string }>;
+        items: Array<{
+          id: string;
+          provinceCode: string;
+          name: string;
+          status: string;
+          plan: string;
+          health: { pending: number; overdue: number; failedDeliveries: number };
+        }>;
       };
       if (json) return print(result);
-      for (const t of result.items)
+      process.stdout.write(
+        `${'mã / id'.padEnd(12)} tỉnh ${'trạng thái / status'.padEnd(28)} ${'gói'.padEnd(10)} ${'đang giải quyết/quá hạn/webhook lỗi'.padEnd(36)} tên\n`,
+      );
+      for (const t of result.items) {
+        const h = `${t.health.pending} / ${t.health.overdue} / ${t.health.failedDeliveries}`;
         process.stdout.write(
-          `${t.id.padEnd(12)} ${t.provinceCode}  ${statusText(t.status).padEnd(28)} ${t.plan.padEnd(10)} ${t.name}\n`,
+          `${t.id.padEnd(12)} ${t.provinceCode}  ${statusText(t.status).padEnd(28)} ${t.plan.padEnd(10)} ${h.padEnd(36)} ${t.name}\n`,
         );
+      }
       return;
     }
     case 'get':
@@ -81,8 +96,57 @@ async function main(): Promise<void> {
         );
       return;
     }
+    case 'add-admin': {
+      const email = stringOption(args, 'email');
+      if (!id || !email)
+        fail('Cách dùng / usage: npm run tenant -- add-admin <tenant id> --email … [--username …]', 2);
+      const result = (await call('POST', `/v1/operator/tenants/${encodeURIComponent(id)}/admins`, {
+        email,
+        ...optionalOf(args, 'username', 'username'),
+        ...optionalOf(args, 'name', 'name'),
+      })) as { username: string; temporaryPassword: string };
+      if (json) return print(result);
+      process.stdout.write(
+        `Quản trị / admin: ${result.username}\nMật khẩu tạm / temporary password: ${result.temporaryPassword}\n`,
+      );
+      return;
+    }
+    case 'delete': {
+      if (!id) fail('Cách dùng / usage: npm run tenant -- delete <tenant id> [--grace-days 30]', 2);
+      const days = stringOption(args, 'grace-days');
+      const result = (await call(
+        'DELETE',
+        `/v1/operator/tenants/${encodeURIComponent(id)}${days ? `?graceDays=${encodeURIComponent(days)}` : ''}`,
+      )) as { id: string; status: string; deletion: { purgeAfter: string } };
+      if (json) return print(result);
+      process.stdout.write(
+        `${result.id}: ${statusText(result.status)}; xoá hẳn từ / purged from ${result.deletion.purgeAfter}\n` +
+          `Khôi phục trước thời điểm đó / restore before then: npm run tenant -- resume ${result.id}\n`,
+      );
+      return;
+    }
+    case 'purge': {
+      if (!id) fail('Cách dùng / usage: npm run tenant -- purge <tenant id>', 2);
+      // Each call does a bounded batch and saves its progress: calling again resumes it.
+      for (;;) {
+        const result = (await call('POST', `/v1/operator/tenants/${encodeURIComponent(id)}/purge`)) as {
+          id: string;
+          status: string;
+          purge?: { phase: string; users: number; objects: number; items: number };
+        };
+        const p = result.purge;
+        if (!json && p)
+          process.stdout.write(
+            `${result.id}: ${p.phase} — tài khoản / users ${p.users}, tệp / objects ${p.objects}, mục / items ${p.items}\n`,
+          );
+        if (result.status === 'purged') return json ? print(result) : undefined;
+      }
+    }
     default:
-      fail('Cách dùng / usage: npm run tenant -- create|list|get|suspend|resume … (xem tools/tenant.ts)', 2);
+      fail(
+        'Cách dùng / usage: npm run tenant -- create|list|get|suspend|resume|add-admin|delete|purge … (xem tools/tenant.ts)',
+        2,
+      );
   }
 }
 
@@ -113,8 +177,18 @@ function createBody(args: Args) {
   };
 }
 
-const statusText = (status: string) =>
-  status === 'suspended' ? 'tạm ngừng / suspended' : 'đang phục vụ / active';
+const STATUS_TEXT: Record<string, string> = {
+  active: 'đang phục vụ / active',
+  suspended: 'tạm ngừng / suspended',
+  deleting: 'chờ xoá / deleting',
+  purged: 'đã xoá hẳn / purged',
+};
+const statusText = (status: string) => STATUS_TEXT[status] ?? status;
+
+function optionalOf(args: Args, key: string, option: string) {
+  const value = stringOption(args, option);
+  return value === undefined ? {} : { [key]: value };
+}
 
 function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

@@ -753,6 +753,7 @@ export const ROUTES = [
     summary:
       'Tạo tỉnh thuê dịch vụ và tài khoản quản trị đầu tiên / create a tenant (province) and its first tenant admin',
     tags: ['operator'],
+    idempotent: true,
     request: { body: tenants.createTenant },
     responses: {
       201: {
@@ -837,6 +838,7 @@ export const ROUTES = [
     summary:
       'Tạo tài khoản cán bộ của tỉnh (cơ quan, vai trò); mật khẩu tạm gửi e-mail / create a staff account; the temporary password is e-mailed',
     tags: ['admin'],
+    idempotent: true,
     request: { body: tenants.createStaff },
     responses: {
       201: { description: 'Đã tạo / created', schema: tenants.createdStaff },
@@ -917,6 +919,102 @@ export const ROUTES = [
     request: { query: reports.reportQuery },
     responses: {
       200: { description: 'Báo cáo / the report', schema: reports.report },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'deleteTenant',
+    method: 'DELETE',
+    path: '/v1/operator/tenants/{tenant}',
+    entry: 'functions/operator/delete-tenant.ts',
+    auth: 'user',
+    roles: ['operator'],
+    access: { table: 'readWrite' },
+    summary:
+      'Xoá tỉnh đã tạm ngừng: dữ liệu xoá hẳn sau thời gian chờ (mặc định 30 ngày), khôi phục được trước đó / delete a suspended tenant: purged after a grace period (30 days by default), restorable until then',
+    tags: ['operator'],
+    request: { params: tenants.tenantParams, query: tenants.deleteTenantQuery },
+    responses: {
+      200: { description: 'Đang chờ xoá / deleting', schema: tenants.tenantRecordView },
+      409: {
+        description: 'Chưa tạm ngừng, hoặc đã đang xoá / not suspended, or already being deleted',
+        schema: common.problem,
+      },
+      422: {
+        description: 'Thời gian chờ ngoài giới hạn / grace period out of range',
+        schema: common.problem,
+      },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'purgeTenant',
+    method: 'POST',
+    path: '/v1/operator/tenants/{tenant}/purge',
+    entry: 'functions/operator/purge-tenant.ts',
+    auth: 'user',
+    roles: ['operator'],
+    access: {
+      table: 'readWrite',
+      cognito: 'users',
+      bucket: { staging: ['read', 'delete'], stored: ['read', 'delete'] },
+    },
+    summary:
+      'Xoá hẳn dữ liệu của tỉnh sau thời gian chờ, từng đợt; gọi lại đến khi xong / purge a deleted tenant after its grace period, a batch per call: call again until purged',
+    tags: ['operator'],
+    request: { params: tenants.tenantParams },
+    responses: {
+      200: { description: 'Tiến độ / progress', schema: tenants.tenantRecordView },
+      409: {
+        description: 'Chưa yêu cầu xoá, hoặc chưa hết thời gian chờ / not deleting, or the grace period runs',
+        schema: common.problem,
+      },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'addTenantAdmin',
+    method: 'POST',
+    path: '/v1/operator/tenants/{tenant}/admins',
+    entry: 'functions/operator/add-tenant-admin.ts',
+    auth: 'user',
+    roles: ['operator'],
+    access: { table: 'readWrite', cognito: 'users' },
+    summary: 'Thêm quản trị cho một tỉnh đã có / add a tenant admin to an existing tenant',
+    tags: ['operator'],
+    idempotent: true,
+    request: { params: tenants.tenantParams, body: tenants.addTenantAdmin },
+    responses: {
+      201: {
+        description: 'Đã tạo, kèm mật khẩu tạm / created, with a temporary password',
+        schema: tenants.createdStaff,
+      },
+      409: {
+        description:
+          'Tên đăng nhập đã có, hoặc tỉnh đang bị xoá / username taken, or the tenant is being deleted',
+        schema: common.problem,
+      },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'deleteStaff',
+    method: 'DELETE',
+    path: '/v1/admin/staff/{username}',
+    entry: 'functions/admin/delete-staff.ts',
+    auth: 'user',
+    roles: ['tenantAdmin'],
+    access: { table: 'readWrite', cognito: 'users' },
+    summary:
+      'Xoá tài khoản cán bộ (khoá rồi xoá); không tự xoá mình, không xoá quản trị cuối cùng / delete a staff account (disabled, then deleted); not yourself, not the last tenant admin',
+    tags: ['admin'],
+    request: { params: tenants.staffParams },
+    responses: {
+      204: { description: 'Đã xoá / deleted' },
+      409: {
+        description: 'Tự xoá mình, hoặc quản trị cuối cùng / yourself, or the last admin',
+        schema: common.problem,
+      },
       ...problemResponses,
     },
   },
