@@ -9,13 +9,15 @@
  *   npm run tenant -- get|suspend|resume <tenant id>      (resume also restores a deleted one before its purge)
  *   npm run tenant -- add-admin <tenant id> --email … [--username …] [--name …]
  *   npm run tenant -- delete <tenant id> [--grace-days 30] (suspend first; purged after the grace period)
- *   npm run tenant -- purge <tenant id>                   (after the grace period; batch by batch until done)
+ *   npm run tenant -- purge <tenant id> [--local]         (after the grace period; AWS credentials, not a token:
+ *                                                          tools/tenant-purge.ts)
  *
  * Common: --endpoint <API base url> (MOTCUA_API, default http://localhost:3000), --token <operator
  * ID token> (MOTCUA_OPERATOR_TOKEN or TOKEN_OPERATOR, as `npm start` prints), --json (print the
  * API's answer as JSON, for scripts).
  */
 import { fail, parseArgs, stringOption, type Args } from './cli/args';
+import { purgeCommand } from './tenant-purge';
 
 interface Problem {
   title?: string;
@@ -26,6 +28,8 @@ interface Problem {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const [command, id] = args.positional;
+  // The purge runs with the operator's AWS credentials, not through the API (tenant-purge.ts).
+  if (command === 'purge') return purgeCommand(id, args);
   const endpoint = (
     stringOption(args, 'endpoint') ??
     process.env.MOTCUA_API ??
@@ -124,23 +128,6 @@ async function main(): Promise<void> {
           `Khôi phục trước thời điểm đó / restore before then: npm run tenant -- resume ${result.id}\n`,
       );
       return;
-    }
-    case 'purge': {
-      if (!id) fail('Cách dùng / usage: npm run tenant -- purge <tenant id>', 2);
-      // Each call does a bounded batch and saves its progress: calling again resumes it.
-      for (;;) {
-        const result = (await call('POST', `/v1/operator/tenants/${encodeURIComponent(id)}/purge`)) as {
-          id: string;
-          status: string;
-          purge?: { phase: string; users: number; objects: number; items: number };
-        };
-        const p = result.purge;
-        if (!json && p)
-          process.stdout.write(
-            `${result.id}: ${p.phase} — tài khoản / users ${p.users}, tệp / objects ${p.objects}, mục / items ${p.items}\n`,
-          );
-        if (result.status === 'purged') return json ? print(result) : undefined;
-      }
     }
     default:
       fail(

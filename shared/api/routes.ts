@@ -808,6 +808,7 @@ export const ROUTES = [
     request: { params: tenants.tenantParams },
     responses: {
       200: { description: 'Đã tạm ngừng', schema: tenants.tenantRecordView },
+      409: { description: 'Đã xoá hẳn / the tenant is purged', schema: common.problem },
       ...problemResponses,
     },
   },
@@ -819,11 +820,17 @@ export const ROUTES = [
     auth: 'user',
     roles: ['operator'],
     access: { table: 'readWrite' },
-    summary: 'Phục vụ lại tỉnh đã tạm ngừng / resume a suspended tenant',
+    summary:
+      'Phục vụ lại tỉnh đã tạm ngừng, hoặc khôi phục tỉnh đang chờ xoá / resume a suspended tenant, or restore one being deleted',
     tags: ['operator'],
     request: { params: tenants.tenantParams },
     responses: {
       200: { description: 'Đang phục vụ', schema: tenants.tenantRecordView },
+      409: {
+        description:
+          'Đã bắt đầu hoặc đã xoá hẳn, không khôi phục được / the purge has begun or is done: no restore',
+        schema: common.problem,
+      },
       ...problemResponses,
     },
   },
@@ -942,31 +949,6 @@ export const ROUTES = [
       },
       422: {
         description: 'Thời gian chờ ngoài giới hạn / grace period out of range',
-        schema: common.problem,
-      },
-      ...problemResponses,
-    },
-  },
-  {
-    id: 'purgeTenant',
-    method: 'POST',
-    path: '/v1/operator/tenants/{tenant}/purge',
-    entry: 'functions/operator/purge-tenant.ts',
-    auth: 'user',
-    roles: ['operator'],
-    access: {
-      table: 'readWrite',
-      cognito: 'users',
-      bucket: { staging: ['read', 'delete'], stored: ['read', 'delete'] },
-    },
-    summary:
-      'Xoá hẳn dữ liệu của tỉnh sau thời gian chờ, từng đợt; gọi lại đến khi xong / purge a deleted tenant after its grace period, a batch per call: call again until purged',
-    tags: ['operator'],
-    request: { params: tenants.tenantParams },
-    responses: {
-      200: { description: 'Tiến độ / progress', schema: tenants.tenantRecordView },
-      409: {
-        description: 'Chưa yêu cầu xoá, hoặc chưa hết thời gian chờ / not deleting, or the grace period runs',
         schema: common.problem,
       },
       ...problemResponses,

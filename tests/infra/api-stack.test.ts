@@ -376,7 +376,6 @@ describe('ApiStack', () => {
         'createTenant',
         'createStaff',
         'updateStaff',
-        'purgeTenant',
         'addTenantAdmin',
         'deleteStaff',
       ]);
