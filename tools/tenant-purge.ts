@@ -17,7 +17,7 @@ import { COGNITO_PATH, LOCAL_USER_POOL_ID } from '../infra/local/cognito-clients
 import type { Args } from './cli/args';
 import { fail } from './cli/args';
 
-function useLocalCloud(): void {
+export function useLocalCloud(): void {
   const env = process.env;
   env.AWS_ENDPOINT_URL_DYNAMODB ??= `http://127.0.0.1:${env.DYNAMODB_PORT ?? DEFAULT_PORTS.dynamodb}`;
   env.AWS_ENDPOINT_URL_S3 ??= `http://127.0.0.1:${env.S3_PORT ?? DEFAULT_PORTS.s3}`;

@@ -9,6 +9,8 @@
  *   npm run tenant -- get|suspend|resume <tenant id>      (resume also restores a deleted one before its purge)
  *   npm run tenant -- add-admin <tenant id> --email … [--username …] [--name …]
  *   npm run tenant -- delete <tenant id> [--grace-days 30] (suspend first; purged after the grace period)
+ *   npm run tenant -- export <tenant id> --out <dir> [--local]  (JSON lines + scans + manifest, verified:
+ *                                                          tools/tenant-export.ts)
  *   npm run tenant -- purge <tenant id> [--local]         (after the grace period; AWS credentials, not a token:
  *                                                          tools/tenant-purge.ts)
  *
@@ -17,6 +19,7 @@
  * API's answer as JSON, for scripts).
  */
 import { fail, parseArgs, stringOption, type Args } from './cli/args';
+import { exportCommand } from './tenant-export';
 import { purgeCommand } from './tenant-purge';
 
 interface Problem {
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
   const [command, id] = args.positional;
   // The purge runs with the operator's AWS credentials, not through the API (tenant-purge.ts).
   if (command === 'purge') return purgeCommand(id, args);
+  if (command === 'export') return exportCommand(id, args);
   const endpoint = (
     stringOption(args, 'endpoint') ??
     process.env.MOTCUA_API ??

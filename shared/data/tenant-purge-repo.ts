@@ -1,5 +1,5 @@
 /**
- * The purge's reads and deletes (shared/usecases/tenant-purge.ts): a tenant's items are every item
+ * The purge's and the export's reads and deletes (tenant-purge.ts, tenant-export.ts): a tenant's items are every item
  * whose partition key is `TENANT#<t>` or starts with `TENANT#<t>#` (profile, catalog, staff,
  * dossiers, counters, webhooks…), found by a Scan — the second Scan in the system, like the
  * reports rebuild's, in an operator's action and never on a citizen's or official's request path.
@@ -8,7 +8,7 @@
  * Every step is idempotent (deleting what is gone is not an error) and returns where it stopped,
  * so a purge interrupted anywhere is resumed by running it again.
  */
-import { DeleteObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { getDocumentClient, getS3Client } from '../platform/aws-clients';
 import { ENV, requireEnv } from '../platform/env';
@@ -86,4 +86,32 @@ export async function tenantObjectKeys(
 export async function deleteObjects(keys: readonly string[]): Promise<void> {
   const Bucket = requireEnv(ENV.bucketName);
   for (const Key of keys) await getS3Client().send(new DeleteObjectCommand({ Bucket, Key }));
+}
+
+/** One page of a Scan for the tenant's items, whole (the export). */
+export async function tenantItems(
+  tenant: string,
+  cursor: string | undefined,
+): Promise<{ items: Record<string, unknown>[]; next?: string }> {
+  const page = await getDocumentClient().send(
+    new ScanCommand({
+      TableName: requireEnv(ENV.tableName),
+      FilterExpression: 'PK = :pk OR begins_with(PK, :under)',
+      ExpressionAttributeValues: { ':pk': tenantPk(tenant), ':under': `${tenantPk(tenant)}#` },
+      ExclusiveStartKey: cursor ? (JSON.parse(cursor) as Record<string, unknown>) : undefined,
+    }),
+  );
+  return {
+    items: page.Items ?? [],
+    ...(page.LastEvaluatedKey ? { next: JSON.stringify(page.LastEvaluatedKey) } : {}),
+  };
+}
+
+/** An object's bytes (the export). */
+export async function objectBytes(key: string): Promise<Uint8Array> {
+  const out = await getS3Client().send(
+    new GetObjectCommand({ Bucket: requireEnv(ENV.bucketName), Key: key }),
+  );
+  if (!out.Body) throw new Error(`no body for ${key}`);
+  return out.Body.transformToByteArray();
 }

@@ -5,18 +5,22 @@
  *    key, other body: 422);
  *  - staff delete: not yourself, not the last enabled tenant admin (409), otherwise gone (404 after);
  *  - the tenant list's health counts a dossier overdue once the clock passes its appointment;
+ *  - the export of a province holds every item and scan of it and nothing of another, and its
+ *    manifest's checksums find a changed file;
  *  - delete needs suspend first, answers 403 to the province's users meanwhile, is undone by a
  *    resume, refuses to purge before the grace period ends; after it the CLI's purge removes every
  *    item, scan and account of the province and leaves the demo province's intact.
  */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ROUTES } from '../../shared/api/routes';
+import { verifyExport } from '../../tools/tenant-export';
 import { api, newStaffToken, request, type ApiResponse } from './helpers/api';
 import { cloudSteps } from './helpers/cloud-steps';
 import { acceptedLandTransfer } from './helpers/dossiers';
@@ -225,8 +229,9 @@ describe('the tenant list with health', () => {
 });
 
 describe('deleting a tenant', () => {
-  const purgeCli = (id: string) =>
-    run(TSX, ['tools/tenant.ts', 'purge', id, '--local'], {
+  const purgeCli = (id: string) => tenantCli(['purge', id]);
+  const tenantCli = (args: string[]) =>
+    run(TSX, ['tools/tenant.ts', ...args, '--local'], {
       cwd: REPO_ROOT,
       timeout: 60_000,
       env: {
@@ -284,6 +289,32 @@ describe('deleting a tenant', () => {
     );
 
     expect((await api.post('/v1/operator/tenants/h97/suspend', operator())).status).toBe(200);
+
+    // The export before the delete: every item and scan of h97, nothing of the demo, verified.
+    const exportDir = await mkdtemp(path.join(os.tmpdir(), 'motcua-export-test-'));
+    try {
+      const { stdout: exported } = await tenantCli(['export', 'h97', '--out', exportDir, '--by', 'vanhanh']);
+      const dir = exported.split('\n')[0] as string;
+      const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+      const lines = (await readFile(path.join(dir, 'items.jsonl'), 'utf8')).trim().split('\n');
+      const exportedKeys = lines.map((l) => JSON.parse(l)).map((i) => `${i.PK} ${i.SK}`);
+      expect(exportedKeys.sort()).toEqual(await itemsOf('h97'));
+      expect(manifest.counts).toEqual({ items: exportedKeys.length, attachments: 1 });
+      expect(manifest.files.map((f: { path: string }) => f.path)).toEqual([
+        'attachments/stored/h97/X/1/abc/scan.pdf',
+        'items.jsonl',
+      ]);
+      expect(await readFile(path.join(dir, 'attachments/stored/h97/X/1/abc/scan.pdf'), 'utf8')).toBe('h97');
+      expect(await verifyExport(dir)).toEqual([]);
+      // A changed byte is found by the checksum.
+      await writeFile(path.join(dir, 'attachments/stored/h97/X/1/abc/scan.pdf'), 'h98');
+      expect(await verifyExport(dir)).toEqual(['changed: attachments/stored/h97/X/1/abc/scan.pdf']);
+      const recorded = await api.get('/v1/operator/tenants/h97', operator());
+      expect(recorded.body.exports).toEqual([{ id: manifest.exportId, at: manifest.at, by: 'vanhanh' }]);
+    } finally {
+      await rm(exportDir, { recursive: true, force: true });
+    }
+
     const again = await api.delete('/v1/operator/tenants/h97?graceDays=7', operator());
     expect(again.body.deletion.graceDays).toBe(7);
     const h97Before = await itemsOf('h97');
