@@ -3,9 +3,9 @@
  * its accounts in the user pool, its scans in the bucket, then its items in the table, in that
  * order (the staff index, among the items, names the accounts to delete, so the items go last).
  *
- * One call does a bounded amount of work (about `budgetMs`, well inside a Lambda's 10 s) and saves
- * its progress on the registry item after every batch, then answers with it: the CLI calls again
- * until the status is `purged`. A call that dies mid-batch loses nothing: the saved cursor is at
+ * Run by the operator's CLI (tools/tenant-purge.ts: it needs a Scan, which no function is granted).
+ * One call does a bounded amount of work (about `budgetMs`) and saves its progress on the registry
+ * item after every batch, then answers with it: the CLI calls again until the status is `purged`. A call that dies mid-batch loses nothing: the saved cursor is at
  * or before what was deleted, and deleting again what is gone is not an error.
  */
 import type { PurgePhase, PurgeProgress, TenantRecord } from '../domain/tenants/tenant';
