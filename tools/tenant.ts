@@ -5,14 +5,22 @@
  *   npm run tenant -- create --code H98 --name "Tỉnh Mới" --admin-email qt@h98.gov.vn
  *                            [--id h98] [--admin-username h98.quantri] [--plan trial|standard|enterprise]
  *                            [--contact-name …] [--contact-email …] [--contact-phone …]
- *   npm run tenant -- list
- *   npm run tenant -- get|suspend|resume <tenant id>
+ *   npm run tenant -- list                                (with each province's health)
+ *   npm run tenant -- get|suspend|resume <tenant id>      (resume also restores a deleted one before its purge)
+ *   npm run tenant -- add-admin <tenant id> --email … [--username …] [--name …]
+ *   npm run tenant -- delete <tenant id> [--grace-days 30] (suspend first; purged after the grace period)
+ *   npm run tenant -- export <tenant id> --out <dir> [--local]  (JSON lines + scans + manifest, verified:
+ *                                                          tools/tenant-export.ts)
+ *   npm run tenant -- purge <tenant id> [--local]         (after the grace period; AWS credentials, not a token:
+ *                                                          tools/tenant-purge.ts)
  *
  * Common: --endpoint <API base url> (MOTCUA_API, default http://localhost:3000), --token <operator
  * ID token> (MOTCUA_OPERATOR_TOKEN or TOKEN_OPERATOR, as `npm start` prints), --json (print the
  * API's answer as JSON, for scripts).
  */
 import { fail, parseArgs, stringOption, type Args } from './cli/args';
+import { exportCommand } from './tenant-export';
+import { purgeCommand } from './tenant-purge';
 
 interface Problem {
   title?: string;
@@ -23,6 +31,9 @@ interface Problem {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const [command, id] = args.positional;
+  // The purge runs with the operator's AWS credentials, not through the API (tenant-purge.ts).
+  if (command === 'purge') return purgeCommand(id, args);
+  if (command === 'export') return exportCommand(id, args);
   const endpoint = (
     stringOption(args, 'endpoint') ??
     process.env.MOTCUA_API ??
@@ -58,13 +69,25 @@ async function main(): Promise<void> {
     }
     case 'list': {
       const result = (await call('GET', '/v1/operator/tenants?limit=200')) as {
-        items: Array<{ id: string; provinceCode: string; name: string; status: string; plan: string }>;
+        items: Array<{
+          id: string;
+          provinceCode: string;
+          name: string;
+          status: string;
+          plan: string;
+          health: { pending: number; overdue: number; failedDeliveries: number };
+        }>;
       };
       if (json) return print(result);
-      for (const t of result.items)
+      process.stdout.write(
+        `${'mã / id'.padEnd(12)} tỉnh ${'trạng thái / status'.padEnd(28)} ${'gói'.padEnd(10)} ${'đang giải quyết/quá hạn/webhook lỗi'.padEnd(36)} tên\n`,
+      );
+      for (const t of result.items) {
+        const h = `${t.health.pending} / ${t.health.overdue} / ${t.health.failedDeliveries}`;
         process.stdout.write(
-          `${t.id.padEnd(12)} ${t.provinceCode}  ${statusText(t.status).padEnd(28)} ${t.plan.padEnd(10)} ${t.name}\n`,
+          `${t.id.padEnd(12)} ${t.provinceCode}  ${statusText(t.status).padEnd(28)} ${t.plan.padEnd(10)} ${h.padEnd(36)} ${t.name}\n`,
         );
+      }
       return;
     }
     case 'get':
@@ -81,8 +104,40 @@ async function main(): Promise<void> {
         );
       return;
     }
+    case 'add-admin': {
+      const email = stringOption(args, 'email');
+      if (!id || !email)
+        fail('Cách dùng / usage: npm run tenant -- add-admin <tenant id> --email … [--username …]', 2);
+      const result = (await call('POST', `/v1/operator/tenants/${encodeURIComponent(id)}/admins`, {
+        email,
+        ...optionalOf(args, 'username', 'username'),
+        ...optionalOf(args, 'name', 'name'),
+      })) as { username: string; temporaryPassword: string };
+      if (json) return print(result);
+      process.stdout.write(
+        `Quản trị / admin: ${result.username}\nMật khẩu tạm / temporary password: ${result.temporaryPassword}\n`,
+      );
+      return;
+    }
+    case 'delete': {
+      if (!id) fail('Cách dùng / usage: npm run tenant -- delete <tenant id> [--grace-days 30]', 2);
+      const days = stringOption(args, 'grace-days');
+      const result = (await call(
+        'DELETE',
+        `/v1/operator/tenants/${encodeURIComponent(id)}${days ? `?graceDays=${encodeURIComponent(days)}` : ''}`,
+      )) as { id: string; status: string; deletion: { purgeAfter: string } };
+      if (json) return print(result);
+      process.stdout.write(
+        `${result.id}: ${statusText(result.status)}; xoá hẳn từ / purged from ${result.deletion.purgeAfter}\n` +
+          `Khôi phục trước thời điểm đó / restore before then: npm run tenant -- resume ${result.id}\n`,
+      );
+      return;
+    }
     default:
-      fail('Cách dùng / usage: npm run tenant -- create|list|get|suspend|resume … (xem tools/tenant.ts)', 2);
+      fail(
+        'Cách dùng / usage: npm run tenant -- create|list|get|suspend|resume|add-admin|delete|purge … (xem tools/tenant.ts)',
+        2,
+      );
   }
 }
 
@@ -113,8 +168,18 @@ function createBody(args: Args) {
   };
 }
 
-const statusText = (status: string) =>
-  status === 'suspended' ? 'tạm ngừng / suspended' : 'đang phục vụ / active';
+const STATUS_TEXT: Record<string, string> = {
+  active: 'đang phục vụ / active',
+  suspended: 'tạm ngừng / suspended',
+  deleting: 'chờ xoá / deleting',
+  purged: 'đã xoá hẳn / purged',
+};
+const statusText = (status: string) => STATUS_TEXT[status] ?? status;
+
+function optionalOf(args: Args, key: string, option: string) {
+  const value = stringOption(args, option);
+  return value === undefined ? {} : { [key]: value };
+}
 
 function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

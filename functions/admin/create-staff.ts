@@ -1,7 +1,7 @@
 import { httpHandler } from '../../shared/platform/http';
 import { createStaffAccount } from '../../shared/usecases/staff';
 
-export const handler = httpHandler('createStaff', async ({ body, principal }) => ({
+export const handler = httpHandler('createStaff', async ({ body, principal, idempotency }) => ({
   status: 201,
-  body: await createStaffAccount(principal, body),
+  body: await createStaffAccount(principal, body, idempotency),
 }));

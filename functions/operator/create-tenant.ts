@@ -1,7 +1,7 @@
 import { httpHandler } from '../../shared/platform/http';
 import { createTenant } from '../../shared/usecases/tenants';
 
-export const handler = httpHandler('createTenant', async ({ body, principal }) => ({
+export const handler = httpHandler('createTenant', async ({ body, principal, idempotency }) => ({
   status: 201,
-  body: await createTenant(principal, body),
+  body: await createTenant(principal, body, idempotency),
 }));

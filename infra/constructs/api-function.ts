@@ -55,7 +55,8 @@ export const AGENCY_CLIENT_ACTIONS = [
 
 /**
  * The Cognito actions `cognito: 'users'` grants: what the staff and tenant-creation use cases call
- * (shared/data/user-directory.ts). No ListUsers (the staff index is in the table), no delete.
+ * (shared/data/user-directory.ts). No ListUsers (the staff index is in the table). Delete: a
+ * tenant admin's staff delete and the operator's purge of a province.
  */
 export const USER_ADMIN_ACTIONS = [
   'cognito-idp:AdminCreateUser',
@@ -63,6 +64,7 @@ export const USER_ADMIN_ACTIONS = [
   'cognito-idp:AdminUpdateUserAttributes',
   'cognito-idp:AdminDisableUser',
   'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminDeleteUser',
 ] as const;
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');

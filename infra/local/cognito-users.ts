@@ -1,7 +1,7 @@
 /**
  * The local stand-in for Cognito's users: the admin calls the staff use cases make
  * (AdminCreateUser, AdminGetUser, AdminUpdateUserAttributes, AdminDisableUser, AdminEnableUser,
- * AdminSetUserPassword) and the command-line sign-in (InitiateAuth with USER_PASSWORD_AUTH,
+ * AdminSetUserPassword, AdminDeleteUser) and the command-line sign-in (InitiateAuth with USER_PASSWORD_AUTH,
  * RespondToAuthChallenge for NEW_PASSWORD_REQUIRED), in Cognito's wire protocol, served next to
  * the app-client calls at `/_local/cognito-idp`. The store is a JSON file under the data dir
  * (`cognito/users.json`): users made before a restart still sign in after it. Passwords are kept
@@ -125,6 +125,13 @@ export async function openLocalUsers(
       return awsJson(200, {});
     },
     AdminDisableUser: async (input) => setEnabled(input, false),
+    AdminDeleteUser: async (input) => {
+      const user = find(input);
+      if (!user) return userNotFound();
+      users.delete(user.username);
+      await save();
+      return awsJson(200, {});
+    },
     AdminEnableUser: async (input) => setEnabled(input, true),
     AdminSetUserPassword: async (input) => {
       const user = find(input);

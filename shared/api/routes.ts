@@ -755,6 +755,7 @@ export const ROUTES = [
     summary:
       'Tạo tỉnh thuê dịch vụ và tài khoản quản trị đầu tiên / create a tenant (province) and its first tenant admin',
     tags: ['operator'],
+    idempotent: true,
     request: { body: tenants.createTenant },
     responses: {
       201: {
@@ -809,6 +810,7 @@ export const ROUTES = [
     request: { params: tenants.tenantParams },
     responses: {
       200: { description: 'Đã tạm ngừng', schema: tenants.tenantRecordView },
+      409: { description: 'Đã xoá hẳn / the tenant is purged', schema: common.problem },
       ...problemResponses,
     },
   },
@@ -820,11 +822,17 @@ export const ROUTES = [
     auth: 'user',
     roles: ['operator'],
     access: { table: 'readWrite' },
-    summary: 'Phục vụ lại tỉnh đã tạm ngừng / resume a suspended tenant',
+    summary:
+      'Phục vụ lại tỉnh đã tạm ngừng, hoặc khôi phục tỉnh đang chờ xoá / resume a suspended tenant, or restore one being deleted',
     tags: ['operator'],
     request: { params: tenants.tenantParams },
     responses: {
       200: { description: 'Đang phục vụ', schema: tenants.tenantRecordView },
+      409: {
+        description:
+          'Đã bắt đầu hoặc đã xoá hẳn, không khôi phục được / the purge has begun or is done: no restore',
+        schema: common.problem,
+      },
       ...problemResponses,
     },
   },
@@ -839,6 +847,7 @@ export const ROUTES = [
     summary:
       'Tạo tài khoản cán bộ của tỉnh (cơ quan, vai trò); mật khẩu tạm gửi e-mail / create a staff account; the temporary password is e-mailed',
     tags: ['admin'],
+    idempotent: true,
     request: { body: tenants.createStaff },
     responses: {
       201: { description: 'Đã tạo / created', schema: tenants.createdStaff },
@@ -1024,6 +1033,77 @@ export const ROUTES = [
     request: { query: serviceIndex.agencyMonthQuery },
     responses: {
       200: { description: 'Từng cơ quan / per agency', schema: serviceIndex.agencyMonthView },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'deleteTenant',
+    method: 'DELETE',
+    path: '/v1/operator/tenants/{tenant}',
+    entry: 'functions/operator/delete-tenant.ts',
+    auth: 'user',
+    roles: ['operator'],
+    access: { table: 'readWrite' },
+    summary:
+      'Xoá tỉnh đã tạm ngừng: dữ liệu xoá hẳn sau thời gian chờ (mặc định 30 ngày), khôi phục được trước đó / delete a suspended tenant: purged after a grace period (30 days by default), restorable until then',
+    tags: ['operator'],
+    request: { params: tenants.tenantParams, query: tenants.deleteTenantQuery },
+    responses: {
+      200: { description: 'Đang chờ xoá / deleting', schema: tenants.tenantRecordView },
+      409: {
+        description: 'Chưa tạm ngừng, hoặc đã đang xoá / not suspended, or already being deleted',
+        schema: common.problem,
+      },
+      422: {
+        description: 'Thời gian chờ ngoài giới hạn / grace period out of range',
+        schema: common.problem,
+      },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'addTenantAdmin',
+    method: 'POST',
+    path: '/v1/operator/tenants/{tenant}/admins',
+    entry: 'functions/operator/add-tenant-admin.ts',
+    auth: 'user',
+    roles: ['operator'],
+    access: { table: 'readWrite', cognito: 'users' },
+    summary: 'Thêm quản trị cho một tỉnh đã có / add a tenant admin to an existing tenant',
+    tags: ['operator'],
+    idempotent: true,
+    request: { params: tenants.tenantParams, body: tenants.addTenantAdmin },
+    responses: {
+      201: {
+        description: 'Đã tạo, kèm mật khẩu tạm / created, with a temporary password',
+        schema: tenants.createdStaff,
+      },
+      409: {
+        description:
+          'Tên đăng nhập đã có, hoặc tỉnh đang bị xoá / username taken, or the tenant is being deleted',
+        schema: common.problem,
+      },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'deleteStaff',
+    method: 'DELETE',
+    path: '/v1/admin/staff/{username}',
+    entry: 'functions/admin/delete-staff.ts',
+    auth: 'user',
+    roles: ['tenantAdmin'],
+    access: { table: 'readWrite', cognito: 'users' },
+    summary:
+      'Xoá tài khoản cán bộ (khoá rồi xoá); không tự xoá mình, không xoá quản trị cuối cùng / delete a staff account (disabled, then deleted); not yourself, not the last tenant admin',
+    tags: ['admin'],
+    request: { params: tenants.staffParams },
+    responses: {
+      204: { description: 'Đã xoá / deleted' },
+      409: {
+        description: 'Tự xoá mình, hoặc quản trị cuối cùng / yourself, or the last admin',
+        schema: common.problem,
+      },
       ...problemResponses,
     },
   },

@@ -16,6 +16,7 @@ import type { DeliveryAttempt, DeliveryStatus } from '../domain/webhooks/deliver
 import type { Notice } from '../domain/webhooks/notice';
 import { SORT_KEY_PREFIX } from './keys';
 import { noticePut } from './notice-repo';
+import { deadDeliveryCount } from './health-repo';
 import { collectPages, readPage, type ListPage, type Page } from './pages';
 import {
   deliveriesPk,
@@ -106,6 +107,8 @@ export async function saveDeliveryIf(
       await execute(
         WebhookDeliveryEntity.build(PutTransaction).item(itemOf(next)).options({ condition }),
         noticePut(next.tenant, notice),
+        // The operator's health counter of deliveries given up: counted exactly when the notice is.
+        ...(next.status === 'dead' ? [deadDeliveryCount(next.tenant)] : []),
       );
     else await WebhookDeliveryEntity.build(PutItemCommand).item(itemOf(next)).options({ condition }).send();
     return true;

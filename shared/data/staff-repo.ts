@@ -1,6 +1,10 @@
 /** The tenant's staff index (StaffEntity): what the admin lists; Cognito keeps the credentials. */
+import { DeleteItemCommand } from 'dynamodb-toolbox/entity/actions/delete';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { keyFailure, type KeyRecordPut } from './idempotency-repo';
 import { SORT_KEY_PREFIX } from './keys';
 import type { ListPage } from './pages';
 import { queryPageByPrefix } from './query';
@@ -17,8 +21,24 @@ export interface StaffRecord {
   createdAt?: string;
 }
 
-export async function putStaffRecord(record: StaffRecord): Promise<void> {
-  await StaffEntity.build(PutItemCommand).item(record).send();
+/** With `takeKey`, the record and the request's Idempotency-Key are written in one transaction. */
+export async function putStaffRecord(record: StaffRecord, takeKey?: KeyRecordPut): Promise<void> {
+  if (!takeKey) {
+    await StaffEntity.build(PutItemCommand).item(record).send();
+    return;
+  }
+  try {
+    await execute(staffRecordPut(record), takeKey);
+  } catch (error) {
+    throw keyFailure(error, 1) ?? error;
+  }
+}
+
+/** The staff record as one item of a bigger transaction (a new province's first admin). */
+export const staffRecordPut = (record: StaffRecord) => StaffEntity.build(PutTransaction).item(record);
+
+export async function deleteStaffRecord(tenant: string, username: string): Promise<void> {
+  await StaffEntity.build(DeleteItemCommand).key({ tenant, username }).send();
 }
 
 export async function getStaffRecord(tenant: string, username: string): Promise<StaffRecord | undefined> {

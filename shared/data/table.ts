@@ -370,15 +370,32 @@ export const TenantRecordEntity = new Entity({
     id: string().key(),
     provinceCode: string(),
     name: string(),
-    status: string().enum('active', 'suspended'),
+    status: string().enum('active', 'suspended', 'deleting', 'purged'),
     plan: string().enum('trial', 'standard', 'enterprise'),
     contact: any(),
     createdAt: string(),
     createdBy: string(),
     statusChangedAt: string().optional(),
     statusChangedBy: string().optional(),
+    deletion: any().optional(),
+    purge: any().optional(),
+    exports: any().optional(),
   }),
   computeKey: ({ id }) => tenantRegistryKey(id),
+});
+
+/**
+ * The operator's health counters of one tenant (shared/domain/tenants/health.ts) that no other
+ * counter gives: deliveries given up, added to in the write that gives one up.
+ */
+export const TenantHealthEntity = new Entity({
+  name: 'TenantHealth',
+  table: MainTable,
+  schema: item({
+    tenant: string().key(),
+    deadDeliveries: number().optional(),
+  }),
+  computeKey: ({ tenant }) => ({ PK: tenantPk(tenant), SK: '#HEALTH' }),
 });
 
 export const deliveriesPk = (tenant: string, subscriptionId: string) =>

@@ -9,11 +9,15 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import type { TenantSettings } from '../api/schemas/catalog';
 import type { TenantRecord } from '../domain/tenants/tenant';
+import { keyFailure, type KeyRecordPut } from './idempotency-repo';
 import { SORT_KEY_PREFIX } from './keys';
 import type { ListPage } from './pages';
 import { queryPageByPrefix } from './query';
 import { cancellationCodes } from './transactions';
+import type { staffRecordPut } from './staff-repo';
 import { TENANT_REGISTRY_PK, TenantEntity, TenantRecordEntity } from './table';
+
+type StaffRecordPut = ReturnType<typeof staffRecordPut>;
 
 /** The registry item or the profile was there already: the tenant exists. */
 export class TenantExistsError extends Error {
@@ -23,17 +27,31 @@ export class TenantExistsError extends Error {
   }
 }
 
-export async function createTenantRecord(record: TenantRecord, settings: TenantSettings): Promise<void> {
+/**
+ * The registry item and the profile, with the first admin's staff record and, when the request
+ * has one, the item that takes its Idempotency-Key, all in one transaction.
+ */
+export async function createTenantRecord(
+  record: TenantRecord,
+  settings: TenantSettings,
+  admin: StaffRecordPut,
+  takeKey?: KeyRecordPut,
+): Promise<void> {
   try {
-    await execute(
+    const puts = [
       TenantRecordEntity.build(PutTransaction)
         .item(record)
         .options({ condition: { attr: 'id', exists: false } }),
       TenantEntity.build(PutTransaction)
         .item({ tenant: record.id, settings })
         .options({ condition: { attr: 'tenant', exists: false } }),
-    );
+      admin,
+    ] as const;
+    if (takeKey) await execute(...puts, takeKey);
+    else await execute(...puts);
   } catch (error) {
+    const key = takeKey ? keyFailure(error, 3) : undefined;
+    if (key) throw key;
     if (cancellationCodes(error)?.some((c) => c === 'ConditionalCheckFailed'))
       throw new TenantExistsError(record.id);
     throw error;
@@ -76,5 +94,8 @@ function toRecord(i: unknown): TenantRecord {
     createdBy: r.createdBy,
     ...(r.statusChangedAt ? { statusChangedAt: r.statusChangedAt } : {}),
     ...(r.statusChangedBy ? { statusChangedBy: r.statusChangedBy } : {}),
+    ...(r.deletion ? { deletion: r.deletion } : {}),
+    ...(r.purge ? { purge: r.purge } : {}),
+    ...(r.exports ? { exports: r.exports } : {}),
   };
 }

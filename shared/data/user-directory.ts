@@ -7,6 +7,7 @@
  */
 import {
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
   AdminGetUserCommand,
@@ -57,6 +58,8 @@ export interface UserDirectory {
   setEnabled(username: string, enabled: boolean): Promise<void>;
   /** A permanent password (the offline seed's demo staff); staff set their own otherwise. */
   setPassword(username: string, password: string): Promise<void>;
+  /** Deletes the account; an account already gone is not an error (deletes are retried). */
+  remove(username: string): Promise<void>;
 }
 
 const pool = () => requireEnv(ENV.userPoolId);
@@ -141,5 +144,12 @@ export const cognitoUserDirectory: UserDirectory = {
         Permanent: true,
       }),
     );
+  },
+  remove: async (username) => {
+    try {
+      await getCognitoClient().send(new AdminDeleteUserCommand({ UserPoolId: pool(), Username: username }));
+    } catch (error) {
+      if (!isNamed(error, 'UserNotFoundException')) throw error;
+    }
   },
 };

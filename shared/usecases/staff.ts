@@ -12,14 +12,22 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import type { createdStaff, CreateStaff, staffView, UpdateStaff } from '../api/schemas/tenants';
 import { DomainRuleError } from '../domain/errors';
+import type { IdempotencyClaim } from '../domain/idempotency';
 import { ungrantableRoles } from '../domain/roles';
 import { toVnIso } from '../domain/vn-time';
 import { agenciesByCode } from '../data/catalog-repo';
-import { getStaffRecord, putStaffRecord, staffPage, type StaffRecord } from '../data/staff-repo';
+import {
+  deleteStaffRecord,
+  getStaffRecord,
+  putStaffRecord,
+  staffPage,
+  type StaffRecord,
+} from '../data/staff-repo';
 import { cognitoUserDirectory, UsernameTakenError, type UserDirectory } from '../data/user-directory';
 import { clock } from '../platform/clock';
 import { ConflictError, NotFoundError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
+import { oncePerKey, type TakeKey } from './once-per-key';
 import { pageOf, type PageRequest } from './paging';
 
 type Created = z.input<typeof createdStaff>;
@@ -66,12 +74,15 @@ export interface NewAccount {
   roles: readonly string[];
 }
 
-/** Creates the account in the directory and the index, without checks: callers check first. */
-export async function openAccount(
+/**
+ * Creates the account in the directory, without checks (callers check first), and gives the staff
+ * record its caller writes (alone, or with more in one transaction) and the answer.
+ */
+export async function accountInDirectory(
   tenant: string,
   account: NewAccount,
   directory: UserDirectory = cognitoUserDirectory,
-): Promise<Created> {
+): Promise<{ record: StaffRecord; created: Created }> {
   const password = temporaryPassword();
   try {
     await directory.create({ ...account, tenant, temporaryPassword: password });
@@ -92,18 +103,96 @@ export async function openAccount(
     enabled: true,
     createdAt: toVnIso(clock.now()),
   };
-  await putStaffRecord(record);
-  return { ...viewOf(record), temporaryPassword: password, invitation: 'email' };
+  return { record, created: { ...viewOf(record), temporaryPassword: password, invitation: 'email' } };
+}
+
+/**
+ * Creates the account in the directory and the index. With `takeKey`, the index record takes the
+ * request's Idempotency-Key in the same write, and the stored answer holds the temporary password:
+ * a retry must get the answer the lost response had, and Cognito cannot tell a password back. It
+ * is a one-time password (changed at first sign-in, void after three days) kept one day in the
+ * tenant's own partition. If the index write fails the directory account is removed again, so a
+ * retry can create it.
+ */
+export async function openAccount(
+  tenant: string,
+  account: NewAccount,
+  directory: UserDirectory = cognitoUserDirectory,
+  takeKey?: TakeKey<Created>,
+): Promise<Created> {
+  const { record, created } = await accountInDirectory(tenant, account, directory);
+  try {
+    await putStaffRecord(record, takeKey?.(created));
+  } catch (error) {
+    await directory.remove(account.username).catch(() => undefined);
+    throw error;
+  }
+  return created;
 }
 
 export async function createStaffAccount(
   principal: Principal,
   input: CreateStaff,
+  claim?: IdempotencyClaim,
   directory: UserDirectory = cognitoUserDirectory,
 ): Promise<Created> {
-  requireGrantable(input.roles);
-  await requireAgency(principal.tenant, input.agency);
-  return openAccount(principal.tenant, input, directory);
+  const { result } = await oncePerKey<Created>(claim, async (takeKey) => {
+    requireGrantable(input.roles);
+    await requireAgency(principal.tenant, input.agency);
+    return openAccount(principal.tenant, input, directory, takeKey);
+  });
+  return result;
+}
+
+/**
+ * Deletes a staff account: disabled first (it can sign in no more, even if the delete fails
+ * half-way), then deleted in the directory, then its index record. An admin cannot delete
+ * themself, and the tenant keeps at least one enabled tenant admin (409 otherwise): a province
+ * with none can only be helped by the operator (POST /v1/operator/tenants/{tenant}/admins).
+ * The dossiers' history keeps the name of whoever acted; nothing there refers to the account.
+ */
+export async function deleteStaffAccount(
+  principal: Principal,
+  username: string,
+  directory: UserDirectory = cognitoUserDirectory,
+): Promise<void> {
+  const record = await requireRecord(principal.tenant, username);
+  if (username === principal.username)
+    throw new DomainRuleError(
+      409,
+      'delete-self',
+      'username',
+      'Không thể tự xoá tài khoản của mình / you cannot delete your own account',
+    );
+  if (
+    record.enabled &&
+    record.roles.includes('tenantAdmin') &&
+    !(await anotherEnabledAdmin(principal.tenant, username))
+  )
+    throw new DomainRuleError(
+      409,
+      'last-tenant-admin',
+      'username',
+      'Không thể xoá quản trị cuối cùng của đơn vị / you cannot delete the tenant’s last admin',
+    );
+  if (record.enabled) await directory.setEnabled(username, false).catch(ignoreGone);
+  await directory.remove(username);
+  await deleteStaffRecord(principal.tenant, username);
+}
+
+/** An account already gone from the directory (a delete retried after a crash) is fine to delete. */
+const ignoreGone = (error: unknown) => {
+  if ((error as { name?: string })?.name !== 'UserNotFoundException') throw error;
+};
+
+async function anotherEnabledAdmin(tenant: string, except: string): Promise<boolean> {
+  let after: string | undefined;
+  for (;;) {
+    const { items, more } = await staffPage(tenant, { after, limit: 100 });
+    if (items.some((s) => s.username !== except && s.enabled && s.roles.includes('tenantAdmin'))) return true;
+    if (!more || items.length === 0) return false;
+    after = items.at(-1)!.username;
+  }
 }
 
 export async function staffAccount(principal: Principal, username: string): Promise<View> {

@@ -1,19 +1,27 @@
 /**
  * The platform operator's use cases: create a province with its first tenant admin, list and read
- * tenants, suspend and resume them. A province is created once: the registry item and the settings
- * profile are written only if absent (409 otherwise: the natural key, its id, is the idempotency),
- * then its first admin's account.
+ * tenants with their health, suspend and resume them, add a tenant admin, delete (with a grace
+ * period) and purge them. A province is created once: the registry item and the settings profile
+ * are written only if absent (409 otherwise), with its first admin's account and, when the request
+ * has one, its Idempotency-Key (the same request again gets the first answer).
  */
 import type { z } from 'zod';
 import { tenantSettings } from '../api/schemas/catalog';
-import type { CreateTenant, createdTenant, tenantRecordView } from '../api/schemas/tenants';
+import type {
+  CreateTenant,
+  createdStaff,
+  createdTenant,
+  TenantAdminInput,
+  tenantRecordView,
+} from '../api/schemas/tenants';
+import type { IdempotencyClaim } from '../domain/idempotency';
+import { DEFAULT_GRACE_DAYS, deletionOf } from '../domain/tenants/retention';
 import {
   checkNewTenantId,
   TENANT_TIME_ZONE,
   tenantIdFor,
   withStatus,
   type TenantRecord,
-  type TenantStatus,
 } from '../domain/tenants/tenant';
 import { toVnIso } from '../domain/vn-time';
 import {
@@ -23,21 +31,44 @@ import {
   tenantRecordPage,
   TenantExistsError,
 } from '../data/tenant-repo';
+import { readTenantHealth } from '../data/health-repo';
+import { staffRecordPut } from '../data/staff-repo';
 import { cognitoUserDirectory, type UserDirectory } from '../data/user-directory';
 import { clock } from '../platform/clock';
 import { ConflictError, NotFoundError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
 import { containerTenantGate } from '../platform/tenant-gate';
 import { pageOf, type PageRequest } from './paging';
-import { openAccount } from './staff';
+import { oncePerKey, type TakeKey } from './once-per-key';
+import { accountInDirectory, openAccount } from './staff';
+import { runPurge } from './tenant-purge';
 
 type Created = z.input<typeof createdTenant>;
 type RecordView = z.input<typeof tenantRecordView>;
 
+/**
+ * Order: the admin's account in the directory first (it decides whether the username is free across
+ * the pool), then one transaction with the registry item, the profile, the admin's staff record and
+ * the Idempotency-Key; if that fails (the tenant exists, a retry raced) the account is removed again.
+ * With a key, the same request again gets the first answer (its temporary password: staff.ts).
+ */
 export async function createTenant(
   operator: Pick<Principal, 'username'>,
   input: CreateTenant,
+  claim?: IdempotencyClaim,
   directory: UserDirectory = cognitoUserDirectory,
+): Promise<Created> {
+  const { result } = await oncePerKey<Created>(claim, (takeKey) =>
+    newTenant(operator, input, takeKey, directory),
+  );
+  return result;
+}
+
+async function newTenant(
+  operator: Pick<Principal, 'username'>,
+  input: CreateTenant,
+  takeKey: TakeKey<Created>,
+  directory: UserDirectory,
 ): Promise<Created> {
   const id = input.id ?? tenantIdFor(input.provinceCode);
   checkNewTenantId(id);
@@ -59,21 +90,13 @@ export async function createTenant(
     workingWeekdays: input.workingWeekdays,
   });
   const adminUsername = input.admin.username ?? `${id}.quantri`;
-  // Checked before anything is written: a province created without its admin could not be
-  // created again (409) and would have no one to manage it. (Two creates racing for one username
-  // can still collide; the loser's province then needs the operator: docs/deploy.md.)
+  // Checked before anything is written: no account is made for a province that exists.
+  if (await getTenantRecord(id)) throw tenantExists(id);
   if (await directory.get(adminUsername))
     throw new ConflictError(
       `Tên đăng nhập ${adminUsername} đã có người dùng / the username ${adminUsername} is taken`,
     );
-  try {
-    await createTenantRecord(record, settings);
-  } catch (error) {
-    if (error instanceof TenantExistsError)
-      throw new ConflictError(`Đơn vị ${id} đã tồn tại / the tenant ${id} exists`);
-    throw error;
-  }
-  const admin = await openAccount(
+  const { record: adminRecord, created: admin } = await accountInDirectory(
     id,
     {
       username: adminUsername,
@@ -83,22 +106,98 @@ export async function createTenant(
     },
     directory,
   );
-  return { tenant: viewOf(record), admin };
+  const answer: Created = { tenant: viewOf(record), admin };
+  try {
+    await createTenantRecord(record, settings, staffRecordPut(adminRecord), takeKey(answer));
+  } catch (error) {
+    await directory.remove(adminUsername).catch(() => undefined);
+    if (error instanceof TenantExistsError) throw tenantExists(id);
+    throw error;
+  }
+  return answer;
+}
+
+const tenantExists = (id: string) => new ConflictError(`Đơn vị ${id} đã tồn tại / the tenant ${id} exists`);
+
+/**
+ * The operator adds a tenant admin to an existing province (its only admin left, or a second one).
+ * Not to a province being deleted or purged (409): it is closed for good.
+ */
+export async function addTenantAdmin(
+  id: string,
+  input: TenantAdminInput,
+  claim?: IdempotencyClaim,
+  directory: UserDirectory = cognitoUserDirectory,
+): Promise<z.input<typeof createdStaff>> {
+  const record = await requireRecord(id);
+  if (record.status === 'deleting' || record.status === 'purged')
+    throw new ConflictError(`Đơn vị ${id} đang bị xoá / the tenant ${id} is being deleted`);
+  const username = input.username ?? `${id}.quantri`;
+  const { result } = await oncePerKey<z.input<typeof createdStaff>>(claim, (takeKey) =>
+    openAccount(
+      id,
+      { username, name: input.name ?? `Quản trị ${record.name}`, email: input.email, roles: ['tenantAdmin'] },
+      directory,
+      takeKey,
+    ),
+  );
+  return result;
+}
+
+/**
+ * The operator's delete: a suspended province becomes `deleting`, purged after `graceDays`
+ * (retention.ts); until then a resume restores it. Nothing is deleted here.
+ */
+export async function deleteTenant(
+  operator: Pick<Principal, 'username'>,
+  id: string,
+  graceDays: number = DEFAULT_GRACE_DAYS,
+): Promise<RecordView> {
+  const current = await requireRecord(id);
+  const now = clock.now();
+  const deletion = deletionOf(current, operator.username, now, graceDays, toVnIso);
+  const record: TenantRecord = {
+    ...current,
+    status: 'deleting',
+    statusChangedAt: deletion.requestedAt,
+    statusChangedBy: operator.username,
+    deletion,
+  };
+  await putTenantRecord(record);
+  containerTenantGate().forget(id);
+  return viewOf(record);
+}
+
+/** One bounded run of the purge (tenant-purge.ts); the CLI calls again until `purged`. */
+export async function purgeTenant(id: string, directory?: UserDirectory): Promise<RecordView> {
+  return viewOf(await runPurge(await requireRecord(id), { directory }));
 }
 
 export async function tenantRecord(id: string): Promise<RecordView> {
   return viewOf(await requireRecord(id));
 }
 
+/**
+ * The registry, a page at a time, each province with its health (health-repo.ts: two reads of
+ * counters per province, in parallel; a purged province has none to read).
+ */
 export async function tenantRecords(page: PageRequest) {
   const { items, more } = await tenantRecordPage({ after: page.cursor, limit: page.limit });
-  return pageOf('tenants', items.map(viewOf), more, (t) => t.id);
+  const views = await Promise.all(
+    items.map(async (t) => ({
+      ...viewOf(t),
+      health: t.status === 'purged' ? NO_HEALTH : await readTenantHealth(t.id),
+    })),
+  );
+  return pageOf('tenants', views, more, (t) => t.id);
 }
+
+const NO_HEALTH = { pending: 0, overdue: 0, failedDeliveries: 0 };
 
 export async function setTenantStatus(
   operator: Pick<Principal, 'username'>,
   id: string,
-  status: TenantStatus,
+  status: 'active' | 'suspended',
 ): Promise<RecordView> {
   const current = await requireRecord(id);
   const { record, changed } = withStatus(current, status, operator.username, toVnIso(clock.now()));

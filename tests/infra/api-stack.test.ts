@@ -358,7 +358,7 @@ describe('ApiStack', () => {
     );
 
     it.each(routes.filter((r) => r.access.cognito === 'users').map((r) => [r.id, r] as const))(
-      '%s may create, read, update, enable and disable users of the user pool only, and knows its id',
+      '%s may create, read, update, enable, disable and delete users of the user pool only, and knows its id',
       (_id, route) => {
         expect(cognitoActions(route).sort()).toEqual([...USER_ADMIN_ACTIONS].sort());
         const resources = statementsOf(route)
@@ -376,6 +376,8 @@ describe('ApiStack', () => {
         'createTenant',
         'createStaff',
         'updateStaff',
+        'addTenantAdmin',
+        'deleteStaff',
       ]);
     });
 

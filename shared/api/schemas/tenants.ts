@@ -1,7 +1,7 @@
 /** The operator's tenant registry and the tenant admins' staff accounts. */
 import { z } from 'zod';
 import { TENANT_ROLES } from '../../domain/roles';
-import { TENANT_PLANS, TENANT_STATUSES, TENANT_TIME_ZONE } from '../../domain/tenants/tenant';
+import { PURGE_PHASES, TENANT_PLANS, TENANT_STATUSES, TENANT_TIME_ZONE } from '../../domain/tenants/tenant';
 import { agencyCode, hhmm, singleLine, tenantId } from './common';
 import { nextCursor, pageQuery } from './page';
 
@@ -79,6 +79,8 @@ export const createTenant = z
   .strict();
 export type CreateTenant = z.infer<typeof createTenant>;
 
+export type TenantAdminInput = z.infer<typeof tenantAdminInput>;
+
 export const tenantParams = z.object({ tenant: tenantId }).strict();
 export const tenantListQuery = z.object(pageQuery('tenants', tenantId)).strict();
 
@@ -94,8 +96,49 @@ export const tenantRecordView = z.object({
   createdBy: z.string(),
   statusChangedAt: z.string().optional(),
   statusChangedBy: z.string().optional(),
+  /** A delete asked for: from `purgeAfter` on the purge may run; a resume before it restores. */
+  deletion: z
+    .object({
+      requestedAt: z.string(),
+      requestedBy: z.string(),
+      graceDays: z.number().int(),
+      purgeAfter: z.string(),
+    })
+    .optional(),
+  /** The purge's progress: what it has deleted so far, and the phase it is in. */
+  purge: z
+    .object({
+      phase: z.enum(PURGE_PHASES),
+      cursor: z.string().optional(),
+      users: z.number().int(),
+      objects: z.number().int(),
+      items: z.number().int(),
+      startedAt: z.string(),
+      finishedAt: z.string().optional(),
+    })
+    .optional(),
+  /** Exports made of this tenant (who, when). */
+  exports: z.array(z.object({ id: z.string(), at: z.string(), by: z.string() })).optional(),
 });
-export const tenantList = z.object({ items: z.array(tenantRecordView), nextCursor });
+
+/** The operator's view of a province's health, from counters (shared/domain/tenants/health.ts). */
+export const tenantHealth = z.object({
+  pending: z.number().int(),
+  overdue: z.number().int(),
+  failedDeliveries: z.number().int(),
+});
+export const tenantListItem = tenantRecordView.extend({ health: tenantHealth });
+export const tenantList = z.object({ items: z.array(tenantListItem), nextCursor });
+
+/** `DELETE /v1/operator/tenants/{tenant}`: the grace period before the purge may run. */
+export const deleteTenantQuery = z
+  .object({
+    graceDays: z.coerce.number().int().min(1).max(36500).optional(),
+  })
+  .strict();
+
+/** `POST /v1/operator/tenants/{tenant}/admins`: one more tenant admin for an existing province. */
+export const addTenantAdmin = tenantAdminInput;
 
 export const staffView = z.object({
   username: z.string(),

@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/platform/http';
+import { deleteStaffAccount } from '../../shared/usecases/staff';
+
+export const handler = httpHandler('deleteStaff', async ({ params, principal }) => {
+  await deleteStaffAccount(principal, params.username);
+  return { status: 204, body: undefined };
+});

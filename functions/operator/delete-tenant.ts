@@ -1,0 +1,7 @@
+import { httpHandler } from '../../shared/platform/http';
+import { deleteTenant } from '../../shared/usecases/tenants';
+
+export const handler = httpHandler('deleteTenant', async ({ params, query, principal }) => ({
+  status: 200,
+  body: await deleteTenant(principal, params.tenant, query.graceDays),
+}));
