@@ -1,9 +1,10 @@
+import type { CfnElement } from 'aws-cdk-lib';
 import { AGENCY_AUDIENCE } from '../../shared/platform/claims';
 import { Match } from 'aws-cdk-lib/assertions';
 import { corsPolicy } from '../../shared/api/cors';
-import { ROUTES, routeKey, type RouteDef } from '../../shared/api/routes';
+import { ROUTES, routeKey, type RouteDef, type RouteId } from '../../shared/api/routes';
 import { ENV } from '../../shared/platform/env';
-import { buildTestApp, literal, roleLogicalId } from './fixture';
+import { buildTestApp, errorsOrThrottlesAlarm, literal, roleLogicalId } from './fixture';
 import { USER_ADMIN_ACTIONS } from '../../infra/constructs/api-function';
 
 const testApp = buildTestApp();
@@ -239,15 +240,10 @@ describe('ApiStack', () => {
       },
     );
 
-    it('alarms on errors and throttles of the functions', () => {
-      for (const metric of ['Errors', 'Throttles']) {
-        template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-          Namespace: 'AWS/Lambda',
-          MetricName: metric,
-          Threshold: 1,
-          AlarmActions: [Match.anyValue()],
-        });
-      }
+    it.each(ROUTES.map((r) => [r.id]))('alarms on errors and throttles of %s', (id) => {
+      const fn = testApp.stacks.api.functions[id as RouteId];
+      const logicalId = testApp.stacks.api.getLogicalId(fn.node.defaultChild as CfnElement);
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', errorsOrThrottlesAlarm({ Ref: logicalId }));
     });
   });
 

@@ -5,7 +5,7 @@
  * which keeps the tests fast and lets them run before every handler compiles.
  */
 import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -84,3 +84,31 @@ export function roleLogicalId(fn: IFunction): string {
 
 /** Escapes a literal for `Match.stringLikeRegexp` (route keys contain `{`, `}` and `$`). */
 export const literal = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The one alarm every function gets (infra/constructs/alarms.ts): its errors and throttles summed,
+ * firing on the first one, for the function whose name is `functionName` in the template.
+ */
+export function errorsOrThrottlesAlarm(functionName: unknown): Record<string, unknown> {
+  const stat = (id: string, metricName: string) =>
+    Match.objectLike({
+      Id: id,
+      MetricStat: Match.objectLike({
+        Metric: {
+          Namespace: 'AWS/Lambda',
+          MetricName: metricName,
+          Dimensions: [{ Name: 'FunctionName', Value: functionName }],
+        },
+        Stat: 'Sum',
+      }),
+    });
+  return {
+    Metrics: Match.arrayWith([
+      Match.objectLike({ Expression: 'FILL(errors, 0) + FILL(throttles, 0)', ReturnData: true }),
+      stat('errors', 'Errors'),
+      stat('throttles', 'Throttles'),
+    ]),
+    Threshold: 1,
+    AlarmActions: [Match.anyValue()],
+  };
+}

@@ -12,7 +12,7 @@ import { DEADLINE_CLOCK } from '../../shared/api/deadline-clock';
 import { functionById, OUTBOX_INSERT_FILTER, queueConsumers, tasksOf } from '../../shared/api/functions';
 import { QUEUES, SUBSCRIBED_QUEUES, type QueueId } from '../../shared/api/queues';
 import { ENV } from '../../shared/platform/env';
-import { buildTestApp, nagFindings } from './fixture';
+import { buildTestApp, errorsOrThrottlesAlarm, nagFindings } from './fixture';
 
 const testApp = buildTestApp();
 const { workflow } = testApp.stacks;
@@ -253,12 +253,10 @@ describe('WorkflowStack', () => {
     });
 
     it('alarms on its errors', () => {
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        Namespace: 'AWS/Lambda',
-        MetricName: 'Errors',
-        Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId(clock.checkFunction.function) } }],
-        AlarmActions: [Match.anyValue()],
-      });
+      template.hasResourceProperties(
+        'AWS::CloudWatch::Alarm',
+        errorsOrThrottlesAlarm({ Ref: logicalId(clock.checkFunction.function) }),
+      );
     });
   });
 
@@ -415,11 +413,10 @@ describe('WorkflowStack', () => {
     });
 
     it('alarms on its errors', () => {
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        Namespace: 'AWS/Lambda',
-        MetricName: 'Errors',
-        Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId(clock.starter.handler.function) } }],
-      });
+      template.hasResourceProperties(
+        'AWS::CloudWatch::Alarm',
+        errorsOrThrottlesAlarm({ Ref: logicalId(clock.starter.handler.function) }),
+      );
     });
 
     it('may start executions of the deadline-clock state machine and of no other, and describe its executions', () => {
