@@ -5,6 +5,7 @@
 import type { BenchResult } from './calendar.bench';
 import type { BusFigure } from './raw-bus';
 import type { WebhookFigures } from './webhook-delivery';
+import { renderFairShare, type FairShareFigures } from './fair-share';
 import type { Bundle, ColdImport } from './bundles';
 import type { LoadOptions, LoadResult } from './load';
 
@@ -55,6 +56,8 @@ export interface BenchReport {
   bus?: BusFigure[];
   /** Webhook delivery on the offline cloud (bench/webhook-delivery.ts). */
   webhooks?: WebhookFigures;
+  /** One tenant at its limit, another's latency (bench/fair-share.ts). */
+  fairShare?: FairShareFigures;
 }
 
 type Align = 'left' | 'right';
@@ -259,6 +262,7 @@ export function renderReport(r: BenchReport): string {
     calendarSection(r),
     busSection(r),
     webhookSection(r),
+    r.fairShare ? renderFairShare(r.fairShare) : '',
     '',
   ].join('\n');
 }

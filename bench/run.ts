@@ -8,7 +8,8 @@
  * (JVM included) on every way out: success, error, Ctrl-C.
  *
  * Knobs for a quick look (defaults in brackets): BENCH_COLD_RUNS [7], BENCH_CONNECTIONS [10],
- * BENCH_DURATION_SEC [10], BENCH_WARMUP_SEC [2], BENCH_TRACK_POOL [50].
+ * BENCH_DURATION_SEC [10], BENCH_WARMUP_SEC [2], BENCH_TRACK_POOL [50]; BENCH_ONLY=fair-share runs
+ * only the fair-share phase (bench/fair-share.ts) and prints it.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -32,6 +33,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, traceUseCases } from './call-trace';
 import { httpLoad, mergeResults, rawLoad, type HttpLoad, type LoadOptions, type LoadResult } from './load';
 import { rawBusCosts } from './raw-bus';
 import { webhookDeliveryFigures } from './webhook-delivery';
+import { fairShareFigures, renderFairShare } from './fair-share';
 import { CallTimer, SUBMIT_PLAN, TRACK_PLAN, describeCalls, rawSubmit, rawTrack } from './raw-dynamodb';
 import {
   renderReport,
@@ -217,6 +219,11 @@ async function main(): Promise<void> {
   }
 
   try {
+    // BENCH_ONLY=fair-share: only that phase (its own cloud), printed, results.md left as it is.
+    if (process.env.BENCH_ONLY === 'fair-share') {
+      process.stdout.write(`\n${renderFairShare(await fairShareFigures(settings.durationSec, progress))}`);
+      return;
+    }
     const { functions, ingredients, bare } = await bundlesAndColdImports(tmp);
     progress('starting the offline cloud on a temp data dir…');
     cloud = await startCloudProcess({ timeoutMs: 90_000 });
@@ -230,6 +237,7 @@ async function main(): Promise<void> {
     const webhooks = await webhookDeliveryFigures(cloud.info);
     progress('stopping the offline cloud…');
     await cleanUp();
+    const fairShare = await fairShareFigures(settings.durationSec, progress);
     progress('calendar micro-benchmark…');
     const calendar = await runCalendarBench();
 
@@ -253,6 +261,7 @@ async function main(): Promise<void> {
       calendar,
       bus,
       webhooks,
+      fairShare,
     };
     const markdown = renderReport(report);
     process.stdout.write(`\n${markdown}`);
