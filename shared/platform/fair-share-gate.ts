@@ -10,7 +10,7 @@
  *
  * The plan is one GetItem of the tenant's registry item, remembered per container for as long as
  * the suspension status is (TENANT_STATUS_CACHE_SECONDS). Limits come from FAIR_SHARE_LIMITS
- * (shared/domain/fair-share/limits.ts), read at first use.
+ * (shared/domain/fair-share/limits.ts), parsed once per value.
  *
  * Fail open: if the bucket cannot be written (DynamoDB throttling the bucket's partition, an
  * outage), the request is served and a warning logged. The limiter guards shared capacity; it is
@@ -85,12 +85,15 @@ export interface FairShareGate {
 export function fairShareGate(options: {
   store: BucketStore;
   plans: PlanLookup;
-  limits: FairShareLimits;
+  /** The limits, or where to read them at each request (the configuration of the running function). */
+  limits: FairShareLimits | (() => FairShareLimits);
   planTtlMs: number;
   now?: () => number;
   onError?: (error: unknown, caller: FairShareCaller) => void;
 }): FairShareGate {
   const now = options.now ?? Date.now;
+  const limitsNow =
+    typeof options.limits === 'function' ? options.limits : () => options.limits as FairShareLimits;
   const plans = new Map<string, { plan: TenantPlan | undefined; until: number }>();
   const planOf = async (tenant: string) => {
     const known = plans.get(tenant);
@@ -103,18 +106,14 @@ export function fairShareGate(options: {
     require: async (caller) => {
       // The operator's own tenant has no data and few users; its routes are not the tenants' share.
       if (caller.tenant === PLATFORM_TENANT) return;
+      // Outside the try: a malformed configuration is a bug to see (500), not a reason to serve.
+      const limits = limitsNow();
       let verdict;
       try {
         const [key, limit] =
           caller.auth === 'public'
-            ? [
-                rateBucketKey(caller.tenant, clientBucket(clientKey(caller.sourceIp))),
-                options.limits.publicClient,
-              ]
-            : [
-                rateBucketKey(caller.tenant, STAFF_BUCKET),
-                planLimit(options.limits, await planOf(caller.tenant)),
-              ];
+            ? [rateBucketKey(caller.tenant, clientBucket(clientKey(caller.sourceIp))), limits.publicClient]
+            : [rateBucketKey(caller.tenant, STAFF_BUCKET), planLimit(limits, await planOf(caller.tenant))];
         verdict = await options.store.take(key, limit, now());
       } catch (error) {
         options.onError?.(error, caller);
@@ -130,13 +129,26 @@ export function fairShareGate(options: {
   };
 }
 
+const parsedLimits = new Map<string, FairShareLimits>();
+function limitsOf(json: string | undefined): FairShareLimits {
+  const key = json ?? '';
+  let limits = parsedLimits.get(key);
+  if (!limits) {
+    limits = limitsFrom(json);
+    parsedLimits.set(key, limits);
+  }
+  return limits;
+}
+
 let defaultGate: FairShareGate | undefined;
 /** The container's gate, made on first use (its configuration read then). */
 export function containerFairShareGate(): FairShareGate {
   defaultGate ??= fairShareGate({
     store: dynamoBucketStore(),
     plans: readTenantPlan,
-    limits: limitsFrom(process.env[ENV.fairShareLimits]),
+    // Read at each request, parsed once per distinct value: offline, functions share this module in
+    // one process and each sees its own environment only while it runs (infra/local/function-env.ts).
+    limits: () => limitsOf(process.env[ENV.fairShareLimits]),
     planTtlMs: numberEnv(ENV.tenantStatusCacheSeconds, 30) * 1000,
     onError: (error, caller) =>
       logger.warn('fair-share bucket unwritable; serving the request', {

@@ -11,7 +11,7 @@
  * access guard allows likewise: a read-only function may write its buckets, and nothing else.
  * Items expire through the table's TTL once their bucket has refilled.
  */
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   admissionConditions,
@@ -92,7 +92,13 @@ export function dynamoBucketStore(): BucketStore {
       return { ok: true as const, tat: tatOf(Attributes) ?? c.idleTat };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      return { ok: false as const, tat: tatOf(error.Item as Record<string, unknown> | undefined) };
+      if (error.Item) return { ok: false as const, tat: tatOf(error.Item as Record<string, unknown>) };
+      // An endpoint that does not return the item on a failed condition (older DynamoDB Local):
+      // read it, or every retry would guess the same wrong path.
+      const { Item } = await getDocumentClient().send(
+        new GetCommand({ TableName: requireEnv(ENV.tableName), Key: key, ConsistentRead: true }),
+      );
+      return { ok: false as const, tat: tatOf(Item) };
     }
   };
 
@@ -116,8 +122,9 @@ export function dynamoBucketStore(): BucketStore {
         if (known !== undefined) lastTat.set(id, known);
         else lastTat.delete(id);
       }
-      // Three races lost in a row: the bucket is contended at its edge; refuse for a second.
-      return { allowed: false, tat: known ?? now, retryAfterSeconds: 1 };
+      // Three races lost in a row while the TAT read each time still had room: contention, not
+      // excess. Admitted, as fail-open does: refusing would punish concurrency, not overuse.
+      return { allowed: true, tat: known ?? now, retryAfterSeconds: 0 };
     },
   };
 }

@@ -50,7 +50,7 @@ const isLimit = (value: unknown): value is BucketLimit => {
 /**
  * Limits from configuration (FAIR_SHARE_LIMITS): JSON naming any of the plans and `publicClient`,
  * each `{ "ratePerSecond": n, "burst": n }`; what it does not name keeps its default. Anything else
- * throws, so a wrong value fails the function at cold start rather than silently lifting a limit.
+ * throws, so a wrong value fails the request (a 500, a bug to see) rather than silently lifting a limit.
  */
 export function limitsFrom(json: string | undefined): FairShareLimits {
   if (json === undefined || json.trim() === '') return DEFAULT_LIMITS;
