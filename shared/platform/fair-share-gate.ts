@@ -114,7 +114,7 @@ export function fairShareGate(options: {
           caller.auth === 'public'
             ? [rateBucketKey(caller.tenant, clientBucket(clientKey(caller.sourceIp))), limits.publicClient]
             : [rateBucketKey(caller.tenant, STAFF_BUCKET), planLimit(limits, await planOf(caller.tenant))];
-        verdict = await options.store.take(key, limit, now());
+        verdict = await options.store.take(key, limit, now);
       } catch (error) {
         options.onError?.(error, caller);
         return;

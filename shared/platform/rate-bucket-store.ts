@@ -35,7 +35,11 @@ export const STAFF_BUCKET = 'STAFF';
 export const clientBucket = (client: string) => `CLIENT#${client}`;
 
 export interface BucketStore {
-  take(key: { PK: string; SK: string }, limit: BucketLimit, now: number): Promise<Admission>;
+  /**
+   * `clock` is read at each attempt: a request delayed between two attempts (a busy event loop, a
+   * slow call) must not judge a TAT others wrote meanwhile by its older "now".
+   */
+  take(key: { PK: string; SK: string }, limit: BucketLimit, clock: () => number): Promise<Admission>;
 }
 
 type Path = 'busy' | 'idle';
@@ -103,10 +107,12 @@ export function dynamoBucketStore(): BucketStore {
   };
 
   return {
-    take: async (key, limit, now) => {
+    take: async (key, limit, clock) => {
       const id = `${key.PK}|${key.SK}`;
       let known = lastTat.get(id);
+      let now = clock();
       for (let tries = 0; tries < 3; tries += 1) {
+        now = Math.max(now, clock());
         // The stored TAT only grows (both paths move it forward), so one this container saw is a
         // lower bound: if even it refuses, the bucket does, and the refusal costs no write. A
         // noisy tenant's excess is answered from memory, mostly.

@@ -15,10 +15,10 @@ function memoryStore() {
   const tats = new Map<string, number>();
   const takes: string[] = [];
   const store: BucketStore = {
-    take: async (key, limit: BucketLimit, now): Promise<Admission> => {
+    take: async (key, limit: BucketLimit, clock): Promise<Admission> => {
       const id = `${key.PK}|${key.SK}`;
       takes.push(id);
-      const verdict = admit(tats.get(id), now, limit);
+      const verdict = admit(tats.get(id), clock(), limit);
       if (verdict.allowed) tats.set(id, verdict.tat);
       return verdict;
     },
