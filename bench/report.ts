@@ -6,6 +6,7 @@ import type { BenchResult } from './calendar.bench';
 import type { BusFigure } from './raw-bus';
 import type { WebhookFigures } from './webhook-delivery';
 import { renderReportScale, type ReportScaleFigures } from './report-scale';
+import { renderFairShare, type FairShareFigures } from './fair-share';
 import type { Bundle, ColdImport } from './bundles';
 import type { LoadOptions, LoadResult } from './load';
 
@@ -58,6 +59,8 @@ export interface BenchReport {
   webhooks?: WebhookFigures;
   /** Report latency at N and 10 × N dossiers (bench/report-scale.ts). */
   reportScale?: ReportScaleFigures;
+  /** One tenant at its limit, another's latency (bench/fair-share.ts). */
+  fairShare?: FairShareFigures;
 }
 
 type Align = 'left' | 'right';
@@ -263,6 +266,7 @@ export function renderReport(r: BenchReport): string {
     busSection(r),
     webhookSection(r),
     r.reportScale ? renderReportScale(r.reportScale) : '',
+    r.fairShare ? renderFairShare(r.fairShare) : '',
     '',
   ].join('\n');
 }

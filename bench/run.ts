@@ -9,7 +9,8 @@
  *
  * Knobs for a quick look (defaults in brackets): BENCH_COLD_RUNS [7], BENCH_CONNECTIONS [10],
  * BENCH_DURATION_SEC [10], BENCH_WARMUP_SEC [2], BENCH_TRACK_POOL [50], BENCH_REPORT_DOSSIERS [200];
- * BENCH_ONLY=reports runs only the report-latency phase (bench/report-scale.ts).
+ * One phase alone: BENCH_ONLY=reports (bench/report-scale.ts), BENCH_ONLY=cost (bench/cost.ts,
+ * written to bench/cost-results.md), BENCH_ONLY=fair-share (bench/fair-share.ts, printed).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -36,6 +37,7 @@ import { webhookDeliveryFigures } from './webhook-delivery';
 import { reportScaleFigures, runReportScaleAlone } from './report-scale';
 import { costFigures, renderCost } from './cost';
 import { QUEUES } from '../shared/api/queues';
+import { fairShareFigures, renderFairShare } from './fair-share';
 import { CallTimer, SUBMIT_PLAN, TRACK_PLAN, describeCalls, rawSubmit, rawTrack } from './raw-dynamodb';
 import {
   renderReport,
@@ -237,6 +239,11 @@ async function main(): Promise<void> {
       progress(`written to ${path.relative(REPO_ROOT, COST_RESULTS_FILE)}`);
       return;
     }
+    // BENCH_ONLY=fair-share: only that phase (its own cloud), printed, results.md left as it is.
+    if (process.env.BENCH_ONLY === 'fair-share') {
+      process.stdout.write(`\n${renderFairShare(await fairShareFigures(settings.durationSec, progress))}`);
+      return;
+    }
     const { functions, ingredients, bare } = await bundlesAndColdImports(tmp);
     progress('starting the offline cloud on a temp data dir…');
     cloud = await startCloudProcess({ timeoutMs: 90_000 });
@@ -254,6 +261,7 @@ async function main(): Promise<void> {
     const cost = await costFigures(cloud, Object.keys(QUEUES).length);
     progress('stopping the offline cloud…');
     await cleanUp();
+    const fairShare = await fairShareFigures(settings.durationSec, progress);
     progress('calendar micro-benchmark…');
     const calendar = await runCalendarBench();
 
@@ -278,6 +286,7 @@ async function main(): Promise<void> {
       bus,
       webhooks,
       reportScale,
+      fairShare,
     };
     const markdown = `${renderReport(report)}\n${renderCost(cost)}`;
     process.stdout.write(`\n${markdown}`);

@@ -17,6 +17,7 @@ import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS, type TableItemAction } from '.
 import type { BucketAction, ResourceAccess } from '../../shared/api/routes';
 import { BUCKET_AREAS, type BucketArea } from '../../shared/data/attachment-keys';
 import { TABLE_KEYS } from '../../shared/data/keys';
+import { RATE_BUCKET_PARTITION_PREFIX } from '../../shared/platform/rate-bucket-store';
 
 export type TableAccess = NonNullable<ResourceAccess['table']>;
 export type BucketAccess = NonNullable<ResourceAccess['bucket']>;
@@ -49,6 +50,22 @@ export function grantTable(grantee: IGrantable, table: ITableV2, access: TableAc
 }
 
 export type { TableItemAction };
+
+/**
+ * UpdateItem on the fair-share buckets only: the items whose partition key starts with `RATE#`
+ * (shared/platform/rate-bucket-store.ts). A route whose access is `read` gates its requests too, so
+ * it may write these and nothing else; `dynamodb:LeadingKeys` holds it to them.
+ */
+export function grantRateBuckets(grantee: IGrantable, table: ITableV2): void {
+  Grant.addToPrincipal({
+    grantee,
+    actions: ['dynamodb:UpdateItem'],
+    resourceArns: [table.tableArn],
+    conditions: {
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${RATE_BUCKET_PARTITION_PREFIX}*`] },
+    },
+  });
+}
 
 /** Grants exactly `actions` on the table itself: narrower than `grantTable`, which serves routes. */
 export function grantTableItems(

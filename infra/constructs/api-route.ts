@@ -21,6 +21,7 @@ import { routeKey, type RouteDef } from '../../shared/api/routes';
 import { addFunctionAlarms } from './alarms';
 import { ApiFunction } from './api-function';
 import { acknowledge } from './nag';
+import { grantRateBuckets } from './access';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 
 export interface ApiRouteProps {
@@ -73,6 +74,9 @@ export class ApiRoute extends Construct {
       userPool: props.userPool,
       publicBaseUrl: props.publicBaseUrl,
     });
+    // Every route with table access goes through the fair-share gate, which writes its buckets
+    // (shared/platform/fair-share-gate.ts); a readWrite route may already.
+    if (route.access.table === 'read') grantRateBuckets(this.handler.role, props.table);
 
     const isPublic = route.auth === 'public';
     this.httpRoute = new HttpRoute(this, 'Route', {

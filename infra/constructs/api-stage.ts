@@ -3,8 +3,10 @@
  * accepts neither access logging nor throttling.
  */
 import type { RemovalPolicy } from 'aws-cdk-lib';
+import type { IDependable } from 'constructs';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  CfnStage,
   HttpStage,
   LogGroupLogDestination,
   type IHttpApi,
@@ -67,5 +69,22 @@ export class ApiStage extends Construct {
         format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
       },
     });
+  }
+
+  /**
+   * Route-level throttles (the stage's own apply to every route it does not name): `routes` maps a
+   * route key (`GET /v1/public/{tenant}/dossiers/{code}`) to its rate and burst. CloudFormation
+   * needs the routes to exist before the stage names them, hence `after`.
+   */
+  public throttleRoutes(routes: Record<string, ThrottleSettings>, after: readonly IDependable[]): void {
+    const cfn = this.stage.node.defaultChild as CfnStage;
+    cfn.routeSettings = Object.fromEntries(
+      Object.entries(routes).map(([key, t]) => [
+        key,
+        // The property is untyped JSON, passed to CloudFormation as is: its own (Pascal) case.
+        { ThrottlingRateLimit: t.rateLimit, ThrottlingBurstLimit: t.burstLimit },
+      ]),
+    );
+    for (const dependency of after) this.stage.node.addDependency(dependency);
   }
 }

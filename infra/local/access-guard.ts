@@ -28,6 +28,7 @@ import {
 import type { QueueId } from '../../shared/api/queues';
 import type { BucketAction } from '../../shared/api/routes';
 import { BUCKET_AREAS, type BucketArea } from '../../shared/data/attachment-keys';
+import { RATE_BUCKET_PARTITION_PREFIX } from '../../shared/platform/rate-bucket-store';
 import { runningFunction } from './function-env';
 
 export class AccessDeniedException extends Error {
@@ -66,6 +67,25 @@ export function dynamoActionsOf(operation: string, body: Record<string, unknown>
   }
   if (operation === 'TransactGetItems') return ['dynamodb:GetItem'];
   return [`dynamodb:${operation}`];
+}
+
+/**
+ * Any function with table access may update its fair-share buckets, the items whose partition
+ * starts with `RATE#` (shared/platform/rate-bucket-store.ts), as the `dynamodb:LeadingKeys`
+ * statement CDK adds lets it (infra/constructs/access.ts grantRateBuckets).
+ */
+export function isRateBucketUpdate(
+  access: FunctionAccess,
+  action: string,
+  body: Record<string, unknown>,
+): boolean {
+  const pk = (body.Key as { PK?: { S?: string } } | undefined)?.PK?.S;
+  return (
+    access.table !== undefined &&
+    action === 'dynamodb:UpdateItem' &&
+    typeof pk === 'string' &&
+    pk.startsWith(RATE_BUCKET_PARTITION_PREFIX)
+  );
 }
 
 /** Whether `access` lets the function do `action` to the object `key` of the bucket. */
@@ -115,8 +135,10 @@ export function guardDynamoDb(client: DynamoDBClient, tableName: string): void {
   guard(client, 'offlineAccessGuardDynamoDb', (access, request) => {
     const operation = (request.headers?.['x-amz-target'] ?? '').split('.')[1] ?? '';
     const allowed = tableActions(access);
-    for (const action of dynamoActionsOf(operation, bodyOf(request)))
-      if (!allowed.includes(action)) deny(action, `table/${tableName}`);
+    const body = bodyOf(request);
+    for (const action of dynamoActionsOf(operation, body))
+      if (!allowed.includes(action) && !isRateBucketUpdate(access, action, body))
+        deny(action, `table/${tableName}`);
   });
 }
 

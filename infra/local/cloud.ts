@@ -399,6 +399,10 @@ function commonHandlerEnvironment(
     // Metrics go to stdout as CloudWatch EMF records, which nothing reads offline.
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED || 'true',
   };
+  // Fair-share limits, when the cloud is given some (tests and the bench set small ones); unset,
+  // the functions use the defaults, as in AWS.
+  const limits = process.env[ENV.fairShareLimits];
+  if (limits) env[ENV.fairShareLimits] = limits;
   // A Lambda runtime has these too; the SDK and Node may look at them.
   for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG'])
     if (process.env[name] !== undefined) env[name] = process.env[name] as string;

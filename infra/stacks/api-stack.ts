@@ -4,7 +4,12 @@
  * No route is written here by hand: add one to the table and it appears, offline and in AWS.
  */
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { CorsHttpMethod, HttpApi, type CorsPreflightOptions } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  type CorsPreflightOptions,
+  type HttpRoute,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -14,7 +19,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { corsPolicy, type CorsPolicy } from '../../shared/api/cors';
-import { ROUTES, type RouteId } from '../../shared/api/routes';
+import { ROUTES, routeKey, type RouteId } from '../../shared/api/routes';
 import { addApiAlarms } from '../constructs/alarms';
 import { ApiRoute } from '../constructs/api-route';
 import { ApiStage } from '../constructs/api-stage';
@@ -39,6 +44,14 @@ export interface ApiStackProps extends StackProps {
  * counters and citizens stay far below; a runaway client or scraper hits this before the table.
  */
 const STAGE_THROTTLE = { rateLimit: 200, burstLimit: 400 } as const;
+
+/**
+ * Each public route (no token) that reads the table is capped lower than the stage's default
+ * (docs/fair-share.md): the public as a whole, however many addresses it comes from, cannot take
+ * more than this of the account's Lambda concurrency and the table, so staff routes keep theirs.
+ * Per client and per tenant, the functions' own buckets decide (shared/platform/fair-share-gate.ts).
+ */
+export const PUBLIC_ROUTE_THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
 
 export class ApiStack extends Stack {
   public readonly api: HttpApi;
@@ -74,6 +87,7 @@ export class ApiStack extends Stack {
     const alarmAction = new SnsAction(props.alarmTopic);
 
     const functions: Partial<Record<RouteId, NodejsFunction>> = {};
+    const apiRoutes: Partial<Record<RouteId, HttpRoute>> = {};
     for (const route of ROUTES) {
       const apiRoute = new ApiRoute(this, route.id, {
         route,
@@ -88,8 +102,18 @@ export class ApiStack extends Stack {
         logRemovalPolicy: config.logRemovalPolicy,
       });
       functions[route.id] = apiRoute.handler.function;
+      apiRoutes[route.id] = apiRoute.httpRoute;
     }
     this.functions = functions as Record<RouteId, NodejsFunction>;
+    this.stage.throttleRoutes(
+      Object.fromEntries(
+        ROUTES.filter((r) => r.auth === 'public' && 'table' in r.access).map((r) => [
+          routeKey(r),
+          PUBLIC_ROUTE_THROTTLE,
+        ]),
+      ),
+      Object.values(apiRoutes),
+    );
 
     addApiAlarms(this, this.api, alarmAction);
 

@@ -90,6 +90,13 @@ export function documentedResponses(route: RouteDef): Record<number, DocumentedR
     add(out, 401, 'Chưa đăng nhập / unauthenticated', PROBLEM_MEDIA_TYPE, problem);
     add(out, 401, 'Chưa đăng nhập / unauthenticated', JSON_MEDIA_TYPE, gatewayMessage);
   }
+  if ('table' in route.access) {
+    // shared/platform/fair-share-gate.ts: the tenant's bucket, or the public client's, is empty.
+    const limited =
+      "Quá hạn mức yêu cầu của đơn vị hoặc của địa chỉ, xem Retry-After / over the tenant's or the client's request limit: see Retry-After";
+    add(out, 429, limited, PROBLEM_MEDIA_TYPE, problem);
+    if (route.page) add(out, 429, limited, HTML_MEDIA_TYPE, htmlPage);
+  }
   // The stage's throttling (infra/stacks/api-stack.ts) answers every route.
   add(
     out,

@@ -1,4 +1,4 @@
-/** The page a browser gets when a public page cannot be served: 400, 404 or (a bug) 500. */
+/** The page a browser gets when a public page cannot be served: 400, 404, 429 or (a bug) 500. */
 import { markup } from './html';
 import { WORDS, type Lang } from './i18n';
 import { page } from './layout';
@@ -19,9 +19,11 @@ export function errorPage(
       ? w.notFoundTitle
       : status === 403
         ? w.suspendedTitle
-        : status < 500
-          ? w.badRequestTitle
-          : w.errorTitle;
+        : status === 429
+          ? w.tooManyTitle
+          : status < 500
+            ? w.badRequestTitle
+            : w.errorTitle;
   const main = markup`<h1>${title}</h1>
     <p class="notice" role="alert">${status >= 500 ? w.errorHint : badCode ? w.badCode : title}</p>
     ${tenant ? lookupForm({ tenant, lang }, '', badCode) : ''}`;

@@ -83,6 +83,7 @@ const vi = {
   // Errors
   notFoundTitle: 'Không tìm thấy',
   suspendedTitle: 'Dịch vụ của tỉnh đang tạm ngừng',
+  tooManyTitle: 'Quá nhiều yêu cầu, vui lòng thử lại sau ít giây',
   badRequestTitle: 'Yêu cầu không hợp lệ',
   errorTitle: 'Lỗi hệ thống',
   errorHint: 'Vui lòng thử lại sau ít phút.',
@@ -170,6 +171,7 @@ const en: Words = {
   access: 'Access',
   notFoundTitle: 'Not found',
   suspendedTitle: 'This province’s service is suspended',
+  tooManyTitle: 'Too many requests: please try again in a few seconds',
   badRequestTitle: 'Invalid request',
   errorTitle: 'System error',
   errorHint: 'Please try again in a few minutes.',

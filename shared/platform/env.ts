@@ -56,4 +56,10 @@ export const ENV = {
    * (CDK sets nothing); the offline cloud sets 1 (shared/platform/tenant-gate.ts).
    */
   tenantStatusCacheSeconds: 'TENANT_STATUS_CACHE_SECONDS',
+  /**
+   * Fair-share limits (shared/domain/fair-share/limits.ts): JSON overriding any plan's or the public
+   * client's `{ ratePerSecond, burst }`; unset, the defaults. CDK sets nothing; offline it passes
+   * through from the cloud's own environment (tests set small limits in their own cloud).
+   */
+  fairShareLimits: 'FAIR_SHARE_LIMITS',
 } as const;

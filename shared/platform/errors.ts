@@ -11,6 +11,9 @@ export interface FieldError {
 }
 
 export class AppError extends Error {
+  /** Headers the answer carries besides its content type, e.g. `Retry-After` on a 429. */
+  headers?: Readonly<Record<string, string>>;
+
   constructor(
     readonly status: number,
     /** Short kebab-case kind, the last segment of the problem `type` URI. */

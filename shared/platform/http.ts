@@ -26,6 +26,7 @@ import {
 } from './principal';
 import { internalErrorResponse, problemResponse } from './problem';
 import { requireServedTenant } from './tenant-gate';
+import { requireFairShare } from './fair-share-gate';
 import {
   invalidTextErrors,
   isJsonContentType,
@@ -182,6 +183,8 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
     const tenant =
       route.auth === 'user' ? principal?.tenant : (params as { tenant?: string } | undefined)?.tenant;
     await requireServedTenant(route.access, tenant);
+    // Fair share (fair-share-gate.ts): the tenant's bucket, or the public client's, after suspension.
+    await requireFairShare(route, tenant, event.requestContext?.http?.sourceIp);
     const query = validatePart(schemas.query, event.queryStringParameters, 'query');
     const rawBody = schemas.body ? parseJsonBody(event, headers) : undefined;
     const body = validatePart(schemas.body, rawBody, 'body');

@@ -25,6 +25,7 @@ import { logger, tracer } from './observability';
 import { internalErrorResponse, problemResponse } from './problem';
 import { lowerCaseHeaders, requestGuard, validatePart } from './request-guard';
 import { requireServedTenant } from './tenant-gate';
+import { requireFairShare } from './fair-share-gate';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
@@ -83,7 +84,7 @@ function errorAnswer(event: Event, error: AppError, negotiated: boolean): Result
   const badCode = (error.errors ?? []).some((e) => /^(params|query)\.code$/.test(e.field));
   return {
     statusCode: error.status,
-    headers: { ...pageHeaders(negotiated), 'cache-control': 'no-store' },
+    headers: { ...pageHeaders(negotiated), 'cache-control': 'no-store', ...error.headers },
     body: errorPage(error.status, lang, tenant, event.rawPath, badCode),
   };
 }
@@ -100,7 +101,9 @@ export function pageHandler<Id extends RouteId>(
     logger.appendKeys({ correlation_id: event.requestContext?.requestId ?? 'unknown' });
     const params = validatePart(schemas.params, event.pathParameters, 'params');
     // A suspended province's pages are closed like its JSON routes (tenant-gate.ts).
-    await requireServedTenant(route.access, (params as { tenant?: string } | undefined)?.tenant);
+    const tenant = (params as { tenant?: string } | undefined)?.tenant;
+    await requireServedTenant(route.access, tenant);
+    await requireFairShare(route, tenant, event.requestContext?.http?.sourceIp);
     const query = validatePart(schemas.query, event.queryStringParameters, 'query');
     const lang = langOf((query as { lang?: string } | undefined)?.lang);
     const request = {

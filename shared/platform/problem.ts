@@ -17,7 +17,7 @@ export function problemResponse(error: AppError, instance?: string): APIGatewayP
   };
   return {
     statusCode: error.status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE },
+    headers: { ...error.headers, 'content-type': PROBLEM_CONTENT_TYPE },
     body: JSON.stringify(body),
   };
 }

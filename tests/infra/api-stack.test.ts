@@ -251,7 +251,10 @@ describe('ApiStack', () => {
     it.each(byTableAccess('read'))(
       'lets %s read the table but not write it when its access is read',
       (_id, route) => {
-        const actions = actionsOf(route);
+        // Its fair-share buckets aside: a statement held to them by a condition (fair-share.test.ts).
+        const actions = statementsOf(route)
+          .filter((s) => (s as { Condition?: unknown }).Condition === undefined)
+          .flatMap((s) => s.Action);
         expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
         expect(actions).not.toEqual(expect.arrayContaining(['dynamodb:PutItem']));
         expect(actions).not.toEqual(expect.arrayContaining(['dynamodb:UpdateItem']));

@@ -128,5 +128,7 @@ export const problem = z.object({
   errors: z.array(z.object({ field: z.string(), rule: z.string(), message: z.string() })).optional(),
   /** On a 409 for a stale `expectedVersion`: the version to reload and decide on. */
   currentVersion: z.number().int().optional(),
+  /** On a 429 of the fair-share gate: the `Retry-After` header's seconds, for clients that cannot read it. */
+  retryAfter: z.number().int().min(1).optional(),
 });
 export type Problem = z.infer<typeof problem>;

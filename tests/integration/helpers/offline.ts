@@ -46,6 +46,22 @@ export interface CloudHandle {
   tokens: Record<string, string>;
 }
 
+/**
+ * Fair-share limits of the clouds tests and the bench start: every request of a run comes from one
+ * address and mostly one tenant, far faster than any province's staff (the bench drives hundreds a
+ * second), so the defaults would refuse them. Wide enough never to bind; the fair-share test and
+ * the bench's fair-share phase start clouds with small limits of their own (`env`).
+ */
+export const WIDE_FAIR_SHARE_LIMITS = JSON.stringify(
+  Object.fromEntries(
+    ['trial', 'standard', 'enterprise', 'publicClient'].map((name) => [
+      name,
+      // A bucket of 10 s at that rate: a request its event loop delays cannot meet a TAT beyond it.
+      { ratePerSecond: 100_000, burst: 1_000_000 },
+    ]),
+  ),
+);
+
 export async function startCloudProcess(options: StartCloudOptions = {}): Promise<CloudHandle> {
   const dataDir =
     options.dataDir ?? path.join(await mkdtemp(path.join(os.tmpdir(), 'motcua-cloud-')), 'data');
@@ -69,6 +85,7 @@ export async function startCloudProcess(options: StartCloudOptions = {}): Promis
       SFN_PORT: '0',
       SQS_PORT: '0',
       MOTCUA_QUIET: 'true',
+      FAIR_SHARE_LIMITS: WIDE_FAIR_SHARE_LIMITS,
       ...options.env,
     },
   });
