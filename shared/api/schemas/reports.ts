@@ -20,6 +20,22 @@ export const REPORT_ROW_POSITION = z.string().regex(/^[1-9]\d{0,6}$/);
 /** Any level's period form; the level's own form is checked against `period` below. */
 const PERIOD_ANY = /^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$/;
 
+/** A period range's checks, shared by every report query: both ends of the level's form, in order. */
+export function checkPeriodRange(
+  q: { period: PeriodLevel; from: string; to: string },
+  ctx: z.RefinementCtx,
+): void {
+  for (const key of ['from', 'to'] as const)
+    if (!PERIOD_PATTERNS[q.period].test(q[key]))
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `Không đúng dạng kỳ ${q.period} / not a ${q.period} period`,
+      });
+  if (q.from > q.to)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'Kỳ cuối trước kỳ đầu / `to` is before `from`' });
+}
+
 export const reportQuery = z
   .object({
     period: z.enum(PERIOD_LEVELS).describe('Kỳ báo cáo / the period level: day, month, quarter, year'),
@@ -46,17 +62,7 @@ export const reportQuery = z
     cursor: pageCursor('report', REPORT_ROW_POSITION),
   })
   .strict()
-  .superRefine((q, ctx) => {
-    for (const key of ['from', 'to'] as const)
-      if (!PERIOD_PATTERNS[q.period].test(q[key]))
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `Không đúng dạng kỳ ${q.period} / not a ${q.period} period`,
-        });
-    if (q.from > q.to)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'Kỳ cuối trước kỳ đầu / `to` is before `from`' });
-  });
+  .superRefine(checkPeriodRange);
 
 export const figures = z
   .object(

@@ -8,7 +8,7 @@ import {
   SERVICE_INDEX_INPUTS,
 } from '../../domain/reports';
 import { agencyCode, singleLine } from './common';
-import { figures } from './reports';
+import { checkPeriodRange, figures } from './reports';
 
 const INDEX_LEVELS = ['month', 'quarter', 'year'] as const;
 const PERIOD_ANY = /^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$/;
@@ -138,17 +138,7 @@ export const reportExportQuery = z
     agency: agencyCode.optional().describe('Chỉ cơ quan này / only this agency'),
   })
   .strict()
-  .superRefine((q, ctx) => {
-    for (const key of ['from', 'to'] as const)
-      if (!PERIOD_PATTERNS[q.period].test(q[key]))
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `Không đúng dạng kỳ ${q.period} / not a ${q.period} period`,
-        });
-    if (q.from > q.to)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'Kỳ cuối trước kỳ đầu / `to` is before `from`' });
-  });
+  .superRefine(checkPeriodRange);
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const xlsxDocument = z
