@@ -14,6 +14,7 @@ import {
   vietnamTime,
   type WorkingCalendar,
 } from '../shared/domain/calendar';
+import { seededRandom as random } from './seeded-random';
 
 export interface BenchResult {
   name: string;
@@ -23,18 +24,6 @@ export interface BenchResult {
 
 const DAY_MS = 86_400_000;
 const INPUTS = 4096;
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same inputs. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs `op(i)` over a rotating input index for about `budgetMs`, after a warm-up. */
 function measure(name: string, op: (i: number) => unknown, budgetMs = 400): BenchResult {

@@ -21,6 +21,7 @@ import type { DossierFacts, Increment, ReportEvent } from '../shared/domain/repo
 import { ENV } from '../shared/platform/env';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './call-trace';
 import { median, percentile } from './stats';
+import { seededRandom as random } from './seeded-random';
 
 export interface ReportScaleRun {
   dossiers: number;
@@ -55,18 +56,6 @@ const CELLS = [
   { agency: '000.05.20.H99', field: 'Lý lịch tư pháp', procedure: '2.000488', days: 10 },
   { agency: '000.08.21.H99', field: 'Đất đai', procedure: '1.004227', days: 10 },
 ] as const;
-
-/** A fixed-seed generator (mulberry32): the same dossiers every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const vn = (d: Date) => `${new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
 

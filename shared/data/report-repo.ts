@@ -38,6 +38,7 @@ import { getDocumentClient } from '../platform/aws-clients';
 import { ENV, requireEnv } from '../platform/env';
 import { dossierPk, tenantPk } from './table';
 import { cancellationCodes } from './transactions';
+import { counterAdds } from './counter-adds';
 
 const tableName = () => requireEnv(ENV.tableName);
 export const REPORT_STATE_SK = 'REPORT#STATE';
@@ -101,33 +102,27 @@ export async function commitCount(
   increments: readonly Increment[],
 ): Promise<boolean> {
   const updates = [...counterUpdates(increments).values()].map((u) => {
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {};
-    const adds = Object.entries(u.flows).map(([k, v], i) => {
-      names[`#f${i}`] = k;
-      values[`:f${i}`] = v;
-      return `#f${i} :f${i}`;
-    });
+    const adds = counterAdds(u.flows);
     const { agency, field, procedure } = cellOfId(u.cell);
-    Object.assign(names, {
-      '#period': 'period',
-      '#agency': 'agency',
-      '#field': 'field',
-      '#procedure': 'procedure',
-    });
-    Object.assign(values, {
-      ':period': u.period,
-      ':agency': agency,
-      ':field': field,
-      ':procedure': procedure,
-    });
     return {
       Update: {
         TableName: tableName(),
         Key: { PK: counterPk(tenant, u.level), SK: counterSk(u.period, u.cell) },
-        UpdateExpression: `SET #period = :period, #agency = :agency, #field = :field, #procedure = :procedure ADD ${adds.join(', ')}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        UpdateExpression: `SET #period = :period, #agency = :agency, #field = :field, #procedure = :procedure ADD ${adds.clause}`,
+        ExpressionAttributeNames: {
+          ...adds.names,
+          '#period': 'period',
+          '#agency': 'agency',
+          '#field': 'field',
+          '#procedure': 'procedure',
+        },
+        ExpressionAttributeValues: {
+          ...adds.values,
+          ':period': u.period,
+          ':agency': agency,
+          ':field': field,
+          ':procedure': procedure,
+        },
       },
     };
   });

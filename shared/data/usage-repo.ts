@@ -15,6 +15,7 @@ import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-
 import type { MonthCounters, UsageIncrements } from '../domain/usage';
 import { getDocumentClient } from '../platform/aws-clients';
 import { ENV, requireEnv } from '../platform/env';
+import { counterAdds } from './counter-adds';
 import { TABLE_KEYS } from './keys';
 import { tenantPk } from './table';
 import { cancellationCodes } from './transactions';
@@ -25,27 +26,16 @@ export const usageMonthSk = (month: string) => `MONTH#${month}`;
 export const usageEventSk = (eventId: string) => `EVENT#${eventId}`;
 const MARK_TTL_SECONDS = 30 * 86_400;
 
-function addExpression(increments: UsageIncrements) {
-  const entries = Object.entries(increments).filter(([, v]) => v !== undefined && v !== 0);
-  const names: Record<string, string> = { '#month': 'month' };
-  const values: Record<string, unknown> = {};
-  const adds = entries.map(([k, v], i) => {
-    names[`#c${i}`] = k;
-    values[`:c${i}`] = v;
-    return `#c${i} :c${i}`;
-  });
-  return { adds, names, values };
-}
-
 function monthUpdate(tenant: string, month: string, increments: UsageIncrements) {
-  const { adds, names, values } = addExpression(increments);
-  if (adds.length === 0) return undefined;
+  // Zeros are not written: an event that changes no figure writes no month item.
+  const adds = counterAdds(Object.fromEntries(Object.entries(increments).filter(([, by]) => by)));
+  if (adds.clause === '') return undefined;
   return {
     TableName: tableName(),
     Key: { PK: usagePk(tenant), SK: usageMonthSk(month) },
-    UpdateExpression: `SET #month = :month ADD ${adds.join(', ')}`,
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: { ...values, ':month': month },
+    UpdateExpression: `SET #month = :month ADD ${adds.clause}`,
+    ExpressionAttributeNames: { ...adds.names, '#month': 'month' },
+    ExpressionAttributeValues: { ...adds.values, ':month': month },
   };
 }
 

@@ -18,11 +18,9 @@
  * into an outage of every route of every province, which is the starvation it exists to prevent;
  * and if the table is really down, the use case fails on its own.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { clientKey, limitsFrom, planLimit, type FairShareLimits } from '../domain/fair-share/limits';
 import { PLATFORM_TENANT, type TenantPlan } from '../domain/tenants/tenant';
-import { getDocumentClient } from './aws-clients';
-import { ENV, numberEnv, requireEnv } from './env';
+import { ENV, numberEnv } from './env';
 import { AppError } from './errors';
 import { logger } from './observability';
 import {
@@ -32,7 +30,7 @@ import {
   rateBucketKey,
   type BucketStore,
 } from './rate-bucket-store';
-import { tenantRegistryKey } from './tenant-gate';
+import { readTenantRegistryFacts } from './tenant-gate';
 
 export class RateLimitedError extends AppError {
   constructor(
@@ -59,17 +57,7 @@ export class RateLimitedError extends AppError {
 export type PlanLookup = (tenant: string) => Promise<TenantPlan | undefined>;
 
 /** The registry item's plan, or undefined for a tenant without one (the default plan's limits). */
-export const readTenantPlan: PlanLookup = async (tenant) => {
-  const { Item } = await getDocumentClient().send(
-    new GetCommand({
-      TableName: requireEnv(ENV.tableName),
-      Key: tenantRegistryKey(tenant),
-      ProjectionExpression: '#p',
-      ExpressionAttributeNames: { '#p': 'plan' },
-    }),
-  );
-  return Item?.plan as TenantPlan | undefined;
-};
+export const readTenantPlan: PlanLookup = async (tenant) => (await readTenantRegistryFacts(tenant)).plan;
 
 export interface FairShareCaller {
   tenant: string;

@@ -15,7 +15,7 @@
  * shared/data/table.ts builds its registry entity's key with this same function.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { isServed, PLATFORM_TENANT, type TenantStatus } from '../domain/tenants/tenant';
+import { isServed, PLATFORM_TENANT, type TenantPlan, type TenantStatus } from '../domain/tenants/tenant';
 import { getDocumentClient } from './aws-clients';
 import { ENV, numberEnv, requireEnv } from './env';
 import { AppError } from './errors';
@@ -38,18 +38,51 @@ export class TenantSuspendedError extends AppError {
 
 export type StatusLookup = (tenant: string) => Promise<TenantStatus | undefined>;
 
+/** What the gates read from a tenant's registry item: undefined fields for a tenant without one. */
+export interface TenantRegistryFacts {
+  status?: TenantStatus;
+  plan?: TenantPlan;
+}
+
+/**
+ * One GetItem of the registry item serves both gates (suspension here, the plan's request limit in
+ * fair-share-gate.ts): the answer is shared for a moment, so a cold container's first request of a
+ * tenant reads the item once, not once per gate. Each gate keeps its own TTL cache of what it uses.
+ */
+const REGISTRY_READ_SHARED_MS = 1000;
+const registryReads = new Map<string, { facts: Promise<TenantRegistryFacts>; until: number }>();
+
+export function readTenantRegistryFacts(tenant: string): Promise<TenantRegistryFacts> {
+  const known = registryReads.get(tenant);
+  if (known && known.until > Date.now()) return known.facts;
+  const facts = getDocumentClient()
+    .send(
+      new GetCommand({
+        TableName: requireEnv(ENV.tableName),
+        Key: tenantRegistryKey(tenant),
+        ProjectionExpression: '#s, #p',
+        ExpressionAttributeNames: { '#s': 'status', '#p': 'plan' },
+      }),
+    )
+    .then(({ Item }) => ({
+      status: Item?.status as TenantStatus | undefined,
+      plan: Item?.plan as TenantPlan | undefined,
+    }));
+  registryReads.set(tenant, { facts, until: Date.now() + REGISTRY_READ_SHARED_MS });
+  // A failed read is not shared: the next request tries again.
+  facts.catch(() => registryReads.delete(tenant));
+  return facts;
+}
+
+/** Drop a shared read, after the registry item changed (the gates' `forget`). */
+function forgetRegistryRead(tenant?: string): void {
+  if (tenant === undefined) registryReads.clear();
+  else registryReads.delete(tenant);
+}
+
 /** The registry item's status, or undefined for a tenant that has none (served, see isServed). */
-export const readTenantStatus: StatusLookup = async (tenant) => {
-  const { Item } = await getDocumentClient().send(
-    new GetCommand({
-      TableName: requireEnv(ENV.tableName),
-      Key: tenantRegistryKey(tenant),
-      ProjectionExpression: '#s',
-      ExpressionAttributeNames: { '#s': 'status' },
-    }),
-  );
-  return Item?.status as TenantStatus | undefined;
-};
+export const readTenantStatus: StatusLookup = async (tenant) =>
+  (await readTenantRegistryFacts(tenant)).status;
 
 export interface TenantGate {
   requireServed(tenant: string): Promise<void>;
@@ -87,6 +120,7 @@ export function tenantGate(options: {
       if (!entry.served) throw new TenantSuspendedError(tenant);
     },
     forget: (tenant) => {
+      forgetRegistryRead(tenant);
       if (tenant === undefined) remembered.clear();
       else remembered.delete(tenant);
     },

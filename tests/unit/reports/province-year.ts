@@ -17,6 +17,7 @@ import type { ReportEvent } from '../../../shared/domain/reports';
 import { toVnIso } from '../../../shared/domain/vn-time';
 import { calendar, communeCounter, communeLeader, procedure } from '../domain/lifecycle-guards';
 import { demoAgencies } from '../../fixtures/demo-province';
+import { seededRandom } from '../../../bench/seeded-random';
 
 const staff = (username: string, agency: string, roles: string[]): Actor => ({
   subject: username,
@@ -30,17 +31,7 @@ const landLeader = staff('lanhdao.datdai', '000.08.21.H99', ['leader']);
 const taxSpecialist = staff('chuyenvien.thue', '000.10.20.H99', ['specialist']);
 const citizen: Actor = { subject: 'citizen-1', username: 'citizen-1', kind: 'citizen', roles: ['citizen'] };
 
-/** mulberry32: small, fast, and the same sequence everywhere. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 export interface GeneratedDossier {
   dossier: Dossier;

@@ -110,7 +110,7 @@ describe('service index (Decision 766/2022)', () => {
     expect(index.total).toBe(6 + 12 + 4 + 4 + 6 + 6);
   });
 
-  it('every group stays within 0..max, whatever the figures and inputs', () => {
+  it('every group stays within 0..max and every ratio within 0..1, whatever the figures and inputs', () => {
     let seed = 7;
     const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
     for (let i = 0; i < 300; i++) {
@@ -144,6 +144,11 @@ describe('service index (Decision 766/2022)', () => {
       for (const g of index.groups) {
         expect(g.points).toBeGreaterThanOrEqual(0);
         expect(g.points).toBeLessThanOrEqual(g.max);
+        for (const indicator of g.indicators) {
+          // An input above its denominator (more digitised results than resolved) is capped at 1.
+          if (indicator.ratio !== null) expect(indicator.ratio).toBeGreaterThanOrEqual(0);
+          if (indicator.ratio !== null) expect(indicator.ratio).toBeLessThanOrEqual(1);
+        }
       }
       expect(index.total).toBeLessThanOrEqual(100);
     }
