@@ -1,44 +1,37 @@
 /**
- * One entry of the route table made real: its function (with the grants its `access` declares),
- * its HTTP API route (JWT-protected unless `auth: 'public'`), and its alarms.
+ * One entry of the route table made real, in two halves (docs/deploy.md, "Route groups"):
+ *
+ * - `RouteHandler`, in the route's group stack (a nested stack): its function (with the grants its
+ *   `access` declares), the Lambda integration, the permission for API Gateway to invoke it, and its
+ *   alarm. Seven of the eight resources a route costs, so the parent stack stays far below
+ *   CloudFormation's 500 resources however many routes come.
+ * - `ApiRoute`, in the Api stack itself: the HTTP API route (JWT-protected unless `auth: 'public'`),
+ *   pointing at the handler's integration. It stays in the parent with the logical id it always had:
+ *   API Gateway refuses a second route with the same key (409), so a route moved to a new logical id
+ *   could not be deployed over an existing stage; kept in place it is updated, not replaced.
  */
-import type { RemovalPolicy } from 'aws-cdk-lib';
+import { Stack, type RemovalPolicy } from 'aws-cdk-lib';
 import {
+  CfnRoute,
+  HttpIntegration,
+  HttpIntegrationType,
   HttpMethod,
-  HttpNoneAuthorizer,
-  HttpRoute,
   HttpRouteKey,
+  PayloadFormatVersion,
   type IHttpApi,
-  type IHttpRouteAuthorizer,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { routeKey, type RouteDef } from '../../shared/api/routes';
+import { grantRateBuckets } from './access';
 import { addFunctionAlarms } from './alarms';
 import { ApiFunction } from './api-function';
 import { acknowledge } from './nag';
-import { grantRateBuckets } from './access';
-import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
-
-export interface ApiRouteProps {
-  readonly route: RouteDef;
-  readonly httpApi: IHttpApi;
-  /** Used on `auth: 'user'` routes. */
-  readonly userAuthorizer: IHttpRouteAuthorizer;
-  readonly table: ITableV2;
-  readonly bucket: IBucket;
-  /** For routes whose access names `cognito` (agencies' app clients). */
-  readonly userPool: IUserPool;
-  /** The stage's URL, for routes whose access names `publicBaseUrl`. */
-  readonly publicBaseUrl?: string;
-  readonly alarmAction: IAlarmAction;
-  readonly logRetention: RetentionDays;
-  readonly logRemovalPolicy: RemovalPolicy;
-}
 
 /** `$default` stays the catch-all; anything else is `METHOD /path`, as in `routeKey()`. */
 export function httpRouteKey(route: RouteDef): HttpRouteKey {
@@ -54,11 +47,26 @@ export function httpRouteKey(route: RouteDef): HttpRouteKey {
   return key;
 }
 
-export class ApiRoute extends Construct {
-  public readonly handler: ApiFunction;
-  public readonly httpRoute: HttpRoute;
+export interface RouteHandlerProps {
+  readonly route: RouteDef;
+  readonly httpApi: IHttpApi;
+  readonly table: ITableV2;
+  readonly bucket: IBucket;
+  /** For routes whose access names `cognito` (agencies' app clients, staff). */
+  readonly userPool: IUserPool;
+  /** The stage's URL, for routes whose access names `publicBaseUrl`. */
+  readonly publicBaseUrl?: string;
+  readonly alarmAction: IAlarmAction;
+  readonly logRetention: RetentionDays;
+  readonly logRemovalPolicy: RemovalPolicy;
+}
 
-  constructor(scope: Construct, id: string, props: ApiRouteProps) {
+/** A route's function, its integration with the API, the permission to invoke it and its alarm. */
+export class RouteHandler extends Construct {
+  public readonly handler: ApiFunction;
+  public readonly integration: HttpIntegration;
+
+  constructor(scope: Construct, id: string, props: RouteHandlerProps) {
     super(scope, id);
     const { route } = props;
 
@@ -78,25 +86,65 @@ export class ApiRoute extends Construct {
     // (shared/platform/fair-share-gate.ts); a readWrite route may already.
     if (route.access.table === 'read') grantRateBuckets(this.handler.role, props.table);
 
-    const isPublic = route.auth === 'public';
-    this.httpRoute = new HttpRoute(this, 'Route', {
+    const fn = this.handler.function;
+    // What HttpLambdaIntegration makes, made here rather than beside the route: it belongs with the
+    // function, in this stack (payload 2.0, invoke permission scoped to the route's path).
+    this.integration = new HttpIntegration(this, 'Integration', {
       httpApi: props.httpApi,
-      routeKey: httpRouteKey(route),
-      integration: new HttpLambdaIntegration(`${id}Integration`, this.handler.function),
-      // Explicitly "none" rather than absent, so a default authorizer added to the API later cannot
+      integrationType: HttpIntegrationType.AWS_PROXY,
+      integrationUri: fn.functionArn,
+      payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+    });
+    fn.addPermission('ApiPermission', {
+      principal: new ServicePrincipal('apigateway.amazonaws.com'),
+      sourceArn: Stack.of(this).formatArn({
+        service: 'execute-api',
+        resource: props.httpApi.apiId,
+        resourceName: `*/*${route.path === '$default' ? '' : route.path}`,
+      }),
+    });
+
+    addFunctionAlarms(this, fn, route.id, props.alarmAction);
+  }
+}
+
+export interface ApiRouteProps {
+  readonly route: RouteDef;
+  readonly httpApi: IHttpApi;
+  /** Used on `auth: 'user'` routes; must already be in the API's stack (see ApiStack). */
+  readonly userAuthorizer: { readonly authorizerId: string };
+  /** The route's integration (RouteHandler.integration). */
+  readonly integration: HttpIntegration;
+}
+
+/** The HTTP API route of one route table entry, in the API's own stack. */
+export class ApiRoute extends Construct {
+  public readonly cfnRoute: CfnRoute;
+
+  constructor(scope: Construct, id: string, props: ApiRouteProps) {
+    super(scope, id);
+    const { route } = props;
+    const isPublic = route.auth === 'public';
+
+    // L1 at the path the L2 HttpRoute had (`<id>/Route/Resource`), so the logical id is unchanged
+    // (see the file comment); the L2 would also make the integration beside itself, in this stack.
+    this.cfnRoute = new CfnRoute(new Construct(this, 'Route'), 'Resource', {
+      apiId: props.httpApi.apiId,
+      routeKey: httpRouteKey(route).key,
+      target: `integrations/${props.integration.integrationId}`,
+      // Explicitly "NONE" rather than absent, so a default authorizer added to the API later cannot
       // silently lock citizens out of the catalog and tracking pages.
-      authorizer: isPublic ? new HttpNoneAuthorizer() : props.userAuthorizer,
+      authorizationType: isPublic ? 'NONE' : 'JWT',
+      authorizerId: isPublic ? undefined : props.userAuthorizer.authorizerId,
     });
     if (isPublic) {
       acknowledge(
-        this.httpRoute,
+        this.cfnRoute,
         'AwsSolutions-APIG4',
         `Public by design (auth: 'public' in the route table): ${routeKey(route)} answers without a token, ` +
           'as the citizen-facing catalog, tracking by dossier code, the API description and the 404 catch-all ' +
           'must; the handler returns only data meant for the public and the stage throttle applies.',
       );
     }
-
-    addFunctionAlarms(this, this.handler.function, route.id, props.alarmAction);
   }
 }

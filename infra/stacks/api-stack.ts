@@ -2,16 +2,22 @@
  * The HTTP API: one route and one function per entry of the route table (shared/api/routes.ts), a
  * Cognito JWT authorizer on `auth: 'user'` routes, JSON access logs, throttling, CORS and alarms.
  * No route is written here by hand: add one to the table and it appears, offline and in AWS.
+ *
+ * The routes' handlers (function, role, policy, log group, integration, permission, alarm: seven
+ * resources a route) live in one nested stack per route group (infra/constructs/route-groups.ts,
+ * infra/stacks/api-routes-stack.ts); this stack keeps the API, its stage, the authorizer, the
+ * routes themselves and the API's alarms. One stack held 455 of CloudFormation's 500 resources at
+ * 56 routes (docs/deploy.md, "Route groups").
  */
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   CorsHttpMethod,
   HttpApi,
+  HttpAuthorizer,
+  HttpAuthorizerType,
   type CorsPreflightOptions,
-  type HttpRoute,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -23,7 +29,9 @@ import { ROUTES, routeKey, type RouteId } from '../../shared/api/routes';
 import { addApiAlarms } from '../constructs/alarms';
 import { ApiRoute } from '../constructs/api-route';
 import { ApiStage } from '../constructs/api-stage';
+import { groupRoutes, groupStackId } from '../constructs/route-groups';
 import type { StageConfig } from '../stage';
+import { ApiRoutesStack } from './api-routes-stack';
 import type { SharedBucketRef } from './data-stack';
 
 export interface ApiStackProps extends StackProps {
@@ -56,8 +64,10 @@ export const PUBLIC_ROUTE_THROTTLE = { rateLimit: 100, burstLimit: 200 } as cons
 export class ApiStack extends Stack {
   public readonly api: HttpApi;
   public readonly stage: ApiStage;
-  /** The function behind each route, by route id. */
+  /** The function behind each route, by route id (each in its group's nested stack). */
   public readonly functions: Readonly<Record<RouteId, NodejsFunction>>;
+  /** The nested stack of each route group, by group name. */
+  public readonly routeGroups: ReadonlyMap<string, ApiRoutesStack>;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -79,20 +89,27 @@ export class ApiStack extends Stack {
       logRemovalPolicy: config.logRemovalPolicy,
     });
 
-    const userAuthorizer = new HttpJwtAuthorizer('CognitoJwt', props.jwtIssuer, {
-      jwtAudience: props.jwtAudience,
+    // Made directly (HttpJwtAuthorizer would make it on first use, beside a route), at the path the
+    // L2 gives it, so it stays where it was: under the API, in this stack.
+    const userAuthorizer = new HttpAuthorizer(this.api, 'CognitoJwt', {
+      httpApi: this.api,
+      type: HttpAuthorizerType.JWT,
+      authorizerName: 'CognitoJwt',
       identitySource: ['$request.header.Authorization'],
+      jwtIssuer: props.jwtIssuer,
+      jwtAudience: props.jwtAudience,
     });
     const bucket = Bucket.fromBucketAttributes(this, 'AttachmentsBucket', props.bucket);
     const alarmAction = new SnsAction(props.alarmTopic);
 
     const functions: Partial<Record<RouteId, NodejsFunction>> = {};
-    const apiRoutes: Partial<Record<RouteId, HttpRoute>> = {};
-    for (const route of ROUTES) {
-      const apiRoute = new ApiRoute(this, route.id, {
-        route,
+    const routeGroups = new Map<string, ApiRoutesStack>();
+    const apiRoutes: ApiRoute[] = [];
+    for (const [group, routes] of groupRoutes(ROUTES)) {
+      const nested = new ApiRoutesStack(this, groupStackId(group), {
+        group,
+        routes,
         httpApi: this.api,
-        userAuthorizer,
         table: props.table,
         bucket,
         userPool: props.userPool,
@@ -101,10 +118,22 @@ export class ApiStack extends Stack {
         logRetention: config.logRetention,
         logRemovalPolicy: config.logRemovalPolicy,
       });
-      functions[route.id] = apiRoute.handler.function;
-      apiRoutes[route.id] = apiRoute.httpRoute;
+      routeGroups.set(group, nested);
+      for (const route of routes) {
+        const handler = nested.handlers.get(route.id)!;
+        functions[route.id] = handler.handler.function;
+        apiRoutes.push(
+          new ApiRoute(this, route.id, {
+            route,
+            httpApi: this.api,
+            userAuthorizer,
+            integration: handler.integration,
+          }),
+        );
+      }
     }
     this.functions = functions as Record<RouteId, NodejsFunction>;
+    this.routeGroups = routeGroups;
     this.stage.throttleRoutes(
       Object.fromEntries(
         ROUTES.filter((r) => r.auth === 'public' && 'table' in r.access).map((r) => [
@@ -112,7 +141,7 @@ export class ApiStack extends Stack {
           PUBLIC_ROUTE_THROTTLE,
         ]),
       ),
-      Object.values(apiRoutes),
+      apiRoutes.map((r) => r.cfnRoute),
     );
 
     addApiAlarms(this, this.api, alarmAction);

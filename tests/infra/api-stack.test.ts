@@ -1,4 +1,4 @@
-import type { CfnElement } from 'aws-cdk-lib';
+import { Stack, type CfnElement } from 'aws-cdk-lib';
 import { AGENCY_AUDIENCE } from '../../shared/platform/claims';
 import { Match } from 'aws-cdk-lib/assertions';
 import { corsPolicy } from '../../shared/api/cors';
@@ -242,7 +242,7 @@ describe('ApiStack', () => {
 
     it.each(ROUTES.map((r) => [r.id]))('alarms on errors and throttles of %s', (id) => {
       const fn = testApp.stacks.api.functions[id as RouteId];
-      const logicalId = testApp.stacks.api.getLogicalId(fn.node.defaultChild as CfnElement);
+      const logicalId = Stack.of(fn).getLogicalId(fn.node.defaultChild as CfnElement);
       template.hasResourceProperties('AWS::CloudWatch::Alarm', errorsOrThrottlesAlarm({ Ref: logicalId }));
     });
   });

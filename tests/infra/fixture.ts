@@ -17,7 +17,13 @@ export interface TestApp {
   readonly app: App;
   readonly config: StageConfig;
   readonly stacks: Stacks;
+  /**
+   * The stack's template merged with those of all its nested stacks (see `mergedTemplate`): what
+   * the stack deploys, wherever CDK put each resource.
+   */
   readonly template: (stack: Stack) => Template;
+  /** The stack's own template only (the parent without its nested stacks' resources). */
+  readonly ownTemplate: (stack: Stack) => Template;
 }
 
 export interface BuildOptions {
@@ -37,21 +43,64 @@ export function buildTestApp(options: BuildOptions = {}): TestApp {
   });
   const config = readStageConfig(app.node);
   const stacks = createStacks(app, config);
-  const templates = new Map<Stack, Template>();
+  const own = new Map<Stack, Template>();
+  const merged = new Map<Stack, Template>();
+  // Template.fromStack synthesizes the whole app once and reuses the assembly afterwards.
+  const ownTemplate = (stack: Stack): Template => {
+    let t = own.get(stack);
+    if (t === undefined) {
+      t = Template.fromStack(stack);
+      own.set(stack, t);
+    }
+    return t;
+  };
   return {
     app,
     config,
     stacks,
-    // Template.fromStack synthesizes the whole app once and reuses the assembly afterwards.
+    ownTemplate,
     template: (stack) => {
-      let t = templates.get(stack);
+      let t = merged.get(stack);
       if (t === undefined) {
-        t = Template.fromStack(stack);
-        templates.set(stack, t);
+        const nested = nestedStacksOf(stack);
+        t = nested.length === 0 ? ownTemplate(stack) : mergedTemplate([stack, ...nested].map(ownTemplate));
+        merged.set(stack, t);
       }
       return t;
     },
   };
+}
+
+/** Every nested stack under `stack`, at any depth (the Api stack's route groups). */
+export function nestedStacksOf(stack: Stack): Stack[] {
+  return stack.node.findAll().filter((c): c is Stack => Stack.isStack(c) && c !== stack && c.nested);
+}
+
+/**
+ * One template holding the resources (and parameters, outputs) of a parent stack and its nested
+ * stacks. The Api stack's route handlers live in nested stacks (infra/stacks/api-routes-stack.ts),
+ * but what the tests prove is about the Api as deployed: every route's function, role, policy and
+ * alarm, wherever they are. A reference across the boundary shows as a parameter (`Ref` of
+ * `referenceto…`) or a nested stack output (`Fn::GetAtt [<nested>, Outputs.…]`) instead of a plain
+ * `Ref`; references inside one stack, such as a policy's role, stay plain `Ref`s. Logical ids are
+ * unique per template only, so a clash across the merged templates fails here rather than letting
+ * one resource hide another.
+ */
+export function mergedTemplate(templates: readonly Template[]): Template {
+  const sections = ['Parameters', 'Resources', 'Outputs', 'Conditions'] as const;
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const t of templates) {
+    const json = t.toJSON() as Record<string, Record<string, unknown> | undefined>;
+    for (const section of sections) {
+      for (const [id, value] of Object.entries(json[section] ?? {})) {
+        out[section] ??= {};
+        if (section === 'Resources' && id in out[section])
+          throw new Error(`mergedTemplate: logical id ${id} is in two of the merged templates`);
+        out[section][id] = value;
+      }
+    }
+  }
+  return Template.fromJSON(out);
 }
 
 export interface NagFinding {

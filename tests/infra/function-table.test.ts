@@ -3,7 +3,7 @@
  * timeout, memory and event source, exactly the grants and variables its access names, and every
  * ASL placeholder gets a value from it. Routes' variables follow their access the same way.
  */
-import type { CfnElement, Stack } from 'aws-cdk-lib';
+import { Stack, type CfnElement } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { BUCKET_OBJECT_ACTIONS, TABLE_ACTIONS } from '../../infra/constructs/access';
@@ -208,7 +208,7 @@ describe.each(ROUTES.map((r) => [r.id, r] as const))('route %s', (id, route) => 
   it('is told TABLE_NAME and BUCKET_NAME only if its access names them', () => {
     const fn = api.functions[id];
     const vars = Object.keys(
-      apiTemplate.findResources('AWS::Lambda::Function')[logicalId(api, fn)].Properties.Environment
+      apiTemplate.findResources('AWS::Lambda::Function')[logicalId(Stack.of(fn), fn)].Properties.Environment
         ?.Variables ?? {},
     );
     const access = route.access as { table?: unknown; bucket?: unknown };
