@@ -43,14 +43,30 @@ function monthUpdate(tenant: string, month: string, increments: UsageIncrements)
  * Counts an event once: its mark and the month's ADDs in one transaction. False when the mark was
  * there (the event had been counted).
  */
-export async function commitEventUsage(
+export function commitEventUsage(
   tenant: string,
   eventId: string,
   month: string,
   increments: UsageIncrements,
   nowSeconds: number,
 ): Promise<boolean> {
-  const update = monthUpdate(tenant, month, increments);
+  return commitMarkedUsage(tenant, eventId, new Map([[month, increments]]), nowSeconds);
+}
+
+/**
+ * Counts something once under `markId` (an event's id, or a batch of access log lines): the mark
+ * and the ADDs to each month in one transaction. False when the mark was there (already counted).
+ */
+export async function commitMarkedUsage(
+  tenant: string,
+  markId: string,
+  byMonth: ReadonlyMap<string, UsageIncrements>,
+  nowSeconds: number,
+): Promise<boolean> {
+  const updates = [...byMonth].flatMap(([month, increments]) => {
+    const update = monthUpdate(tenant, month, increments);
+    return update ? [{ Update: update }] : [];
+  });
   try {
     await getDocumentClient().send(
       new TransactWriteCommand({
@@ -60,14 +76,14 @@ export async function commitEventUsage(
               TableName: tableName(),
               Item: {
                 PK: usagePk(tenant),
-                SK: usageEventSk(eventId),
+                SK: usageEventSk(markId),
                 _et: 'UsageMark',
                 [TABLE_KEYS.ttl]: nowSeconds + MARK_TTL_SECONDS,
               },
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
-          ...(update ? [{ Update: update }] : []),
+          ...updates,
         ],
       }),
     );

@@ -72,11 +72,16 @@ export interface MonthUsage {
   attachments: { bytesStoredAtMonthEnd: number; gbMonths: number };
   webhookDeliveries: { succeeded: number; failed: number };
   notificationsSent: number;
-  /**
-   * Null while no API call has been counted for the month: nothing counts them yet (docs/usage.md
-   * says how they will be), and 0 would claim that none was made.
-   */
-  apiCalls: number | null;
+  /** Requests through the API that counted for the tenant (./api-calls.ts, docs/usage.md). */
+  apiCalls: number;
+  /** The same calls by caller, and those answered with an error. */
+  apiCallsDetail: {
+    public: number;
+    staff: number;
+    agencySystem: number;
+    clientErrors: number;
+    serverErrors: number;
+  };
 }
 
 /** `months`: the tenant's counter items up to and including `month`, in any order. */
@@ -104,7 +109,14 @@ export function monthUsage(month: string, months: readonly MonthCounters[]): Mon
     },
     webhookDeliveries: { succeeded: own.webhookDeliveries, failed: own.webhookDeliveriesFailed },
     notificationsSent: own.notificationsSent,
-    apiCalls: months.find((m) => m.month === month)?.apiCalls ?? null,
+    apiCalls: own.apiCalls,
+    apiCallsDetail: {
+      public: own.apiCallsPublic,
+      staff: own.apiCallsStaff,
+      agencySystem: own.apiCallsAgencySystem,
+      clientErrors: own.apiCallsClientErrors,
+      serverErrors: own.apiCallsServerErrors,
+    },
   };
 }
 

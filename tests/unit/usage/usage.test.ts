@@ -75,13 +75,22 @@ describe('usage counting', () => {
       { month: '2026-12', webhookDeliveries: 4, webhookDeliveriesFailed: 1, notificationsSent: 2 },
     ]);
     expect(view).toMatchObject({ webhookDeliveries: { succeeded: 4, failed: 1 }, notificationsSent: 2 });
-    // No API call counted: null, not 0.
-    expect(view.apiCalls).toBeNull();
+    // No API call counted: 0 (the access log counts every month since it was turned on).
+    expect(view.apiCalls).toBe(0);
   });
 
   it('reads a month’s counters with zeros for the absent ones and the received total', () => {
     const view = monthUsage('2026-12', [
-      { month: '2026-12', receivedCounter: 3, receivedOnline: 2, actions: 7, apiCalls: 40 },
+      {
+        month: '2026-12',
+        receivedCounter: 3,
+        receivedOnline: 2,
+        actions: 7,
+        apiCalls: 40,
+        apiCallsStaff: 30,
+        apiCallsPublic: 10,
+        apiCallsClientErrors: 2,
+      },
       { month: '2026-11', receivedCounter: 100 },
     ]);
     expect(view).toEqual({
@@ -92,6 +101,7 @@ describe('usage counting', () => {
       webhookDeliveries: { succeeded: 0, failed: 0 },
       notificationsSent: 0,
       apiCalls: 40,
+      apiCallsDetail: { public: 10, staff: 30, agencySystem: 0, clientErrors: 2, serverErrors: 0 },
     });
   });
 });
