@@ -5,6 +5,9 @@
  * the operator's own calls count for nobody. The counter runs in batches every few seconds: the
  * test polls, bounded. Reads go through the operator's route, whose calls are not counted.
  */
+import type { CloudWatchLogsDecodedData } from 'aws-lambda';
+import { encodeLogBatch } from '../../infra/local/logs/subscription';
+import { accessLogLine } from '../../infra/local/access-log';
 import { api } from './helpers/api';
 
 const month = () => {
@@ -76,4 +79,61 @@ describe('API calls per tenant and month (integration)', () => {
     expect(await usageOf(OTHER.id)).toEqual(otherBefore);
     expect(otherBefore.apiCalls).toBe(0);
   }, 60_000);
+
+  it('counts a batch CloudWatch Logs delivers twice once', async () => {
+    const before = await usageOf(OTHER.id);
+    // The subscriber's handler, in this process, against the cloud's table: as Lambda runs it.
+    const info = JSON.parse(process.env.MOTCUA_CLOUD ?? '{}') as {
+      endpoints: { dynamodb: string };
+      tableName: string;
+    };
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_DYNAMODB: info.endpoints.dynamodb,
+      AWS_REGION: 'ap-southeast-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      TABLE_NAME: info.tableName,
+    });
+    const { handler } = await import('../../functions/usage/count-api-calls');
+    const now = new Date();
+    const line = (i: number, path: string, claims?: Record<string, string>) => ({
+      id: `${now.getTime()}0000${i}`,
+      timestamp: now.getTime(),
+      message: accessLogLine({
+        requestId: `r${i}`,
+        receivedAt: now,
+        sourceIp: '127.0.0.1',
+        method: 'GET',
+        path,
+        routeKey: `GET ${path.replace(OTHER.id, '{tenant}')}`,
+        status: 200,
+        protocol: 'HTTP/1.1',
+        responseLength: 2,
+        latencyMs: 1,
+        claims,
+      }),
+    });
+    const batch: CloudWatchLogsDecodedData = {
+      owner: '000000000000',
+      logGroup: '/aws/apigateway/mot-cua/access',
+      logStream: 'test',
+      subscriptionFilters: ['countApiCalls'],
+      messageType: 'DATA_MESSAGE',
+      logEvents: [
+        line(1, '/v1/work-queue', { sub: 'x', 'custom:tenant': OTHER.id }),
+        line(2, `/v1/public/${OTHER.id}/agencies`),
+        line(3, `/v1/public/${OTHER.id}/procedures`),
+      ],
+    };
+    const invoke = () => handler(encodeLogBatch(batch), { awsRequestId: 'test' } as never, {} as never);
+    await invoke();
+    await invoke();
+    const after = await usageOf(OTHER.id);
+    expect(after.apiCalls).toBe(before.apiCalls + 3);
+    expect(after.apiCallsDetail).toEqual({
+      ...before.apiCallsDetail,
+      staff: before.apiCallsDetail.staff + 1,
+      public: before.apiCallsDetail.public + 2,
+    });
+  });
 });
