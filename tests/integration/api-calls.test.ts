@@ -136,4 +136,30 @@ describe('API calls per tenant and month (integration)', () => {
       public: before.apiCallsDetail.public + 2,
     });
   });
+
+  it('shows this month’s usage of each tenant in the operator’s tenant list', async () => {
+    const list = await api.get('/v1/operator/tenants?limit=100', { as: 'operator' });
+    expect(list.status).toBe(200);
+    const entry = (id: string) => list.body.items.find((t: { id: string }) => t.id === id);
+    const other = await usageOf(OTHER.id);
+    // Nobody else touches the other tenant: the list says what its usage route says.
+    expect(entry(OTHER.id).usage).toEqual({
+      month: month(),
+      dossiersReceived: other.dossiersReceived.total,
+      actions: other.actions,
+      apiCalls: other.apiCalls,
+      attachmentsGbMonths: other.attachments.gbMonths,
+    });
+    expect(other.apiCalls).toBeGreaterThan(0);
+    // The demo tenant moves with the other tests: the list, read first, shows no more than the
+    // usage route read after it, and the demo's dossiers and calls of this run.
+    const demo = await usageOf('demo');
+    const listed = entry('demo').usage;
+    expect(listed.month).toBe(month());
+    expect(listed.dossiersReceived).toBeLessThanOrEqual(demo.dossiersReceived.total);
+    expect(listed.actions).toBeLessThanOrEqual(demo.actions);
+    expect(listed.apiCalls).toBeGreaterThan(0);
+    expect(listed.apiCalls).toBeLessThanOrEqual(demo.apiCalls);
+    expect(listed.attachmentsGbMonths).toBeLessThanOrEqual(demo.attachments.gbMonths);
+  });
 });

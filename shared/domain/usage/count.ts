@@ -129,3 +129,36 @@ export function deliveryUsage(status: string): UsageIncrements {
 
 /** One message handed to the provider (e-mail or SMS): a re-send after a lost lease is one more. */
 export const NOTIFICATION_SENT: UsageIncrements = { notificationsSent: 1 };
+
+/** The tenant list's line of usage: this month's main figures. */
+export interface MonthSummary {
+  month: string;
+  dossiersReceived: number;
+  actions: number;
+  apiCalls: number;
+  attachmentsGbMonths: number;
+}
+
+/**
+ * The summary of `month` from its own counters and the bytes ever stored (all months, this one
+ * included): for the current month, what was stored before it is the total less this month's.
+ */
+export function monthSummary(
+  month: string,
+  own: MonthCounters | undefined,
+  storedBytes: number,
+): MonthSummary {
+  const addedThisMonth = own?.attachmentBytesAdded ?? 0;
+  const before: MonthCounters = {
+    month: '0000-01',
+    attachmentBytesAdded: Math.max(0, storedBytes - addedThisMonth),
+  };
+  const view = monthUsage(month, own ? [before, { ...own, month }] : [before]);
+  return {
+    month,
+    dossiersReceived: view.dossiersReceived.total,
+    actions: view.actions,
+    apiCalls: view.apiCalls,
+    attachmentsGbMonths: view.attachments.gbMonths,
+  };
+}
