@@ -55,6 +55,7 @@ export async function countApiCalls(batch: CloudWatchLogsDecodedData): Promise<A
           tenant: line.tenant ?? '-',
           clientId: line.clientId ?? '-',
           requestTimeEpoch: line.requestTimeEpoch ?? '-',
+          integrationStatus: line.integrationStatus ?? '-',
         })
       : undefined;
     if (call) calls.push(call);

@@ -6,7 +6,8 @@
  * - any other route: the tenant claim of the signed-in caller, an agency's system when its token
  *   names a client (client credentials), staff otherwise;
  * - a line without a route (no route matched) or without a tenant (refused by the authorizer, 401)
- *   counts for nobody.
+ *   counts for nobody, nor does a 429 API Gateway answered itself (a stage or route throttle: no
+ *   integration was called). A 429 of the function's fair-share gate is a call, counted as a 4xx.
  *
  * The month is the call's in Vietnam's time. Pure: the reader (shared/usecases/api-calls.ts)
  * decodes the log, checks that the tenants exist and writes the counts.
@@ -22,6 +23,8 @@ export interface ApiCallLine {
   tenant: string;
   clientId: string;
   requestTimeEpoch: string;
+  /** The function's status; `-` when API Gateway answered without calling it. */
+  integrationStatus: string;
 }
 
 export interface ApiCall {
@@ -45,6 +48,7 @@ export function apiCallOf(line: ApiCallLine): ApiCall | undefined {
   const at = Number(line.requestTimeEpoch);
   if (!Number.isFinite(at)) return undefined;
   if (OPERATOR_PATH.test(line.path)) return undefined;
+  if (line.status === '429' && !present(line.integrationStatus)) return undefined;
   const publicTenant = PUBLIC_PATH.exec(line.path)?.[1];
   let tenant: string;
   let caller: UsageIncrements;

@@ -19,6 +19,7 @@ const line = (over: Partial<ApiCallLine>): ApiCallLine => ({
   tenant: '-',
   clientId: '-',
   requestTimeEpoch: String(NOV_30_LATE_VN),
+  integrationStatus: '200',
   ...over,
 });
 
@@ -72,6 +73,14 @@ describe('API calls from the access log', () => {
       ),
     ).toBeUndefined();
     expect(apiCallOf(line({ tenant: 'demo', requestTimeEpoch: '-' }))).toBeUndefined();
+    // A throttle of the stage or route: API Gateway answered, no function ran.
+    expect(apiCallOf(line({ tenant: 'demo', status: '429', integrationStatus: '-' }))).toBeUndefined();
+    // The fair-share gate's 429 is the function's answer: a call, refused.
+    expect(apiCallOf(line({ tenant: 'demo', status: '429', integrationStatus: '429' }))?.increments).toEqual({
+      apiCalls: 1,
+      apiCallsStaff: 1,
+      apiCallsClientErrors: 1,
+    });
   });
 
   it('sums a batch per tenant and month', () => {
