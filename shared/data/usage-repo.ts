@@ -175,6 +175,8 @@ export async function usageMonthOfTenants(
     ]);
     for (let round = 0; keys && keys.length > 0; round += 1) {
       if (round >= MAX_BATCH_ROUNDS) throw new Error('usage months: keys left unprocessed after retries');
+      // Keys left unprocessed mean the table was busy: back off before asking again, as AWS advises.
+      if (round > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** round));
       const answer: { Responses?: Record<string, Record<string, unknown>[]>; UnprocessedKeys?: unknown } =
         await getDocumentClient().send(
           new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }),
