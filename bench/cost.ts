@@ -25,6 +25,7 @@ import {
 } from './cost-model';
 import { PRICE_REGION, PRICES, PRICES_AS_OF, USD_TO_VND } from './prices';
 import { table } from './report';
+import { synthesizedInventory, type StackInventory } from './stack-inventory';
 
 /** Route memory: every route gets the CDK default (infra/constructs/api-function.ts FUNCTION_DEFAULTS). */
 export const ROUTE_MEMORY_MB = 512;
@@ -191,17 +192,69 @@ export async function measureLife(cloud: CloudHandle, life: Life): Promise<LifeF
 }
 
 /**
- * Fixed monthly costs of one province's stack: one alarm per queue and dead-letter queue and a few
- * on the API and the table, one dashboard, the table's and bucket's customer managed keys, and the
- * event source mappings' idle long polls (each queue is polled about once per 20 s by several
- * pollers even when empty; 5 pollers × 3 per minute × 43,200 minutes ≈ 650,000 requests a queue).
+ * Staff of a province who sign in within a month (each a Cognito monthly active user): an
+ * assumption, stated in the report — about 5 per commune at Thái Bình's 260 communes and wards, and
+ * the district and provincial agencies' one-stop staff. Applicants who track or submit without an
+ * account are not users of the pool.
  */
-export function fixedMonthly(queueCount: number): FixedMonthly[] {
+export const THAI_BINH_STAFF_MAU = 1_500;
+/** Lite and Essentials pools: this many MAUs a month are free (per account). */
+const COGNITO_FREE_MAU = 10_000;
+/**
+ * An event source mapping polls its queue even when the queue is empty: about 5 pollers × 3 long
+ * polls (20 s) a minute × 43,200 minutes ≈ 650,000 requests a month per queue.
+ */
+const IDLE_POLLS_PER_QUEUE_MONTH = 650_000;
+
+/**
+ * Fixed monthly costs of a deployment, from what the synthesized app holds (./stack-inventory.ts):
+ * its alarms, dashboards and customer managed keys, the idle long polls of each queue a mapping
+ * reads, and the staff's monthly active users at the user pool's plan. Log groups, functions,
+ * queues, the state machine and the table cost nothing while idle: counted, not priced.
+ */
+export function fixedMonthly(inventory: StackInventory, staffMau = THAI_BINH_STAFF_MAU): FixedMonthly[] {
+  const plus = inventory.userPoolTiers.includes('PLUS');
   return [
-    { item: 'CloudWatch alarms (2 per queue + 6)', quantity: 2 * queueCount + 6, price: 'alarm' },
-    { item: 'CloudWatch dashboard', quantity: 1, price: 'dashboard' },
-    { item: 'KMS customer managed keys (table, bucket)', quantity: 2, price: 'kmsKey' },
-    { item: 'SQS idle long polls (all queues)', quantity: queueCount * 650_000, price: 'sqsRequest' },
+    {
+      item: `CloudWatch alarms (${inventory.alarms} in the app)`,
+      quantity: inventory.alarms,
+      price: 'alarm',
+    },
+    { item: 'CloudWatch dashboards', quantity: inventory.dashboards, price: 'dashboard' },
+    { item: 'KMS customer managed keys', quantity: inventory.kmsKeys, price: 'kmsKey' },
+    {
+      item: `SQS idle long polls (${inventory.sqsPollers} polled queues)`,
+      quantity: inventory.sqsPollers * IDLE_POLLS_PER_QUEUE_MONTH,
+      price: 'sqsRequest',
+    },
+    {
+      item: plus
+        ? `Cognito MAUs, Plus plan (${staffMau.toLocaleString('en-US')} staff, assumed; no free tier)`
+        : `Cognito MAUs (${staffMau.toLocaleString('en-US')} staff, assumed; ${COGNITO_FREE_MAU.toLocaleString('en-US')} free)`,
+      quantity: plus ? staffMau : Math.max(0, staffMau - COGNITO_FREE_MAU),
+      price: plus ? 'cognitoPlusMau' : 'cognitoEssentialsMau',
+    },
+  ];
+}
+
+/** The inventory's counts as the report prints them, apart from any price. */
+export function inventoryRows(inventory: StackInventory): string[][] {
+  return [
+    [
+      'CloudFormation templates',
+      `${inventory.templates.stacks} stacks, ${inventory.templates.nested} nested`,
+    ],
+    ['CloudWatch alarms', String(inventory.alarms)],
+    ['CloudWatch dashboards', String(inventory.dashboards)],
+    ['KMS customer managed keys', String(inventory.kmsKeys)],
+    ['Log groups', String(inventory.logGroups)],
+    ['Lambda functions', String(inventory.lambdaFunctions)],
+    ['SQS queues (dead-letter queues included)', String(inventory.queues)],
+    ['SQS event source mappings (idle polls)', String(inventory.sqsPollers)],
+    ['Table stream mappings (reads not billed)', String(inventory.streamPollers)],
+    ['Log subscriptions', String(inventory.logSubscriptions)],
+    ['Step Functions state machines', String(inventory.stateMachines)],
+    ['Cognito user pools (plan)', `${inventory.userPools} (${inventory.userPoolTiers.join(', ')})`],
   ];
 }
 
@@ -211,6 +264,8 @@ export interface CostFigures {
   lives: { onTheSpot: LifeFigures; interAgency: LifeFigures };
   assumptions: ProvinceAssumptions;
   province: ProvinceYear;
+  /** What the synthesized app holds: the fixed costs' quantities. */
+  inventory: StackInventory;
 }
 
 /** Thái Bình's one-stop shops received about 236,000 dossiers a year (issue 10). */
@@ -222,20 +277,27 @@ export const THAI_BINH_DOSSIERS_PER_YEAR = 236_000;
  */
 export const ON_THE_SPOT_SHARE = 0.7;
 
-export async function costFigures(cloud: CloudHandle, queueCount: number): Promise<CostFigures> {
+/**
+ * `_queueCount` is no longer read: the polled queues are counted in the synthesized app now. The
+ * app is synthesized after the lives, so its CPU time does not weigh on their durations.
+ */
+export async function costFigures(cloud: CloudHandle, _queueCount?: number): Promise<CostFigures> {
   const loadStart = os.loadavg()[0]!;
   const onTheSpot = await measureLife(cloud, ON_THE_SPOT);
   const interAgency = await measureLife(cloud, INTER_AGENCY);
+  const loadEnd = os.loadavg()[0]!;
+  const inventory = synthesizedInventory('prod');
   const assumptions: ProvinceAssumptions = {
     dossiersPerYear: THAI_BINH_DOSSIERS_PER_YEAR,
     onTheSpotShare: ON_THE_SPOT_SHARE,
     dynamodbBytesPerDossier:
       ON_THE_SPOT_SHARE * onTheSpot.dynamodbBytes + (1 - ON_THE_SPOT_SHARE) * interAgency.dynamodbBytes,
-    fixed: fixedMonthly(queueCount),
+    fixed: fixedMonthly(inventory),
     logRetentionMonths: 12,
   };
   return {
-    load: { start: loadStart, end: os.loadavg()[0]! },
+    load: { start: loadStart, end: loadEnd },
+    inventory,
     lives: { onTheSpot, interAgency },
     assumptions,
     province: provinceYear({ onTheSpot: onTheSpot.counts, interAgency: interAgency.counts }, assumptions),
@@ -290,7 +352,11 @@ export function renderCost(f: CostFigures): string {
     '',
     `Functions — inter-agency: ${perFunction(b)}.`,
     '',
-    `Fixed monthly costs of a province's stack:`,
+    `Counted in the synthesized app (stage ${f.inventory.stage}, every stack and nested stack; bench/stack-inventory.ts):`,
+    '',
+    table(['Resource', 'Count'], inventoryRows(f.inventory), ['left', 'right']),
+    '',
+    `Fixed monthly costs of a province's stack (the counts above at list prices; staff MAUs assumed):`,
     '',
     table(['Item', 'Quantity', 'List price', 'USD / month'], fixedRows, ['left', 'right', 'left', 'right']),
     '',

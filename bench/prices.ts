@@ -122,6 +122,20 @@ export const PRICES = {
     unit: 'customer managed key-month',
     source: 'https://aws.amazon.com/kms/pricing/',
   },
+  // The Plus feature plan (threat protection) has no free tier; Lite and Essentials have 10,000
+  // MAUs free a month (./cost.ts prices those at 0 below it).
+  cognitoPlusMau: {
+    usd: 0.02,
+    per: 1,
+    unit: 'monthly active user (Cognito Plus plan)',
+    source: 'https://aws.amazon.com/cognito/pricing/',
+  },
+  cognitoEssentialsMau: {
+    usd: 0.015,
+    per: 1,
+    unit: 'monthly active user above the free 10,000 (Cognito Essentials plan)',
+    source: 'https://aws.amazon.com/cognito/pricing/',
+  },
 } as const satisfies Record<string, Price>;
 export type PriceId = keyof typeof PRICES;
 

@@ -14,31 +14,10 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { accessLogFormat } from '../../shared/api/access-log';
 
-/**
- * One JSON object per request. Values are quoted: API Gateway writes `-` for a missing value, which
- * would break an unquoted number.
- */
-export const ACCESS_LOG_FIELDS = {
-  requestId: '$context.requestId',
-  requestTime: '$context.requestTime',
-  ip: '$context.identity.sourceIp',
-  userAgent: '$context.identity.userAgent',
-  method: '$context.httpMethod',
-  path: '$context.path',
-  routeKey: '$context.routeKey',
-  status: '$context.status',
-  protocol: '$context.protocol',
-  responseLength: '$context.responseLength',
-  latency: '$context.responseLatency',
-  integrationLatency: '$context.integrationLatency',
-  integrationStatus: '$context.integrationStatus',
-  integrationError: '$context.integrationErrorMessage',
-  error: '$context.error.message',
-  authorizerError: '$context.authorizer.error',
-  // Who asked (a pseudonymous id, not a name): enough to follow one user's requests in an inquiry.
-  sub: '$context.authorizer.claims.sub',
-} as const;
+// The line's fields are one list with the offline gateway's and the API-call counter's.
+export { ACCESS_LOG_FIELDS } from '../../shared/api/access-log';
 
 export interface ApiStageProps {
   readonly httpApi: IHttpApi;
@@ -66,7 +45,7 @@ export class ApiStage extends Construct {
       throttle: props.throttle,
       accessLogSettings: {
         destination: new LogGroupLogDestination(this.accessLogs),
-        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+        format: AccessLogFormat.custom(accessLogFormat()),
       },
     });
   }

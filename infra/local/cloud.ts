@@ -35,6 +35,8 @@ export const LOCAL_TABLE_NAME = 'mot-cua';
 export const LOCAL_BUCKET_NAME = 'mot-cua-attachments';
 /** The notifications' sender offline (in AWS: the verified SES identity, docs/deploy.md). */
 export const LOCAL_EMAIL_FROM = 'thongbao@motcua.local';
+/** The API stage's access log group, as its subscribers see it offline. */
+export const LOCAL_ACCESS_LOG_GROUP = '/aws/apigateway/mot-cua/access';
 const HOST = '127.0.0.1';
 const REGION = 'ap-southeast-1';
 /** s3rver accepts only its own keys; DynamoDB Local accepts any. */
@@ -250,6 +252,14 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
       handle: (target, body) =>
         users.serves(target) ? users.handle(target, body) : appClients.handle(target, body),
     };
+    // The access log's subscription: the gateway's lines reach the API-call counter in batches.
+    // Stopped after the gateway (stops run in reverse), so the last lines are counted.
+    const accessLogs = modules.logSubscription.startLogSubscription({
+      logGroup: 'apiAccessLog',
+      logGroupName: LOCAL_ACCESS_LOG_GROUP,
+      loader,
+    });
+    stops.push(accessLogs.stop);
     const gateway = await modules.gateway.startGateway({
       routes: modules.routes.ROUTES,
       repoRoot: REPO_ROOT,
@@ -266,6 +276,7 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
       },
       agencySystems: { clients: cognito, token: { lookup: findAgencyClient } },
       mailbox,
+      accessLog: (line) => accessLogs.write(line),
       staffIdentity: (username) => users.identity(username),
       createIssuer: (baseUrl) =>
         modules.jwt.createLocalIssuer({ keyDir: path.join(dataDir, 'jwt'), issuerUrl: `${baseUrl}/_local` }),
@@ -337,6 +348,7 @@ function loadModules() {
     sqsServer: import('./sqs/server'),
     sqsQueues: import('./sqs/queues'),
     sqsPoller: import('./sqs/poller'),
+    logSubscription: import('./logs/subscription'),
     mailbox: import('./mail/mailbox'),
     mailService: import('./mail/service'),
   });

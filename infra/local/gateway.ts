@@ -12,6 +12,7 @@ import { ANY_ORIGIN, corsPolicy, type CorsPolicy } from '../../shared/api/cors';
 import type { RouteDef } from '../../shared/api/routes';
 import { buildHttpApiEvent, buildLambdaContext, newRequestId, type IncomingCall } from './api-event';
 import { GATEWAY_REPLIES, fromLambdaResult, type HttpReply } from './api-response';
+import { accessLogLine } from './access-log';
 import { isPreflight, preflightReply, withCors } from './cors';
 import { createHandlerLoader, type HandlerLoader } from './handler-loader';
 import type { LocalIssuer } from './jwt-issuer';
@@ -56,6 +57,11 @@ export interface GatewayOptions {
   };
   /** The local mailbox: SES v2 and SNS stand-ins and `GET /_local/mail` (infra/local/mail). */
   mailbox?: Mailbox;
+  /**
+   * Receives the stage's access log line (./access-log.ts) of every API request, as API Gateway
+   * writes it to the access log group; the cloud hands the lines to the log's subscribers.
+   */
+  accessLog?: (line: string) => void;
 }
 
 export interface StartGatewayOptions extends Omit<GatewayOptions, 'issuer'> {
@@ -104,18 +110,41 @@ export function createGateway(options: GatewayOptions): (req: IncomingMessage, r
   };
   return (req, res) => {
     const started = performance.now();
+    const receivedAt = new Date();
     const requestId = newRequestId();
-    dispatch(req, requestId, context)
+    const trace: RequestTrace = { api: false };
+    dispatch(req, requestId, receivedAt, trace, context)
       .catch((error: unknown) => {
         logError(`gateway failed on ${req.method} ${req.url}`, error);
         return GATEWAY_REPLIES.internalError();
       })
       .then((reply) => {
         send(res, reply, requestId);
-        if (!options.quiet) {
-          const ms = (performance.now() - started).toFixed(0);
-          process.stdout.write(`[gateway] ${req.method} ${req.url} → ${reply.statusCode} (${ms} ms)\n`);
-        }
+        const ms = performance.now() - started;
+        if (!options.quiet)
+          process.stdout.write(
+            `[gateway] ${req.method} ${req.url} → ${reply.statusCode} (${ms.toFixed(0)} ms)\n`,
+          );
+        if (trace.api && options.accessLog)
+          options.accessLog(
+            accessLogLine({
+              requestId,
+              receivedAt,
+              sourceIp: normalizeIp(req.socket.remoteAddress),
+              userAgent: req.headers['user-agent'],
+              method: req.method ?? 'GET',
+              path: (req.url ?? '/').split('?')[0] ?? '/',
+              routeKey: trace.routeKey,
+              status: reply.statusCode,
+              protocol: `HTTP/${req.httpVersion}`,
+              responseLength: reply.body.length,
+              latencyMs: Math.round(ms),
+              integrationLatencyMs: trace.integrationLatencyMs,
+              integrationStatus: trace.integrationStatus,
+              authorizerError: trace.authorizerError,
+              claims: trace.claims,
+            }),
+          );
       });
   };
 }
@@ -128,8 +157,27 @@ interface DispatchContext extends GatewayOptions {
   integrationTimeoutMs: number;
 }
 
-async function dispatch(req: IncomingMessage, requestId: string, ctx: DispatchContext): Promise<HttpReply> {
-  const receivedAt = new Date();
+/**
+ * What the access log needs from inside the dispatch: whether the request was the API's (not the
+ * cloud's own `/_local`, Cognito or mail stand-ins, which are other services in AWS), the route it
+ * matched, the authorizer's claims or error, and the integration's answer.
+ */
+interface RequestTrace {
+  api: boolean;
+  routeKey?: string;
+  claims?: Record<string, unknown>;
+  authorizerError?: string;
+  integrationStatus?: number;
+  integrationLatencyMs?: number;
+}
+
+async function dispatch(
+  req: IncomingMessage,
+  requestId: string,
+  receivedAt: Date,
+  trace: RequestTrace,
+  ctx: DispatchContext,
+): Promise<HttpReply> {
   const body = await readBody(req, ctx.maxBodyBytes);
   if (body === 'too-large') return GATEWAY_REPLIES.tooLarge();
   const url = req.url ?? '/';
@@ -153,9 +201,10 @@ async function dispatch(req: IncomingMessage, requestId: string, ctx: DispatchCo
     if (mail) return mail;
   }
   if (rawPath.startsWith(LOCAL_PREFIX)) return handleLocal(method, rawPath, body, ctx);
+  trace.api = true;
   // The gateway answers preflights itself, before routes and authorizers, as a CORS-configured API does.
   if (isPreflight(method, req.headers)) return preflightReply(ctx.cors, req.headers);
-  const reply = await routeRequest({ req, method, url, rawPath, body, requestId, receivedAt }, ctx);
+  const reply = await routeRequest({ req, method, url, rawPath, body, requestId, receivedAt }, trace, ctx);
   return withCors(ctx.cors, req.headers, reply);
 }
 
@@ -172,16 +221,22 @@ interface ApiRequest {
 /** Route, authorizer, integration: everything after the gateway's own answers. */
 async function routeRequest(
   { req, method, url, rawPath, body, requestId, receivedAt }: ApiRequest,
+  trace: RequestTrace,
   ctx: DispatchContext,
 ): Promise<HttpReply> {
   const match = ctx.matcher.match(method, rawPath);
   if (!match) return GATEWAY_REPLIES.notFound();
+  trace.routeKey = match.routeKey;
 
   let claims: Record<string, unknown> | undefined;
   if (match.route.auth === 'user') {
     const verdict = await authorize(req.headers.authorization, ctx.issuer);
-    if (!verdict.ok) return GATEWAY_REPLIES.unauthorized(verdict.description);
+    if (!verdict.ok) {
+      trace.authorizerError = verdict.description ?? 'Unauthorized';
+      return GATEWAY_REPLIES.unauthorized(verdict.description);
+    }
     claims = verdict.claims;
+    trace.claims = claims;
   }
 
   const call: IncomingCall = {
@@ -194,7 +249,11 @@ async function routeRequest(
     localPort: req.socket.localPort ?? 0,
   };
   const event = buildHttpApiEvent(call, match, { requestId, receivedAt, claims });
-  return invoke(match.route, event, ctx);
+  const started = performance.now();
+  const reply = await invoke(match.route, event, ctx);
+  trace.integrationLatencyMs = Math.round(performance.now() - started);
+  trace.integrationStatus = reply.statusCode;
+  return reply;
 }
 
 type Verdict = { ok: true; claims: Record<string, unknown> } | { ok: false; description?: string };

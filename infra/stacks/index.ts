@@ -57,6 +57,7 @@ export function createStacks(app: App, config: StageConfig): Stacks {
     table: data.table,
     alarmTopic: monitoring.alarmTopic,
     publicBaseUrl: api.stage.stage.url,
+    accessLogs: api.stage.accessLogs,
   });
 
   // Last: the dashboard reads from every stack above.

@@ -11,13 +11,21 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { FUNCTIONS, queueConsumers, streamConsumers, type FunctionId } from '../../shared/api/functions';
+import {
+  FUNCTIONS,
+  logSubscribers,
+  queueConsumers,
+  streamConsumers,
+  type FunctionId,
+} from '../../shared/api/functions';
 import type { ApiFunction } from '../constructs/api-function';
 import { constructIdOf, DeadlineClock } from '../constructs/deadline-clock';
 import { EventBus, QueueConsumer } from '../constructs/event-bus';
+import { LogSubscriber } from '../constructs/log-subscriber';
 import { StreamConsumer } from '../constructs/stream-consumer';
 import type { StageConfig } from '../stage';
 
@@ -28,6 +36,8 @@ export interface WorkflowStackProps extends StackProps {
   readonly alarmTopic: ITopic;
   /** The API's URL: notifications link to the public tracking page. */
   readonly publicBaseUrl: string;
+  /** The API stage's access log, which the API-call counter subscribes to (docs/usage.md). */
+  readonly accessLogs: ILogGroup;
 }
 
 export class WorkflowStack extends Stack {
@@ -85,10 +95,20 @@ export class WorkflowStack extends Stack {
         ...logs,
       });
     this.queueConsumers = consumers;
+    // The metering consumers are all here: the API-call counter reads the access log's lines.
+    const subscribers: Partial<Record<FunctionId, LogSubscriber>> = {};
+    for (const fn of logSubscribers())
+      subscribers[fn.id as FunctionId] = new LogSubscriber(this, constructIdOf(fn), {
+        fn,
+        logGroups: { apiAccessLog: props.accessLogs },
+        resources,
+        alarmAction,
+        ...logs,
+      });
 
     const built: Partial<Record<FunctionId, ApiFunction>> = { ...this.deadlineClock.tasks };
-    for (const [id, consumer] of Object.entries({ ...readers, ...consumers }))
-      built[id as FunctionId] = (consumer as StreamConsumer | QueueConsumer).handler;
+    for (const [id, consumer] of Object.entries({ ...readers, ...consumers, ...subscribers }))
+      built[id as FunctionId] = (consumer as StreamConsumer | QueueConsumer | LogSubscriber).handler;
     const missing = FUNCTIONS.filter((f) => !built[f.id]).map((f) => f.id);
     if (missing.length > 0)
       throw new Error(

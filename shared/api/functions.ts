@@ -123,7 +123,21 @@ export interface QueueSource {
   readonly reportBatchItemFailures: true;
 }
 
-export type EventSourceDef = TableStreamSource | WorkflowTaskSource | QueueSource;
+/** The app's log groups a function may subscribe to: the API stage's access log, for now. */
+export type LogGroupId = 'apiAccessLog';
+
+/**
+ * Fed by a CloudWatch Logs subscription filter on one of the app's log groups: batches of lines,
+ * gzipped and base64-encoded, invoked asynchronously (Lambda retries a failed batch twice).
+ */
+export interface LogSubscriptionSource {
+  readonly kind: 'logSubscription';
+  readonly logGroup: LogGroupId;
+  /** CloudWatch Logs filter pattern; '' passes every line. */
+  readonly filterPattern: string;
+}
+
+export type EventSourceDef = TableStreamSource | WorkflowTaskSource | QueueSource | LogSubscriptionSource;
 
 /** The dispatcher's filter: every newly inserted outbox item, whatever its type. */
 export const OUTBOX_INSERT_FILTER = {
@@ -279,6 +293,19 @@ export const FUNCTIONS = [
       queue: { consume: 'usage' },
     },
   },
+  {
+    id: 'countApiCalls',
+    entry: 'functions/usage/count-api-calls.ts',
+    description: 'Metering: API calls per tenant and month from the API access log, once per batch',
+    // A batch of up to ~10,000 lines: parsing is milliseconds; one GetItem and one transaction per
+    // tenant in it.
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    source: { kind: 'logSubscription', logGroup: 'apiAccessLog', filterPattern: '' },
+    // GetItem (the tenant exists), PutItem (the batch's mark) and UpdateItem (the months' ADDs) in
+    // a TransactWriteItems. No Query, no Scan, no index.
+    access: { table: { items: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] } },
+  },
 ] as const satisfies readonly FunctionDef[];
 
 export type FunctionId = (typeof FUNCTIONS)[number]['id'];
@@ -302,6 +329,12 @@ export const tasksOf = (
 export const queueConsumers = (): readonly (FunctionDef & { readonly source: QueueSource })[] =>
   (FUNCTIONS as readonly FunctionDef[]).filter(
     (f): f is FunctionDef & { source: QueueSource } => f.source.kind === 'queue',
+  );
+
+/** The functions fed by a log group's subscription. */
+export const logSubscribers = (): readonly (FunctionDef & { readonly source: LogSubscriptionSource })[] =>
+  (FUNCTIONS as readonly FunctionDef[]).filter(
+    (f): f is FunctionDef & { source: LogSubscriptionSource } => f.source.kind === 'logSubscription',
   );
 
 /** The functions fed by the table's stream. */

@@ -4,7 +4,7 @@
  * once; this ADDs to the tenant's month. Metering never fails the act it meters: an ADD that fails
  * is logged and lost (the month undercounts by one), the act still succeeds.
  */
-import { addUsage } from '../data/usage-repo';
+import { addStoredTotal, addUsage } from '../data/usage-repo';
 import { storedUsage, usageMonth, type UsageIncrements } from '../domain/usage';
 import { clock } from '../platform/clock';
 import { logger } from '../platform/observability';
@@ -26,4 +26,10 @@ export const meterUse = (tenant: string, increments: UsageIncrements): Promise<v
 export async function meterStored(tenant: string, bytes: number): Promise<void> {
   const { month, increments } = storedUsage(bytes, clock.now());
   await add(tenant, month, increments);
+  // The all-time total, for the operator's tenant list (one read per tenant, not every month).
+  try {
+    await addStoredTotal(tenant, bytes);
+  } catch (error) {
+    logger.warn('stored total not counted', { tenant, bytes, error: error as Error });
+  }
 }

@@ -32,6 +32,8 @@ import {
   TenantExistsError,
 } from '../data/tenant-repo';
 import { readTenantHealth } from '../data/health-repo';
+import { usageMonthOfTenants } from '../data/usage-repo';
+import { monthSummary, usageMonth } from '../domain/usage';
 import { staffRecordPut } from '../data/staff-repo';
 import { cognitoUserDirectory, type UserDirectory } from '../data/user-directory';
 import { clock } from '../platform/clock';
@@ -183,11 +185,21 @@ export async function tenantRecord(id: string): Promise<RecordView> {
  */
 export async function tenantRecords(page: PageRequest) {
   const { items, more } = await tenantRecordPage({ after: page.cursor, limit: page.limit });
+  // This month's usage of the whole page in one BatchGetItem (shared/data/usage-repo.ts).
+  const month = usageMonth(clock.now());
+  const usage = await usageMonthOfTenants(
+    items.map((t) => t.id),
+    month,
+  );
   const views = await Promise.all(
-    items.map(async (t) => ({
-      ...viewOf(t),
-      health: t.status === 'purged' ? NO_HEALTH : await readTenantHealth(t.id),
-    })),
+    items.map(async (t) => {
+      const read = usage.get(t.id);
+      return {
+        ...viewOf(t),
+        health: t.status === 'purged' ? NO_HEALTH : await readTenantHealth(t.id),
+        usage: monthSummary(month, read?.counters, read?.storedBytes ?? 0),
+      };
+    }),
   );
   return pageOf('tenants', views, more, (t) => t.id);
 }

@@ -130,6 +130,24 @@ describe.each(FUNCTIONS.map((fn) => [fn.id, fn] as [FunctionId, FunctionDef]))('
           'Fn::GetAtt': [logicalId(workflow, workflow.eventBus.queues[source.queue]), 'Arn'],
         },
       });
+    } else if (source.kind === 'logSubscription') {
+      // No mapping: CloudWatch Logs invokes it, from a subscription filter on the access log.
+      expect(mappings).toEqual({});
+      const filters = Object.values(
+        workflowTemplate.findResources('AWS::Logs::SubscriptionFilter', {
+          Properties: { DestinationArn: { 'Fn::GetAtt': [logicalId(workflow, built.function), 'Arn'] } },
+        }),
+      );
+      expect(filters).toHaveLength(1);
+      expect(filters[0]?.Properties).toMatchObject({
+        FilterPattern: source.filterPattern,
+        LogGroupName: { 'Fn::ImportValue': expect.stringMatching(/AccessLogs/) },
+      });
+      workflowTemplate.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: { 'Fn::GetAtt': [logicalId(workflow, built.function), 'Arn'] },
+        Principal: 'logs.amazonaws.com',
+      });
     } else {
       expect(mappings).toEqual({});
       const machine = workflowTemplate.findResources('AWS::StepFunctions::StateMachine')[

@@ -59,6 +59,10 @@ const usageOf = async (user: string) => {
   return res.body;
 };
 
+/** The figures of the events: API calls move with every read, these reads included (api-calls.test.ts). */
+const withoutApiCalls = ({ apiCalls: _calls, apiCallsDetail: _detail, ...rest }: Record<string, unknown>) =>
+  rest;
+
 /** Polls until `check` holds of the admin's view (the consumer counts asynchronously). */
 async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, within = 30_000): Promise<T> {
   const deadline = Date.now() + within;
@@ -156,7 +160,7 @@ describe('usage per tenant and month (integration)', () => {
       (await readFile(cloud.logFiles.stdout, 'utf8')).split('usage event already counted').length - 1;
     await eventually(duplicates, (n) => n >= messages.length);
     expect(await duplicates()).toBe(messages.length);
-    expect(await usageOf('quantri')).toEqual(after);
+    expect(withoutApiCalls(await usageOf('quantri'))).toEqual(withoutApiCalls(after));
 
     // The operator reads the same figures.
     const operator = await api.get(
@@ -164,7 +168,7 @@ describe('usage per tenant and month (integration)', () => {
       as('operator'),
     );
     expect(operator.status).toBe(200);
-    expect(operator.body).toEqual(after);
+    expect(withoutApiCalls(operator.body)).toEqual(withoutApiCalls(after));
   }, 120_000);
 
   it('lets a tenant admin read only the own tenant, and the operator any tenant that exists', async () => {

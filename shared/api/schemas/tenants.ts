@@ -127,7 +127,17 @@ export const tenantHealth = z.object({
   overdue: z.number().int(),
   failedDeliveries: z.number().int(),
 });
-export const tenantListItem = tenantRecordView.extend({ health: tenantHealth });
+/** This month's usage in the tenant list (shared/domain/usage: monthSummary); docs/usage.md. */
+export const tenantUsageSummary = z
+  .object({
+    month: z.string().describe('yyyy-mm, giờ Việt Nam / Vietnam time'),
+    dossiersReceived: z.number().int().min(0),
+    actions: z.number().int().min(0),
+    apiCalls: z.number().int().min(0),
+    attachmentsGbMonths: z.number().min(0),
+  })
+  .describe('Mức sử dụng tháng này / this month’s usage');
+export const tenantListItem = tenantRecordView.extend({ health: tenantHealth, usage: tenantUsageSummary });
 export const tenantList = z.object({ items: z.array(tenantListItem), nextCursor });
 
 /** `DELETE /v1/operator/tenants/{tenant}`: the grace period before the purge may run. */

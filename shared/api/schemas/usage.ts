@@ -33,8 +33,17 @@ export const usage = z
       .object({ succeeded: count, failed: count })
       .describe('Gửi webhook / webhook deliveries'),
     notificationsSent: count.describe('Thông báo đã gửi / notifications sent'),
-    apiCalls: count
-      .nullable()
-      .describe('Lượt gọi API; null: chưa đếm (docs/usage.md) / API calls; null while not counted'),
+    apiCalls: count.describe(
+      'Lượt gọi API, đếm từ nhật ký truy cập, trễ vài phút (docs/usage.md) / API calls, from the access log, minutes behind',
+    ),
+    apiCallsDetail: z
+      .object({
+        public: count.describe('Người dân, đường dẫn công khai / applicants, public routes'),
+        staff: count.describe('Cán bộ đăng nhập / signed-in staff'),
+        agencySystem: count.describe('Hệ thống cơ quan / agency systems'),
+        clientErrors: count.describe('Trả lời 4xx / answered 4xx'),
+        serverErrors: count.describe('Trả lời 5xx / answered 5xx'),
+      })
+      .describe('Lượt gọi API theo người gọi và lỗi / API calls by caller and by error'),
   })
   .describe('Mức sử dụng của đơn vị trong tháng / a tenant’s usage in one month');

@@ -72,11 +72,16 @@ export interface MonthUsage {
   attachments: { bytesStoredAtMonthEnd: number; gbMonths: number };
   webhookDeliveries: { succeeded: number; failed: number };
   notificationsSent: number;
-  /**
-   * Null while no API call has been counted for the month: nothing counts them yet (docs/usage.md
-   * says how they will be), and 0 would claim that none was made.
-   */
-  apiCalls: number | null;
+  /** Requests through the API that counted for the tenant (./api-calls.ts, docs/usage.md). */
+  apiCalls: number;
+  /** The same calls by caller, and those answered with an error. */
+  apiCallsDetail: {
+    public: number;
+    staff: number;
+    agencySystem: number;
+    clientErrors: number;
+    serverErrors: number;
+  };
 }
 
 /** `months`: the tenant's counter items up to and including `month`, in any order. */
@@ -104,7 +109,14 @@ export function monthUsage(month: string, months: readonly MonthCounters[]): Mon
     },
     webhookDeliveries: { succeeded: own.webhookDeliveries, failed: own.webhookDeliveriesFailed },
     notificationsSent: own.notificationsSent,
-    apiCalls: months.find((m) => m.month === month)?.apiCalls ?? null,
+    apiCalls: own.apiCalls,
+    apiCallsDetail: {
+      public: own.apiCallsPublic,
+      staff: own.apiCallsStaff,
+      agencySystem: own.apiCallsAgencySystem,
+      clientErrors: own.apiCallsClientErrors,
+      serverErrors: own.apiCallsServerErrors,
+    },
   };
 }
 
@@ -117,3 +129,36 @@ export function deliveryUsage(status: string): UsageIncrements {
 
 /** One message handed to the provider (e-mail or SMS): a re-send after a lost lease is one more. */
 export const NOTIFICATION_SENT: UsageIncrements = { notificationsSent: 1 };
+
+/** The tenant list's line of usage: this month's main figures. */
+export interface MonthSummary {
+  month: string;
+  dossiersReceived: number;
+  actions: number;
+  apiCalls: number;
+  attachmentsGbMonths: number;
+}
+
+/**
+ * The summary of `month` from its own counters and the bytes ever stored (all months, this one
+ * included): for the current month, what was stored before it is the total less this month's.
+ */
+export function monthSummary(
+  month: string,
+  own: MonthCounters | undefined,
+  storedBytes: number,
+): MonthSummary {
+  const addedThisMonth = own?.attachmentBytesAdded ?? 0;
+  const before: MonthCounters = {
+    month: '0000-01',
+    attachmentBytesAdded: Math.max(0, storedBytes - addedThisMonth),
+  };
+  const view = monthUsage(month, own ? [before, { ...own, month }] : [before]);
+  return {
+    month,
+    dossiersReceived: view.dossiersReceived.total,
+    actions: view.actions,
+    apiCalls: view.apiCalls,
+    attachmentsGbMonths: view.attachments.gbMonths,
+  };
+}

@@ -17,6 +17,12 @@ export const USAGE_COUNTERS = [
   'webhookDeliveriesFailed',
   'notificationsSent',
   'apiCalls',
+  // API calls by caller and outcome (./api-calls.ts); `apiCalls` is their total.
+  'apiCallsPublic',
+  'apiCallsStaff',
+  'apiCallsAgencySystem',
+  'apiCallsClientErrors',
+  'apiCallsServerErrors',
 ] as const;
 export type UsageCounter = (typeof USAGE_COUNTERS)[number];
 export type UsageIncrements = Partial<Record<UsageCounter, number>>;
@@ -35,6 +41,11 @@ export const USAGE_LABELS: Record<UsageCounter, { vi: string; en: string }> = {
   webhookDeliveriesFailed: { vi: 'Webhook gửi thất bại (bỏ cuộc)', en: 'webhook deliveries given up' },
   notificationsSent: { vi: 'Thông báo đã gửi (thư, SMS)', en: 'notifications sent (e-mail, SMS)' },
   apiCalls: { vi: 'Lượt gọi API', en: 'API calls' },
+  apiCallsPublic: { vi: 'Lượt gọi API công khai (người dân)', en: 'public API calls (applicants)' },
+  apiCallsStaff: { vi: 'Lượt gọi API của cán bộ', en: 'API calls by staff' },
+  apiCallsAgencySystem: { vi: 'Lượt gọi API của hệ thống cơ quan', en: 'API calls by agency systems' },
+  apiCallsClientErrors: { vi: 'Lượt gọi API bị từ chối (4xx)', en: 'API calls answered 4xx' },
+  apiCallsServerErrors: { vi: 'Lượt gọi API lỗi máy chủ (5xx)', en: 'API calls answered 5xx' },
 };
 
 /** A dossier's arrival: counted once per dossier, by channel. */

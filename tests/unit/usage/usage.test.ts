@@ -10,6 +10,7 @@ import {
   deliveryUsage,
   eventUsage,
   monthBounds,
+  monthSummary,
   monthUsage,
   storedUsage,
   usageMonth,
@@ -75,13 +76,22 @@ describe('usage counting', () => {
       { month: '2026-12', webhookDeliveries: 4, webhookDeliveriesFailed: 1, notificationsSent: 2 },
     ]);
     expect(view).toMatchObject({ webhookDeliveries: { succeeded: 4, failed: 1 }, notificationsSent: 2 });
-    // No API call counted: null, not 0.
-    expect(view.apiCalls).toBeNull();
+    // No API call counted: 0 (the access log counts every month since it was turned on).
+    expect(view.apiCalls).toBe(0);
   });
 
   it('reads a month’s counters with zeros for the absent ones and the received total', () => {
     const view = monthUsage('2026-12', [
-      { month: '2026-12', receivedCounter: 3, receivedOnline: 2, actions: 7, apiCalls: 40 },
+      {
+        month: '2026-12',
+        receivedCounter: 3,
+        receivedOnline: 2,
+        actions: 7,
+        apiCalls: 40,
+        apiCallsStaff: 30,
+        apiCallsPublic: 10,
+        apiCallsClientErrors: 2,
+      },
       { month: '2026-11', receivedCounter: 100 },
     ]);
     expect(view).toEqual({
@@ -92,6 +102,44 @@ describe('usage counting', () => {
       webhookDeliveries: { succeeded: 0, failed: 0 },
       notificationsSent: 0,
       apiCalls: 40,
+      apiCallsDetail: { public: 10, staff: 30, agencySystem: 0, clientErrors: 2, serverErrors: 0 },
+    });
+  });
+});
+
+describe('the tenant list’s summary of a month', () => {
+  it('takes the bytes stored before the month from the all-time total, as the full view does', () => {
+    const months: MonthCounters[] = [
+      { month: '2026-10', attachmentBytesAdded: GB },
+      { month: '2026-11', attachmentBytesAdded: GB, receivedCounter: 9 },
+    ];
+    const stored = storedUsage(GB, new Date('2026-12-16T17:00:00Z'));
+    const december: MonthCounters = {
+      month: '2026-12',
+      receivedCounter: 2,
+      receivedOnline: 1,
+      actions: 5,
+      apiCalls: 70,
+      ...stored.increments,
+    };
+    const full = monthUsage('2026-12', [...months, december]);
+    const summary = monthSummary('2026-12', december, 3 * GB);
+    expect(summary).toEqual({
+      month: '2026-12',
+      dossiersReceived: 3,
+      actions: 5,
+      apiCalls: 70,
+      attachmentsGbMonths: full.attachments.gbMonths,
+    });
+    // Two GB all month and one from the 17th (Vietnam) on: a little over 2.5 GB-months.
+    expect(summary.attachmentsGbMonths).toBeCloseTo(2 + 15 / 31, 5);
+    // A tenant without an item this month: what it stored before, all month.
+    expect(monthSummary('2026-12', undefined, 2 * GB)).toEqual({
+      month: '2026-12',
+      dossiersReceived: 0,
+      actions: 0,
+      apiCalls: 0,
+      attachmentsGbMonths: 2,
     });
   });
 });
