@@ -23,6 +23,7 @@ import { ApiFunction } from './api-function';
 import { acknowledge } from './nag';
 import { grantRateBuckets } from './access';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 
 export interface ApiRouteProps {
   readonly route: RouteDef;
@@ -35,6 +36,8 @@ export interface ApiRouteProps {
   readonly userPool: IUserPool;
   /** The stage's URL, for routes whose access names `publicBaseUrl`. */
   readonly publicBaseUrl?: string;
+  /** For routes whose access names `personalData`. */
+  readonly personalDataKey?: IKey;
   readonly alarmAction: IAlarmAction;
   readonly logRetention: RetentionDays;
   readonly logRemovalPolicy: RemovalPolicy;
@@ -73,6 +76,7 @@ export class ApiRoute extends Construct {
       bucket: props.bucket,
       userPool: props.userPool,
       publicBaseUrl: props.publicBaseUrl,
+      personalDataKey: props.personalDataKey,
     });
     // Every route with table access goes through the fair-share gate, which writes its buckets
     // (shared/platform/fair-share-gate.ts); a readWrite route may already.

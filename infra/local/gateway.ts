@@ -19,6 +19,7 @@ import { LOCAL_PREFIX, handleLocal, type LocalEndpointDeps } from './local-endpo
 import { COGNITO_PATH, type LocalAppClients } from './cognito-clients';
 import type { Mailbox } from './mail/mailbox';
 import { handleMail } from './mail/service';
+import { loggedPath } from './log-path';
 import { TOKEN_PATH, tokenEndpoint, type TokenEndpointDeps } from './oauth-token';
 import { createRouteMatcher, type RouteMatcher } from './route-match';
 import type { ProvinceFile } from './seed';
@@ -107,14 +108,16 @@ export function createGateway(options: GatewayOptions): (req: IncomingMessage, r
     const requestId = newRequestId();
     dispatch(req, requestId, context)
       .catch((error: unknown) => {
-        logError(`gateway failed on ${req.method} ${req.url}`, error);
+        logError(`gateway failed on ${req.method} ${loggedPath(req.url)}`, error);
         return GATEWAY_REPLIES.internalError();
       })
       .then((reply) => {
         send(res, reply, requestId);
         if (!options.quiet) {
           const ms = (performance.now() - started).toFixed(0);
-          process.stdout.write(`[gateway] ${req.method} ${req.url} → ${reply.statusCode} (${ms} ms)\n`);
+          process.stdout.write(
+            `[gateway] ${req.method} ${loggedPath(req.url)} → ${reply.statusCode} (${ms} ms)\n`,
+          );
         }
       });
   };

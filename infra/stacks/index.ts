@@ -42,6 +42,7 @@ export function createStacks(app: App, config: StageConfig): Stacks {
     ...name('Api'),
     description: 'Một cửa: HTTP API, one function per route',
     table: data.table,
+    personalDataKey: data.personalDataKey,
     bucket: data.sharedBucket,
     jwtIssuer: auth.jwtIssuer,
     jwtAudience: auth.jwtAudience,
@@ -55,6 +56,7 @@ export function createStacks(app: App, config: StageConfig): Stacks {
     ...name('Workflow'),
     description: 'Một cửa: deadline clocks on Step Functions',
     table: data.table,
+    personalDataKey: data.personalDataKey,
     alarmTopic: monitoring.alarmTopic,
     publicBaseUrl: api.stage.stage.url,
   });

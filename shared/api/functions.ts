@@ -69,6 +69,8 @@ export interface FunctionAccess {
    * to phone numbers), with NOTIFY_EMAIL_FROM; offline, the local mailbox's endpoints.
    */
   notifications?: boolean;
+  /** Seals or opens applicants' personal data, as for routes (ResourceAccess['personalData']). */
+  personalData?: ResourceAccess['personalData'];
 }
 
 /**
@@ -209,6 +211,8 @@ export const FUNCTIONS = [
     access: {
       table: { items: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem'] },
       queue: { consume: 'webhookEvents', send: ['webhookDeliveries'] },
+      // Opens the dossier for the projection and seals the delivery body.
+      personalData: true,
     },
   },
   {
@@ -227,6 +231,8 @@ export const FUNCTIONS = [
       table: { items: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] },
       queue: { consume: 'webhookDeliveries', changeVisibility: true },
       webhookTargets: true,
+      // Opens the sealed body it signs and sends.
+      personalData: true,
     },
   },
   {
@@ -246,6 +252,8 @@ export const FUNCTIONS = [
       queue: { consume: 'notifications' },
       publicBaseUrl: true,
       notifications: true,
+      // Opens the applicant's e-mail and phone to send what they agreed to.
+      personalData: true,
     },
   },
   {
