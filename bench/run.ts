@@ -10,7 +10,8 @@
  * Knobs for a quick look (defaults in brackets): BENCH_COLD_RUNS [7], BENCH_CONNECTIONS [10],
  * BENCH_DURATION_SEC [10], BENCH_WARMUP_SEC [2], BENCH_TRACK_POOL [50], BENCH_REPORT_DOSSIERS [200];
  * One phase alone: BENCH_ONLY=reports (bench/report-scale.ts), BENCH_ONLY=cost (bench/cost.ts,
- * written to bench/cost-results.md), BENCH_ONLY=fair-share (bench/fair-share.ts, printed).
+ * written to bench/cost-results.md), BENCH_ONLY=fair-share (bench/fair-share.ts, printed),
+ * BENCH_ONLY=seal (bench/seal.ts, printed).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -38,6 +39,7 @@ import { reportScaleFigures, runReportScaleAlone } from './report-scale';
 import { costFigures, renderCost } from './cost';
 import { QUEUES } from '../shared/api/queues';
 import { fairShareFigures, renderFairShare } from './fair-share';
+import { renderSeal, sealFigures } from './seal';
 import { CallTimer, SUBMIT_PLAN, TRACK_PLAN, describeCalls, rawSubmit, rawTrack } from './raw-dynamodb';
 import {
   renderReport,
@@ -202,6 +204,9 @@ async function main(): Promise<void> {
   }
   // BENCH_ONLY=reports: the report-scale phase alone, printed, bench/results.md left as it is.
   if (process.env.BENCH_ONLY === 'reports') return void (await runReportScaleAlone());
+  // BENCH_ONLY=seal: the cost of sealing personal data (bench/seal.ts), printed, no cloud.
+  if (process.env.BENCH_ONLY === 'seal')
+    return void process.stdout.write(`\n${renderSeal(await sealFigures())}`);
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const host = machine();

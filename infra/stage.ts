@@ -63,6 +63,11 @@ export interface StageConfig {
   readonly sesRegion?: string;
   /** Log groups are kept in prod (evidence of who did what) and removed with a dev stage. */
   readonly logRemovalPolicy: RemovalPolicy;
+  /**
+   * The KMS key that wraps tenants' personal-data keys: kept in prod (the retained table's sealed
+   * values cannot be read without it), scheduled for deletion with a dev stage.
+   */
+  readonly personalDataKeyRemovalPolicy: RemovalPolicy;
   readonly notify: NotifyConfig;
 }
 
@@ -162,6 +167,7 @@ export function readStageConfig(context: ContextReader): StageConfig {
     allowedOrigins: domain === undefined ? ANY_ORIGIN : [`https://${domain}`],
     logRetention,
     logRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    personalDataKeyRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     notify,
     ...(sesFromEmail !== undefined ? { sesFromEmail } : {}),
     ...(sesRegion !== undefined ? { sesRegion } : {}),

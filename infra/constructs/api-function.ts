@@ -43,6 +43,7 @@ import {
 } from './access';
 import { acknowledge, iam5ResourceFinding } from './nag';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { NotifyConfig } from '../stage';
 
 /** Handler entries in the route table are relative to the repository root. */
@@ -119,6 +120,8 @@ export interface AccessResources {
   readonly publicBaseUrl?: string;
   /** Notifications' SES identity and SMS settings, for functions whose access names `notifications`. */
   readonly notify?: NotifyConfig;
+  /** The key wrapping tenants' personal-data keys, for functions whose access names `personalData`. */
+  readonly personalDataKey?: IKey;
 }
 
 export class ApiFunction extends Construct {
@@ -232,6 +235,29 @@ export class ApiFunction extends Construct {
     if (access.cognito === 'users') this.bindUserAdmin(need(resources.userPool, 'the user pool'));
     if (access.notifications === true)
       this.bindNotifications(need(resources.notify, 'the notification settings'));
+    if (access.personalData === true)
+      this.bindPersonalData(need(resources.personalDataKey, 'the personal-data key'));
+    return this;
+  }
+
+  /**
+   * PERSONAL_DATA_KEY_ID, and kms:GenerateDataKey and kms:Decrypt on that key only, and only with
+   * a `tenant` encryption context (the one key of the context): a data key made or unwrapped
+   * without naming its tenant is refused. Per-tenant credentials (issue 11 §3) narrow it further to
+   * `kms:EncryptionContext:tenant` = the caller's tenant tag.
+   */
+  public bindPersonalData(key: IKey): this {
+    this.function.addEnvironment(ENV.personalDataKeyId, key.keyArn);
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [key.keyArn],
+        conditions: {
+          Null: { 'kms:EncryptionContext:tenant': 'false' },
+          'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['tenant'] },
+        },
+      }),
+    );
     return this;
   }
 

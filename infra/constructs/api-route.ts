@@ -22,6 +22,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -56,6 +57,8 @@ export interface RouteHandlerProps {
   readonly userPool: IUserPool;
   /** The stage's URL, for routes whose access names `publicBaseUrl`. */
   readonly publicBaseUrl?: string;
+  /** For routes whose access names `personalData`. */
+  readonly personalDataKey?: IKey;
   readonly alarmAction: IAlarmAction;
   readonly logRetention: RetentionDays;
   readonly logRemovalPolicy: RemovalPolicy;
@@ -81,6 +84,7 @@ export class RouteHandler extends Construct {
       bucket: props.bucket,
       userPool: props.userPool,
       publicBaseUrl: props.publicBaseUrl,
+      personalDataKey: props.personalDataKey,
     });
     // Every route with table access goes through the fair-share gate, which writes its buckets
     // (shared/platform/fair-share-gate.ts); a readWrite route may already.

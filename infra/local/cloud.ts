@@ -115,6 +115,10 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
       port: options.s3Port ?? DEFAULT_PORTS.s3,
     });
     stops.push(s3.stop);
+    // The personal-data keys' KMS (infra/local/kms.ts): its master key lives under <dataDir>/kms.
+    const { startLocalKms, LOCAL_KMS_KEY_ARN } = await import('./kms');
+    const kms = await startLocalKms({ directory: path.join(dataDir, 'kms'), host: HOST });
+    stops.push(kms.stop);
     const province = await loadProvince(options.provinceFile ?? defaultProvinceFile());
     const modules = await loadModules();
     // One loader for every caller of handlers (gateway, Step Functions, streams): each function
@@ -170,6 +174,7 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
       queueUrls,
       // Offline receivers listen on 127.0.0.1; a tenant's settings must allow loopback as well.
       webhookLoopbackAllowed: true,
+      kms: { endpoint: kms.endpoint, keyId: LOCAL_KMS_KEY_ARN },
     };
     Object.assign(functionEnvironment, { common, resources });
     setProcessEnvironment(common, resources);
@@ -438,6 +443,9 @@ function setProcessEnvironment(common: Environment, resources: LocalResources): 
     ...Object.fromEntries(
       Object.entries(resources.queueUrls).map(([id, url]) => [QUEUES[id as QueueId].urlEnv, url]),
     ),
+    ...(resources.kms
+      ? { AWS_ENDPOINT_URL_KMS: resources.kms.endpoint, [ENV.personalDataKeyId]: resources.kms.keyId }
+      : {}),
   });
   // A session token left over from a real AWS login would ride along on every local call.
   delete process.env.AWS_SESSION_TOKEN;

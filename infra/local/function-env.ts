@@ -52,6 +52,8 @@ export interface LocalResources {
    * sender address: only functions whose access names `notifications` see them.
    */
   mail?: { sesEndpoint: string; snsEndpoint: string; emailFrom: string };
+  /** The local KMS (infra/local/kms.ts) and its key: only functions whose access names `personalData`. */
+  kms?: { endpoint: string; keyId: string };
 }
 
 /** The variables `access` grants, on top of `common` (what every function gets). */
@@ -74,6 +76,10 @@ export function environmentFor(
     env.AWS_ENDPOINT_URL_SESV2 = resources.mail.sesEndpoint;
     env.AWS_ENDPOINT_URL_SNS = resources.mail.snsEndpoint;
     env[ENV.notifyEmailFrom] = resources.mail.emailFrom;
+  }
+  if (access.personalData === true && resources.kms) {
+    env.AWS_ENDPOINT_URL_KMS = resources.kms.endpoint;
+    env[ENV.personalDataKeyId] = resources.kms.keyId;
   }
   for (const workflow of access.startExecution ?? [])
     env[WORKFLOWS[workflow].arnEnv] = resources.stateMachineArns[workflow];

@@ -20,6 +20,7 @@ import { LOCAL_PREFIX, handleLocal, type LocalEndpointDeps } from './local-endpo
 import { COGNITO_PATH, type LocalAppClients } from './cognito-clients';
 import type { Mailbox } from './mail/mailbox';
 import { handleMail } from './mail/service';
+import { loggedPath } from './log-path';
 import { TOKEN_PATH, tokenEndpoint, type TokenEndpointDeps } from './oauth-token';
 import { createRouteMatcher, type RouteMatcher } from './route-match';
 import type { ProvinceFile } from './seed';
@@ -115,7 +116,7 @@ export function createGateway(options: GatewayOptions): (req: IncomingMessage, r
     const trace: RequestTrace = { api: false };
     dispatch(req, requestId, receivedAt, trace, context)
       .catch((error: unknown) => {
-        logError(`gateway failed on ${req.method} ${req.url}`, error);
+        logError(`gateway failed on ${req.method} ${loggedPath(req.url)}`, error);
         return GATEWAY_REPLIES.internalError();
       })
       .then((reply) => {
@@ -123,7 +124,7 @@ export function createGateway(options: GatewayOptions): (req: IncomingMessage, r
         const ms = performance.now() - started;
         if (!options.quiet)
           process.stdout.write(
-            `[gateway] ${req.method} ${req.url} → ${reply.statusCode} (${ms.toFixed(0)} ms)\n`,
+            `[gateway] ${req.method} ${loggedPath(req.url)} → ${reply.statusCode} (${ms.toFixed(0)} ms)\n`,
           );
         if (trace.api && options.accessLog)
           options.accessLog(

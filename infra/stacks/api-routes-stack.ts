@@ -10,6 +10,7 @@ import { NestedStack, type NestedStackProps, type RemovalPolicy } from 'aws-cdk-
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -26,6 +27,7 @@ export interface ApiRoutesStackProps extends NestedStackProps {
   readonly bucket: IBucket;
   readonly userPool: IUserPool;
   readonly publicBaseUrl: string;
+  readonly personalDataKey?: IKey;
   readonly alarmAction: IAlarmAction;
   readonly logRetention: RetentionDays;
   readonly logRemovalPolicy: RemovalPolicy;
@@ -48,6 +50,7 @@ export class ApiRoutesStack extends NestedStack {
           bucket: props.bucket,
           userPool: props.userPool,
           publicBaseUrl: props.publicBaseUrl,
+          personalDataKey: props.personalDataKey,
           alarmAction: props.alarmAction,
           logRetention: props.logRetention,
           logRemovalPolicy: props.logRemovalPolicy,

@@ -18,6 +18,7 @@ import {
   type CorsPreflightOptions,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -37,6 +38,8 @@ import type { SharedBucketRef } from './data-stack';
 export interface ApiStackProps extends StackProps {
   readonly config: StageConfig;
   readonly table: ITableV2;
+  /** Wraps tenants' personal-data keys (Data stack). */
+  readonly personalDataKey?: IKey;
   /** The attachments bucket, by its named exports (see DataStack.sharedBucket). */
   readonly bucket: SharedBucketRef;
   /** Token issuer (the user pool) and accepted client ids. */
@@ -114,6 +117,7 @@ export class ApiStack extends Stack {
         bucket,
         userPool: props.userPool,
         publicBaseUrl: this.stage.stage.url,
+        personalDataKey: props.personalDataKey,
         alarmAction,
         logRetention: config.logRetention,
         logRemovalPolicy: config.logRemovalPolicy,

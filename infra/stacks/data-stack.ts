@@ -2,7 +2,7 @@
  * The stateful stack: the one DynamoDB table and the attachments bucket. Kept apart from the API so
  * the API stack can be replaced or torn down freely while the data stays (RETAIN, deletion protection).
  */
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   AttributeType,
   Billing,
@@ -13,6 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { TABLE_KEYS } from '../../shared/data/keys';
 import type { StageConfig } from '../stage';
@@ -31,6 +32,12 @@ export interface SharedBucketRef {
 export class DataStack extends Stack {
   public readonly table: TableV2;
   public readonly bucket: Bucket;
+  /**
+   * Wraps each tenant's personal-data key (shared/data/personal-data-keys.ts): envelope encryption
+   * of applicants' ID numbers, phones, e-mails and addresses. Only functions whose access names
+   * `personalData` may use it (infra/constructs/api-function.ts `bindPersonalData`).
+   */
+  public readonly personalDataKey: Key;
   /**
    * The bucket for other stacks, through *named* exports rather than CDK's implicit cross-stack
    * reference. The consumer's IAM policy then reads `…-AttachmentsBucketArn/*`, a stable string that
@@ -62,6 +69,13 @@ export class DataStack extends Stack {
       // AWS-owned keys would also encrypt; the AWS-managed key adds a CloudTrail record of its use.
       encryption: TableEncryptionV2.awsManagedKey(),
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.personalDataKey = new Key(this, 'PersonalDataKey', {
+      description: `${config.prefix}: wraps tenants' personal-data keys (issue 11 §5)`,
+      enableKeyRotation: true,
+      removalPolicy: config.personalDataKeyRemovalPolicy,
+      pendingWindow: Duration.days(30),
     });
 
     const attachments = new AttachmentsBucket(this, 'Attachments', {

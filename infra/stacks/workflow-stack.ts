@@ -11,6 +11,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -33,6 +34,8 @@ export interface WorkflowStackProps extends StackProps {
   readonly config: StageConfig;
   /** The table the Task reads and writes, and whose stream starts the clocks. */
   readonly table: ITableV2;
+  /** Wraps tenants' personal-data keys (Data stack). */
+  readonly personalDataKey?: IKey;
   readonly alarmTopic: ITopic;
   /** The API's URL: notifications link to the public tracking page. */
   readonly publicBaseUrl: string;
@@ -73,6 +76,7 @@ export class WorkflowStack extends Stack {
       queues: this.eventBus.queues,
       publicBaseUrl: props.publicBaseUrl,
       notify: config.notify,
+      personalDataKey: props.personalDataKey,
     };
 
     const readers: Partial<Record<FunctionId, StreamConsumer>> = {};

@@ -69,6 +69,8 @@ export interface FunctionAccess {
    * to phone numbers), with NOTIFY_EMAIL_FROM; offline, the local mailbox's endpoints.
    */
   notifications?: boolean;
+  /** Seals or opens applicants' personal data, as for routes (ResourceAccess['personalData']). */
+  personalData?: ResourceAccess['personalData'];
 }
 
 /**
@@ -223,6 +225,8 @@ export const FUNCTIONS = [
     access: {
       table: { items: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem'] },
       queue: { consume: 'webhookEvents', send: ['webhookDeliveries'] },
+      // Opens the dossier for the projection and seals the delivery body.
+      personalData: true,
     },
   },
   {
@@ -241,6 +245,8 @@ export const FUNCTIONS = [
       table: { items: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] },
       queue: { consume: 'webhookDeliveries', changeVisibility: true },
       webhookTargets: true,
+      // Opens the sealed body it signs and sends.
+      personalData: true,
     },
   },
   {
@@ -260,6 +266,8 @@ export const FUNCTIONS = [
       queue: { consume: 'notifications' },
       publicBaseUrl: true,
       notifications: true,
+      // Opens the applicant's e-mail and phone to send what they agreed to.
+      personalData: true,
     },
   },
   {

@@ -51,6 +51,12 @@ export interface ResourceAccess {
   cognito?: 'agencyClients' | 'users';
   /** The API's public base URL (PUBLIC_BASE_URL), for links printed for citizens (the forms' QR code). */
   publicBaseUrl?: boolean;
+  /**
+   * Seals or opens applicants' personal data (issue 11 §5): kms:GenerateDataKey and kms:Decrypt on
+   * the personal-data key, for the tenant's encryption context, and PERSONAL_DATA_KEY_ID; offline,
+   * the local KMS's endpoint (AWS_ENDPOINT_URL_KMS).
+   */
+  personalData?: boolean;
 }
 
 export interface RouteDef {
@@ -227,7 +233,7 @@ export const ROUTES = [
     entry: 'functions/dossiers/submit.ts',
     auth: 'user',
     roles: ['reception', 'citizen'],
-    access: { table: 'readWrite' },
+    access: { table: 'readWrite', personalData: true },
     idempotent: true,
     summary: 'Nộp / tiếp nhận hồ sơ tại quầy, trực tuyến hoặc qua bưu chính / submit or receive a dossier',
     tags: ['dossiers'],
@@ -253,7 +259,7 @@ export const ROUTES = [
     entry: 'functions/dossiers/decide-reception.ts',
     auth: 'user',
     roles: ['reception'],
-    access: { table: 'readWrite' },
+    access: { table: 'readWrite', personalData: true },
     idempotent: true,
     summary: 'Tiếp nhận, yêu cầu bổ sung hoặc từ chối hồ sơ nộp trực tuyến / decide on an online dossier',
     tags: ['dossiers'],
@@ -271,7 +277,7 @@ export const ROUTES = [
     path: '/v1/dossiers/{code}',
     entry: 'functions/dossiers/get.ts',
     auth: 'user',
-    access: { table: 'read' },
+    access: { table: 'read', personalData: true },
     summary: 'Toàn bộ hồ sơ cho cán bộ hoặc người nộp / full dossier for staff or its applicant',
     tags: ['dossiers'],
     request: { params: dossier.dossierCodeParams },
@@ -297,7 +303,7 @@ export const ROUTES = [
     entry: 'functions/dossiers/act.ts',
     auth: 'user',
     roles: ['reception', 'specialist', 'leader', 'agencySystem', 'citizen'],
-    access: { table: 'readWrite' },
+    access: { table: 'readWrite', personalData: true },
     summary:
       'Xử lý hồ sơ: phân công, chuyển, trả lại, bổ sung, phê duyệt, ký, xin lỗi hẹn lại, trả kết quả, rút / act on a dossier (optimistic locking by expectedVersion)',
     tags: ['processing'],
@@ -323,7 +329,7 @@ export const ROUTES = [
     path: '/v1/dossiers/{code}/history',
     entry: 'functions/dossiers/history.ts',
     auth: 'user',
-    access: { table: 'read' },
+    access: { table: 'read', personalData: true },
     summary: 'Phiếu kiểm soát quá trình giải quyết (mẫu 06) / the control sheet (form 06)',
     tags: ['processing'],
     request: { params: dossier.dossierCodeParams },
@@ -336,7 +342,7 @@ export const ROUTES = [
     entry: 'functions/dossiers/work-queue.ts',
     auth: 'user',
     roles: ['reception', 'specialist', 'leader', 'tenantAdmin', 'agencySystem'],
-    access: { table: 'read' },
+    access: { table: 'read', personalData: true },
     summary:
       'Hồ sơ chờ xử lý tại cơ quan, theo hạn, cờ sắp đến hạn / quá hạn / work queue by due time with due-soon and overdue flags',
     tags: ['processing'],
@@ -350,7 +356,7 @@ export const ROUTES = [
     entry: 'functions/attachments/create.ts',
     auth: 'user',
     // Signs upload URLs: for the staging area only, so no URL can write a stored scan.
-    access: { table: 'readWrite', bucket: { staging: ['write'] } },
+    access: { table: 'readWrite', bucket: { staging: ['write'] }, personalData: true },
     idempotent: true,
     summary: 'Xin URL tải lên bản quét / get a presigned upload URL for a scan',
     tags: ['attachments'],
@@ -372,7 +378,11 @@ export const ROUTES = [
     entry: 'functions/attachments/confirm.ts',
     auth: 'user',
     // Reads the staged upload and removes it; writes the checked bytes to the stored area.
-    access: { table: 'readWrite', bucket: { staging: ['read', 'delete'], stored: ['write'] } },
+    access: {
+      table: 'readWrite',
+      bucket: { staging: ['read', 'delete'], stored: ['write'] },
+      personalData: true,
+    },
     summary: 'Xác nhận tệp đã tải lên: kiểm tra kích thước, loại, SHA-256 / verify what landed',
     tags: ['attachments'],
     request: { params: attachment.attachmentParams },
@@ -395,7 +405,7 @@ export const ROUTES = [
     path: '/v1/dossiers/{code}/attachments',
     entry: 'functions/attachments/list.ts',
     auth: 'user',
-    access: { table: 'read' },
+    access: { table: 'read', personalData: true },
     summary: "Danh sách bản quét của hồ sơ / the dossier's scans",
     tags: ['attachments'],
     request: { params: dossier.dossierCodeParams, query: attachment.attachmentListQuery },
@@ -407,7 +417,7 @@ export const ROUTES = [
     path: '/v1/dossiers/{code}/attachments/{id}/download',
     entry: 'functions/attachments/download.ts',
     auth: 'user',
-    access: { table: 'read', bucket: { stored: ['read'] } },
+    access: { table: 'read', bucket: { stored: ['read'] }, personalData: true },
     summary: 'URL tải xuống ngắn hạn / short-lived download URL',
     tags: ['attachments'],
     request: { params: attachment.attachmentParams },
@@ -659,7 +669,7 @@ export const ROUTES = [
     entry: 'functions/dossiers/form.ts',
     auth: 'user',
     roles: ['reception', 'specialist', 'leader', 'tenantAdmin', 'citizen'],
-    access: { table: 'read', publicBaseUrl: true },
+    access: { table: 'read', publicBaseUrl: true, personalData: true },
     summary:
       'Biểu mẫu in (PDF A4) mẫu 01–06 và biên bản bàn giao kết quả, có mã QR tra cứu; người nộp chỉ lấy được mẫu 01 / printable form as PDF with a tracking QR code; the applicant may fetch form 01 only',
     tags: ['dossiers'],

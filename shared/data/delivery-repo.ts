@@ -14,6 +14,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { WEBHOOK_REDELIVER } from '../api/queues';
 import type { DeliveryAttempt, DeliveryStatus } from '../domain/webhooks/delivery';
 import type { Notice } from '../domain/webhooks/notice';
+import { openText, textSealer } from './personal-data';
 import { SORT_KEY_PREFIX } from './keys';
 import { noticePut } from './notice-repo';
 import { deadDeliveryCount } from './health-repo';
@@ -60,11 +61,30 @@ const isCancelled = (error: unknown) => (error as { name?: string })?.name === '
 const itemOf = (record: DeliveryRecord) =>
   Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as DeliveryRecord;
 
-/** Writes a new delivery; false when one for this subscription and event exists already. */
+/** Where a delivery's sealed body belongs (its AAD): this subscription's delivery, nowhere else. */
+const bodyContext = (record: Pick<DeliveryRecord, 'tenant' | 'subscriptionId' | 'id'>) => ({
+  tenant: record.tenant,
+  record: `dlv#${record.subscriptionId}#${record.id}`,
+  field: 'body',
+});
+
+/**
+ * The body to sign and send. Stored sealed (it may carry the applicant's ID number, for the
+ * agency's own dossiers: shared/domain/webhooks/project.ts), opened only by the deliverer.
+ */
+export const openDeliveryBody = (record: DeliveryRecord): Promise<string> =>
+  openText(bodyContext(record), record.body);
+
+/**
+ * Writes a new delivery, its body sealed; false when one for this subscription and event exists
+ * already. Later writes of the record carry the sealed body read back, unchanged.
+ */
 export async function putNewDelivery(record: DeliveryRecord): Promise<boolean> {
+  const seal = await textSealer(record.tenant);
+  const { tenant: _t, ...context } = bodyContext(record);
   try {
     await WebhookDeliveryEntity.build(PutItemCommand)
-      .item(itemOf(record))
+      .item(itemOf({ ...record, body: seal(context, record.body) }))
       .options({ condition: { attr: 'id', exists: false } })
       .send();
     return true;

@@ -25,6 +25,7 @@ import {
 import { keyFailure, type KeyRecordPut } from './idempotency-repo';
 import { SORT_KEY_PREFIX, TABLE_KEYS, queueOrder } from './keys';
 import { collectPages } from './pages';
+import { sealDossier } from './personal-data';
 import { queryAllByPrefix } from './query';
 import { cancellationCodes, lostToConcurrentChange } from './transactions';
 
@@ -98,7 +99,17 @@ function queuePlacement(dossier: Dossier) {
   };
 }
 
-const dossierItem = (dossier: Dossier) => ({
+/**
+ * The dossier item. The applicant's ID number, phone, e-mail and address are sealed in the body
+ * (shared/data/personal-data.ts), with the ID number's keyed hash beside them for search; every
+ * dossier read gives them sealed, and only shared/usecases/personal-data.ts opens them.
+ */
+const dossierItem = async (dossier: Dossier) => {
+  const { body, idHash } = await sealDossier(dossier);
+  return { ...plainDossierItem(dossier), idHash, body };
+};
+
+const plainDossierItem = (dossier: Dossier) => ({
   tenant: dossier.tenant,
   code: dossier.code,
   status: dossier.status,
@@ -107,7 +118,6 @@ const dossierItem = (dossier: Dossier) => ({
   version: dossier.version,
   ...queuePlacement(dossier),
   updatedAt: clock.now().toISOString(),
-  body: dossier,
 });
 
 /**
@@ -124,7 +134,9 @@ async function writeDossier(
 ): Promise<void> {
   try {
     await execute(
-      DossierEntity.build(PutTransaction).item(dossierItem(dossier)).options({ condition }),
+      DossierEntity.build(PutTransaction)
+        .item(await dossierItem(dossier))
+        .options({ condition }),
       ...(takeKey ? [takeKey] : []),
       ...writes(dossier, events, outbox),
     );
@@ -191,6 +203,8 @@ export interface QueueEntry {
 export interface QueueFilter {
   status?: string;
   updatedSince?: string;
+  /** The keyed hash of an ID number (shared/data/personal-data.ts `idNumberSearchHash`). */
+  idHash?: string;
 }
 
 /** Up to `limit` dossiers waiting at an agency for a role, in queue order, after `after`. */
@@ -206,6 +220,7 @@ export async function listQueue(
   const conditions = [
     ...(filter.status === undefined ? [] : [{ attr: 'status' as const, eq: filter.status }]),
     ...(filter.updatedSince === undefined ? [] : [{ attr: 'updatedAt' as const, gte: filter.updatedSince }]),
+    ...(filter.idHash === undefined ? [] : [{ attr: 'idHash' as const, eq: filter.idHash }]),
   ];
   const filters =
     conditions.length === 0 ? {} : { filters: { [DossierEntity.entityName]: { and: conditions } } };

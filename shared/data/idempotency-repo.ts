@@ -10,6 +10,7 @@ import type { IdempotencyClaim, KeyRecord } from '../domain/idempotency';
 import { ENV, numberEnv } from '../platform/env';
 import { IdempotencyKeyEntity } from './table';
 import { cancellationCodes } from './transactions';
+import { openText, textSealer } from './personal-data';
 
 /** How long a key stays taken (default one day): a retry after that is a new request. */
 const TTL_SECONDS = numberEnv(ENV.idempotencyTtlSeconds, 24 * 3600);
@@ -26,7 +27,29 @@ export async function findKeyRecord(claim: IdempotencyClaim): Promise<KeyRecord 
     .key(keyOf(claim))
     .options({ consistent: true })
     .send();
-  return Item ? { bodyHash: Item.bodyHash, result: Item.result, expiresAt: Item.expiresAt } : undefined;
+  if (!Item) return undefined;
+  // A stored answer that carries personal data is sealed (`sealedKeyRecordPut`): opened for the
+  // retry, which is the same caller the first answer went to.
+  const result = await openText(resultContext(claim), Item.result);
+  return { bodyHash: Item.bodyHash, result, expiresAt: Item.expiresAt };
+}
+
+/** Where a sealed answer belongs (its AAD): this route's record of this key, nowhere else. */
+const resultContext = (claim: IdempotencyClaim) => ({
+  tenant: claim.tenant,
+  record: `idem#${claim.route}#${claim.keyHash}`,
+  field: 'result',
+});
+
+/**
+ * `keyRecordPut` with the answer sealed, for routes whose answer shows the applicant's personal
+ * data (a dossier's full view): the tenant's key is fetched first, so the put is still made
+ * synchronously inside the use case's transaction.
+ */
+export async function sealedKeyRecordPut(claim: IdempotencyClaim) {
+  const seal = await textSealer(claim.tenant);
+  const { tenant: _tenant, ...context } = resultContext(claim);
+  return (result: string, nowMs = Date.now()) => keyRecordPut(claim, seal(context, result), nowMs);
 }
 
 /**

@@ -31,6 +31,7 @@ export const SORT_KEY_PREFIX = {
   webhookNotice: 'NOTICE#',
   notification: 'NOTIFY#',
   tenantRecord: 'TENANT#',
+  dataKey: 'KEY#',
 } as const;
 export type SortKeyPrefix = (typeof SORT_KEY_PREFIX)[keyof typeof SORT_KEY_PREFIX];
 

@@ -21,6 +21,7 @@
  *   its deliveries   PK TENANT#<t>#WEBHOOK#<sub id>      SK DLV#<delivery id>  (newest = last)
  *   webhook notices  PK TENANT#<t>#NOTICES              SK NOTICE#<UTC iso instant>#<id>  (newest = last)
  *   notifications    PK TENANT#<t>#DOSSIER#<code>       SK NOTIFY#<outbox id>#<channel>
+ *   personal-data key PK TENANT#<t>                     SK KEY#v<n>  (wrapped by KMS: DataKeyEntity)
  *   tenant registry  PK PLATFORM#TENANTS                SK TENANT#<t>  (the operator's list: see
  *                    TenantRecordEntity; the second key not under a tenant)
  */
@@ -157,7 +158,12 @@ export const DossierEntity = new Entity({
      * queue by. Absent on items last saved before it existed; those match no `updatedSince`.
      */
     updatedAt: string().optional(),
-    /** The rest of the domain `Dossier`, stored as a document. */
+    /**
+     * The keyed hash of the applicant's ID number (shared/domain/personal-data/seal.ts): what a
+     * search by ID number matches, the clear number being sealed in the body.
+     */
+    idHash: string().optional(),
+    /** The rest of the domain `Dossier`, stored as a document (the applicant's personal fields sealed). */
     body: any(),
   }),
   computeKey: ({ tenant, code }) => ({ PK: dossierPk(tenant, code), SK: '#DOSSIER' }),
@@ -506,5 +512,27 @@ export const NotificationEntity = new Entity({
   computeKey: ({ tenant, code, id }) => ({
     PK: dossierPk(tenant, code),
     SK: `${SORT_KEY_PREFIX.notification}${id}`,
+  }),
+});
+
+/**
+ * A tenant's personal-data key, one item per version: the data key as KMS wrapped it (with the
+ * encryption context `{ tenant }`), never the clear key. Created on first use, conditionally, so
+ * containers racing to create it agree on one (shared/data/personal-data-keys.ts).
+ */
+export const DataKeyEntity = new Entity({
+  name: 'DataKey',
+  table: MainTable,
+  schema: item({
+    tenant: string().key(),
+    version: number().key(),
+    /** Base64 of KMS's CiphertextBlob. */
+    wrapped: string(),
+    kmsKeyId: string(),
+    createdAt: string(),
+  }),
+  computeKey: ({ tenant, version }) => ({
+    PK: tenantPk(tenant),
+    SK: `${SORT_KEY_PREFIX.dataKey}v${version}`,
   }),
 });

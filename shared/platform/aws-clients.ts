@@ -11,6 +11,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { ENV, optionalEnv } from './env';
 import { tracer } from './observability';
 
@@ -22,6 +23,7 @@ let sqsClient: SQSClient | undefined;
 let cognitoClient: CognitoIdentityProviderClient | undefined;
 let sesClient: SESv2Client | undefined;
 let snsClient: SNSClient | undefined;
+let kmsClient: KMSClient | undefined;
 
 export function getDynamoClient(): DynamoDBClient {
   dynamoClient ??= tracer.captureAWSv3Client(new DynamoDBClient({}));
@@ -68,4 +70,10 @@ export function getSesClient(): SESv2Client {
 export function getSnsClient(): SNSClient {
   snsClient ??= tracer.captureAWSv3Client(new SNSClient({}));
   return snsClient;
+}
+
+/** Tenants' personal-data keys (AWS_ENDPOINT_URL_KMS offline: the local KMS, infra/local/kms.ts). */
+export function getKmsClient(): KMSClient {
+  kmsClient ??= tracer.captureAWSv3Client(new KMSClient({}));
+  return kmsClient;
 }

@@ -62,4 +62,9 @@ export const ENV = {
    * through from the cloud's own environment (tests set small limits in their own cloud).
    */
   fairShareLimits: 'FAIR_SHARE_LIMITS',
+  /**
+   * The KMS key that wraps each tenant's personal-data key (only functions whose access names
+   * `personalData`); offline, the local KMS's key (AWS_ENDPOINT_URL_KMS, infra/local/kms.ts).
+   */
+  personalDataKeyId: 'PERSONAL_DATA_KEY_ID',
 } as const;

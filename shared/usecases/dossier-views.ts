@@ -8,17 +8,19 @@ import { getDossier, listDossierEvents } from '../data/dossier-repo';
 import { clock } from '../platform/clock';
 import { NotFoundError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
+import { openApplicant } from './personal-data';
 
 const notFound = (code: string) => new NotFoundError(`Không có hồ sơ ${code} / no dossier ${code}`);
 
 /**
- * A dossier the principal may see in full. A dossier of another tenant, or one the caller has no
- * part in, is "not found": its existence is not disclosed.
+ * A dossier the principal may see in full, its applicant's personal data opened for them
+ * (shared/usecases/personal-data.ts). A dossier of another tenant, or one the caller has no part
+ * in, is "not found": its existence is not disclosed.
  */
 export async function dossierFor(principal: Principal, code: string): Promise<Dossier> {
   const dossier = await getDossier(principal.tenant, code);
   if (!dossier || !canViewDossier(principal, dossier)) throw notFound(code);
-  return dossier;
+  return openApplicant(principal, dossier);
 }
 
 /** The full view; pass the agencies when the caller has just read them. */

@@ -15,6 +15,7 @@ import { kindOfEvent } from '../domain/notifications/kinds';
 import { planNotifications, type PlannedMessage } from '../domain/notifications/plan';
 import { agenciesByCode, getTenant } from '../data/catalog-repo';
 import { getDossier } from '../data/dossier-repo';
+import { openForService } from './personal-data';
 import { claimNotification, markFailed, markSent } from '../data/notification-repo';
 import { clock } from '../platform/clock';
 import { NOTIFICATION_SENT } from '../domain/usage/count';
@@ -42,9 +43,11 @@ export async function notifyApplicant(
   const kind = kindOfEvent(message.type);
   const outcome: NotifyOutcome = { sent: [], skipped: 0 };
   if (!kind) return outcome;
-  const dossier = await getDossier(message.tenant, message.code);
-  const consent = dossier?.applicant.notify;
-  if (!dossier || !(consent?.email || consent?.sms)) return outcome;
+  const stored = await getDossier(message.tenant, message.code);
+  const consent = stored?.applicant.notify;
+  if (!stored || !(consent?.email || consent?.sms)) return outcome;
+  // The addresses, in clear only here, to send what the applicant agreed to receive.
+  const dossier = await openForService(stored, 'notifyApplicant');
   const settings = await getTenant(message.tenant);
   if (!settings) throw new Error(`tenant ${message.tenant} has no settings`);
   const agencyName =

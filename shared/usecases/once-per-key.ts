@@ -19,6 +19,7 @@ import {
   KeyContendedError,
   keyRecordPut,
   KeyTakenError,
+  sealedKeyRecordPut,
   type KeyRecordPut,
 } from '../data/idempotency-repo';
 import { AppError, UnprocessableError } from '../platform/errors';
@@ -67,12 +68,17 @@ async function earlierAnswer<T>(claim: IdempotencyClaim): Promise<Outcome<T> | u
 export async function oncePerKey<T>(
   claim: IdempotencyClaim | undefined,
   run: (takeKey: TakeKey<T>) => Promise<T>,
+  /** `personalData`: the answer shows the applicant's personal data, so it is stored sealed. */
+  options: { personalData?: boolean } = {},
 ): Promise<Outcome<T>> {
   if (!claim) return { result: await run(() => undefined), replayed: false };
   const earlier = await earlierAnswer<T>(claim);
   if (earlier) return earlier;
+  const put = options.personalData
+    ? await sealedKeyRecordPut(claim)
+    : (result: string) => keyRecordPut(claim, result);
   try {
-    const result = await run((answer) => keyRecordPut(claim, JSON.stringify(answer)));
+    const result = await run((answer) => put(JSON.stringify(answer)));
     return { result, replayed: false };
   } catch (error) {
     if (error instanceof KeyTakenError) {

@@ -10,6 +10,7 @@ import { applyAction } from '../domain/lifecycle/engine';
 import { toVnIso } from '../domain/vn-time';
 import { agenciesByCode } from '../data/catalog-repo';
 import { listAlarms, listDossierEvents, listQueue } from '../data/dossier-repo';
+import { idNumberSearchHash } from '../data/personal-data';
 import { listNotifications } from '../data/notification-repo';
 import { historyLine } from '../domain/notifications/plan';
 import { clock } from '../platform/clock';
@@ -58,7 +59,13 @@ function queueRolesOf(principal: Principal): QueueRole[] {
  */
 export async function workQueueFor(
   principal: Principal,
-  query: { agency?: string; role?: QueueRole; status?: string; updatedSince?: string } & PageRequest,
+  query: {
+    agency?: string;
+    role?: QueueRole;
+    status?: string;
+    updatedSince?: string;
+    idNumber?: string;
+  } & PageRequest,
 ) {
   const agency = query.agency ?? principal.agency;
   if (!agency) throw new ForbiddenError('Tài khoản không gắn cơ quan / the account has no agency');
@@ -73,6 +80,11 @@ export async function workQueueFor(
   const roles = query.role ? [query.role] : allowed;
   const calendar = await tenantCalendar(principal.tenant);
   const now = clock.now();
+  // By ID number: its keyed hash, matched against the one stored beside the sealed number.
+  const idHash =
+    query.idNumber === undefined ? undefined : await idNumberSearchHash(principal.tenant, query.idNumber);
+  if (query.idNumber !== undefined && idHash === undefined)
+    return { agency, roles, now: toVnIso(now), items: [], nextCursor: undefined };
   const lists = await Promise.all(
     roles.map((role) =>
       listQueue(
@@ -83,6 +95,7 @@ export async function workQueueFor(
         {
           status: query.status,
           updatedSince: query.updatedSince && new Date(query.updatedSince).toISOString(),
+          idHash,
         },
       ),
     ),

@@ -50,7 +50,9 @@ export function submitDossier(
   submission: SubmitDossier,
   claim?: IdempotencyClaim,
 ): Promise<Outcome<DossierView>> {
-  return oncePerKey(claim, (takeKey) => createSubmitted(principal, submission, takeKey));
+  return oncePerKey(claim, (takeKey) => createSubmitted(principal, submission, takeKey), {
+    personalData: true,
+  });
 }
 
 async function createSubmitted(
@@ -102,7 +104,9 @@ export function decideOnDossier(
   decision: ReceptionDecisionRequest,
   claim?: IdempotencyClaim,
 ): Promise<Outcome<DossierView>> {
-  return oncePerKey(claim, (takeKey) => decide(principal, code, decision, takeKey));
+  return oncePerKey(claim, (takeKey) => decide(principal, code, decision, takeKey), {
+    personalData: true,
+  });
 }
 
 async function decide(

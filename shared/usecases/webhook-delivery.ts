@@ -27,6 +27,7 @@ import {
   disableSubscription,
   getDelivery,
   markSubscriptionFailing,
+  openDeliveryBody,
   saveDeliveryIf,
   type DeliveryRecord,
 } from '../data/delivery-repo';
@@ -109,15 +110,17 @@ export async function attemptDelivery(
   if (!resolved.ok) {
     result = { latencyMs: 0, error: `target-refused:${resolved.refusal.rule}` };
   } else {
+    // Opened here, to be signed and sent: never logged, never written back in clear.
+    const body = await openDeliveryBody(record);
     const headers = signatureHeaders(
       validSecrets(signingSecretsOf(sub), startedAt.getTime()),
       record.eventId,
       Math.floor(startedAt.getTime() / 1000),
-      record.body,
+      body,
     );
     result = await (deps.post ?? postWebhook)({
       target: resolved.target,
-      body: record.body,
+      body,
       signatureHeaders: headers,
     });
   }

@@ -17,6 +17,7 @@ import {
   type DeliveryRecord,
 } from '../data/delivery-repo';
 import { getDossier } from '../data/dossier-repo';
+import { openForService } from './personal-data';
 import { subscriptionsOf, type SubscriptionRecord } from '../data/subscription-repo';
 import { getSqsClient } from '../platform/aws-clients';
 import { clock } from '../platform/clock';
@@ -52,7 +53,10 @@ export async function fanOutEvent(
   );
   if (wanting.length === 0) return [];
   // Read once, and only when a processing subscription needs the route (and the applicant).
-  const dossier = needsDossier(wanting) ? await getDossier(message.tenant, message.code) : undefined;
+  const stored = needsDossier(wanting) ? await getDossier(message.tenant, message.code) : undefined;
+  // The projection shows the ID number to the dossier's own agencies' processing systems only; the
+  // delivery body is sealed again where it is stored (shared/data/delivery-repo.ts).
+  const dossier = stored && (await openForService(stored, 'webhookProjection'));
   const item = {
     id: message.id,
     type: message.type,

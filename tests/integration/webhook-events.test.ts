@@ -65,7 +65,14 @@ describe('webhook events from the outbox the system wrote', () => {
     });
     await act('tiepnhan.binhthanh', code, { action: 'receiveSupplement' });
 
-    const { dossier, outbox } = await stored(code);
+    const { dossier: sealed, outbox } = await stored(code);
+    // The table holds the applicant's personal fields sealed (issue 11 §5); the fan-out projects
+    // from the dossier opened, which is what staff of its agencies see through the API.
+    expect(sealed.applicant.idNumber).toMatch(/^s1\./);
+    expect(JSON.stringify(sealed)).not.toContain(LAND_TRANSFER_APPLICANT.idNumber);
+    const shown = await api.get(`/v1/dossiers/${code}`, { as: 'tiepnhan.binhthanh' });
+    expect(shown.status).toBe(200);
+    const dossier: Dossier = { ...sealed, applicant: shown.body.applicant };
     expect(outbox.map((o) => o.type)).toContain(DEADLINES_CHANGED);
     const events = outbox.filter((o) => o.type !== DEADLINES_CHANGED);
     const landOffice = dossier.steps[1].agency;

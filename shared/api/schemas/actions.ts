@@ -27,6 +27,15 @@ export const workQueueQuery = z
     status: z.enum(DOSSIER_STATUSES).optional(),
     /** Only dossiers saved at or after this instant: an agency system polls for what changed. */
     updatedSince: calendarDateTime.optional(),
+    /**
+     * Only the applicant with this exact ID number (CCCD, or tax code): matched through its keyed
+     * hash, never the clear number, which is sealed in the table.
+     */
+    idNumber: z
+      .string()
+      .max(14)
+      .regex(/^(\d{9}|\d{12}|\d{10}(-\d{3})?)$/, 'số CCCD 12 số hoặc mã số thuế / 12-digit ID or tax code')
+      .optional(),
     ...pageQuery('queue', queuePosition),
   })
   .strict();

@@ -7,9 +7,21 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import type { Dossier } from '../../../shared/domain/dossier/model';
 import { createDossier, recordAlarm } from '../../../shared/data/dossier-repo';
 import { clock } from '../../../shared/platform/clock';
+import {
+  deriveFieldKeys,
+  idNumberHash,
+  isSealed,
+  openValue,
+} from '../../../shared/domain/personal-data/seal';
 
 jest.mock('dynamodb-toolbox/entity/actions/transactWrite', () => ({ execute: jest.fn() }));
 const executed = jest.mocked(execute);
+// The tenant's data key, fixed (no KMS, no table): what the dossier item is sealed with.
+const KEYS = deriveFieldKeys(Buffer.alloc(32, 3), 1);
+jest.mock('../../../shared/data/personal-data-keys', () => ({
+  tenantKeys: jest.fn(async () => KEYS),
+  keyRing: jest.fn(async () => ({ of: () => KEYS })),
+}));
 
 /** The items of the n-th transaction, as DynamoDB would receive them. */
 const itemsOf = (n: number) =>
@@ -27,6 +39,14 @@ const dossier = {
   version: 0,
   currentStep: null,
   steps: [],
+  applicant: {
+    kind: 'citizen',
+    name: 'Nguyễn Văn A',
+    idNumber: '079123456789',
+    phone: '0912345678',
+    email: 'a@example.vn',
+    address: '1 Lê Lợi, Quảng Trị',
+  },
 } as unknown as Dossier;
 
 const WEEK_SECONDS = 7 * 24 * 3600;
@@ -62,6 +82,21 @@ describe('data/dossier-repo', () => {
       expect(String(item.SK)).toMatch(new RegExp(`^OUTBOX#${frozenAt.toISOString()}#${item.type}#`));
     }
     expect(outbox[0]?.payload).toEqual({ tenant: 'qt', code: 'D1', version: 0, a: 1 });
+  });
+
+  it("seals the applicant's ID number, phone, e-mail and address in the dossier item, with the ID number's keyed hash", async () => {
+    await createDossier(dossier, [], []);
+    const item = itemsOf(0).find((i) => i.SK === '#DOSSIER') as { body: Dossier; idHash: string };
+    const stored = item.body.applicant;
+    for (const field of ['idNumber', 'phone', 'email', 'address'] as const) {
+      expect(isSealed(stored[field])).toBe(true);
+      expect(JSON.stringify(item)).not.toContain(String(dossier.applicant[field]));
+      expect(
+        openValue(KEYS, { tenant: 'qt', record: 'D1', field: `applicant.${field}` }, String(stored[field])),
+      ).toBe(dossier.applicant[field]);
+    }
+    expect(stored.name).toBe('Nguyễn Văn A');
+    expect(item.idHash).toBe(idNumberHash(KEYS, '079123456789'));
   });
 
   it('dates a fired alarm at its firing instant and expires its outbox event a week after it', async () => {

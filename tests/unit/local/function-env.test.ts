@@ -259,3 +259,26 @@ describe('the local mailbox’s endpoints offline', () => {
     });
   });
 });
+
+describe('the local KMS offline (personal data, issue 11 §5)', () => {
+  const kms = { endpoint: 'http://127.0.0.1:4599', keyId: 'arn:aws:kms:ap-southeast-1:000000000000:key/x' };
+  const withKms: LocalResources = { ...RESOURCES, kms };
+
+  it('is given, with the key id, to the routes and functions whose access names personalData only', () => {
+    const given = [...ROUTES, ...FUNCTIONS].filter(
+      (f) => environmentFor(f.access, {}, withKms).AWS_ENDPOINT_URL_KMS !== undefined,
+    );
+    const named = [...ROUTES, ...FUNCTIONS].filter(
+      (f) => (f.access as { personalData?: boolean }).personalData === true,
+    );
+    expect(given.map((f) => f.id)).toEqual(named.map((f) => f.id));
+    expect(given.map((f) => f.id)).toEqual(expect.arrayContaining(['getDossier', 'sendNotifications']));
+    expect(given.map((f) => f.id)).not.toContain('trackDossier');
+    expect(environmentFor({ personalData: true }, COMMON, withKms)).toEqual({
+      ...COMMON,
+      AWS_ENDPOINT_URL_KMS: kms.endpoint,
+      [ENV.personalDataKeyId]: kms.keyId,
+    });
+    expect(environmentFor({ table: 'read' }, COMMON, withKms)).not.toHaveProperty('AWS_ENDPOINT_URL_KMS');
+  });
+});

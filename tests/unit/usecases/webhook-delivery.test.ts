@@ -18,6 +18,8 @@ jest.mock('../../../shared/data/delivery-repo', () => ({
   markSubscriptionFailing: jest.fn(),
   clearSubscriptionFailing: jest.fn(),
   disableSubscription: jest.fn(),
+  // The stored body is sealed in the table; opened, it is what the stub record holds.
+  openDeliveryBody: jest.fn(async (record: { body: string }) => record.body),
 }));
 jest.mock('../../../shared/data/subscription-repo', () => ({
   ...jest.requireActual('../../../shared/data/subscription-repo'),
