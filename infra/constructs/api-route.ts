@@ -21,7 +21,7 @@ import { routeKey, type RouteDef } from '../../shared/api/routes';
 import { addFunctionAlarms } from './alarms';
 import { ApiFunction } from './api-function';
 import { acknowledge } from './nag';
-import { grantRateBuckets } from './access';
+import { grantAuditAppend, grantRateBuckets } from './access';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 
 export interface ApiRouteProps {
@@ -77,6 +77,9 @@ export class ApiRoute extends Construct {
     // Every route with table access goes through the fair-share gate, which writes its buckets
     // (shared/platform/fair-share-gate.ts); a readWrite route may already.
     if (route.access.table === 'read') grantRateBuckets(this.handler.role, props.table);
+    // A read route that records personal-data reads appends to the audit log, and only that.
+    if (route.access.table === 'read' && 'audit' in route.access && route.access.audit)
+      grantAuditAppend(this.handler.role, props.table);
 
     const isPublic = route.auth === 'public';
     this.httpRoute = new HttpRoute(this, 'Route', {

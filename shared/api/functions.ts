@@ -69,6 +69,8 @@ export interface FunctionAccess {
    * to phone numbers), with NOTIFY_EMAIL_FROM; offline, the local mailbox's endpoints.
    */
   notifications?: boolean;
+  /** Appends audit records, as for routes (ResourceAccess['audit']). */
+  audit?: ResourceAccess['audit'];
 }
 
 /**

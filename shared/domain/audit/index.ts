@@ -1,0 +1,4 @@
+export * from './record';
+export * from './query';
+export * from './csv';
+export * from './labels';
