@@ -43,11 +43,12 @@ describe('personal-data reads', () => {
   it('a staff read of a dossier is recorded with who, when, the route and the reason given', async () => {
     const res = await api.get(`/v1/dossiers/${code}`, {
       as: 'tiepnhan.binhthanh',
-      headers: { 'x-audit-reason': 'Kiểm tra hồ sơ theo yêu cầu của công dân' },
+      // Headers are Latin-1: Vietnamese goes percent-encoded.
+      headers: { 'x-audit-reason': encodeURIComponent('Kiểm tra hồ sơ theo yêu cầu của công dân') },
     });
     expect(res.status).toBe(200);
     read(code, 'tiepnhan.binhthanh');
-    const form = await api.get(`/v1/dossiers/${code}/forms/01`, { as: 'tiepnhan.binhthanh' });
+    const form = await api.get(`/v1/dossiers/${code}/forms/01.pdf`, { as: 'tiepnhan.binhthanh' });
     expect(form.status).toBe(200);
 
     const log = await api.get(`/v1/audit?${period()}&dossier=${code}`, { token: auditor });

@@ -2,3 +2,4 @@ export * from './record';
 export * from './query';
 export * from './csv';
 export * from './labels';
+export * from './retention';

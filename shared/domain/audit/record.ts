@@ -87,10 +87,20 @@ export const dayOfPosition = (position: string): string => auditDay(new Date(pos
  */
 export const isAuditedReader = (actor: { kind: 'citizen' | 'staff' }): boolean => actor.kind === 'staff';
 
-/** A reason header's text kept for the record: one line, at most 200 characters. */
+/**
+ * A reason header's text kept for the record: one line, at most 200 characters. HTTP headers carry
+ * Latin-1 only, so Vietnamese comes percent-encoded UTF-8 (`encodeURIComponent`); text that is not
+ * valid percent-encoding is kept as sent.
+ */
 export function auditReason(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  const line = raw
+  let text = raw;
+  try {
+    text = decodeURIComponent(raw);
+  } catch {
+    // Not percent-encoded: as sent.
+  }
+  const line = text
     .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
     .trim()
     .slice(0, 200);

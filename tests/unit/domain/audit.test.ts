@@ -10,6 +10,8 @@ import {
   daysNewestFirst,
   daySpan,
   isAuditedReader,
+  latestPurgeBefore,
+  requirePurgeBefore,
   matches,
   MAX_AUDIT_DAYS,
   vnDateTime,
@@ -94,6 +96,8 @@ describe('who is audited, and the reason kept', () => {
     expect(auditReason('  Giải quyết khiếu nại\nsố 12 ')).toBe('Giải quyết khiếu nại số 12');
     expect(auditReason('x'.repeat(300))).toHaveLength(200);
     expect(auditReason('   ')).toBeUndefined();
+    expect(auditReason(encodeURIComponent('Khiếu nại số 12'))).toBe('Khiếu nại số 12');
+    expect(auditReason('100% sure')).toBe('100% sure');
     expect(auditReason(undefined)).toBeUndefined();
   });
 });
@@ -120,5 +124,15 @@ describe('CSV for Excel', () => {
     expect(csvCell('+84912')).toBe("'+84912");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('Nguyễn')).toBe('Nguyễn');
+  });
+});
+
+describe('retention', () => {
+  it('the purge may name only days older than two years', () => {
+    const now = new Date('2026-12-01T03:00:00Z');
+    expect(latestPurgeBefore(now)).toBe('2024-12-01');
+    expect(() => requirePurgeBefore('2024-12-01', now)).not.toThrow();
+    expect(() => requirePurgeBefore('2024-12-02', now)).toThrow(/retention/);
+    expect(() => requirePurgeBefore('yesterday', now)).toThrow(/retention/);
   });
 });
