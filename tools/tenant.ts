@@ -13,6 +13,8 @@
  *                                                          tools/tenant-export.ts)
  *   npm run tenant -- purge <tenant id> [--local]         (after the grace period; AWS credentials, not a token:
  *                                                          tools/tenant-purge.ts)
+ *   npm run tenant -- audit-purge <tenant id> --before YYYY-MM-DD [--since …] [--local]
+ *                                                         (audit records past the retention: tools/audit-purge.ts)
  *
  * Common: --endpoint <API base url> (MOTCUA_API, default http://localhost:3000), --token <operator
  * ID token> (MOTCUA_OPERATOR_TOKEN or TOKEN_OPERATOR, as `npm start` prints), --json (print the
@@ -21,6 +23,7 @@
 import { fail, parseArgs, stringOption, type Args } from './cli/args';
 import { exportCommand } from './tenant-export';
 import { purgeCommand } from './tenant-purge';
+import { auditPurgeCommand } from './audit-purge';
 
 interface Problem {
   title?: string;
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
   // The purge runs with the operator's AWS credentials, not through the API (tenant-purge.ts).
   if (command === 'purge') return purgeCommand(id, args);
   if (command === 'export') return exportCommand(id, args);
+  if (command === 'audit-purge') return auditPurgeCommand(id, args);
   const endpoint = (
     stringOption(args, 'endpoint') ??
     process.env.MOTCUA_API ??

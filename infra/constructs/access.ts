@@ -18,6 +18,7 @@ import type { BucketAction, ResourceAccess } from '../../shared/api/routes';
 import { BUCKET_AREAS, type BucketArea } from '../../shared/data/attachment-keys';
 import { TABLE_KEYS } from '../../shared/data/keys';
 import { RATE_BUCKET_PARTITION_PREFIX } from '../../shared/platform/rate-bucket-store';
+import { AUDIT_PARTITION_PATTERN } from '../../shared/data/audit-keys';
 
 export type TableAccess = NonNullable<ResourceAccess['table']>;
 export type BucketAccess = NonNullable<ResourceAccess['bucket']>;
@@ -65,6 +66,21 @@ export function grantRateBuckets(grantee: IGrantable, table: ITableV2): void {
       'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${RATE_BUCKET_PARTITION_PREFIX}*`] },
     },
   });
+}
+
+/**
+ * PutItem on the audit partitions only: a `read` route that records who read personal data
+ * (`audit: true`) may append records and write nothing else. The explicit Deny every function
+ * carries (api-function.ts) keeps it from changing or removing one.
+ */
+export function grantAuditAppend(grantee: IGrantable, table: ITableV2): void {
+  Grant.addToPrincipal({
+    grantee,
+    actions: ['dynamodb:PutItem'],
+    resourceArns: [table.tableArn],
+    conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [AUDIT_PARTITION_PATTERN] } },
+  });
+  table.encryptionKey?.grantEncryptDecrypt(grantee);
 }
 
 /** Grants exactly `actions` on the table itself: narrower than `grantTable`, which serves routes. */

@@ -15,7 +15,7 @@
 import * as path from 'node:path';
 import { ArnFormat, Duration, Stack, type RemovalPolicy } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   ApplicationLogLevel,
   Architecture,
@@ -33,6 +33,7 @@ import { Construct } from 'constructs';
 import { WORKFLOWS, type FunctionAccess, type WorkflowId } from '../../shared/api/functions';
 import { QUEUES, type QueueId } from '../../shared/api/queues';
 import { ENV } from '../../shared/platform/env';
+import { AUDIT_DENIED_ACTIONS, AUDIT_PARTITION_PATTERN } from '../../shared/data/audit-keys';
 import {
   grantBucket,
   grantTable,
@@ -124,6 +125,30 @@ export interface AccessResources {
   readonly personalDataKey?: IKey;
 }
 
+/**
+ * The audit log is append-only (issue 11 §6): every function's role, whatever else it is granted,
+ * carries an explicit Deny of every change or removal of an item in an audit partition, on every
+ * table of the account and region. An explicit Deny wins over any Allow, so a grant added later
+ * (`readWrite`, a new item action) cannot undo it. Inline in the role itself rather than a policy
+ * attached beside it: it is created with the role and cannot be detached on its own.
+ * PutItem stays allowed where granted (records are appended with it): IAM has no condition on a
+ * write's ConditionExpression, so replacing a record with a Put of the same key is kept out by the
+ * code (`attribute_not_exists`) and the key's random id, not by IAM (docs/audit.md).
+ */
+export function auditAppendOnly(stack: Stack): PolicyDocument {
+  return new PolicyDocument({
+    statements: [
+      new PolicyStatement({
+        sid: 'AuditRecordsAreAppendOnly',
+        effect: Effect.DENY,
+        actions: [...AUDIT_DENIED_ACTIONS],
+        resources: [stack.formatArn({ service: 'dynamodb', resource: 'table', resourceName: '*' })],
+        conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [AUDIT_PARTITION_PATTERN] } },
+      }),
+    ],
+  });
+}
+
 export class ApiFunction extends Construct {
   public readonly function: NodejsFunction;
   public readonly logGroup: LogGroup;
@@ -142,6 +167,7 @@ export class ApiFunction extends Construct {
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs ${props.entry}`,
+      inlinePolicies: { AuditAppendOnly: auditAppendOnly(Stack.of(this)) },
     });
     this.logGroup.grantWrite(this.role);
 

@@ -29,7 +29,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { routeKey, type RouteDef } from '../../shared/api/routes';
-import { grantRateBuckets } from './access';
+import { grantAuditAppend, grantRateBuckets } from './access';
 import { addFunctionAlarms } from './alarms';
 import { ApiFunction } from './api-function';
 import { acknowledge } from './nag';
@@ -89,6 +89,9 @@ export class RouteHandler extends Construct {
     // Every route with table access goes through the fair-share gate, which writes its buckets
     // (shared/platform/fair-share-gate.ts); a readWrite route may already.
     if (route.access.table === 'read') grantRateBuckets(this.handler.role, props.table);
+    // A read route that records personal-data reads appends to the audit log, and only that.
+    if (route.access.table === 'read' && 'audit' in route.access && route.access.audit)
+      grantAuditAppend(this.handler.role, props.table);
 
     const fn = this.handler.function;
     // What HttpLambdaIntegration makes, made here rather than beside the route: it belongs with the

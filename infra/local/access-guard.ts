@@ -30,6 +30,7 @@ import type { BucketAction } from '../../shared/api/routes';
 import { BUCKET_AREAS, type BucketArea } from '../../shared/data/attachment-keys';
 import { RATE_BUCKET_PARTITION_PREFIX } from '../../shared/platform/rate-bucket-store';
 import { runningFunction } from './function-env';
+import { AUDIT_DENIED_ACTIONS, isAuditPartition } from '../../shared/data/audit-keys';
 
 export class AccessDeniedException extends Error {
   override readonly name = 'AccessDeniedException';
@@ -88,6 +89,50 @@ export function isRateBucketUpdate(
   );
 }
 
+const pkOf = (key: unknown): string | undefined => (key as { PK?: { S?: string } } | undefined)?.PK?.S;
+
+/** The partition keys a write request names, per IAM action (a transaction's items one by one). */
+export function writtenPartitions(operation: string, body: Record<string, unknown>): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const add = (action: string, pk: string | undefined) => pk !== undefined && out.push([action, pk]);
+  if (operation === 'UpdateItem' || operation === 'DeleteItem') add(`dynamodb:${operation}`, pkOf(body.Key));
+  if (operation === 'PutItem') add('dynamodb:PutItem', pkOf(body.Item));
+  if (operation === 'BatchWriteItem')
+    for (const requests of Object.values((body.RequestItems ?? {}) as Record<string, unknown[]>))
+      for (const r of requests as Array<{
+        PutRequest?: { Item?: unknown };
+        DeleteRequest?: { Key?: unknown };
+      }>)
+        add('dynamodb:BatchWriteItem', pkOf(r.PutRequest?.Item ?? r.DeleteRequest?.Key));
+  if (operation === 'TransactWriteItems')
+    for (const item of (body.TransactItems ?? []) as Array<
+      Record<string, { Key?: unknown; Item?: unknown }>
+    >) {
+      if (item.Update) add('dynamodb:UpdateItem', pkOf(item.Update.Key));
+      if (item.Delete) add('dynamodb:DeleteItem', pkOf(item.Delete.Key));
+      if (item.Put) add('dynamodb:PutItem', pkOf(item.Put.Item));
+    }
+  return out;
+}
+
+/**
+ * The explicit Deny every function's role carries in AWS (infra/constructs/api-function.ts): no
+ * change or removal of an audit record, whatever else the function may do.
+ */
+export function isDeniedAuditWrite(action: string, pk: string): boolean {
+  return (AUDIT_DENIED_ACTIONS as readonly string[]).includes(action) && isAuditPartition(pk);
+}
+
+/** A `read` function with `audit` may put items in the audit partitions (grantAuditAppend). */
+export function isAuditAppend(
+  access: FunctionAccess,
+  action: string,
+  body: Record<string, unknown>,
+): boolean {
+  const pk = pkOf(body.Item);
+  return access.audit === true && action === 'dynamodb:PutItem' && pk !== undefined && isAuditPartition(pk);
+}
+
 /** Whether `access` lets the function do `action` to the object `key` of the bucket. */
 export function bucketAllows(access: FunctionAccess, action: BucketAction, key: string): boolean {
   const area = (Object.keys(BUCKET_AREAS) as BucketArea[]).find((a) => key.startsWith(BUCKET_AREAS[a]));
@@ -136,8 +181,14 @@ export function guardDynamoDb(client: DynamoDBClient, tableName: string): void {
     const operation = (request.headers?.['x-amz-target'] ?? '').split('.')[1] ?? '';
     const allowed = tableActions(access);
     const body = bodyOf(request);
+    for (const [action, pk] of writtenPartitions(operation, body))
+      if (isDeniedAuditWrite(action, pk)) deny(action, `table/${tableName} (audit partition ${pk})`);
     for (const action of dynamoActionsOf(operation, body))
-      if (!allowed.includes(action) && !isRateBucketUpdate(access, action, body))
+      if (
+        !allowed.includes(action) &&
+        !isRateBucketUpdate(access, action, body) &&
+        !isAuditAppend(access, action, body)
+      )
         deny(action, `table/${tableName}`);
   });
 }

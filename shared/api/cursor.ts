@@ -19,7 +19,8 @@ export type PagedList =
   | 'webhookNotices'
   | 'tenants'
   | 'staff'
-  | 'report';
+  | 'report'
+  | 'audit';
 
 /** Longer than any cursor we issue (positions are under 100 characters), short enough to bound parsing. */
 export const MAX_CURSOR_LENGTH = 512;

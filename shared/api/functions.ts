@@ -71,6 +71,8 @@ export interface FunctionAccess {
   notifications?: boolean;
   /** Seals or opens applicants' personal data, as for routes (ResourceAccess['personalData']). */
   personalData?: ResourceAccess['personalData'];
+  /** Appends audit records, as for routes (ResourceAccess['audit']). */
+  audit?: ResourceAccess['audit'];
 }
 
 /**

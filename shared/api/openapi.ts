@@ -145,6 +145,11 @@ const TAGS = [
     description:
       'Đơn vị vận hành nền tảng: tạo, liệt kê, tạm ngừng, phục vụ lại tỉnh / the platform operator: create, list, suspend and resume tenants',
   },
+  {
+    name: 'audit',
+    description:
+      'Nhật ký truy cập: ai xem dữ liệu cá nhân, đổi vai trò, xuất dữ liệu; chỉ ghi thêm, không sửa, không xoá / the audit log: personal-data reads, role changes, exports; append-only',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import * as reports from './schemas/reports';
 import * as serviceIndex from './schemas/service-index';
 import * as tenants from './schemas/tenants';
 import * as usage from './schemas/usage';
+import * as audit from './schemas/audit';
 
 /** `public`: no token. `user`: any valid token (staff, citizen or agency system); roles narrow it. */
 export type RouteAuth = 'public' | 'user';
@@ -57,6 +58,11 @@ export interface ResourceAccess {
    * the local KMS's endpoint (AWS_ENDPOINT_URL_KMS).
    */
   personalData?: boolean;
+  /**
+   * Writes audit records (shared/usecases/audit.ts). A `read` route gets PutItem on the audit
+   * partitions only (infra/constructs/access.ts grantAuditAppend); a `readWrite` one has it already.
+   */
+  audit?: boolean;
 }
 
 export interface RouteDef {
@@ -259,7 +265,7 @@ export const ROUTES = [
     entry: 'functions/dossiers/decide-reception.ts',
     auth: 'user',
     roles: ['reception'],
-    access: { table: 'readWrite', personalData: true },
+    access: { table: 'readWrite', personalData: true, audit: true },
     idempotent: true,
     summary: 'Tiếp nhận, yêu cầu bổ sung hoặc từ chối hồ sơ nộp trực tuyến / decide on an online dossier',
     tags: ['dossiers'],
@@ -277,7 +283,7 @@ export const ROUTES = [
     path: '/v1/dossiers/{code}',
     entry: 'functions/dossiers/get.ts',
     auth: 'user',
-    access: { table: 'read', personalData: true },
+    access: { table: 'read', personalData: true, audit: true },
     summary: 'Toàn bộ hồ sơ cho cán bộ hoặc người nộp / full dossier for staff or its applicant',
     tags: ['dossiers'],
     request: { params: dossier.dossierCodeParams },
@@ -303,7 +309,7 @@ export const ROUTES = [
     entry: 'functions/dossiers/act.ts',
     auth: 'user',
     roles: ['reception', 'specialist', 'leader', 'agencySystem', 'citizen'],
-    access: { table: 'readWrite', personalData: true },
+    access: { table: 'readWrite', personalData: true, audit: true },
     summary:
       'Xử lý hồ sơ: phân công, chuyển, trả lại, bổ sung, phê duyệt, ký, xin lỗi hẹn lại, trả kết quả, rút / act on a dossier (optimistic locking by expectedVersion)',
     tags: ['processing'],
@@ -417,7 +423,7 @@ export const ROUTES = [
     path: '/v1/dossiers/{code}/attachments/{id}/download',
     entry: 'functions/attachments/download.ts',
     auth: 'user',
-    access: { table: 'read', bucket: { stored: ['read'] }, personalData: true },
+    access: { table: 'read', bucket: { stored: ['read'] }, personalData: true, audit: true },
     summary: 'URL tải xuống ngắn hạn / short-lived download URL',
     tags: ['attachments'],
     request: { params: attachment.attachmentParams },
@@ -614,7 +620,7 @@ export const ROUTES = [
     entry: 'functions/admin/create-agency-client.ts',
     auth: 'user',
     roles: ['tenantAdmin'],
-    access: { table: 'readWrite', cognito: 'agencyClients' },
+    access: { table: 'readWrite', cognito: 'agencyClients', audit: true },
     idempotent: true,
     summary:
       'Đăng ký hệ thống của một cơ quan (OAuth2 client credentials); bí mật chỉ hiện một lần / register an agency system; the secret is shown once',
@@ -656,7 +662,7 @@ export const ROUTES = [
     entry: 'functions/admin/revoke-agency-client.ts',
     auth: 'user',
     roles: ['tenantAdmin'],
-    access: { table: 'readWrite', cognito: 'agencyClients' },
+    access: { table: 'readWrite', cognito: 'agencyClients', audit: true },
     summary: 'Thu hồi hệ thống của cơ quan / revoke an agency system: it gets no more tokens',
     tags: ['admin'],
     request: { params: agencyClient.clientIdParams },
@@ -669,7 +675,7 @@ export const ROUTES = [
     entry: 'functions/dossiers/form.ts',
     auth: 'user',
     roles: ['reception', 'specialist', 'leader', 'tenantAdmin', 'citizen'],
-    access: { table: 'read', publicBaseUrl: true, personalData: true },
+    access: { table: 'read', publicBaseUrl: true, personalData: true, audit: true },
     summary:
       'Biểu mẫu in (PDF A4) mẫu 01–06 và biên bản bàn giao kết quả, có mã QR tra cứu; người nộp chỉ lấy được mẫu 01 / printable form as PDF with a tracking QR code; the applicant may fetch form 01 only',
     tags: ['dossiers'],
@@ -853,7 +859,7 @@ export const ROUTES = [
     entry: 'functions/admin/create-staff.ts',
     auth: 'user',
     roles: ['tenantAdmin'],
-    access: { table: 'readWrite', cognito: 'users' },
+    access: { table: 'readWrite', cognito: 'users', audit: true },
     summary:
       'Tạo tài khoản cán bộ của tỉnh (cơ quan, vai trò); mật khẩu tạm gửi e-mail / create a staff account; the temporary password is e-mailed',
     tags: ['admin'],
@@ -899,7 +905,7 @@ export const ROUTES = [
     entry: 'functions/admin/update-staff.ts',
     auth: 'user',
     roles: ['tenantAdmin'],
-    access: { table: 'readWrite', cognito: 'users' },
+    access: { table: 'readWrite', cognito: 'users', audit: true },
     summary:
       'Đổi cơ quan, vai trò, tên; khoá hoặc mở tài khoản / change agency, roles, name; disable or enable',
     tags: ['admin'],
@@ -1015,7 +1021,7 @@ export const ROUTES = [
     entry: 'functions/reports/export.ts',
     auth: 'user',
     roles: ['tenantAdmin', 'leader', 'auditor'],
-    access: { table: 'read' },
+    access: { table: 'read', audit: true },
     summary:
       'Xuất báo cáo tình hình, kết quả giải quyết TTHC ra Excel (mỗi cấp một trang, có tổng cộng, trang tổng hợp theo cơ quan từng tháng) / the report as an XLSX workbook',
     tags: ['reports'],
@@ -1078,7 +1084,7 @@ export const ROUTES = [
     entry: 'functions/operator/add-tenant-admin.ts',
     auth: 'user',
     roles: ['operator'],
-    access: { table: 'readWrite', cognito: 'users' },
+    access: { table: 'readWrite', cognito: 'users', audit: true },
     summary: 'Thêm quản trị cho một tỉnh đã có / add a tenant admin to an existing tenant',
     tags: ['operator'],
     idempotent: true,
@@ -1103,7 +1109,7 @@ export const ROUTES = [
     entry: 'functions/admin/delete-staff.ts',
     auth: 'user',
     roles: ['tenantAdmin'],
-    access: { table: 'readWrite', cognito: 'users' },
+    access: { table: 'readWrite', cognito: 'users', audit: true },
     summary:
       'Xoá tài khoản cán bộ (khoá rồi xoá); không tự xoá mình, không xoá quản trị cuối cùng / delete a staff account (disabled, then deleted); not yourself, not the last tenant admin',
     tags: ['admin'],
@@ -1112,6 +1118,45 @@ export const ROUTES = [
       204: { description: 'Đã xoá / deleted' },
       409: {
         description: 'Tự xoá mình, hoặc quản trị cuối cùng / yourself, or the last admin',
+        schema: common.problem,
+      },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'getAuditLog',
+    method: 'GET',
+    path: '/v1/audit',
+    entry: 'functions/audit/list.ts',
+    auth: 'user',
+    roles: ['auditor', 'tenantAdmin'],
+    access: { table: 'read' },
+    summary:
+      'Nhật ký truy cập: ai xem dữ liệu cá nhân, đổi vai trò, xuất dữ liệu; mới nhất trước / the audit log, newest first',
+    tags: ['audit'],
+    request: { query: audit.auditQuery },
+    responses: { 200: { description: 'Bản ghi / records', schema: audit.auditList }, ...problemResponses },
+  },
+  {
+    id: 'exportAuditLog',
+    method: 'GET',
+    path: '/v1/audit/export',
+    entry: 'functions/audit/export.ts',
+    auth: 'user',
+    roles: ['auditor', 'tenantAdmin'],
+    access: { table: 'read', audit: true },
+    summary:
+      'Xuất nhật ký truy cập ra CSV (UTF-8 có BOM, mở bằng Excel); việc xuất cũng được ghi / the audit log as CSV; the export is recorded too',
+    tags: ['audit'],
+    request: { query: audit.auditExportQuery },
+    responses: {
+      200: {
+        description: 'Tệp CSV / the CSV file',
+        schema: audit.csvDocument,
+        mediaType: audit.CSV_MEDIA_TYPE,
+      },
+      422: {
+        description: 'Quá nhiều dòng: thu hẹp khoảng ngày / too many records: narrow the period',
         schema: common.problem,
       },
       ...problemResponses,

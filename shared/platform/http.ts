@@ -27,6 +27,7 @@ import {
 import { internalErrorResponse, problemResponse } from './problem';
 import { requireServedTenant } from './tenant-gate';
 import { requireFairShare } from './fair-share-gate';
+import { AUDIT_REASON_HEADER, inRequest } from './request-context';
 import {
   invalidTextErrors,
   isJsonContentType,
@@ -199,7 +200,9 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
       requestId,
       annotate: (keys: Record<string, string>) => logger.appendKeys(keys),
     } as HttpRequest<Id>;
-    return toResponse(await useCase(request));
+    // The audit log's context (request-context.ts): which route, which request, and why.
+    const context = { route: routeId, requestId, reason: headers[AUDIT_REASON_HEADER] };
+    return toResponse(await inRequest(context, () => useCase(request)));
   };
 
   return (

@@ -34,6 +34,7 @@ import { NotFoundError, UnprocessableError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
 import { oncePerKey, type TakeKey } from './once-per-key';
 import { pageOf, type PageRequest } from './paging';
+import { recordAudit } from './audit';
 
 type Registered = z.input<typeof registeredAgencyClient>;
 
@@ -111,6 +112,10 @@ async function newClient(
       .catch(() => undefined);
     throw error;
   }
+  await recordAudit(principal, 'agencyClient.create', {
+    target: clientId,
+    detail: `agency=${input.agency}; scopes=${scopes.join(' ')}`,
+  });
   return { ...view, clientSecret };
 }
 
@@ -148,4 +153,8 @@ export async function revokeAgencyClient(principal: Principal, clientId: string)
   await getCognitoClient().send(
     new DeleteUserPoolClientCommand({ UserPoolId: requireEnv(ENV.userPoolId), ClientId: clientId }),
   );
+  await recordAudit(principal, 'agencyClient.delete', {
+    target: clientId,
+    detail: `agency=${record.agency}`,
+  });
 }

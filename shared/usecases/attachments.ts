@@ -38,6 +38,7 @@ import { ConflictError, NotFoundError, UnprocessableError } from '../platform/er
 import type { Principal } from '../platform/principal';
 import { FINAL_STATUSES } from '../domain/lifecycle/statuses';
 import { dossierFor } from './dossier-views';
+import { recordDossierRead } from './audit';
 import { oncePerKey, type Outcome, type TakeKey } from './once-per-key';
 import { pageOf, type PageRequest } from './paging';
 
@@ -236,6 +237,8 @@ export async function downloadLink(principal: Principal, code: string, id: strin
   const record = await getAttachment(dossier.tenant, dossier.code, id);
   if (!record || record.status !== 'stored')
     throw new NotFoundError(`Không có tệp đã lưu ${id} / no stored attachment ${id}`);
+  // A scan of the applicant's papers (ID card, contracts): the URL is the read, recorded first.
+  await recordDossierRead(principal, dossier.code);
   const link = await presignDownload(
     record.objectKey,
     record.versionId,

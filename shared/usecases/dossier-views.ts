@@ -8,6 +8,7 @@ import { getDossier, listDossierEvents } from '../data/dossier-repo';
 import { clock } from '../platform/clock';
 import { NotFoundError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
+import { recordDossierRead } from './audit';
 import { openApplicant } from './personal-data';
 
 const notFound = (code: string) => new NotFoundError(`Không có hồ sơ ${code} / no dossier ${code}`);
@@ -26,6 +27,16 @@ export async function dossierFor(principal: Principal, code: string): Promise<Do
 /** The full view; pass the agencies when the caller has just read them. */
 export async function fullView(dossier: Dossier, agencies?: ReadonlyMap<string, Agency>) {
   return dossierView(dossier, agencies ?? (await agenciesByCode(dossier.tenant)));
+}
+
+/**
+ * The full view with the applicant's personal data, for GET /v1/dossiers/{code}: recorded in the
+ * audit log (staff and agency systems) before it is answered.
+ */
+export async function readFullView(principal: Principal, code: string) {
+  const dossier = await dossierFor(principal, code);
+  await recordDossierRead(principal, dossier.code);
+  return fullView(dossier);
 }
 
 export async function track(tenant: string, code: string) {

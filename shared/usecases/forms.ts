@@ -15,6 +15,7 @@ import { ENV, requireEnv } from '../platform/env';
 import { ForbiddenError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
 import { dossierFor } from './dossier-views';
+import { recordDossierRead } from './audit';
 import { requireTenantSettings } from './tenant';
 
 /** Forms an applicant may fetch with a citizen token. */
@@ -48,6 +49,8 @@ export async function dossierFormPdf(principal: Principal, code: string, form: F
   // Read per call: the variable is set by the offline cloud once its own address is known.
   const url = trackingUrl(requireEnv(ENV.publicBaseUrl), dossier.tenant, dossier.code);
   const model = buildForm(form, { dossier, events, agencies, identity, trackingUrl: url });
+  // Every form prints the applicant's name, ID number, address or phone.
+  await recordDossierRead(principal, dossier.code);
   return {
     bytes: await renderFormPdf(model, { author: settings.name }),
     fileName: `${dossier.code}-mau-${form}.pdf`,

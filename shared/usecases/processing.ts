@@ -18,6 +18,7 @@ import { ForbiddenError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
 import { actorOf } from './actor';
 import { dossierFor, fullView } from './dossier-views';
+import { recordDossierRead } from './audit';
 import { saveChange, staleDossier } from './save-dossier';
 import { pageOf, type PageRequest } from './paging';
 import { tenantCalendar } from './tenant';
@@ -37,6 +38,8 @@ export async function actOnDossier(principal: Principal, code: string, action: D
     agencies.has(c),
   );
   await saveChange(current, dossier, events);
+  // The answer is the full view, personal data included: a read like GET's.
+  await recordDossierRead(principal, dossier.code);
   return fullView(dossier, agencies);
 }
 

@@ -18,6 +18,7 @@ import { clock } from '../platform/clock';
 import type { Principal } from '../platform/principal';
 import { actorOf } from './actor';
 import { dossierFor } from './dossier-views';
+import { recordDossierRead } from './audit';
 import { oncePerKey, type Outcome, type TakeKey } from './once-per-key';
 import { saveChange, staleDossier } from './save-dossier';
 import { tenantCalendar } from './tenant';
@@ -138,5 +139,7 @@ async function decide(
   if (current.version !== expectedVersion) throw staleDossier(current.version);
   const view = dossierView(dossier, agencies);
   await saveChange(current, dossier, events, takeKey(view));
+  // The counter reads the applicant's data in the answer (a retry with the key replays it unrecorded).
+  await recordDossierRead(principal, dossier.code);
   return view;
 }

@@ -23,6 +23,7 @@ import { NotFoundError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
 import { levelSheet, monthSheet, type WorkbookHeader } from './report-workbook';
 import { reportAgency, reportRows } from './reports';
+import { recordAudit } from './audit';
 
 export type Progress = (step: string) => void;
 
@@ -107,5 +108,11 @@ export async function exportReport(
   query: z.output<typeof reportExportQuery>,
 ): Promise<ExportFile> {
   const agency = reportAgency(principal, query.agency);
-  return exportWorkbook(principal.tenant, { ...query, agency });
+  const file = await exportWorkbook(principal.tenant, { ...query, agency });
+  // Counts, not personal data; recorded because the issue asks every export to be (who took what).
+  await recordAudit(principal, 'export.report', {
+    target: file.fileName,
+    detail: `${query.period} ${query.from}..${query.to}${agency ? `; agency=${agency}` : ''}`,
+  });
+  return file;
 }

@@ -14,6 +14,7 @@ import type { createdStaff, CreateStaff, staffView, UpdateStaff } from '../api/s
 import { DomainRuleError } from '../domain/errors';
 import type { IdempotencyClaim } from '../domain/idempotency';
 import { ungrantableRoles } from '../domain/roles';
+import type { AuditAction } from '../domain/audit';
 import { toVnIso } from '../domain/vn-time';
 import { agenciesByCode } from '../data/catalog-repo';
 import {
@@ -29,6 +30,7 @@ import { ConflictError, NotFoundError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
 import { oncePerKey, type TakeKey } from './once-per-key';
 import { pageOf, type PageRequest } from './paging';
+import { recordAudit } from './audit';
 
 type Created = z.input<typeof createdStaff>;
 type View = z.input<typeof staffView>;
@@ -139,7 +141,13 @@ export async function createStaffAccount(
   const { result } = await oncePerKey<Created>(claim, async (takeKey) => {
     requireGrantable(input.roles);
     await requireAgency(principal.tenant, input.agency);
-    return openAccount(principal.tenant, input, directory, takeKey);
+    const created = await openAccount(principal.tenant, input, directory, takeKey);
+    // After the change, so the record states what was done; a retry with the key replays unrecorded.
+    await recordAudit(principal, 'staff.create', {
+      target: input.username,
+      detail: `roles=${input.roles.join(',')}; agency=${input.agency}`,
+    });
+    return created;
   });
   return result;
 }
@@ -178,6 +186,10 @@ export async function deleteStaffAccount(
   if (record.enabled) await directory.setEnabled(username, false).catch(ignoreGone);
   await directory.remove(username);
   await deleteStaffRecord(principal.tenant, username);
+  await recordAudit(principal, 'staff.delete', {
+    target: username,
+    detail: `roles=${record.roles.join(',')}`,
+  });
 }
 
 /** An account already gone from the directory (a delete retried after a crash) is fine to delete. */
@@ -233,7 +245,22 @@ export async function changeStaffAccount(
     ...(change.enabled !== undefined ? { enabled: change.enabled } : {}),
   };
   await putStaffRecord(next);
+  for (const action of accountChanges(record, next))
+    await recordAudit(principal, action, {
+      target: username,
+      detail: `roles=${next.roles.join(',')}; agency=${next.agency}; enabled=${next.enabled}`,
+    });
   return viewOf(next);
+}
+
+/** What a change did, for the audit log: a role or agency change, a disable or enable, else an edit. */
+export function accountChanges(before: StaffRecord, after: StaffRecord): AuditAction[] {
+  const out: AuditAction[] = [];
+  const roles = (r: StaffRecord) => [...new Set(r.roles)].sort().join(',');
+  if (roles(before) !== roles(after) || before.agency !== after.agency) out.push('role.change');
+  if (before.enabled !== after.enabled) out.push(after.enabled ? 'staff.enable' : 'staff.disable');
+  if (out.length === 0) out.push('staff.update');
+  return out;
 }
 
 async function requireRecord(tenant: string, username: string): Promise<StaffRecord> {

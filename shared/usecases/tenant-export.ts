@@ -8,8 +8,8 @@
  * Run by the operator's CLI with AWS credentials, like the purge: finding every item takes a Scan,
  * which no function is granted. The files go to a `sink` (the CLI writes them to a directory), so
  * this use case neither knows the file system nor holds a province's scans in memory at once.
- * The export is recorded on the registry item (who, when, its id): issue 11's audit log will
- * record it too, from the same place.
+ * The export is recorded on the registry item (who, when, its id) and in the province's audit log
+ * (`export.tenant`, route `cli:tenant-export`).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { manifestOf, type ExportFileEntry, type ExportManifest } from '../domain/tenants/export-manifest';
@@ -19,6 +19,9 @@ import { getTenantRecord, putTenantRecord } from '../data/tenant-repo';
 import { objectBytes, tenantItems, tenantObjectKeys } from '../data/tenant-purge-repo';
 import { clock } from '../platform/clock';
 import { NotFoundError } from '../platform/errors';
+import { inRequest } from '../platform/request-context';
+import { PLATFORM_TENANT } from '../domain/tenants/tenant';
+import { recordAudit } from './audit';
 
 export interface ExportSink {
   /** Appends to a file of the export (created on first write). */
@@ -39,6 +42,11 @@ export async function exportTenant(
     throw new NotFoundError(`Không có đơn vị ${id} / no tenant ${id}`);
   const exportId = randomUUID();
   const at = toVnIso(clock.now());
+  // In the province's audit log, before any byte is written out: the operator's CLI, by name.
+  const operator = { subject: by, username: by, tenant: PLATFORM_TENANT, roles: ['operator' as const] };
+  await inRequest({ route: 'cli:tenant-export', requestId: exportId }, () =>
+    recordAudit(operator, 'export.tenant', { tenant: id, target: exportId }),
+  );
   const files: ExportFileEntry[] = [];
 
   const hash = createHash('sha256');

@@ -44,6 +44,7 @@ import { pageOf, type PageRequest } from './paging';
 import { oncePerKey, type TakeKey } from './once-per-key';
 import { accountInDirectory, openAccount } from './staff';
 import { runPurge } from './tenant-purge';
+import { recordAudit } from './audit';
 
 type Created = z.input<typeof createdTenant>;
 type RecordView = z.input<typeof tenantRecordView>;
@@ -130,19 +131,23 @@ export async function addTenantAdmin(
   input: TenantAdminInput,
   claim?: IdempotencyClaim,
   directory: UserDirectory = cognitoUserDirectory,
+  by?: Principal,
 ): Promise<z.input<typeof createdStaff>> {
   const record = await requireRecord(id);
   if (record.status === 'deleting' || record.status === 'purged')
     throw new ConflictError(`Đơn vị ${id} đang bị xoá / the tenant ${id} is being deleted`);
   const username = input.username ?? `${id}.quantri`;
-  const { result } = await oncePerKey<z.input<typeof createdStaff>>(claim, (takeKey) =>
-    openAccount(
+  const { result } = await oncePerKey<z.input<typeof createdStaff>>(claim, async (takeKey) => {
+    const created = await openAccount(
       id,
       { username, name: input.name ?? `Quản trị ${record.name}`, email: input.email, roles: ['tenantAdmin'] },
       directory,
       takeKey,
-    ),
-  );
+    );
+    // In the province's own log: its auditors see who added an admin to it.
+    if (by) await recordAudit(by, 'admin.add', { tenant: id, target: username, detail: 'roles=tenantAdmin' });
+    return created;
+  });
   return result;
 }
 

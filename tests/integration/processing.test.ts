@@ -6,6 +6,8 @@
  */
 import { cloudSteps } from './helpers/cloud-steps';
 import { api } from './helpers/api';
+import { expectReadsAudited } from './helpers/audit';
+import { staffReadsOn } from './helpers/read-ledger';
 import { startCloudProcess, stopCloudProcess, type CloudHandle } from './helpers/offline';
 import { calendarForTenant } from '../../shared/usecases/tenant-calendar';
 import { demoTenant } from '../fixtures/demo-province';
@@ -255,5 +257,13 @@ describe('processing (integration)', () => {
       });
       expect(badAction.status).toBe(400);
     });
+  });
+});
+
+describe('the audit log (issue 11 §6)', () => {
+  it('holds a personal-data read for every dossier this file read as staff, by each reader', async () => {
+    const reads = staffReadsOn(cloud.baseUrl);
+    expect(reads.size).toBeGreaterThan(0);
+    await expectReadsAudited(reads, { baseUrl: cloud.baseUrl, token: cloud.tokens['quantri'] });
   });
 });

@@ -5,7 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { api, newCitizenToken } from './helpers/api';
+import { api, baseUrl, newCitizenToken } from './helpers/api';
+import { expectReadsAudited } from './helpers/audit';
+import { staffReadsOn } from './helpers/read-ledger';
 import { sharedCloud } from './helpers/offline';
 
 const applicant = {
@@ -366,5 +368,13 @@ describe('reception (integration)', () => {
       const specialist = await api.post('/v1/dossiers', { as: 'chuyenvien.datdai', body: landTransfer() });
       expect(specialist.status).toBe(403);
     });
+  });
+});
+
+describe('the audit log (issue 11 §6)', () => {
+  it('holds a personal-data read for every dossier this file read as staff, by each reader', async () => {
+    const reads = staffReadsOn(baseUrl());
+    expect(reads.size).toBeGreaterThan(0);
+    await expectReadsAudited(reads);
   });
 });

@@ -4,6 +4,7 @@
  * Every answer is checked against the documented contract (./contract.ts) before a test sees it.
  */
 import { assertContract } from './contract';
+import { noteRead } from './read-ledger';
 
 export interface RequestOptions {
   /** A bearer token; see `as` to pick a demo user's token by name. */
@@ -84,6 +85,8 @@ export async function request<T = any>(
   const base = options.baseUrl ?? baseUrl();
   if (!otherRouteTables.has(base)) {
     assertContract({ method, path, status: response.status, contentType, body: parsed });
+    // Personal-data reads as staff, for the audit log's check (./read-ledger.ts).
+    noteRead(base, method, path, response.status, token);
   }
   return { status: response.status, headers: Object.fromEntries(response.headers), body: parsed };
 }

@@ -30,7 +30,7 @@ describe('GET /v1/dossiers/{code}/forms/{form}', () => {
     expect(Object.keys(operation.responses['409']?.content ?? {})).toEqual(['application/problem+json']);
   });
 
-  it('is given the public base URL, only read access to the table, and the personal-data key', () => {
-    expect(route.access).toEqual({ table: 'read', publicBaseUrl: true, personalData: true });
+  it('is given the public base URL, only read access to the table (and appending its audit record), and the personal-data key', () => {
+    expect(route.access).toEqual({ table: 'read', publicBaseUrl: true, personalData: true, audit: true });
   });
 });

@@ -1,0 +1,5 @@
+export * from './record';
+export * from './query';
+export * from './csv';
+export * from './labels';
+export * from './retention';
