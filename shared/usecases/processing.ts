@@ -122,7 +122,7 @@ export async function workQueueFor(
 
 /** Form 06: every hand-off and action, oldest first, and the deadline alarms that fired. */
 export async function controlSheetOf(principal: Principal, code: string) {
-  const dossier = await dossierFor(principal, code);
+  const dossier = await dossierFor(principal, code, 'dossier.history');
   const [events, alarms, notifications] = await Promise.all([
     listDossierEvents(dossier.tenant, dossier.code),
     listAlarms(dossier.tenant, dossier.code),
