@@ -28,7 +28,7 @@ const table = (head: string[], rows: string[][]) =>
   [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
 
 const grantText = (g: Grant | undefined): string =>
-  g === undefined ? '—' : g === 'tenant' ? 'tenant' : g === 'platform' ? 'platform' : g.join(', ');
+  g === undefined ? '—' : typeof g === 'string' ? g : g.join(', ');
 
 export function renderAuthorizationDoc(template: string): string {
   const routes = ROUTES as readonly RouteDef[];

@@ -3,7 +3,7 @@
  * verified token, and a denial turned into its problem response. Handlers and use cases ask here;
  * none decides on roles or relations of its own.
  */
-import { decide, type Action, type Caller, type Facts, type ScopeMeaning } from '../domain/policy';
+import { decide, reachOf, type Action, type Caller, type Facts, type ScopeMeaning } from '../domain/policy';
 import { AGENCY_SCOPES } from './claims';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from './errors';
 import type { Principal } from './principal';
@@ -31,6 +31,10 @@ export function callerOf(principal: Principal): Caller {
 export function allows(principal: Principal | undefined, action: Action, facts?: Facts): boolean {
   return decide(principal && callerOf(principal), action, facts).allow;
 }
+
+/** Whether the caller's grant on `action` covers every agency of its tenant (else its own only). */
+export const reachesTenant = (principal: Principal, action: Action): boolean =>
+  reachOf(callerOf(principal), action) === 'tenant';
 
 /**
  * Throws the denial's problem: 401, 403 naming the roles or scopes wanted (they are the API's

@@ -18,7 +18,7 @@ import { toVnIso } from '../domain/vn-time';
 import { rotate, validSecrets } from '../domain/webhooks/secrets';
 import { newWebhookSecret } from '../domain/webhooks/signature';
 import { subscriptionFacts } from '../domain/webhooks/subscription';
-import { authorize } from '../platform/authorize';
+import { authorize, reachesTenant } from '../platform/authorize';
 import { agenciesByCode } from '../data/catalog-repo';
 import {
   deleteSubscription,
@@ -37,7 +37,8 @@ import { oncePerKey, type Outcome } from './once-per-key';
 import { pageOf, type PageRequest } from './paging';
 import { requireTenantSettings } from './tenant';
 
-const isAdmin = (principal: Principal) => principal.roles.includes('tenantAdmin');
+/** A caller whose grant covers the whole tenant (a tenant admin), not one agency's records. */
+const isAdmin = (principal: Principal) => reachesTenant(principal, 'webhooks.manage');
 
 /** The answer every route gives: no secret, and the old secret's expiry while it still signs. */
 export function subscriptionViewOf(record: SubscriptionRecord, nowMs: number): SubscriptionView {

@@ -40,9 +40,22 @@ export const scopesFor = (action: Action): ScopeMeaning[] =>
   ACTIONS[action].mode === 'read' ? ['read', 'act'] : ['act'];
 
 /** Whether a role's grant holds on these facts. */
-function holds(grant: Grant, related: ReadonlySet<Relation>): boolean {
+function holds(grant: Grant, related: ReadonlySet<Relation>, caller: Caller, facts: Facts): boolean {
   if (grant === 'tenant' || grant === 'platform') return true;
+  if (grant === 'agency')
+    return facts.kind === 'agencyResource' && caller.agency !== undefined && facts.agency === caller.agency;
   return grant.some((r) => related.has(r));
+}
+
+/**
+ * How far the caller reaches with an action it may take: `tenant` (every agency of its tenant) or
+ * `agency` (its own agency's things, or those it stands in a relation to). Lists use it to choose
+ * what to show; undefined when the caller may not take the action at all.
+ */
+export function reachOf(caller: Caller, action: Action): 'tenant' | 'agency' | undefined {
+  const grants = caller.roles.map((r) => POLICY[action][r]).filter((g) => g !== undefined);
+  if (grants.length === 0) return undefined;
+  return grants.some((g) => g === 'tenant' || g === 'platform') ? 'tenant' : 'agency';
 }
 
 /**
@@ -65,7 +78,7 @@ export function decide(caller: Caller | undefined, action: Action, facts?: Facts
   if (platformRole) return { allow: true, by: platformRole };
   if (facts.tenant !== caller.tenant) return { allow: false, status: 404, reason: 'tenant' };
   const related = relationsOf(caller, facts);
-  const by = held.find((r) => holds(row[r] as Grant, related));
+  const by = held.find((r) => holds(row[r] as Grant, related, caller, facts));
   if (by) return { allow: true, by };
   const wanted = [...new Set(held.flatMap((r) => (Array.isArray(row[r]) ? (row[r] as Relation[]) : [])))];
   // A caller who may read the dossier knows it exists: refusing to let it act is no news (403).

@@ -4,6 +4,7 @@
  * row may not take the action at all (403, before anything is looked up, so nothing leaks).
  *
  * - `tenant`: anywhere in the caller's own tenant (another tenant's things do not exist for it);
+ * - `agency`: in the caller's own tenant, for its own agency only (its queue, its figures);
  * - `platform`: across tenants (the platform operator only);
  * - a list of relations (./relations.ts): only where one of them holds.
  *
@@ -13,7 +14,7 @@ import type { Role } from '../roles';
 import type { Action } from './actions';
 import type { Relation } from './relations';
 
-export type Grant = 'tenant' | 'platform' | readonly Relation[];
+export type Grant = 'tenant' | 'agency' | 'platform' | readonly Relation[];
 export type PolicyRow = Partial<Record<Role, Grant>>;
 
 const PASSED: readonly Relation[] = ['passedThroughMyAgency'];
@@ -42,14 +43,13 @@ export const POLICY: Record<Action, PolicyRow> = {
   'staff.admin':            { tenantAdmin: 'tenant' },
   'agencyClients.admin':    { tenantAdmin: 'tenant' },
   'usage.read':             { tenantAdmin: 'tenant' },
-  'reports.read':           { tenantAdmin: 'tenant', leader: 'tenant', auditor: 'tenant' },
-  'reports.export':         { tenantAdmin: 'tenant', leader: 'tenant', auditor: 'tenant' },
+  'reports.read':           { tenantAdmin: 'tenant', leader: 'agency', auditor: 'tenant' },
+  'reports.export':         { tenantAdmin: 'tenant', leader: 'agency', auditor: 'tenant' },
   'serviceIndex.read':      { tenantAdmin: 'tenant', auditor: 'tenant' },
   'serviceIndex.write':     { tenantAdmin: 'tenant' },
   'audit.read':             { tenantAdmin: 'tenant', auditor: 'tenant' },
   'audit.export':           { tenantAdmin: 'tenant', auditor: 'tenant' },
-  // Staff read their own agency's queues (the use case holds them to it); an admin any agency's.
-  'workQueue.read':         { reception: 'tenant', specialist: 'tenant', leader: 'tenant', agencySystem: 'tenant', tenantAdmin: 'tenant' },
+  'workQueue.read':         { reception: 'agency', specialist: 'agency', leader: 'agency', agencySystem: 'agency', tenantAdmin: 'tenant' },
   'webhooks.read':          { tenantAdmin: 'tenant', agencySystem: CLIENT },
   'webhooks.manage':        { tenantAdmin: 'tenant', agencySystem: CLIENT },
   'dossier.submit':         { reception: 'tenant', citizen: 'tenant' },

@@ -25,7 +25,8 @@ import { ROLES, type Role } from '../../../shared/domain/roles';
 import { renderCommitted, TARGET } from '../../../tools/authorization-doc';
 
 /*
- * Legend: `-` not at all (403) · `T` anywhere in its own tenant · `P` platform-wide ·
+ * Legend: `-` not at all (403) · `T` anywhere in its own tenant · `A` its own agency only ·
+ * `P` platform-wide ·
  * `pass` passedThroughMyAgency · `step` atMyAgencyStep · `result` atMyAgencyResultStep ·
  * `counter` receivedAtMyCounter · `mine` submittedByMe · `client` myAgencysClient ·
  * `step+counter` either.
@@ -50,13 +51,13 @@ const EXPECTED: Record<Action, string[]> = {
   'staff.admin':             ['-',            '-',       '-',    '-',      '-',         '-',    'T',        '-',    '-'],
   'agencyClients.admin':     ['-',            '-',       '-',    '-',      '-',         '-',    'T',        '-',    '-'],
   'usage.read':              ['-',            '-',       '-',    '-',      '-',         '-',    'T',        '-',    '-'],
-  'reports.read':            ['-',            '-',       'T',    '-',      '-',         '-',    'T',        'T',    '-'],
-  'reports.export':          ['-',            '-',       'T',    '-',      '-',         '-',    'T',        'T',    '-'],
+  'reports.read':            ['-',            '-',       'A',    '-',      '-',         '-',    'T',        'T',    '-'],
+  'reports.export':          ['-',            '-',       'A',    '-',      '-',         '-',    'T',        'T',    '-'],
   'serviceIndex.read':       ['-',            '-',       '-',    '-',      '-',         '-',    'T',        'T',    '-'],
   'serviceIndex.write':      ['-',            '-',       '-',    '-',      '-',         '-',    'T',        '-',    '-'],
   'audit.read':              ['-',            '-',       '-',    '-',      '-',         '-',    'T',        'T',    '-'],
   'audit.export':            ['-',            '-',       '-',    '-',      '-',         '-',    'T',        'T',    '-'],
-  'workQueue.read':          ['T',            'T',       'T',    '-',      'T',         '-',    'T',        '-',    '-'],
+  'workQueue.read':          ['A',            'A',       'A',    '-',      'A',         '-',    'T',        '-',    '-'],
   'webhooks.read':           ['-',            '-',       '-',    '-',      'client',    '-',    'T',        '-',    '-'],
   'webhooks.manage':         ['-',            '-',       '-',    '-',      'client',    '-',    'T',        '-',    '-'],
   'dossier.submit':          ['T',            '-',       '-',    '-',      '-',         'T',    '-',        '-',    '-'],
@@ -73,6 +74,7 @@ const EXPECTED: Record<Action, string[]> = {
 const CODES: Record<string, Grant | undefined> = {
   '-': undefined,
   T: 'tenant',
+  A: 'agency',
   P: 'platform',
   pass: ['passedThroughMyAgency'],
   step: ['atMyAgencyStep'],
@@ -218,7 +220,11 @@ describe('the authorization policy', () => {
     if (scope === 'tenant' && s.facts.tenant !== caller.tenant)
       return expect(decision).toMatchObject({ allow: false, status: 404 });
     const related = relationsFor(role, s);
-    const allowed = grant === 'tenant' || grant.some((r) => related.has(r));
+    const allowed =
+      grant === 'tenant' ||
+      (grant === 'agency'
+        ? s.facts.kind === 'agencyResource' && s.facts.agency === caller.agency
+        : grant.some((r) => related.has(r)));
     expect(decision.allow).toBe(allowed);
     if (!allowed) {
       const readable = decide(caller, 'dossier.read', s.facts).allow && s.facts.kind === 'dossier';
