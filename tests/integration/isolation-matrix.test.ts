@@ -492,6 +492,14 @@ describe('the isolation matrix (integration)', () => {
     expect(failures).toEqual([]);
   }, 180_000);
 
+  it('lets no matrix caller reach a target resource (the policy itself is not taken on trust)', () => {
+    const targeted: Resource[] = ['dossier', 'subscription', 'tenantRecord', 'platform'];
+    const letThrough = cases
+      .filter((c) => targeted.includes((ENTRIES[c.route.id] as Entry).resource) && c.expected.allow)
+      .map((c) => `${c.route.id} as ${c.caller.label}`);
+    expect(letThrough).toEqual([]);
+  });
+
   it('counts its cases (the closing note quotes the count)', () => {
     const refusals = cases.filter((c) => !c.expected.allow).length;
     console.log(`isolation matrix: ${cases.length} cases, ${refusals} of them refusals (401/403/404)`);
