@@ -11,7 +11,7 @@ import { MAX_BODY_BYTES } from '../platform/request-guard';
 import { idempotencyKey, problem } from './schemas/common';
 import { HTML_MEDIA_TYPE, htmlPage } from './schemas/pages';
 import { COMPONENTS } from './openapi-components';
-import { ROUTES, type RouteDef } from './routes';
+import { ROUTES, routeRoles, type RouteDef } from './routes';
 import { buildWebhooks, WEBHOOK_COMPONENTS, WEBHOOK_TAG } from './openapi-webhooks';
 
 type JsonSchema = Record<string, unknown>;
@@ -230,9 +230,7 @@ function describe(route: RouteDef): string {
   const who =
     route.auth === 'public'
       ? 'Công khai, không cần đăng nhập / public, no token.'
-      : route.roles
-        ? `Cần token với một trong các vai trò / bearer token with one of the roles: ${route.roles.join(', ')}.`
-        : 'Cần token của người dùng bất kỳ / any valid bearer token.';
+      : `Cần token với một trong các vai trò / bearer token with one of the roles: ${(routeRoles(route) ?? []).join(', ')}.`;
   const retry = route.idempotent
     ? ' Gửi lại với cùng `Idempotency-Key` trả về kết quả lần đầu / a retry with the same `Idempotency-Key` answers the first result.'
     : '';
@@ -257,7 +255,7 @@ function operation(route: RouteDef, output: Converted, input: Converted) {
     description: describe(route),
     tags: route.tags,
     ...(route.auth === 'user' ? { security: [{ bearer: [] }] } : { security: [] }),
-    ...(route.roles ? { 'x-roles': route.roles } : {}),
+    ...(route.auth === 'user' ? { 'x-roles': routeRoles(route) } : {}),
     parameters: parameters(route),
     ...(route.request?.body
       ? {

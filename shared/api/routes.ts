@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { BucketArea } from '../data/attachment-keys';
 import type { Role } from '../platform/claims';
+import { rolesFor, type Action } from '../domain/policy';
 import * as catalog from './schemas/catalog';
 import * as common from './schemas/common';
 import * as dossier from './schemas/dossier';
@@ -74,8 +75,11 @@ export interface RouteDef {
   /** Handler module relative to the repo root; it exports `handler`. */
   entry: string;
   auth: RouteAuth;
-  /** When set, the caller must hold one of these roles (checked in the handler from the claims). */
-  roles?: readonly Role[];
+  /**
+   * What the route does, in the policy's words (shared/domain/policy): the roles that may call it
+   * are read from the policy table (`routeRoles`), never written here, so there is one source.
+   */
+  action: Action;
   access: ResourceAccess;
   summary: string;
   tags: string[];
@@ -110,6 +114,7 @@ export const ROUTES = [
     path: '/v1/openapi.json',
     entry: 'functions/platform/openapi.ts',
     auth: 'public',
+    action: 'public',
     access: {},
     summary: 'Tài liệu OpenAPI 3.1 / the OpenAPI 3.1 document',
     tags: ['platform'],
@@ -121,6 +126,7 @@ export const ROUTES = [
     path: '/v1/public/{tenant}/procedures',
     entry: 'functions/catalog/list-procedures.ts',
     auth: 'public',
+    action: 'public',
     access: { table: 'read' },
     summary:
       'Danh mục thủ tục, lọc theo lĩnh vực và tìm không dấu / procedure catalog with field filter and accent-insensitive search',
@@ -138,6 +144,7 @@ export const ROUTES = [
     path: '/v1/public/{tenant}/procedures/{code}',
     entry: 'functions/catalog/get-procedure.ts',
     auth: 'public',
+    action: 'public',
     access: { table: 'read' },
     summary: 'Một thủ tục theo mã / one procedure by code',
     tags: ['catalog'],
@@ -151,6 +158,7 @@ export const ROUTES = [
     path: '/v1/public/{tenant}/agencies',
     entry: 'functions/catalog/list-agencies.ts',
     auth: 'public',
+    action: 'public',
     access: { table: 'read' },
     summary: 'Cây cơ quan và điểm tiếp nhận / agency tree and reception points',
     tags: ['catalog'],
@@ -163,7 +171,7 @@ export const ROUTES = [
     path: '/v1/admin/procedures/{code}',
     entry: 'functions/catalog/put-procedure.ts',
     auth: 'user',
-    roles: ['tenantAdmin'],
+    action: 'catalog.admin',
     access: { table: 'readWrite' },
     summary: 'Tạo hoặc sửa thủ tục / create or replace a procedure',
     tags: ['admin'],
@@ -184,7 +192,7 @@ export const ROUTES = [
     path: '/v1/admin/agencies/{code}',
     entry: 'functions/catalog/put-agency.ts',
     auth: 'user',
-    roles: ['tenantAdmin'],
+    action: 'catalog.admin',
     access: { table: 'readWrite' },
     summary: 'Tạo hoặc sửa cơ quan / create or replace an agency',
     tags: ['admin'],
@@ -204,7 +212,7 @@ export const ROUTES = [
     path: '/v1/admin/settings',
     entry: 'functions/catalog/get-settings.ts',
     auth: 'user',
-    roles: ['tenantAdmin'],
+    action: 'catalog.admin',
     access: { table: 'read' },
     summary:
       "Cấu hình của tỉnh: giờ làm việc, ngày làm bù, ngày nghỉ địa phương / the tenant's office hours and calendar overrides",
@@ -217,7 +225,7 @@ export const ROUTES = [
     path: '/v1/admin/settings',
     entry: 'functions/catalog/put-settings.ts',
     auth: 'user',
-    roles: ['tenantAdmin'],
+    action: 'catalog.admin',
     access: { table: 'readWrite' },
     summary:
       'Sửa giờ làm việc, tuần làm việc, giờ chốt nhận, ngày nghỉ/làm bù của tỉnh / set office hours, working week, cut-off and overrides',
@@ -238,7 +246,7 @@ export const ROUTES = [
     path: '/v1/dossiers',
     entry: 'functions/dossiers/submit.ts',
     auth: 'user',
-    roles: ['reception', 'citizen'],
+    action: 'dossier.submit',
     access: { table: 'readWrite', personalData: true },
     idempotent: true,
     summary: 'Nộp / tiếp nhận hồ sơ tại quầy, trực tuyến hoặc qua bưu chính / submit or receive a dossier',
@@ -264,7 +272,7 @@ export const ROUTES = [
     path: '/v1/dossiers/{code}/reception-decision',
     entry: 'functions/dossiers/decide-reception.ts',
     auth: 'user',
-    roles: ['reception'],
+    action: 'dossier.decideReception',
     access: { table: 'readWrite', personalData: true, audit: true },
     idempotent: true,
     summary: 'Tiếp nhận, yêu cầu bổ sung hoặc từ chối hồ sơ nộp trực tuyến / decide on an online dossier',
@@ -283,6 +291,7 @@ export const ROUTES = [
     path: '/v1/dossiers/{code}',
     entry: 'functions/dossiers/get.ts',
     auth: 'user',
+    action: 'dossier.read',
     access: { table: 'read', personalData: true, audit: true },
     summary: 'Toàn bộ hồ sơ cho cán bộ hoặc người nộp / full dossier for staff or its applicant',
     tags: ['dossiers'],
@@ -295,6 +304,7 @@ export const ROUTES = [
     path: '/v1/public/{tenant}/dossiers/{code}',
     entry: 'functions/dossiers/track.ts',
     auth: 'public',
+    action: 'public',
     access: { table: 'read' },
     summary: 'Tra cứu tiến độ hồ sơ theo mã, không cần đăng nhập / track a dossier by code',
     tags: ['tracking'],
@@ -308,7 +318,7 @@ export const ROUTES = [
     path: '/v1/dossiers/{code}/actions',
     entry: 'functions/dossiers/act.ts',
     auth: 'user',
-    roles: ['reception', 'specialist', 'leader', 'agencySystem', 'citizen'],
+    action: 'dossier.act',
     access: { table: 'readWrite', personalData: true, audit: true },
     summary:
       'Xử lý hồ sơ: phân công, chuyển, trả lại, bổ sung, phê duyệt, ký, xin lỗi hẹn lại, trả kết quả, rút / act on a dossier (optimistic locking by expectedVersion)',
@@ -335,6 +345,7 @@ export const ROUTES = [
     path: '/v1/dossiers/{code}/history',
     entry: 'functions/dossiers/history.ts',
     auth: 'user',
+    action: 'dossier.history',
     access: { table: 'read', personalData: true },
     summary: 'Phiếu kiểm soát quá trình giải quyết (mẫu 06) / the control sheet (form 06)',
     tags: ['processing'],
@@ -347,7 +358,7 @@ export const ROUTES = [
     path: '/v1/work-queue',
     entry: 'functions/dossiers/work-queue.ts',
     auth: 'user',
-    roles: ['reception', 'specialist', 'leader', 'tenantAdmin', 'agencySystem'],
+    action: 'workQueue.read',
     access: { table: 'read', personalData: true },
     summary:
       'Hồ sơ chờ xử lý tại cơ quan, theo hạn, cờ sắp đến hạn / quá hạn / work queue by due time with due-soon and overdue flags',
@@ -361,6 +372,7 @@ export const ROUTES = [
     path: '/v1/dossiers/{code}/attachments',
     entry: 'functions/attachments/create.ts',
     auth: 'user',
+    action: 'attachments.write',
     // Signs upload URLs: for the staging area only, so no URL can write a stored scan.
     access: { table: 'readWrite', bucket: { staging: ['write'] }, personalData: true },
     idempotent: true,
@@ -383,6 +395,7 @@ export const ROUTES = [
     path: '/v1/dossiers/{code}/attachments/{id}/confirm',
     entry: 'functions/attachments/confirm.ts',
     auth: 'user',
+    action: 'attachments.write',
     // Reads the staged upload and removes it; writes the checked bytes to the stored area.
     access: {
       table: 'readWrite',
@@ -411,6 +424,7 @@ export const ROUTES = [
     path: '/v1/dossiers/{code}/attachments',
     entry: 'functions/attachments/list.ts',
     auth: 'user',
+    action: 'attachments.read',
     access: { table: 'read', personalData: true },
     summary: "Danh sách bản quét của hồ sơ / the dossier's scans",
     tags: ['attachments'],
@@ -423,6 +437,7 @@ export const ROUTES = [
     path: '/v1/dossiers/{code}/attachments/{id}/download',
     entry: 'functions/attachments/download.ts',
     auth: 'user',
+    action: 'attachments.read',
     access: { table: 'read', bucket: { stored: ['read'] }, personalData: true, audit: true },
     summary: 'URL tải xuống ngắn hạn / short-lived download URL',
     tags: ['attachments'],
@@ -435,7 +450,7 @@ export const ROUTES = [
     path: '/v1/webhooks/subscriptions',
     entry: 'functions/webhooks/create.ts',
     auth: 'user',
-    roles: ['tenantAdmin', 'agencySystem'],
+    action: 'webhooks.manage',
     access: { table: 'readWrite', webhookTargets: true },
     idempotent: true,
     summary:
@@ -465,7 +480,7 @@ export const ROUTES = [
     path: '/v1/webhooks/subscriptions',
     entry: 'functions/webhooks/list.ts',
     auth: 'user',
-    roles: ['tenantAdmin', 'agencySystem'],
+    action: 'webhooks.read',
     access: { table: 'read' },
     summary:
       'Các đăng ký webhook: cả tỉnh (quản trị) hoặc của cơ quan mình / webhook subscriptions: the tenant’s or the own agency’s',
@@ -482,7 +497,7 @@ export const ROUTES = [
     path: '/v1/webhooks/subscriptions/{id}',
     entry: 'functions/webhooks/get.ts',
     auth: 'user',
-    roles: ['tenantAdmin', 'agencySystem'],
+    action: 'webhooks.read',
     access: { table: 'read' },
     summary: 'Một đăng ký webhook, không kèm khóa ký / one webhook subscription, never its secret',
     tags: ['webhooks'],
@@ -498,7 +513,7 @@ export const ROUTES = [
     path: '/v1/webhooks/subscriptions/{id}',
     entry: 'functions/webhooks/update.ts',
     auth: 'user',
-    roles: ['tenantAdmin', 'agencySystem'],
+    action: 'webhooks.manage',
     access: { table: 'readWrite', webhookTargets: true },
     summary:
       'Sửa URL, loại sự kiện, bật/tắt, mô tả (khóa lạc quan expectedVersion) / change url, event types, enabled, description (optimistic locking by expectedVersion)',
@@ -517,7 +532,7 @@ export const ROUTES = [
     path: '/v1/webhooks/subscriptions/{id}',
     entry: 'functions/webhooks/delete.ts',
     auth: 'user',
-    roles: ['tenantAdmin', 'agencySystem'],
+    action: 'webhooks.manage',
     access: { table: 'readWrite' },
     summary: 'Xóa đăng ký webhook / delete a webhook subscription',
     tags: ['webhooks'],
@@ -530,7 +545,7 @@ export const ROUTES = [
     path: '/v1/webhooks/subscriptions/{id}/rotate-secret',
     entry: 'functions/webhooks/rotate-secret.ts',
     auth: 'user',
-    roles: ['tenantAdmin', 'agencySystem'],
+    action: 'webhooks.manage',
     access: { table: 'readWrite' },
     summary:
       'Đổi khóa ký: khóa mới hiện một lần, khóa cũ còn ký trong thời gian chuyển tiếp / rotate the secret: the new one is shown once, the old one keeps signing for the grace period',
@@ -548,7 +563,7 @@ export const ROUTES = [
     path: '/v1/webhooks/subscriptions/{id}/deliveries',
     entry: 'functions/webhooks/list-deliveries.ts',
     auth: 'user',
-    roles: ['tenantAdmin', 'agencySystem'],
+    action: 'webhooks.read',
     access: { table: 'read' },
     summary:
       'Nhật ký gửi webhook, mới nhất trước, kèm các lần thử (không kèm nội dung) / the delivery log, newest first, with its attempts (never bodies)',
@@ -565,7 +580,7 @@ export const ROUTES = [
     path: '/v1/webhooks/subscriptions/{id}/deliveries/{deliveryId}/redeliver',
     entry: 'functions/webhooks/redeliver.ts',
     auth: 'user',
-    roles: ['tenantAdmin', 'agencySystem'],
+    action: 'webhooks.manage',
     access: { table: 'readWrite' },
     summary:
       'Gửi lại một sự kiện (lịch thử lại bắt đầu lại, cùng webhook-id) / redeliver one event (the schedule restarts, same webhook-id)',
@@ -582,7 +597,7 @@ export const ROUTES = [
     path: '/v1/webhooks/subscriptions/{id}/redeliver',
     entry: 'functions/webhooks/redeliver-since.ts',
     auth: 'user',
-    roles: ['tenantAdmin', 'agencySystem'],
+    action: 'webhooks.manage',
     access: { table: 'readWrite' },
     summary:
       'Gửi lại mọi lần gửi chưa tới nơi từ một thời điểm / redeliver every undelivered (failed, dead, gone, skipped) delivery since an instant',
@@ -602,7 +617,7 @@ export const ROUTES = [
     path: '/v1/webhooks/notices',
     entry: 'functions/webhooks/list-notices.ts',
     auth: 'user',
-    roles: ['tenantAdmin', 'agencySystem'],
+    action: 'webhooks.read',
     access: { table: 'read' },
     summary:
       'Thông báo webhook lỗi (lần gửi bị bỏ, đăng ký bị tắt tự động), mới nhất trước / what failed: deliveries given up and subscriptions disabled automatically, newest first',
@@ -619,7 +634,7 @@ export const ROUTES = [
     path: '/v1/admin/agency-clients',
     entry: 'functions/admin/create-agency-client.ts',
     auth: 'user',
-    roles: ['tenantAdmin'],
+    action: 'agencyClients.admin',
     access: { table: 'readWrite', cognito: 'agencyClients', audit: true },
     idempotent: true,
     summary:
@@ -645,7 +660,7 @@ export const ROUTES = [
     path: '/v1/admin/agency-clients',
     entry: 'functions/admin/list-agency-clients.ts',
     auth: 'user',
-    roles: ['tenantAdmin'],
+    action: 'agencyClients.admin',
     access: { table: 'read' },
     summary: 'Các hệ thống cơ quan đã đăng ký, không kèm bí mật / registered agency systems, without secrets',
     tags: ['admin'],
@@ -661,7 +676,7 @@ export const ROUTES = [
     path: '/v1/admin/agency-clients/{clientId}',
     entry: 'functions/admin/revoke-agency-client.ts',
     auth: 'user',
-    roles: ['tenantAdmin'],
+    action: 'agencyClients.admin',
     access: { table: 'readWrite', cognito: 'agencyClients', audit: true },
     summary: 'Thu hồi hệ thống của cơ quan / revoke an agency system: it gets no more tokens',
     tags: ['admin'],
@@ -674,7 +689,7 @@ export const ROUTES = [
     path: '/v1/dossiers/{code}/forms/{form}',
     entry: 'functions/dossiers/form.ts',
     auth: 'user',
-    roles: ['reception', 'specialist', 'leader', 'tenantAdmin', 'citizen'],
+    action: 'dossier.receipt',
     access: { table: 'read', publicBaseUrl: true, personalData: true, audit: true },
     summary:
       'Biểu mẫu in (PDF A4) mẫu 01–06 và biên bản bàn giao kết quả, có mã QR tra cứu; người nộp chỉ lấy được mẫu 01 / printable form as PDF with a tracking QR code; the applicant may fetch form 01 only',
@@ -700,6 +715,7 @@ export const ROUTES = [
     path: '/v1/public/{tenant}/dossiers',
     entry: 'functions/pages/tracking-form.ts',
     auth: 'public',
+    action: 'public',
     access: { table: 'read' },
     summary:
       'Trang nhập mã hồ sơ để tra cứu; có ?code= thì chuyển đến trang tiến độ / the tracking form page; with ?code= it redirects to the dossier',
@@ -722,6 +738,7 @@ export const ROUTES = [
     path: '/v1/docs',
     entry: 'functions/pages/api-reference.ts',
     auth: 'public',
+    action: 'public',
     access: {},
     summary: 'Tài liệu API dạng trang HTML, dựng từ tài liệu OpenAPI / the API reference as an HTML page',
     tags: ['platform'],
@@ -742,7 +759,7 @@ export const ROUTES = [
     path: '/v1/admin/catalog/imports',
     entry: 'functions/catalog/import-catalog.ts',
     auth: 'user',
-    roles: ['tenantAdmin'],
+    action: 'catalog.admin',
     access: { table: 'readWrite' },
     summary:
       'Nhập cây cơ quan hoặc danh mục thủ tục từ các dòng của tệp XLSX/CSV, báo từng dòng bị từ chối / import agencies or procedures from file lines, with a line-by-line report',
@@ -766,7 +783,7 @@ export const ROUTES = [
     path: '/v1/operator/tenants',
     entry: 'functions/operator/create-tenant.ts',
     auth: 'user',
-    roles: ['operator'],
+    action: 'tenants.operate',
     access: { table: 'readWrite', cognito: 'users' },
     summary:
       'Tạo tỉnh thuê dịch vụ và tài khoản quản trị đầu tiên / create a tenant (province) and its first tenant admin',
@@ -792,7 +809,7 @@ export const ROUTES = [
     path: '/v1/operator/tenants',
     entry: 'functions/operator/list-tenants.ts',
     auth: 'user',
-    roles: ['operator'],
+    action: 'tenants.operate',
     access: { table: 'read' },
     summary: 'Các tỉnh thuê dịch vụ và trạng thái / tenants with their status',
     tags: ['operator'],
@@ -805,7 +822,7 @@ export const ROUTES = [
     path: '/v1/operator/tenants/{tenant}',
     entry: 'functions/operator/get-tenant.ts',
     auth: 'user',
-    roles: ['operator'],
+    action: 'tenants.operate',
     access: { table: 'read' },
     summary: 'Một tỉnh thuê dịch vụ / one tenant',
     tags: ['operator'],
@@ -818,7 +835,7 @@ export const ROUTES = [
     path: '/v1/operator/tenants/{tenant}/suspend',
     entry: 'functions/operator/suspend-tenant.ts',
     auth: 'user',
-    roles: ['operator'],
+    action: 'tenants.operate',
     access: { table: 'readWrite' },
     summary:
       'Tạm ngừng: mọi đường dẫn của tỉnh trả 403, dữ liệu giữ nguyên / suspend: the tenant’s routes answer 403, data kept',
@@ -836,7 +853,7 @@ export const ROUTES = [
     path: '/v1/operator/tenants/{tenant}/resume',
     entry: 'functions/operator/resume-tenant.ts',
     auth: 'user',
-    roles: ['operator'],
+    action: 'tenants.operate',
     access: { table: 'readWrite' },
     summary:
       'Phục vụ lại tỉnh đã tạm ngừng, hoặc khôi phục tỉnh đang chờ xoá / resume a suspended tenant, or restore one being deleted',
@@ -858,7 +875,7 @@ export const ROUTES = [
     path: '/v1/admin/staff',
     entry: 'functions/admin/create-staff.ts',
     auth: 'user',
-    roles: ['tenantAdmin'],
+    action: 'staff.admin',
     access: { table: 'readWrite', cognito: 'users', audit: true },
     summary:
       'Tạo tài khoản cán bộ của tỉnh (cơ quan, vai trò); mật khẩu tạm gửi e-mail / create a staff account; the temporary password is e-mailed',
@@ -878,7 +895,7 @@ export const ROUTES = [
     path: '/v1/admin/staff',
     entry: 'functions/admin/list-staff.ts',
     auth: 'user',
-    roles: ['tenantAdmin'],
+    action: 'staff.admin',
     access: { table: 'read' },
     summary: 'Cán bộ của tỉnh / the tenant’s staff accounts',
     tags: ['admin'],
@@ -891,7 +908,7 @@ export const ROUTES = [
     path: '/v1/admin/staff/{username}',
     entry: 'functions/admin/get-staff.ts',
     auth: 'user',
-    roles: ['tenantAdmin'],
+    action: 'staff.admin',
     access: { table: 'read' },
     summary: 'Một tài khoản cán bộ / one staff account',
     tags: ['admin'],
@@ -904,7 +921,7 @@ export const ROUTES = [
     path: '/v1/admin/staff/{username}',
     entry: 'functions/admin/update-staff.ts',
     auth: 'user',
-    roles: ['tenantAdmin'],
+    action: 'staff.admin',
     access: { table: 'readWrite', cognito: 'users', audit: true },
     summary:
       'Đổi cơ quan, vai trò, tên; khoá hoặc mở tài khoản / change agency, roles, name; disable or enable',
@@ -925,6 +942,7 @@ export const ROUTES = [
     path: '$default',
     entry: 'functions/platform/not-found.ts',
     auth: 'public',
+    action: 'public',
     access: {},
     summary: 'Mọi đường dẫn không có: 404 problem+json / any unknown route',
     tags: ['platform'],
@@ -936,7 +954,7 @@ export const ROUTES = [
     path: '/v1/reports',
     entry: 'functions/reports/get.ts',
     auth: 'user',
-    roles: ['tenantAdmin', 'leader', 'auditor'],
+    action: 'reports.read',
     access: { table: 'read' },
     summary:
       'Báo cáo kết quả giải quyết hồ sơ theo cơ quan, lĩnh vực, thủ tục và kỳ (từ bộ đếm) / report figures per agency, field, procedure and period (from counters)',
@@ -953,7 +971,7 @@ export const ROUTES = [
     path: '/v1/admin/usage',
     entry: 'functions/usage/get.ts',
     auth: 'user',
-    roles: ['tenantAdmin'],
+    action: 'usage.read',
     access: { table: 'read' },
     summary:
       'Mức sử dụng của đơn vị mình trong một tháng (hồ sơ, thao tác, lưu trữ, webhook, API) / own tenant’s usage in a month',
@@ -967,7 +985,7 @@ export const ROUTES = [
     path: '/v1/operator/tenants/{tenant}/usage',
     entry: 'functions/operator/get-tenant-usage.ts',
     auth: 'user',
-    roles: ['operator'],
+    action: 'tenants.operate',
     access: { table: 'read' },
     summary: 'Mức sử dụng của một tỉnh trong một tháng / one tenant’s usage in a month',
     tags: ['operator'],
@@ -980,7 +998,7 @@ export const ROUTES = [
     path: '/v1/reports/service-index',
     entry: 'functions/reports/service-index.ts',
     auth: 'user',
-    roles: ['tenantAdmin', 'auditor'],
+    action: 'serviceIndex.read',
     access: { table: 'read' },
     summary:
       'Chỉ số phục vụ người dân, doanh nghiệp theo Quyết định 766/2022/QĐ-TTg (6 nhóm, 100 điểm) / the service index of Decision 766/2022 for a period',
@@ -1000,7 +1018,7 @@ export const ROUTES = [
     path: '/v1/reports/service-index/inputs',
     entry: 'functions/reports/put-service-index-inputs.ts',
     auth: 'user',
-    roles: ['tenantAdmin'],
+    action: 'serviceIndex.write',
     access: { table: 'readWrite' },
     summary:
       'Nhập số liệu chỉ số phục vụ mà hệ thống không có (thanh toán trực tuyến, công khai TTHC…), kèm nguồn / enter the index inputs the system does not hold, with their source',
@@ -1020,7 +1038,7 @@ export const ROUTES = [
     path: '/v1/reports/export',
     entry: 'functions/reports/export.ts',
     auth: 'user',
-    roles: ['tenantAdmin', 'leader', 'auditor'],
+    action: 'reports.export',
     access: { table: 'read', audit: true },
     summary:
       'Xuất báo cáo tình hình, kết quả giải quyết TTHC ra Excel (mỗi cấp một trang, có tổng cộng, trang tổng hợp theo cơ quan từng tháng) / the report as an XLSX workbook',
@@ -1041,7 +1059,7 @@ export const ROUTES = [
     path: '/v1/reports/agencies',
     entry: 'functions/reports/agency-months.ts',
     auth: 'user',
-    roles: ['tenantAdmin', 'leader', 'auditor'],
+    action: 'reports.read',
     access: { table: 'read' },
     summary:
       'Tổng hợp một tháng theo cơ quan: tiếp nhận, tỷ lệ đúng hạn, quá hạn, xin lỗi, hài lòng / a month per agency',
@@ -1058,7 +1076,7 @@ export const ROUTES = [
     path: '/v1/operator/tenants/{tenant}',
     entry: 'functions/operator/delete-tenant.ts',
     auth: 'user',
-    roles: ['operator'],
+    action: 'tenants.operate',
     access: { table: 'readWrite' },
     summary:
       'Xoá tỉnh đã tạm ngừng: dữ liệu xoá hẳn sau thời gian chờ (mặc định 30 ngày), khôi phục được trước đó / delete a suspended tenant: purged after a grace period (30 days by default), restorable until then',
@@ -1083,7 +1101,7 @@ export const ROUTES = [
     path: '/v1/operator/tenants/{tenant}/admins',
     entry: 'functions/operator/add-tenant-admin.ts',
     auth: 'user',
-    roles: ['operator'],
+    action: 'tenants.operate',
     access: { table: 'readWrite', cognito: 'users', audit: true },
     summary: 'Thêm quản trị cho một tỉnh đã có / add a tenant admin to an existing tenant',
     tags: ['operator'],
@@ -1108,7 +1126,7 @@ export const ROUTES = [
     path: '/v1/admin/staff/{username}',
     entry: 'functions/admin/delete-staff.ts',
     auth: 'user',
-    roles: ['tenantAdmin'],
+    action: 'staff.admin',
     access: { table: 'readWrite', cognito: 'users', audit: true },
     summary:
       'Xoá tài khoản cán bộ (khoá rồi xoá); không tự xoá mình, không xoá quản trị cuối cùng / delete a staff account (disabled, then deleted); not yourself, not the last tenant admin',
@@ -1129,7 +1147,7 @@ export const ROUTES = [
     path: '/v1/audit',
     entry: 'functions/audit/list.ts',
     auth: 'user',
-    roles: ['auditor', 'tenantAdmin'],
+    action: 'audit.read',
     access: { table: 'read' },
     summary:
       'Nhật ký truy cập: ai xem dữ liệu cá nhân, đổi vai trò, xuất dữ liệu; mới nhất trước / the audit log, newest first',
@@ -1143,7 +1161,7 @@ export const ROUTES = [
     path: '/v1/audit/export',
     entry: 'functions/audit/export.ts',
     auth: 'user',
-    roles: ['auditor', 'tenantAdmin'],
+    action: 'audit.export',
     access: { table: 'read', audit: true },
     summary:
       'Xuất nhật ký truy cập ra CSV (UTF-8 có BOM, mở bằng Excel); việc xuất cũng được ghi / the audit log as CSV; the export is recorded too',
@@ -1176,3 +1194,10 @@ export function routeById<Id extends RouteId>(id: Id): RouteOf<Id> {
 /** `GET /v1/x` — the API Gateway route key of a route (the catch-all keeps `$default`). */
 export const routeKey = (r: RouteDef): string =>
   r.path === '$default' ? '$default' : `${r.method} ${r.path}`;
+
+/**
+ * The roles that may call a route, from the authorization policy: what the OpenAPI document lists
+ * and the handler checks first. Undefined for public routes (no token).
+ */
+export const routeRoles = (r: Pick<RouteDef, 'auth' | 'action'>): readonly Role[] | undefined =>
+  r.auth === 'public' ? undefined : rolesFor(r.action);

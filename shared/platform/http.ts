@@ -13,17 +13,10 @@ import { routeById, type RouteId, type RouteOf } from '../api/routes';
 import { DomainRuleError } from '../domain/errors';
 import type { IdempotencyClaim } from '../domain/idempotency';
 import { AppError, ValidationError } from './errors';
+import { authorize } from './authorize';
 import { idempotencyClaim } from './idempotency';
 import { logger, metrics, tracer } from './observability';
-import { ROLES } from './claims';
-import {
-  claimsOf,
-  principalFromClaims,
-  requirePrincipal,
-  requireRole,
-  requireScope,
-  type Principal,
-} from './principal';
+import { claimsOf, principalFromClaims, type Principal } from './principal';
 import { internalErrorResponse, problemResponse } from './problem';
 import { requireServedTenant } from './tenant-gate';
 import { requireFairShare } from './fair-share-gate';
@@ -163,7 +156,6 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
     query?: z.ZodType;
     body?: z.ZodType;
   };
-  const roles = 'roles' in route ? route.roles : undefined;
   const isIdempotent = 'idempotent' in route && route.idempotent === true;
 
   const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
@@ -172,10 +164,8 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
     // Correlates every log line of this request with API Gateway's access log.
     logger.appendKeys({ correlation_id: requestId });
     const principal = principalFromClaims(claimsOf(event));
-    if (route.auth === 'user') {
-      requireRole(requirePrincipal(principal), roles ?? ROLES);
-      requireScope(principal as Principal, route.method);
-    }
+    // The route-level decision of the policy: role and scope, before anything is read.
+    if (route.auth === 'user') authorize(principal, route.action);
     // Every log line of an agency system's request names its client: the call log (issue 9 §6).
     if (principal?.scopes) logger.appendKeys({ clientId: principal.subject });
     const params = validatePart(schemas.params, event.pathParameters, 'params');

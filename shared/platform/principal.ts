@@ -6,14 +6,13 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import {
   ACCEPTED_TOKEN_USES,
   AGENCY_SCOPE_LIST,
-  AGENCY_SCOPES,
   CLAIMS,
   MACHINE_TOKEN_USE,
   ROLES,
   type AgencyScope,
   type Role,
 } from './claims';
-import { ForbiddenError, UnauthorizedError } from './errors';
+import { UnauthorizedError } from './errors';
 
 export interface Principal {
   subject: string;
@@ -93,32 +92,9 @@ function machinePrincipal(claims: Claims): Principal | undefined {
   return { subject: clientId, username: clientId, tenant, agency, roles: ['agencySystem'], scopes };
 }
 
-/**
- * Scopes narrow what an agency's system may do on the routes its role reaches: reading needs
- * `dossiers.read` (or `dossiers.act`, which acts on what it reads), anything else `dossiers.act`.
- */
-export function requireScope(principal: Principal, method: string): void {
-  if (!principal.scopes) return;
-  const needed: readonly AgencyScope[] =
-    method === 'GET' ? [AGENCY_SCOPES.read, AGENCY_SCOPES.act] : [AGENCY_SCOPES.act];
-  if (!principal.scopes.some((s) => needed.includes(s))) {
-    throw new ForbiddenError(
-      `Token thiếu phạm vi ${needed.join(' hoặc ')} / the token lacks the scope ${needed.join(' or ')}`,
-    );
-  }
-}
-
 export function requirePrincipal(principal: Principal | undefined): Principal {
   if (!principal) throw new UnauthorizedError();
   return principal;
-}
-
-export function requireRole(principal: Principal, allowed: readonly Role[]): void {
-  if (!principal.roles.some((r) => allowed.includes(r))) {
-    throw new ForbiddenError(
-      `Cần một trong các vai trò ${allowed.join(', ')} / requires one of the roles ${allowed.join(', ')}`,
-    );
-  }
 }
 
 export const hasRole = (principal: Principal, role: Role): boolean => principal.roles.includes(role);

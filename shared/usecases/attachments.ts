@@ -67,7 +67,7 @@ async function newUpload(
   input: CreateAttachment,
   takeKey: TakeKey<UploadTicket>,
 ): Promise<UploadTicket> {
-  const dossier = await dossierFor(principal, code);
+  const dossier = await dossierFor(principal, code, 'attachments.write');
   if (FINAL_STATUSES.has(dossier.status))
     throw new ConflictError(`Hồ sơ đã ${dossier.status}, không nhận thêm tệp / the dossier is closed`);
   const now = clock.now();
@@ -127,7 +127,7 @@ async function newUpload(
  * confirms cannot replace a stored scan.
  */
 export async function confirmUpload(principal: Principal, code: string, id: string): Promise<AttachmentView> {
-  const dossier = await dossierFor(principal, code);
+  const dossier = await dossierFor(principal, code, 'attachments.write');
   const record = await getAttachment(dossier.tenant, dossier.code, id);
   if (!record) throw new NotFoundError(`Không có tệp ${id} / no attachment ${id}`);
   if (record.status === 'stored') return record.attachment;
@@ -218,7 +218,7 @@ async function discard(record: AttachmentRecord): Promise<void> {
  * removes its record, so a page may hold fewer items than the limit; the cursor still goes on.
  */
 export async function attachmentsOf(principal: Principal, code: string, page: PageRequest) {
-  const dossier = await dossierFor(principal, code);
+  const dossier = await dossierFor(principal, code, 'attachments.read');
   const { items, more } = await attachmentPage(dossier.tenant, dossier.code, {
     after: page.cursor,
     limit: page.limit,
@@ -233,7 +233,7 @@ export async function attachmentsOf(principal: Principal, code: string, page: Pa
 }
 
 export async function downloadLink(principal: Principal, code: string, id: string) {
-  const dossier = await dossierFor(principal, code);
+  const dossier = await dossierFor(principal, code, 'attachments.read');
   const record = await getAttachment(dossier.tenant, dossier.code, id);
   if (!record || record.status !== 'stored')
     throw new NotFoundError(`Không có tệp đã lưu ${id} / no stored attachment ${id}`);

@@ -1,12 +1,13 @@
 /** Reading dossiers: the full view for those allowed, the public tracking view for anyone. */
 import type { Agency } from '../api/schemas/catalog';
-import { canViewDossier } from '../domain/dossier/access';
+import { dossierFacts, type Action } from '../domain/policy';
 import type { Dossier } from '../domain/dossier/model';
 import { dossierView, trackingView } from '../domain/dossier/views';
 import { agenciesByCode } from '../data/catalog-repo';
 import { getDossier, listDossierEvents } from '../data/dossier-repo';
 import { clock } from '../platform/clock';
 import { NotFoundError } from '../platform/errors';
+import { authorize } from '../platform/authorize';
 import type { Principal } from '../platform/principal';
 import { recordDossierRead } from './audit';
 import { openApplicant } from './personal-data';
@@ -14,13 +15,20 @@ import { openApplicant } from './personal-data';
 const notFound = (code: string) => new NotFoundError(`Không có hồ sơ ${code} / no dossier ${code}`);
 
 /**
- * A dossier the principal may see in full, its applicant's personal data opened for them
- * (shared/usecases/personal-data.ts). A dossier of another tenant, or one the caller has no part
- * in, is "not found": its existence is not disclosed.
+ * A dossier the principal may take `action` on, as the policy decides (shared/domain/policy). A
+ * dossier of another tenant, or one the caller may not even read, is "not found": its existence is
+ * not disclosed. Acting on a dossier passes `dossier.read` here: which lifecycle action the caller
+ * may take is the lifecycle table's finer word (its permits are the policy's `dossier.act` row).
+ * Its applicant's personal data comes opened for the caller (shared/usecases/personal-data.ts).
  */
-export async function dossierFor(principal: Principal, code: string): Promise<Dossier> {
+export async function dossierFor(
+  principal: Principal,
+  code: string,
+  action: Action = 'dossier.read',
+): Promise<Dossier> {
   const dossier = await getDossier(principal.tenant, code);
-  if (!dossier || !canViewDossier(principal, dossier)) throw notFound(code);
+  if (!dossier) throw notFound(code);
+  authorize(principal, action, dossierFacts(dossier), () => notFound(code));
   return openApplicant(principal, dossier);
 }
 

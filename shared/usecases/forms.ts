@@ -6,7 +6,6 @@
  */
 import { routeById } from '../api/routes';
 import { buildForm, type FormId } from '../domain/forms';
-import { AGENCY_STAFF_ROLES } from '../domain/roles';
 import type { FormIdentity } from '../domain/forms/model';
 import { agenciesByCode } from '../data/catalog-repo';
 import { listDossierEvents } from '../data/dossier-repo';
@@ -15,6 +14,8 @@ import { ENV, requireEnv } from '../platform/env';
 import { ForbiddenError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
 import { dossierFor } from './dossier-views';
+import { dossierFacts } from '../domain/policy';
+import { allows } from '../platform/authorize';
 import { recordDossierRead } from './audit';
 import { requireTenantSettings } from './tenant';
 
@@ -30,9 +31,8 @@ export function trackingUrl(baseUrl: string, tenant: string, code: string): stri
 }
 
 export async function dossierFormPdf(principal: Principal, code: string, form: FormId) {
-  const dossier = await dossierFor(principal, code);
-  const isStaff = principal.roles.some((r) => r === 'tenantAdmin' || AGENCY_STAFF_ROLES.includes(r));
-  if (!isStaff && !APPLICANT_FORMS.includes(form))
+  const dossier = await dossierFor(principal, code, 'dossier.receipt');
+  if (!APPLICANT_FORMS.includes(form) && !allows(principal, 'dossier.staffForms', dossierFacts(dossier)))
     throw new ForbiddenError(
       `Người nộp chỉ lấy được Giấy tiếp nhận (mẫu 01); mẫu ${form} do cán bộ in và trao / the applicant may fetch form 01 only`,
     );

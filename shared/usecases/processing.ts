@@ -15,6 +15,7 @@ import { listNotifications } from '../data/notification-repo';
 import { historyLine } from '../domain/notifications/plan';
 import { clock } from '../platform/clock';
 import { ForbiddenError } from '../platform/errors';
+import { authorize, reachesTenant } from '../platform/authorize';
 import type { Principal } from '../platform/principal';
 import { actorOf } from './actor';
 import { dossierFor, fullView } from './dossier-views';
@@ -50,7 +51,7 @@ type QueueRole = StepRole;
  * specialist), or every one for a tenant admin, who oversees all agencies.
  */
 function queueRolesOf(principal: Principal): QueueRole[] {
-  if (principal.roles.includes('tenantAdmin')) return [...STEP_ROLES];
+  if (reachesTenant(principal, 'workQueue.read')) return [...STEP_ROLES];
   return workingRoles(principal.roles);
 }
 
@@ -72,9 +73,13 @@ export async function workQueueFor(
 ) {
   const agency = query.agency ?? principal.agency;
   if (!agency) throw new ForbiddenError('Tài khoản không gắn cơ quan / the account has no agency');
-  const isAdmin = principal.roles.includes('tenantAdmin');
-  if (agency !== principal.agency && !isAdmin)
-    throw new ForbiddenError("Chỉ xem hàng đợi của cơ quan mình / only your own agency's queue");
+  // The policy's `agency` grant: a queue of the caller's own agency (codes are public: 403 names nothing).
+  authorize(
+    principal,
+    'workQueue.read',
+    { kind: 'agencyResource', tenant: principal.tenant, agency },
+    () => new ForbiddenError("Chỉ xem hàng đợi của cơ quan mình / only your own agency's queue"),
+  );
   const allowed = queueRolesOf(principal);
   if (query.role && !allowed.includes(query.role))
     throw new ForbiddenError(
@@ -138,7 +143,7 @@ export async function workQueueFor(
 
 /** Form 06: every hand-off and action, oldest first, and the deadline alarms that fired. */
 export async function controlSheetOf(principal: Principal, code: string) {
-  const dossier = await dossierFor(principal, code);
+  const dossier = await dossierFor(principal, code, 'dossier.history');
   const [events, alarms, notifications] = await Promise.all([
     listDossierEvents(dossier.tenant, dossier.code),
     listAlarms(dossier.tenant, dossier.code),

@@ -25,6 +25,7 @@ import {
   type ReportRow,
 } from '../domain/reports';
 import { ForbiddenError, ValidationError } from '../platform/errors';
+import { authorize, reachesTenant } from '../platform/authorize';
 import type { Principal } from '../platform/principal';
 
 type Query = z.output<typeof reportQuery>;
@@ -69,16 +70,24 @@ function periodBefore(level: PeriodLevel, period: string): string {
 }
 
 /** Who sees every agency's figures: the tenant's administrator and its auditors (read only). */
-export const seesAllAgencies = (principal: Principal) =>
-  principal.roles.includes('tenantAdmin') || principal.roles.includes('auditor');
+export const seesAllAgencies = (principal: Principal) => reachesTenant(principal, 'reports.read');
 
-/** The agency a caller's report is limited to (a leader: their own), or 403 for another one. */
+/**
+ * The agency a caller's report is limited to (a leader: their own, the policy's `agency` grant), or
+ * 403 for another one (agency codes are public: refusing names nothing secret).
+ */
 export function reportAgency(principal: Principal, asked: string | undefined): string | undefined {
   if (seesAllAgencies(principal)) return asked;
-  if (asked !== undefined && asked !== principal.agency)
-    throw new ForbiddenError(
-      'Lãnh đạo chỉ xem báo cáo của cơ quan mình / a leader sees their own agency only',
+  if (asked !== undefined) {
+    const refuse = () =>
+      new ForbiddenError('Lãnh đạo chỉ xem báo cáo của cơ quan mình / a leader sees their own agency only');
+    authorize(
+      principal,
+      'reports.read',
+      { kind: 'agencyResource', tenant: principal.tenant, agency: asked },
+      refuse,
     );
+  }
   return principal.agency;
 }
 

@@ -7,7 +7,8 @@
 import type { DeliveryView } from '../api/schemas/webhook-deliveries';
 import { REDELIVERABLE_STATUSES, type DeliveryStatus } from '../domain/webhooks/delivery';
 import { deliveryIdOf } from '../domain/webhooks/delivery';
-import { mayManage } from '../domain/webhooks/subscription';
+import { subscriptionFacts } from '../domain/webhooks/subscription';
+import { authorize } from '../platform/authorize';
 import { toVnIso } from '../domain/vn-time';
 import {
   deliveriesSince,
@@ -24,8 +25,10 @@ import { pageOf, type PageRequest } from './paging';
 
 async function requireManaged(principal: Principal, id: string) {
   const sub = await getSubscription(principal.tenant, id);
-  if (!sub || !mayManage(principal, sub.agency))
-    throw new NotFoundError(`Không có đăng ký webhook ${id} / no webhook subscription ${id}`);
+  const notFound = () => new NotFoundError(`Không có đăng ký webhook ${id} / no webhook subscription ${id}`);
+  if (!sub) throw notFound();
+  // Whose record it is (the route already checked the scope for reading or changing it).
+  authorize(principal, 'webhooks.read', subscriptionFacts(principal.tenant, sub.agency), notFound);
   return sub;
 }
 

@@ -6,6 +6,7 @@
 import type { NoticeView } from '../api/schemas/webhook-notices';
 import { toVnIso } from '../domain/vn-time';
 import { noticePage, noticePosition, type NoticeRecord } from '../data/notice-repo';
+import { reachesTenant } from '../platform/authorize';
 import type { Principal } from '../platform/principal';
 import { pageOf, type PageRequest } from './paging';
 
@@ -25,7 +26,7 @@ export function noticeViewOf(n: NoticeRecord): NoticeView {
 }
 
 export async function listNotices(principal: Principal, query: PageRequest & { since?: string }) {
-  const agency = principal.roles.includes('tenantAdmin') ? undefined : (principal.agency ?? '');
+  const agency = reachesTenant(principal, 'webhooks.read') ? undefined : (principal.agency ?? '');
   const { items, more } = await noticePage(principal.tenant, {
     after: query.cursor,
     limit: query.limit,

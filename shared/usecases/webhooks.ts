@@ -17,7 +17,8 @@ import { newSortableId } from '../domain/ids';
 import { toVnIso } from '../domain/vn-time';
 import { rotate, validSecrets } from '../domain/webhooks/secrets';
 import { newWebhookSecret } from '../domain/webhooks/signature';
-import { mayManage } from '../domain/webhooks/subscription';
+import { subscriptionFacts } from '../domain/webhooks/subscription';
+import { authorize, reachesTenant } from '../platform/authorize';
 import { agenciesByCode } from '../data/catalog-repo';
 import {
   deleteSubscription,
@@ -36,7 +37,8 @@ import { oncePerKey, type Outcome } from './once-per-key';
 import { pageOf, type PageRequest } from './paging';
 import { requireTenantSettings } from './tenant';
 
-const isAdmin = (principal: Principal) => principal.roles.includes('tenantAdmin');
+/** A caller whose grant covers the whole tenant (a tenant admin), not one agency's records. */
+const isAdmin = (principal: Principal) => reachesTenant(principal, 'webhooks.manage');
 
 /** The answer every route gives: no secret, and the old secret's expiry while it still signs. */
 export function subscriptionViewOf(record: SubscriptionRecord, nowMs: number): SubscriptionView {
@@ -132,8 +134,10 @@ export function createSubscription(
 /** The subscription if the caller may manage it; 404 otherwise (another tenant's, or agency's). */
 async function managed(principal: Principal, id: string): Promise<SubscriptionRecord> {
   const record = await getSubscription(principal.tenant, id);
-  if (!record || !mayManage(principal, record.agency))
-    throw new NotFoundError(`Không có đăng ký webhook ${id} / no webhook subscription ${id}`);
+  const notFound = () => new NotFoundError(`Không có đăng ký webhook ${id} / no webhook subscription ${id}`);
+  if (!record) throw notFound();
+  // Whose record it is (the route already checked the scope for reading or changing it).
+  authorize(principal, 'webhooks.read', subscriptionFacts(principal.tenant, record.agency), notFound);
   return record;
 }
 

@@ -92,11 +92,8 @@ describe('personal-data key (CDK)', () => {
   });
 
   it('is granted to exactly the functions whose access names personalData', () => {
-    const built: Record<string, ApiFunction | undefined> = {
-      ...workflow.deadlineClock.tasks,
-      ...Object.fromEntries(Object.entries(workflow.queueConsumers).map(([id, c]) => [id, c?.handler])),
-      ...Object.fromEntries(Object.entries(workflow.streamConsumers).map(([id, c]) => [id, c?.handler])),
-    };
+    // Every function of the function table, whatever its source (queue, stream, log subscription, clock).
+    const built: Record<string, ApiFunction | undefined> = workflow.functions;
     for (const fn of FUNCTIONS) {
       const handler = built[fn.id];
       if (!handler) throw new Error(`${fn.id} not built`);

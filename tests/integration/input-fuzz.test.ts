@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { ROUTES, type RouteDef } from '../../shared/api/routes';
+import { ROUTES, routeRoles, type RouteDef } from '../../shared/api/routes';
 import { MAX_BODY_BYTES } from '../../shared/platform/request-guard';
 import { defaultProvinceFile, loadProvince } from '../../infra/local/province';
 import type { ProvinceFile } from '../../infra/local/seed';
@@ -203,7 +203,7 @@ let targets: Target[];
 /** A demo user holding one of the route's roles; the fuzz dossier's own counter for reception. */
 function userFor(route: RouteDef, province: ProvinceFile): string | undefined {
   if (route.auth === 'public') return undefined;
-  const wanted = route.roles ?? ['reception'];
+  const wanted = routeRoles(route) ?? ['reception'];
   if (wanted.includes('reception')) return 'tiepnhan.binhthanh';
   // The platform operator's account (`npm start` signs it in too).
   if ((wanted as string[]).includes('operator')) return 'operator';

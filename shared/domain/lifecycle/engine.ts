@@ -72,7 +72,7 @@ function holds(p: Permit, ctx: ActionContext, body: Record<string, unknown>): bo
       const wanted = p.roles.map((r) => (r === 'step' ? step.role : r));
       return (
         a.agency === step.agency &&
-        wanted.some((r) => workingRoles(a.roles).includes(r)) &&
+        wanted.some((r) => (r === 'clerk' ? a.roles.includes('clerk') : workingRoles(a.roles).includes(r))) &&
         (!p.when || p.when.holds(ctx, body))
       );
     }

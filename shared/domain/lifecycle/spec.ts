@@ -30,8 +30,11 @@ export interface BodyFields {
 
 /** A relation to the dossier that lets someone act. */
 export type Permit =
-  /** Staff of the current step's agency holding one of `roles` (`step` = the step's own role). */
-  | { relation: 'step'; roles: ReadonlyArray<StepRole | 'step'>; when?: PermitCondition }
+  /**
+   * Staff of the current step's agency holding one of `roles` (`step` = the step's own role;
+   * `clerk`, the agency's clerk, who stamps and dispatches results).
+   */
+  | { relation: 'step'; roles: ReadonlyArray<StepRole | 'step' | 'clerk'>; when?: PermitCondition }
   /** Staff of the receiving counter holding one of `roles` (any role when absent). */
   | { relation: 'counter'; roles?: readonly StepRole[] }
   /** The citizen who submitted the dossier online. */

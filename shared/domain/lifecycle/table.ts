@@ -479,7 +479,7 @@ export const LIFECYCLE = {
   markResultReady: defineAction({
     request: { route: 'actions' },
     from: ['approved', 'signed'],
-    who: [{ relation: 'step', roles: ['reception'] }],
+    who: [{ relation: 'step', roles: ['reception', 'clerk'] }],
     body: (f) => ({ kind: z.enum(['paper', 'electronic', 'both']), documentNumber: f.line(100).optional() }),
     rule: 'Only at the last step.',
     apply: (ctx, body) => {
@@ -514,7 +514,7 @@ export const LIFECYCLE = {
   returnResult: defineAction({
     request: { route: 'actions' },
     from: ['resultReady'],
-    who: [{ relation: 'step', roles: ['reception'] }],
+    who: [{ relation: 'step', roles: ['reception', 'clerk'] }],
     body: (f) => ({
       method: z.enum(['counter', 'post', 'online']),
       trackingNumber: f.line(50).min(1).optional(),

@@ -3,6 +3,8 @@
  * Pure: the event filter and the rule of who may manage a subscription.
  */
 import { DEADLINES_CHANGED } from '../lifecycle/event-types';
+import { decide, type AgencyResourceFacts } from '../policy';
+import { ROLES, type Role } from '../roles';
 import { EVENT_CATALOG, type EventType } from '../lifecycle/events';
 
 /**
@@ -46,6 +48,15 @@ export interface SubscriptionManager {
  * its own agency's. Anyone else manages none (the route's roles refuse them first).
  */
 export function mayManage(manager: SubscriptionManager, subscriptionAgency: string): boolean {
-  if (manager.roles.includes('tenantAdmin')) return true;
-  return manager.roles.includes('agencySystem') && manager.agency === subscriptionAgency;
+  // The policy's `webhooks.manage` row, for a record of the manager's own tenant.
+  const roles = manager.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  const caller = { subject: '', tenant: 'own', agency: manager.agency, roles };
+  return decide(caller, 'webhooks.manage', subscriptionFacts('own', subscriptionAgency)).allow;
 }
+
+/** What the policy needs to know of a subscription: whose it is. */
+export const subscriptionFacts = (tenant: string, agency: string): AgencyResourceFacts => ({
+  kind: 'agencyResource',
+  tenant,
+  agency,
+});

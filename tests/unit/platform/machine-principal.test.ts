@@ -1,5 +1,6 @@
 import { AGENCY_SCOPES, CLAIMS } from '../../../shared/platform/claims';
-import { principalFromClaims, requireScope } from '../../../shared/platform/principal';
+import { principalFromClaims } from '../../../shared/platform/principal';
+import { authorize } from '../../../shared/platform/authorize';
 import { ForbiddenError } from '../../../shared/platform/errors';
 
 /** A client-credentials access token as Cognito issues it after the pre-token-generation trigger. */
@@ -51,7 +52,7 @@ describe('platform/principal: client-credentials tokens of agency systems', () =
   });
 });
 
-describe('platform/principal requireScope', () => {
+describe('platform/authorize: an agency system’s scopes', () => {
   const reader = principalFromClaims({ ...machineClaims, [CLAIMS.scope]: AGENCY_SCOPES.read })!;
   const actor = principalFromClaims({ ...machineClaims, [CLAIMS.scope]: AGENCY_SCOPES.act })!;
   const person = principalFromClaims({
@@ -62,18 +63,18 @@ describe('platform/principal requireScope', () => {
   })!;
 
   it('lets a read scope read and refuses it any change (403)', () => {
-    expect(() => requireScope(reader, 'GET')).not.toThrow();
-    expect(() => requireScope(reader, 'POST')).toThrow(ForbiddenError);
-    expect(() => requireScope(reader, 'DELETE')).toThrow(ForbiddenError);
+    expect(() => authorize(reader, 'dossier.read')).not.toThrow();
+    expect(() => authorize(reader, 'dossier.act')).toThrow(ForbiddenError);
+    expect(() => authorize(reader, 'webhooks.manage')).toThrow(ForbiddenError);
   });
 
   it('lets the act scope read what it acts on, and act', () => {
-    expect(() => requireScope(actor, 'GET')).not.toThrow();
-    expect(() => requireScope(actor, 'POST')).not.toThrow();
+    expect(() => authorize(actor, 'dossier.read')).not.toThrow();
+    expect(() => authorize(actor, 'dossier.act')).not.toThrow();
   });
 
   it('leaves people to their roles', () => {
     expect(person.scopes).toBeUndefined();
-    expect(() => requireScope(person, 'POST')).not.toThrow();
+    expect(() => authorize(person, 'dossier.act')).not.toThrow();
   });
 });
