@@ -10,11 +10,13 @@
  * The public tracking view, work queues, reports and usage never open them.
  *
  * The audit of personal-data reads (issue 11 §6) hooks here: each `openApplicant` is one read by
- * `viewer` of `dossier.code`.
+ * `principal` of `dossier.code`.
  */
-import { canViewDossier, type Viewer } from '../domain/dossier/access';
+import { canViewDossier } from '../domain/dossier/access';
 import type { Dossier } from '../domain/dossier/model';
 import { openDossier } from '../data/personal-data';
+import { callerOf } from '../platform/authorize';
+import type { Principal } from '../platform/principal';
 
 /** Thrown when a caller who may not see the dossier asks for its personal data: a bug, not a 4xx. */
 export class NotAllowedToOpenError extends Error {
@@ -25,8 +27,8 @@ export class NotAllowedToOpenError extends Error {
 }
 
 /** The dossier with its applicant's personal data in clear, for a viewer allowed to see it. */
-export async function openApplicant(viewer: Viewer, dossier: Dossier): Promise<Dossier> {
-  if (!canViewDossier(viewer, dossier)) throw new NotAllowedToOpenError(dossier.code);
+export async function openApplicant(principal: Principal, dossier: Dossier): Promise<Dossier> {
+  if (!canViewDossier(callerOf(principal), dossier)) throw new NotAllowedToOpenError(dossier.code);
   return openDossier(dossier);
 }
 

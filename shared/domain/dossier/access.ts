@@ -2,16 +2,15 @@
  * Who may read a whole dossier (with the applicant's personal data): the authorization policy's
  * `dossier.read` row (shared/domain/policy). Everyone else gets the public tracking view only.
  */
-import { decide, dossierFacts } from '../policy';
-import type { Role } from '../roles';
+import { decide, dossierFacts, type Caller } from '../policy';
 import type { Dossier } from './model';
 
-export interface Viewer {
-  subject: string;
-  tenant: string;
-  agency?: string;
-  roles: readonly Role[];
-}
+/**
+ * Whoever reads: the policy's caller, an agency system's scopes by meaning (`read`/`act`), so a
+ * platform principal (whose scopes are claim names) must be mapped first (shared/platform/authorize.ts
+ * `callerOf`); the types keep the two apart.
+ */
+export type Viewer = Caller;
 
 export function agenciesInvolved(dossier: Dossier): Set<string> {
   return new Set([dossier.receivingAgency, dossier.competentAgency, ...dossier.steps.map((s) => s.agency)]);
