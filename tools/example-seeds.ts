@@ -32,7 +32,7 @@ interface Figures {
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 /**
- * One API call. A 429 (the province's fair share: the demo is on the trial plan, docs/fair-share.md)
+ * One API call. A 429 (the province's fair share: the demo is on the standard plan, docs/fair-share.md)
  * is waited out for the `Retry-After` it names and retried, as a well-behaved client does.
  */
 async function call<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {

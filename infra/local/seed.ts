@@ -69,7 +69,9 @@ export async function seedProvince(province: ProvinceFile): Promise<{ seeded: bo
         name: settings.name,
         officeHours: settings.officeHours,
         workingWeekdays: settings.workingWeekdays,
-        plan: 'trial',
+        // A province in service, not one trying the platform out: a trial plan's 5 req/s would answer
+        // the README's tour, run as one script, with 429s.
+        plan: 'standard',
         contact: { name: 'Văn phòng UBND tỉnh (demo)', email: demoEmail(`vanphong.${tenant}`) },
         admin: {
           username: firstAdmin?.username,
