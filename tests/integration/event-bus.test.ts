@@ -1,10 +1,12 @@
 /**
  * Issue 9 §2, the event bus, against a cloud of its own: every outbox event of a submitted and
- * processed dossier reaches the `webhookEvents` queue exactly once per event id, through the one
+ * processed dossier reaches the `webhookEvents` queue, once per event id while nothing fails, through the one
  * stream reader (stream → dispatchOutbox → SQS), and the internal `dossier.deadlines_changed` never
  * does. The cloud is SIGKILLed in the middle and started again on the same data: the events sent
- * before the kill survive in the durable queue, and those written just before it are dispatched
- * after the restart. None is lost.
+ * before the kill survive in the durable queue, once each, and those written just before it are
+ * dispatched after the restart. None is lost. An event in flight at the kill may arrive twice: the
+ * bus is at-least-once (shared/usecases/dispatch-outbox.ts) when the process dies between sending a
+ * batch and checkpointing the stream, and consumers dedupe on the event id.
  */
 import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -132,7 +134,7 @@ async function until(probe: () => Promise<boolean>, what: string, withinMs = 30_
 const isPublic = (type: string) => !INTERNAL_EVENT_TYPES.includes(type);
 
 describe('event bus (own offline cloud, SIGKILLed in the middle)', () => {
-  it('delivers every public outbox event of submitted and processed dossiers to webhookEvents exactly once, across a kill', async () => {
+  it('delivers every public outbox event of submitted and processed dossiers to webhookEvents, none lost and none queued before a kill sent twice', async () => {
     cloud = await startCloudProcess({ env: READ_QUEUE_OURSELVES });
     dataDir = cloud.dataDir;
 
@@ -197,9 +199,12 @@ describe('event bus (own offline cloud, SIGKILLed in the middle)', () => {
     await new Promise((r) => setTimeout(r, 1_000));
 
     const delivered = await drain(cloud);
-    const ids = delivered.map((m) => m.id).sort();
-    expect(ids).toEqual(expected.map((e) => e.id).sort());
-    expect(new Set(ids).size).toBe(ids.length);
+    const ids = delivered.map((m) => m.id);
+    expect([...new Set(ids)].sort()).toEqual(expected.map((e) => e.id).sort());
+    // Only what was in flight at the kill may come twice; what was queued before it comes once.
+    const queuedBefore = new Set(before.map((e) => e.id));
+    const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+    expect(repeated.filter((id) => queuedBefore.has(id))).toEqual([]);
     expect(delivered.some((m) => INTERNAL_EVENT_TYPES.includes(m.type))).toBe(false);
     // The body is the outbox item as plain JSON.
     for (const m of delivered) {
