@@ -95,6 +95,22 @@ async function itemsOf(tenant: string): Promise<string[]> {
   return keys.sort();
 }
 
+/**
+ * The tenant's items once the API calls made to it have been counted: the offline access log hands
+ * its lines to countApiCalls every 2 s, which writes the tenant's usage items a moment after the
+ * calls. Two reads a batch apart that agree mean nothing more is on its way.
+ */
+async function settledItemsOf(tenant: string): Promise<string[]> {
+  let last = await itemsOf(tenant);
+  for (let i = 0; i < 8; i++) {
+    await new Promise((r) => setTimeout(r, 2_500));
+    const now = await itemsOf(tenant);
+    if (now.join('\n') === last.join('\n')) return now;
+    last = now;
+  }
+  throw new Error(`the items of ${tenant} kept changing`);
+}
+
 const localUsers = async () =>
   (
     JSON.parse(await readFile(path.join(cloud.dataDir, 'cognito', 'users.json'), 'utf8')) as Array<{
@@ -291,6 +307,7 @@ describe('deleting a tenant', () => {
     expect((await api.post('/v1/operator/tenants/h97/suspend', operator())).status).toBe(200);
 
     // The export before the delete: every item and scan of h97, nothing of the demo, verified.
+    await settledItemsOf('h97');
     const exportDir = await mkdtemp(path.join(os.tmpdir(), 'motcua-export-test-'));
     try {
       const { stdout: exported } = await tenantCli(['export', 'h97', '--out', exportDir, '--by', 'vanhanh']);
@@ -317,7 +334,7 @@ describe('deleting a tenant', () => {
 
     const again = await api.delete('/v1/operator/tenants/h97?graceDays=7', operator());
     expect(again.body.deletion.graceDays).toBe(7);
-    const h97Before = await itemsOf('h97');
+    const h97Before = await settledItemsOf('h97');
     const demoBefore = await itemsOf('demo');
     expect(h97Before.length).toBeGreaterThan(0);
 
