@@ -30,7 +30,12 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { WORKFLOWS, type FunctionAccess, type WorkflowId } from '../../shared/api/functions';
+import {
+  WORKFLOWS,
+  type FunctionAccess,
+  type FunctionDef,
+  type WorkflowId,
+} from '../../shared/api/functions';
 import { QUEUES, type QueueId } from '../../shared/api/queues';
 import { ENV } from '../../shared/platform/env';
 import { AUDIT_DENIED_ACTIONS, AUDIT_PARTITION_PATTERN } from '../../shared/data/audit-keys';
@@ -425,4 +430,24 @@ export class ApiFunction extends Construct {
     }
     return this;
   }
+}
+
+/**
+ * The function of a function-table entry (shared/api/functions.ts), as the table sizes it: every
+ * non-HTTP source (queue, table stream, log subscription) builds its handler here, at the construct
+ * id `Handler` under its own construct. Access is bound by the caller, which knows its resources.
+ */
+export function tableFunction(
+  scope: Construct,
+  fn: FunctionDef,
+  logs: { readonly logRetention: RetentionDays; readonly logRemovalPolicy: RemovalPolicy },
+): ApiFunction {
+  return new ApiFunction(scope, 'Handler', {
+    entry: fn.entry,
+    description: fn.description,
+    logRetention: logs.logRetention,
+    logRemovalPolicy: logs.logRemovalPolicy,
+    timeout: Duration.seconds(fn.timeoutSeconds),
+    memorySize: fn.memoryMb,
+  });
 }

@@ -19,7 +19,7 @@ import type { FunctionDef, QueueSource } from '../../shared/api/functions';
 import { DEAD_LETTER_RETENTION_SECONDS, QUEUES, type QueueDef, type QueueId } from '../../shared/api/queues';
 import { ALARM_PERIOD, alarmOnAny } from './alarm-on-any';
 import { addFunctionAlarms } from './alarms';
-import { ApiFunction, type AccessResources } from './api-function';
+import { ApiFunction, tableFunction, type AccessResources } from './api-function';
 import { constructIdOf } from './deadline-clock';
 
 const pascal = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
@@ -96,14 +96,10 @@ export class QueueConsumer extends Construct {
     if (fn.timeoutSeconds * 6 > QUEUES[source.queue].visibilityTimeoutSeconds)
       throw new Error(`${fn.id}: queue ${source.queue}'s visibility timeout is under six times its timeout`);
 
-    this.handler = new ApiFunction(this, 'Handler', {
-      entry: fn.entry,
-      description: fn.description,
-      logRetention: props.logRetention,
-      logRemovalPolicy: props.logRemovalPolicy,
-      timeout: Duration.seconds(fn.timeoutSeconds),
-      memorySize: fn.memoryMb,
-    }).bindAccess(fn.access, { ...props.resources, queues: props.bus.queues });
+    this.handler = tableFunction(this, fn, props).bindAccess(fn.access, {
+      ...props.resources,
+      queues: props.bus.queues,
+    });
 
     new EventSourceMapping(this, 'QueueMapping', {
       target: this.handler.function,

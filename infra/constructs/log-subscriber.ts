@@ -4,14 +4,14 @@
  * entry. CloudWatch Logs invokes it asynchronously; the destination grants logs.amazonaws.com the
  * invoke on this function for that log group only.
  */
-import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import type { RemovalPolicy } from 'aws-cdk-lib';
 import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import { FilterPattern, SubscriptionFilter, type ILogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
 import { Construct } from 'constructs';
 import type { FunctionDef, LogGroupId, LogSubscriptionSource } from '../../shared/api/functions';
 import { addFunctionAlarms } from './alarms';
-import { ApiFunction, type AccessResources } from './api-function';
+import { ApiFunction, tableFunction, type AccessResources } from './api-function';
 import { constructIdOf } from './deadline-clock';
 
 export interface LogSubscriberProps {
@@ -30,14 +30,7 @@ export class LogSubscriber extends Construct {
   constructor(scope: Construct, id: string, props: LogSubscriberProps) {
     super(scope, id);
     const { fn } = props;
-    this.handler = new ApiFunction(this, 'Handler', {
-      entry: fn.entry,
-      description: fn.description,
-      logRetention: props.logRetention,
-      logRemovalPolicy: props.logRemovalPolicy,
-      timeout: Duration.seconds(fn.timeoutSeconds),
-      memorySize: fn.memoryMb,
-    }).bindAccess(fn.access, props.resources ?? {});
+    this.handler = tableFunction(this, fn, props).bindAccess(fn.access, props.resources ?? {});
 
     new SubscriptionFilter(this, 'Subscription', {
       logGroup: props.logGroups[fn.source.logGroup],

@@ -25,7 +25,7 @@ import { Construct } from 'constructs';
 import type { FunctionDef, TableStreamSource } from '../../shared/api/functions';
 import { ALARM_PERIOD, alarmOnAny } from './alarm-on-any';
 import { addFunctionAlarms } from './alarms';
-import { ApiFunction, type AccessResources } from './api-function';
+import { ApiFunction, tableFunction, type AccessResources } from './api-function';
 import { acknowledge } from './nag';
 
 /** SQS's maximum: the dead-letter entries are the record of what was never processed. */
@@ -58,14 +58,10 @@ export class StreamConsumer extends Construct {
       );
     }
 
-    this.handler = new ApiFunction(this, 'Handler', {
-      entry: fn.entry,
-      description: fn.description,
-      logRetention: props.logRetention,
-      logRemovalPolicy: props.logRemovalPolicy,
-      timeout: Duration.seconds(fn.timeoutSeconds),
-      memorySize: fn.memoryMb,
-    }).bindAccess(fn.access, { table: props.table, ...props.resources });
+    this.handler = tableFunction(this, fn, props).bindAccess(fn.access, {
+      table: props.table,
+      ...props.resources,
+    });
 
     this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
       // SSE-SQS: encrypted at rest with no key to grant or pay for; the messages hold only shard
