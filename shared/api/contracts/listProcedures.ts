@@ -1,0 +1,13 @@
+import type { RouteContract } from './contract';
+import { problemResponses } from './problem-responses';
+import * as catalog from '../schemas/catalog';
+import * as pages from '../schemas/pages';
+
+export const listProceduresContract = {
+  id: 'listProcedures',
+  request: { params: catalog.tenantPath, query: catalog.procedureQuery.extend(pages.langField) },
+  responses: {
+    200: { description: 'Danh sách thủ tục', schema: catalog.procedureList },
+    ...problemResponses,
+  },
+} as const satisfies RouteContract;

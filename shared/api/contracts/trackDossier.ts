@@ -1,0 +1,12 @@
+import type { RouteContract } from './contract';
+import { problemResponses } from './problem-responses';
+import * as catalog from '../schemas/catalog';
+import * as common from '../schemas/common';
+import * as dossier from '../schemas/dossier';
+import * as pages from '../schemas/pages';
+
+export const trackDossierContract = {
+  id: 'trackDossier',
+  request: { params: catalog.tenantPath.extend({ code: common.dossierCode }), query: pages.langQuery },
+  responses: { 200: { description: 'Tiến độ', schema: dossier.trackingView }, ...problemResponses },
+} as const satisfies RouteContract;
