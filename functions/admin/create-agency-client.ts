@@ -1,7 +1,8 @@
+import { createAgencyClientContract } from '../../shared/api/contracts/createAgencyClient';
 import { httpHandler } from '../../shared/platform/http';
 import { registerAgencyClient } from '../../shared/usecases/agency-clients';
 
-export const handler = httpHandler('createAgencyClient', async ({ body, principal, idempotency }) => ({
+export const handler = httpHandler(createAgencyClientContract, async ({ body, principal, idempotency }) => ({
   status: 201,
   body: await registerAgencyClient(principal, body, idempotency),
 }));

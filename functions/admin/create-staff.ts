@@ -1,7 +1,8 @@
+import { createStaffContract } from '../../shared/api/contracts/createStaff';
 import { httpHandler } from '../../shared/platform/http';
 import { createStaffAccount } from '../../shared/usecases/staff';
 
-export const handler = httpHandler('createStaff', async ({ body, principal, idempotency }) => ({
+export const handler = httpHandler(createStaffContract, async ({ body, principal, idempotency }) => ({
   status: 201,
   body: await createStaffAccount(principal, body, idempotency),
 }));

@@ -1,8 +1,9 @@
+import { createAttachmentContract } from '../../shared/api/contracts/createAttachment';
 import { httpHandler } from '../../shared/platform/http';
 import { startUpload } from '../../shared/usecases/attachments';
 
 export const handler = httpHandler(
-  'createAttachment',
+  createAttachmentContract,
   async ({ params, body, principal, idempotency, annotate }) => {
     annotate({ dossierCode: params.code });
     const { result: ticket } = await startUpload(principal, params.code, body, idempotency);

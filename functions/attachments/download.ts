@@ -1,7 +1,8 @@
+import { downloadAttachmentContract } from '../../shared/api/contracts/downloadAttachment';
 import { httpHandler } from '../../shared/platform/http';
 import { downloadLink } from '../../shared/usecases/attachments';
 
-export const handler = httpHandler('downloadAttachment', async ({ params, principal }) => ({
+export const handler = httpHandler(downloadAttachmentContract, async ({ params, principal }) => ({
   status: 200,
   body: await downloadLink(principal, params.code, params.id),
 }));

@@ -1,8 +1,9 @@
+import { exportAuditLogContract } from '../../shared/api/contracts/exportAuditLog';
 import { CSV_MEDIA_TYPE } from '../../shared/api/schemas/audit';
 import { httpHandler } from '../../shared/platform/http';
 import { auditLogCsv } from '../../shared/usecases/audit';
 
-export const handler = httpHandler('exportAuditLog', async ({ query, principal }) => {
+export const handler = httpHandler(exportAuditLogContract, async ({ query, principal }) => {
   const file = await auditLogCsv(principal, query);
   return {
     status: 200,

@@ -1,15 +1,16 @@
+import { getProcedureContract } from '../../shared/api/contracts/getProcedure';
 import { httpHandler } from '../../shared/platform/http';
 import { negotiated, pageHandler } from '../../shared/platform/page-handler';
 import { procedureByCode } from '../../shared/usecases/catalog';
 import { procedureHtml } from '../../shared/usecases/public-pages';
 
-const json = httpHandler('getProcedure', async ({ params }) => ({
+const json = httpHandler(getProcedureContract, async ({ params }) => ({
   status: 200,
   body: await procedureByCode(params.tenant, params.code),
 }));
 
 /** A browser gets the procedure's page. */
-const page = pageHandler('getProcedure', async ({ params, lang }) =>
+const page = pageHandler(getProcedureContract, async ({ params, lang }) =>
   procedureHtml(params.tenant, params.code, lang),
 );
 

@@ -1,7 +1,8 @@
+import { putProcedureContract } from '../../shared/api/contracts/putProcedure';
 import { httpHandler } from '../../shared/platform/http';
 import { saveProcedure } from '../../shared/usecases/catalog';
 
-export const handler = httpHandler('putProcedure', async ({ params, body, principal }) => ({
+export const handler = httpHandler(putProcedureContract, async ({ params, body, principal }) => ({
   status: 200,
   body: await saveProcedure(principal.tenant, { ...body, code: params.code }),
 }));

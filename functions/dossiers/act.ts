@@ -1,9 +1,10 @@
+import { actOnDossierContract } from '../../shared/api/contracts/actOnDossier';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { httpHandler } from '../../shared/platform/http';
 import { metrics } from '../../shared/platform/observability';
 import { actOnDossier } from '../../shared/usecases/processing';
 
-export const handler = httpHandler('actOnDossier', async ({ params, body, principal, annotate }) => {
+export const handler = httpHandler(actOnDossierContract, async ({ params, body, principal, annotate }) => {
   annotate({ dossierCode: params.code, action: body.action });
   const view = await actOnDossier(principal, params.code, body);
   metrics.addDimensions({ action: body.action });

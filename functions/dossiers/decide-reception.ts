@@ -1,8 +1,9 @@
+import { decideReceptionContract } from '../../shared/api/contracts/decideReception';
 import { httpHandler } from '../../shared/platform/http';
 import { decideOnDossier } from '../../shared/usecases/reception';
 
 export const handler = httpHandler(
-  'decideReception',
+  decideReceptionContract,
   async ({ params, body, principal, idempotency, annotate }) => {
     annotate({ dossierCode: params.code });
     const { result: view } = await decideOnDossier(principal, params.code, body, idempotency);

@@ -1,8 +1,9 @@
+import { getDossierFormContract } from '../../shared/api/contracts/getDossierForm';
 import { formIdOf, PDF_MEDIA_TYPE } from '../../shared/api/schemas/forms';
 import { httpHandler } from '../../shared/platform/http';
 import { dossierFormPdf } from '../../shared/usecases/forms';
 
-export const handler = httpHandler('getDossierForm', async ({ params, principal, annotate }) => {
+export const handler = httpHandler(getDossierFormContract, async ({ params, principal, annotate }) => {
   annotate({ dossierCode: params.code });
   const pdf = await dossierFormPdf(principal, params.code, formIdOf(params.form));
   return {

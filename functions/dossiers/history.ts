@@ -1,7 +1,8 @@
+import { getControlSheetContract } from '../../shared/api/contracts/getControlSheet';
 import { httpHandler } from '../../shared/platform/http';
 import { controlSheetOf } from '../../shared/usecases/processing';
 
-export const handler = httpHandler('getControlSheet', async ({ params, principal }) => ({
+export const handler = httpHandler(getControlSheetContract, async ({ params, principal }) => ({
   status: 200,
   body: await controlSheetOf(principal, params.code),
 }));

@@ -1,7 +1,8 @@
+import { getWorkQueueContract } from '../../shared/api/contracts/getWorkQueue';
 import { httpHandler } from '../../shared/platform/http';
 import { workQueueFor } from '../../shared/usecases/processing';
 
-export const handler = httpHandler('getWorkQueue', async ({ query, principal }) => ({
+export const handler = httpHandler(getWorkQueueContract, async ({ query, principal }) => ({
   status: 200,
   body: await workQueueFor(principal, query),
 }));

@@ -1,7 +1,8 @@
+import { createTenantContract } from '../../shared/api/contracts/createTenant';
 import { httpHandler } from '../../shared/platform/http';
 import { createTenant } from '../../shared/usecases/tenants';
 
-export const handler = httpHandler('createTenant', async ({ body, principal, idempotency }) => ({
+export const handler = httpHandler(createTenantContract, async ({ body, principal, idempotency }) => ({
   status: 201,
   body: await createTenant(principal, body, idempotency),
 }));

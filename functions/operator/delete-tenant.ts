@@ -1,7 +1,8 @@
+import { deleteTenantContract } from '../../shared/api/contracts/deleteTenant';
 import { httpHandler } from '../../shared/platform/http';
 import { deleteTenant } from '../../shared/usecases/tenants';
 
-export const handler = httpHandler('deleteTenant', async ({ params, query, principal }) => ({
+export const handler = httpHandler(deleteTenantContract, async ({ params, query, principal }) => ({
   status: 200,
   body: await deleteTenant(principal, params.tenant, query.graceDays),
 }));

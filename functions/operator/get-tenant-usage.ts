@@ -1,7 +1,8 @@
+import { getTenantUsageContract } from '../../shared/api/contracts/getTenantUsage';
 import { httpHandler } from '../../shared/platform/http';
 import { operatorTenantUsage } from '../../shared/usecases/usage';
 
-export const handler = httpHandler('getTenantUsage', async ({ params, query }) => ({
+export const handler = httpHandler(getTenantUsageContract, async ({ params, query }) => ({
   status: 200,
   body: await operatorTenantUsage(params.tenant, query.month),
 }));

@@ -1,7 +1,8 @@
+import { resumeTenantContract } from '../../shared/api/contracts/resumeTenant';
 import { httpHandler } from '../../shared/platform/http';
 import { setTenantStatus } from '../../shared/usecases/tenants';
 
-export const handler = httpHandler('resumeTenant', async ({ params, principal }) => ({
+export const handler = httpHandler(resumeTenantContract, async ({ params, principal }) => ({
   status: 200,
   body: await setTenantStatus(principal, params.tenant, 'active'),
 }));

@@ -1,9 +1,10 @@
+import { getOpenApiContract } from '../../shared/api/contracts/getOpenApi';
 import { buildOpenApiDocument } from '../../shared/api/openapi';
 import { httpHandler } from '../../shared/platform/http';
 
 const document = buildOpenApiDocument();
 
-export const handler = httpHandler('getOpenApi', async () => ({
+export const handler = httpHandler(getOpenApiContract, async () => ({
   status: 200,
   body: document,
   headers: {

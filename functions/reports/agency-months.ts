@@ -1,7 +1,8 @@
+import { getAgencyMonthSummaryContract } from '../../shared/api/contracts/getAgencyMonthSummary';
 import { httpHandler } from '../../shared/platform/http';
 import { getAgencyMonthSummary } from '../../shared/usecases/report-export';
 
-export const handler = httpHandler('getAgencyMonthSummary', async ({ query, principal }) => ({
+export const handler = httpHandler(getAgencyMonthSummaryContract, async ({ query, principal }) => ({
   status: 200,
   body: await getAgencyMonthSummary(principal, query),
 }));

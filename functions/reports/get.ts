@@ -1,7 +1,8 @@
+import { getReportContract } from '../../shared/api/contracts/getReport';
 import { httpHandler } from '../../shared/platform/http';
 import { getReport } from '../../shared/usecases/reports';
 
-export const handler = httpHandler('getReport', async ({ query, principal }) => ({
+export const handler = httpHandler(getReportContract, async ({ query, principal }) => ({
   status: 200,
   body: await getReport(principal, query),
 }));

@@ -1,8 +1,9 @@
+import { createWebhookSubscriptionContract } from '../../shared/api/contracts/createWebhookSubscription';
 import { httpHandler } from '../../shared/platform/http';
 import { createSubscription } from '../../shared/usecases/webhooks';
 
 export const handler = httpHandler(
-  'createWebhookSubscription',
+  createWebhookSubscriptionContract,
   async ({ body, principal, idempotency, annotate }) => {
     const { result } = await createSubscription(principal, body, idempotency);
     annotate({ subscriptionId: result.id });

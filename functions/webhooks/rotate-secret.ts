@@ -1,7 +1,11 @@
+import { rotateWebhookSecretContract } from '../../shared/api/contracts/rotateWebhookSecret';
 import { httpHandler } from '../../shared/platform/http';
 import { rotateSubscriptionSecret } from '../../shared/usecases/webhooks';
 
-export const handler = httpHandler('rotateWebhookSecret', async ({ params, body, principal, annotate }) => {
-  annotate({ subscriptionId: params.id });
-  return { status: 200, body: await rotateSubscriptionSecret(principal, params.id, body) };
-});
+export const handler = httpHandler(
+  rotateWebhookSecretContract,
+  async ({ params, body, principal, annotate }) => {
+    annotate({ subscriptionId: params.id });
+    return { status: 200, body: await rotateSubscriptionSecret(principal, params.id, body) };
+  },
+);

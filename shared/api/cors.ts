@@ -3,7 +3,7 @@
  * the offline gateway answers preflights and decorates answers from them, so a browser meets the
  * same rules offline as in AWS. Only the allowed origins differ by deployment (a stage's `domain`).
  */
-import { ROUTES } from './routes';
+import { ROUTE_META } from './route-meta';
 
 export interface CorsPolicy {
   /** `*`, or exact origins such as `https://motcua.example.gov.vn`. */
@@ -29,7 +29,7 @@ export const CORS_MAX_AGE_SECONDS = 3600;
 
 /** The methods the route table uses, sorted (the catch-all has none of its own). */
 export function corsMethods(): string[] {
-  return [...new Set(ROUTES.filter((r) => r.path !== '$default').map((r) => r.method as string))].sort();
+  return [...new Set(ROUTE_META.filter((r) => r.path !== '$default').map((r) => r.method as string))].sort();
 }
 
 export function corsPolicy(allowOrigins: readonly string[]): CorsPolicy {

@@ -8,7 +8,7 @@
  */
 import { DEADLINE_CLOCK } from './deadline-clock';
 import { SUBSCRIBED_QUEUES, type QueueId } from './queues';
-import type { ResourceAccess } from './routes';
+import type { ResourceAccess } from './route-meta';
 
 /**
  * The state machines, by id: their ASL file and the variable that carries their ARN to the

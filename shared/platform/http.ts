@@ -1,15 +1,19 @@
 /**
  * The one way an HTTP handler is built: a fixed middy chain (tracer, logger, metrics, then our
- * request parsing/validation/authorization, problem+json on error) around one use case. The route
- * table gives the schemas, roles and idempotency, so a handler file only names its route and its
- * use case.
+ * request parsing/validation/authorization, problem+json on error) around one use case. The route's
+ * contract gives the schemas, its metadata (shared/api/route-meta.ts) the auth, action, access and
+ * idempotency, so a handler file only names its contract and its use case. The full route table
+ * (shared/api/routes.ts) is imported for types only: bundling it would build every route's schemas
+ * in every function (issue 14 §1).
  */
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import { routeById, type RouteId, type RouteOf } from '../api/routes';
+import type { RouteContract } from '../api/contracts/contract';
+import { routeMetaById } from '../api/route-meta';
+import type { RouteId, RouteOf } from '../api/routes';
 import { DomainRuleError } from '../domain/errors';
 import type { IdempotencyClaim } from '../domain/idempotency';
 import { AppError, ValidationError } from './errors';
@@ -149,13 +153,13 @@ const publishRecordedMetrics = {
   },
 };
 
-export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id>) {
-  const route = routeById(routeId);
-  const schemas = ('request' in route ? route.request : {}) as {
-    params?: z.ZodType;
-    query?: z.ZodType;
-    body?: z.ZodType;
-  };
+/** A route's contract (shared/api/contracts/<routeId>.ts), which names the route by its id. */
+export type ContractFor<Id extends RouteId> = RouteContract & { readonly id: Id };
+
+export function httpHandler<Id extends RouteId>(contract: ContractFor<Id>, useCase: UseCase<Id>) {
+  const routeId: Id = contract.id;
+  const route = routeMetaById(routeId);
+  const schemas = contract.request ?? {};
   const isIdempotent = 'idempotent' in route && route.idempotent === true;
 
   const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {

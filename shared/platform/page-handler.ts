@@ -14,7 +14,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { routeById, type RouteId, type RouteOf } from '../api/routes';
+import { routeMetaById } from '../api/route-meta';
+import type { RouteId, RouteOf } from '../api/routes';
+import type { ContractFor } from './http';
 import type { PageAnswer } from '../pages/answer';
 import { errorPage } from '../pages/errors';
 import { langOf, type Lang } from '../pages/i18n';
@@ -90,11 +92,12 @@ function errorAnswer(event: Event, error: AppError, negotiated: boolean): Result
 }
 
 export function pageHandler<Id extends RouteId>(
-  routeId: Id,
+  contract: ContractFor<Id>,
   render: (request: PageRequest<Id>) => Promise<PageAnswer>,
 ) {
-  const route = routeById(routeId);
-  const schemas = ('request' in route ? route.request : {}) as { params?: z.ZodType; query?: z.ZodType };
+  // The route's own contract and its light metadata: never the full table (see http.ts).
+  const route = routeMetaById(contract.id);
+  const schemas = contract.request ?? {};
   const negotiated = 'page' in route && route.page === 'negotiated';
 
   const core = async (event: Event): Promise<Result> => {

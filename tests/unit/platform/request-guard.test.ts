@@ -1,3 +1,7 @@
+import { actOnDossierContract } from '../../../shared/api/contracts/actOnDossier';
+import { createAttachmentContract } from '../../../shared/api/contracts/createAttachment';
+import { submitDossierContract } from '../../../shared/api/contracts/submitDossier';
+import { trackDossierContract } from '../../../shared/api/contracts/trackDossier';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import fc from 'fast-check';
 import { CLAIMS } from '../../../shared/platform/claims';
@@ -76,10 +80,10 @@ describe('platform/request-guard', () => {
   describe('httpHandler with the guard', () => {
     // Any body: these tests are about what happens before the use case, not what it answers.
     const useCase: jest.Mock = jest.fn(async () => ({ status: 201, body: { ok: true } }));
-    const submit = httpHandler('submitDossier', useCase);
-    const act = httpHandler('actOnDossier', useCase);
-    const track = httpHandler('trackDossier', useCase);
-    const attach = httpHandler('createAttachment', useCase);
+    const submit = httpHandler(submitDossierContract, useCase);
+    const act = httpHandler(actOnDossierContract, useCase);
+    const track = httpHandler(trackDossierContract, useCase);
+    const attach = httpHandler(createAttachmentContract, useCase);
     const context = { getRemainingTimeInMillis: () => 30_000 } as unknown as Context;
     const claims = {
       [CLAIMS.subject]: 'u-1',
