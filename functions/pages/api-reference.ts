@@ -1,6 +1,6 @@
 import { getApiReferenceContract } from '../../shared/api/contracts/getApiReference';
 import { pageHandler } from '../../shared/platform/page-handler';
-import { apiReferenceHtml } from '../../shared/usecases/public-pages';
+import { apiReferenceHtml } from '../../shared/usecases/api-reference-page';
 
 /** Public: the OpenAPI document rendered as a page. */
 export const handler = pageHandler(getApiReferenceContract, async ({ lang }) => apiReferenceHtml(lang));

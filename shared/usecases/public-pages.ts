@@ -2,13 +2,13 @@
  * The public pages' use cases: the data each page shows, read through the same use cases as the
  * JSON routes (so a page never shows more than its JSON twin), rendered by shared/pages.
  * Cache lifetimes fit how fast the data changes: a dossier moves within minutes, the catalog and
- * the API document change with an administrator's edit or a deployment.
+ * the API document change with an administrator's edit or a deployment. The API reference page is
+ * in api-reference-page.ts: it builds the whole OpenAPI document, which no other page's function
+ * should bundle (issue 14 §1).
  */
-import { buildOpenApiDocument } from '../api/openapi';
 import type { CatalogQuery } from '../domain/catalog/search';
 import { agenciesByCode } from '../data/catalog-repo';
 import type { PageAnswer } from '../pages/answer';
-import { apiReferencePage, type OpenApiDocument } from '../pages/api-reference';
 import { catalogPage } from '../pages/catalog';
 import { withLang, type Lang } from '../pages/i18n';
 import { trackingPath } from '../pages/layout';
@@ -74,16 +74,4 @@ export async function procedureHtml(tenant: string, code: string, lang: Lang): P
     agenciesByCode(tenant),
   ]);
   return { status: 200, html: procedurePage(procedure, agencies, chrome), maxAge: MAX_AGE.catalog };
-}
-
-/** Built once per container, per language: the document only changes with a deployment. */
-const references = new Map<Lang, string>();
-
-export function apiReferenceHtml(lang: Lang): PageAnswer {
-  let html = references.get(lang);
-  if (html === undefined) {
-    html = apiReferencePage(buildOpenApiDocument() as unknown as OpenApiDocument, lang);
-    references.set(lang, html);
-  }
-  return { status: 200, html, maxAge: MAX_AGE.reference };
 }

@@ -4,9 +4,10 @@ import { NOTIFICATION_KINDS } from '../../domain/notifications/kinds';
 import { PLACEHOLDERS, unknownPlaceholders } from '../../domain/notifications/templates';
 import { nextCursor, pageQuery } from './page';
 import { serviceIndexSettings } from './service-index';
+import { MAX_PROCEDURE_STEPS } from './limits';
 
 /** A procedure has at most this many steps; an action's `toStep` indexes into them. */
-export const MAX_PROCEDURE_STEPS = 30;
+export { MAX_PROCEDURE_STEPS } from './limits';
 
 export const agency = z.object({
   code: agencyCode,

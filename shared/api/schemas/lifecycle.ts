@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { ActionRequest, ReceptionDecision } from '../../domain/lifecycle/engine';
 import type { ActionTable, BodyFields } from '../../domain/lifecycle/spec';
 import { agencyCode, calendarDateTime, multiLine, singleLine, username } from './common';
-import { MAX_PROCEDURE_STEPS } from './catalog';
+import { MAX_PROCEDURE_STEPS } from './limits';
 
 export const submittedDocument = z.object({
   name: singleLine(500).min(1),

@@ -1,0 +1,79 @@
+/**
+ * Issue 14 §1: route metadata apart from schemas, one contract per route, and the full table
+ * derived from the two. What each test proves:
+ * - the join is complete both ways (a route without a contract, or a contract module nobody
+ *   lists or whose route is gone, fails here, not in some handler at run time);
+ * - route-meta.ts, which the handler runtime and CDK read, bundles neither zod nor a schema module;
+ * - a handler's bundle holds its own contract and no other route's, nor the full table or the
+ *   OpenAPI builder (the esbuild metafile of a real bundle, as CDK builds it, unminified for speed).
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { build, type Metafile } from 'esbuild';
+import { CONTRACTS } from '../../../shared/api/contracts';
+import { ROUTE_META } from '../../../shared/api/route-meta';
+import { ROUTES } from '../../../shared/api/routes';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const CONTRACTS_DIR = path.join(ROOT, 'shared/api/contracts');
+/** Modules of the contracts folder that are not one route's contract. */
+const NOT_CONTRACTS = new Set(['contract.ts', 'index.ts', 'problem-responses.ts']);
+
+/** Bundled inputs of each entry, built in one esbuild run the way CDK bundles a function. */
+async function bundledInputs(entries: Record<string, string>): Promise<Record<string, string[]>> {
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: entries,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    mainFields: ['module', 'main'],
+    loader: { '.ttf': 'binary' },
+    outdir: path.join(ROOT, 'cdk.out', 'route-split-test'),
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const outputs = (result.metafile as Metafile).outputs;
+  return Object.fromEntries(
+    Object.keys(entries).map((name) => {
+      const output = Object.entries(outputs).find(([file]) => path.basename(file) === `${name}.js`);
+      if (!output) throw new Error(`no output for ${name}`);
+      return [name, Object.keys(output[1].inputs)];
+    }),
+  );
+}
+
+describe('route metadata and contracts (issue 14 §1)', () => {
+  it('joins every route with exactly one contract, and every contract module with a route', () => {
+    const metaIds = ROUTE_META.map((m) => m.id).sort();
+    expect(Object.keys(CONTRACTS).sort()).toEqual(metaIds);
+    for (const [id, contract] of Object.entries(CONTRACTS)) expect(contract.id).toBe(id);
+    const files = readdirSync(CONTRACTS_DIR).filter((f) => !NOT_CONTRACTS.has(f));
+    expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(metaIds);
+    expect(ROUTES.map((r) => r.id)).toEqual(ROUTE_META.map((m) => m.id));
+    for (const route of ROUTES) expect(route.responses).toBe(CONTRACTS[route.id].responses);
+  });
+
+  it('keeps handlers to their own contract, and the metadata free of zod and schemas', async () => {
+    const entries = {
+      meta: 'shared/api/route-meta.ts',
+      trackDossier: 'functions/dossiers/track.ts',
+      submitDossier: 'functions/dossiers/submit.ts',
+      createAttachment: 'functions/attachments/create.ts',
+      createWebhookSubscription: 'functions/webhooks/create.ts',
+    };
+    const inputs = await bundledInputs(entries);
+
+    expect(inputs.meta!.filter((i) => /node_modules\/zod\/|shared\/api\/schemas\//.test(i))).toEqual([]);
+    for (const id of Object.keys(entries).filter((e) => e !== 'meta')) {
+      const contracts = inputs[id]!.filter((i) => i.startsWith('shared/api/contracts/'));
+      expect(contracts.map((c) => path.basename(c)).sort()).toEqual(
+        [`${id}.ts`, 'problem-responses.ts'].sort(),
+      );
+      expect(inputs[id]).not.toContain('shared/api/routes.ts');
+      expect(inputs[id]).not.toContain('shared/api/openapi.ts');
+    }
+  }, 30_000);
+});
