@@ -10,7 +10,7 @@ import {
   type Agency,
   type Procedure,
   type TenantSettings,
-} from '../api/schemas/catalog';
+} from '../api/schemas/catalog-model';
 import { foldVietnamese } from '../domain/text';
 import { ALWAYS, versionAt, type Version } from '../domain/catalog/versions';
 import { clock } from '../platform/clock';

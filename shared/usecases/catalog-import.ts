@@ -4,7 +4,7 @@
  * outcome: created, updated, unchanged (nothing written: its canonical form equals what is stored)
  * or rejected with its reasons. A dry run answers the same without writing.
  */
-import { procedure as procedureSchema, type Agency, type Procedure } from '../api/schemas/catalog';
+import { procedure as procedureSchema, type Agency, type Procedure } from '../api/schemas/catalog-model';
 import type { CatalogImportRequest, CatalogImportResult } from '../api/schemas/catalog-import';
 import { defaultSteps } from '../domain/catalog/default-steps';
 import { parseAgencyLine, parseProcedureLine, type ProcedureLine } from '../domain/catalog/import-rows';

@@ -6,7 +6,7 @@
  * has one, its Idempotency-Key (the same request again gets the first answer).
  */
 import type { z } from 'zod';
-import { tenantSettings } from '../api/schemas/catalog';
+import { tenantSettings } from '../api/schemas/catalog-model';
 import type {
   CreateTenant,
   createdStaff,

@@ -1,132 +1,18 @@
+/**
+ * The catalog routes' schemas: inputs, lists, queries and paths. The stored shapes they build on
+ * (agency, procedure, tenant settings) are in catalog-model.ts, which the data layer reads without
+ * building these (issue 14 §1); everything is re-exported here for the routes and tools.
+ */
 import { z } from 'zod';
-import { agencyCode, hhmm, isoDate, multiLine, procedureCode, singleLine, tenantId } from './common';
-import { NOTIFICATION_KINDS } from '../../domain/notifications/kinds';
-import { PLACEHOLDERS, unknownPlaceholders } from '../../domain/notifications/templates';
+import { agencyCode, procedureCode, singleLine, tenantId } from './common';
+import { agency, procedure, tenantSettings } from './catalog-model';
 import { nextCursor, pageQuery } from './page';
-import { serviceIndexSettings } from './service-index';
-import { MAX_PROCEDURE_STEPS } from './limits';
 
-/** A procedure has at most this many steps; an action's `toStep` indexes into them. */
-export { MAX_PROCEDURE_STEPS } from './limits';
+export * from './catalog-model';
 
-export const agency = z.object({
-  code: agencyCode,
-  name: singleLine(300).min(1),
-  parent: agencyCode.nullable(),
-  receptionPoint: z.boolean().default(false),
-  /** Commune-level agencies are where `competent: "commune"` procedures are decided. */
-  level: z.enum(['province', 'commune']).default('province'),
-  address: singleLine(500).optional(),
-});
-export type Agency = z.infer<typeof agency>;
 export const agencyInput = agency.omit({ code: true });
 export const agencyList = z.object({ items: z.array(agency), nextCursor });
 export const agencyListQuery = z.object(pageQuery('agencies', agencyCode)).strict();
-
-/** Exactly one of two optional numbers: how a step or a procedure states its time. */
-const oneOf = <A extends string, B extends string>(a: A, b: B) =>
-  `cần đúng một trong ${a} hoặc ${b} / exactly one of ${a} or ${b}`;
-
-export const procedureStep = z
-  .object({
-    name: singleLine(300).min(1),
-    /** Agency code; absent when the step runs at the competent agency. */
-    agency: agencyCode.optional(),
-    role: z.enum(['reception', 'specialist', 'leader']),
-    days: z.number().positive().max(365).optional(),
-    hours: z.number().positive().max(2000).optional(),
-  })
-  .refine((s) => (s.days === undefined) !== (s.hours === undefined), {
-    message: oneOf('days', 'hours'),
-    path: ['days'],
-  });
-export type ProcedureStep = z.infer<typeof procedureStep>;
-
-/** The default cut-off of a same-day time limit: "nhận hồ sơ sau 15 giờ". */
-export const SAME_DAY_CUTOFF = '15:00';
-
-/**
- * The procedure's time limit, one of three kinds. `sameDay` is how the national catalog words
- * civil-status procedures: "ngay trong ngày tiếp nhận hồ sơ; trường hợp nhận hồ sơ sau 15 giờ
- * mà không giải quyết được ngay thì trả kết quả trong ngày làm việc tiếp theo".
- */
-export const procedureTime = z
-  .object({
-    workingDays: z
-      .number()
-      .positive()
-      .max(365)
-      .optional()
-      .describe('Số ngày làm việc / working days (may be fractional, 0.5)'),
-    workingHours: z.number().positive().max(2000).optional().describe('Số giờ làm việc / working hours'),
-    sameDay: z
-      .object({
-        cutoff: hhmm
-          .default(SAME_DAY_CUTOFF)
-          .describe(
-            'Nhận sau giờ này thì trả trong ngày làm việc tiếp theo / received after it: next working day',
-          ),
-      })
-      .optional()
-      .describe(
-        'Trong ngày tiếp nhận hồ sơ; nhận sau giờ chốt thì trả trong ngày làm việc tiếp theo / ' +
-          'the same working day, or the next one when received after the cut-off',
-      ),
-  })
-  .refine((t) => [t.workingDays, t.workingHours, t.sameDay].filter((k) => k !== undefined).length === 1, {
-    message:
-      'cần đúng một trong workingDays, workingHours hoặc sameDay / exactly one of workingDays, workingHours or sameDay',
-    path: ['workingDays'],
-  })
-  .describe('Thời hạn giải quyết / time limit: exactly one kind');
-export type ProcedureTime = z.infer<typeof procedureTime>;
-
-/** A normal working day is at most 8 hours (Labour Code 2019 art. 105). */
-const HOURS_IN_A_DAY = 8;
-
-/**
- * A same-day procedure's steps are planned in hours within one working day: every step in
- * `hours`, all of them at most 8. (Their due times never pass the appointment: docs/lifecycle.md.)
- */
-function stepsFitTheDay(p: { time: ProcedureTime; steps: ProcedureStep[] }, ctx: z.RefinementCtx): void {
-  if (p.time.sameDay === undefined) return;
-  p.steps.forEach((step, i) => {
-    if (step.hours === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['steps', i, 'hours'],
-        message: 'thủ tục trong ngày: bước tính bằng giờ / a same-day procedure plans its steps in hours',
-      });
-  });
-  const total = p.steps.reduce((sum, step) => sum + (step.hours ?? 0), 0);
-  if (total > HOURS_IN_A_DAY)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['steps'],
-      message: `thủ tục trong ngày: tổng các bước không quá ${HOURS_IN_A_DAY} giờ / a same-day procedure's steps fit in ${HOURS_IN_A_DAY} hours`,
-    });
-}
-
-const procedureFields = {
-  name: singleLine(500).min(1),
-  field: singleLine(200).min(1),
-  level: z.enum(['province', 'commune']),
-  /** Competent agency code, or `commune`: the commune the applicant applies to. */
-  competent: z.union([agencyCode, z.literal('commune')]),
-  time: procedureTime,
-  onTheSpot: z.boolean().default(false),
-  /** Fee in VND, per `feeUnit` (default: per dossier). */
-  fee: z.number().int().min(0).max(1_000_000_000),
-  feeUnit: z.enum(['dossier', 'page', 'copy']).default('dossier'),
-  online: z.enum(['full', 'partial', 'none']),
-  suspendable: z.boolean().default(false),
-  interAgency: z.boolean().default(false),
-  documents: z.array(singleLine(500).min(1)).max(50),
-  steps: z.array(procedureStep).min(1).max(MAX_PROCEDURE_STEPS),
-};
-export const procedureInput = z.object(procedureFields).superRefine(stepsFitTheDay);
-export const procedure = z.object({ code: procedureCode, ...procedureFields }).superRefine(stepsFitTheDay);
-export type Procedure = z.infer<typeof procedure>;
 
 export const procedureList = z.object({
   items: z.array(procedure),
@@ -143,108 +29,6 @@ export const procedureQuery = z
   })
   .strict();
 
-export const calendarOverride = z.object({
-  date: isoDate,
-  kind: z.enum(['off', 'work']),
-  reason: singleLine(300).min(1),
-  hours: z
-    .array(z.tuple([hhmm, hhmm]))
-    .max(4)
-    .optional(),
-});
-
-/** The one-stop counter ("Bộ phận Một cửa") of an agency, as its printed forms name it. */
-export const counterIdentity = z.object({
-  agency: agencyCode,
-  name: singleLine(300).min(1).describe('Tên bộ phận một cửa / the counter\'s name, e.g. "Bộ phận Một cửa"'),
-  address: singleLine(500).optional(),
-  phone: singleLine(40).optional(),
-  place: singleLine(100)
-    .min(1)
-    .optional()
-    .describe('Địa danh ghi ở dòng ngày tháng / the place on the date line'),
-});
-
-/**
- * How the tenant's printed forms look (shared/domain/forms): one identity for every counter of the
- * province. No emblem: the regulation's forms carry the national motto, not the State emblem.
- */
-export const formSettings = z.object({
-  place: singleLine(100)
-    .min(1)
-    .optional()
-    .describe('Địa danh mặc định ở dòng ngày tháng / default place on the date line, e.g. "Demo"'),
-  counters: z.array(counterIdentity).max(500).default([]),
-});
-
-/** A template of a tenant's override: only the known `{placeholders}` (shared/domain/notifications/templates.ts). */
-const notificationTemplate = (max: number) =>
-  multiLine(max)
-    .min(1)
-    .refine((t) => unknownPlaceholders(t).length === 0, {
-      message: `chỉ dùng các biến ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')} / only these placeholders`,
-    });
-
-/**
- * Notifications to applicants (issue 13 §3, docs/notifications.md): who signs them, which kinds are
- * sent, and the tenant's own wording of any template. Absent: every kind, the default templates,
- * signed with the tenant's name.
- */
-export const notificationSettings = z.object({
-  senderName: singleLine(100)
-    .min(1)
-    .optional()
-    .describe('Tên người gửi ghi trong thông báo / the name messages are signed with'),
-  enabledKinds: z
-    .array(z.enum(NOTIFICATION_KINDS))
-    .max(NOTIFICATION_KINDS.length)
-    .optional()
-    .describe('Các loại thông báo được gửi; không có: tất cả / the kinds sent; absent: all'),
-  templates: z
-    .partialRecord(
-      z.enum(NOTIFICATION_KINDS),
-      z.object({
-        subject: notificationTemplate(200).optional(),
-        email: notificationTemplate(4000).optional(),
-        sms: notificationTemplate(320).optional(),
-      }),
-    )
-    .optional()
-    .describe("Mẫu thông báo riêng của tỉnh, theo loại / the tenant's own templates, per kind"),
-});
-
-export const tenantSettings = z.object({
-  name: singleLine(200).min(1),
-  provinceCode: z
-    .string()
-    .max(3)
-    .regex(/^H\d{2}$/, 'mã tỉnh dạng Hxx / province code Hxx'),
-  timeZone: z.literal('Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
-  officeHours: z
-    .array(z.tuple([hhmm, hhmm]))
-    .min(1)
-    .max(4),
-  workingWeekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
-  /** Hours on Saturday where a centre opens Saturday mornings (6 must then be in workingWeekdays). */
-  saturdayHours: z
-    .array(z.tuple([hhmm, hhmm]))
-    .max(4)
-    .optional(),
-  cutoff: hhmm.default('15:00'),
-  countFrom: z.enum(['nextWorkingDay', 'receipt']).default('nextWorkingDay'),
-  calendarOverrides: z.array(calendarOverride).max(400).default([]),
-  /**
-   * Webhooks: `allowLoopback` lets subscriptions target 127.0.0.1 / ::1, and only where the
-   * deployment allows it too (the offline cloud; never AWS). Absent: false.
-   */
-  webhooks: z.object({ allowLoopback: z.boolean().default(false) }).optional(),
-  /** Printed forms: the place on the date line and each counter's identity. */
-  forms: formSettings.optional(),
-  notifications: notificationSettings.optional(),
-  /** The service index's targets and weights where Decision 766/2022 leaves room (issue 12 §4). */
-  serviceIndex: serviceIndexSettings.optional(),
-});
-export type TenantSettings = z.infer<typeof tenantSettings>;
 export const tenantView = tenantSettings.extend({ id: z.string() });
 
 export const tenantPath = z.object({ tenant: tenantId });

@@ -9,6 +9,9 @@ import {
 } from '../../domain/reports';
 import { agencyCode, singleLine } from './common';
 import { checkPeriodRange, figures } from './reports';
+import { serviceIndexSettings } from './service-index-settings';
+
+export { serviceIndexSettings } from './service-index-settings';
 
 const INDEX_LEVELS = ['month', 'quarter', 'year'] as const;
 const PERIOD_ANY = /^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$/;
@@ -78,21 +81,6 @@ export const serviceIndexInputsView = z.object({
     enteredAt: z.string().describe('Thời điểm nhập (ISO 8601, UTC) / when, ISO 8601'),
   }),
 });
-
-export const serviceIndexSettings = z
-  .object({
-    targets: z
-      .partialRecord(z.enum(INDICATOR_KEYS as [string, ...string[]]), z.number().min(0.01).max(1))
-      .optional()
-      .describe('Tỷ lệ đạt điểm tối đa theo chỉ tiêu / ratio earning full points, per indicator (default 1)'),
-    fairWeight: z
-      .number()
-      .min(0)
-      .max(1)
-      .optional()
-      .describe('Trọng số "Bình thường" / weight of a neutral rating (0.5)'),
-  })
-  .strict();
 
 const indicatorScore = z.object({
   key: z.enum(INDICATOR_KEYS as [string, ...string[]]),
