@@ -1,12 +1,11 @@
 /**
- * The one way an HTTP handler is built: a fixed middy chain (tracer, logger, metrics, then our
+ * The one way an HTTP handler is built: a fixed middy chain (logger, metrics, then our
  * request parsing/validation/authorization, problem+json on error) around one use case. The route
  * table gives the schemas, roles and idempotency, so a handler file only names its route and its
  * use case.
  */
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import { routeById, type RouteId, type RouteOf } from '../api/routes';
@@ -15,7 +14,7 @@ import type { IdempotencyClaim } from '../domain/idempotency';
 import { AppError, ValidationError } from './errors';
 import { authorize } from './authorize';
 import { idempotencyClaim } from './idempotency';
-import { logger, metrics, tracer } from './observability';
+import { logger, metrics } from './observability';
 import { claimsOf, principalFromClaims, type Principal } from './principal';
 import { internalErrorResponse, problemResponse } from './problem';
 import { requireServedTenant } from './tenant-gate';
@@ -197,7 +196,6 @@ export function httpHandler<Id extends RouteId>(routeId: Id, useCase: UseCase<Id
 
   return (
     middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core)
-      .use(captureLambdaHandler(tracer))
       .use(injectLambdaContext(logger, { resetKeys: true }))
       .use(publishRecordedMetrics)
       .use({
