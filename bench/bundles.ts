@@ -2,9 +2,8 @@
  * Bundle size and cold-import time of every Lambda function, next to a bare DynamoDB handler.
  *
  * Bundles are built the way CDK's NodejsFunction builds them for infra/constructs/api-function.ts:
- * the esbuild CLI arguments CDK derives from its `bundling` props (aws-lambda-nodejs bundling.js,
- * buildEsbuildArgs), given here to esbuild's JS API one for one. Keep the two in step: a change
- * of the bundling props there is a change here.
+ * the esbuild CLI arguments CDK derives from its `FUNCTION_BUNDLING` props (aws-lambda-nodejs
+ * bundling.js, buildEsbuildArgs), given here to esbuild's JS API one for one.
  *
  * Cold import = what Lambda's init phase does with the bundle: a fresh Node 22 process with the
  * function's environment imports `index.mjs` (the runtime loads an ESM handler with import(), not
@@ -15,7 +14,9 @@ import { spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { FUNCTION_BUNDLING } from '../infra/constructs/api-function';
 import { DEADLINE_CLOCK } from '../shared/api/deadline-clock';
 import { FUNCTIONS } from '../shared/api/functions';
 import { ROUTES } from '../shared/api/routes';
@@ -40,9 +41,11 @@ export const BARE_FUNCTION: BenchFunction = { id: 'bare DynamoDBClient', entry: 
  * their times do not add up to a handler's.
  */
 export const INGREDIENTS: BenchFunction[] = [
-  { id: 'zod alone', entry: 'bench/ingredients/zod.ts' },
+  { id: "zod alone (import { z } from 'zod')", entry: 'bench/ingredients/zod.ts' },
+  { id: 'zod as a namespace (import * as z)', entry: 'bench/ingredients/zod-namespace.ts' },
+  { id: 'zod/mini', entry: 'bench/ingredients/zod-mini.ts' },
   { id: 'route table (zod + all schemas)', entry: 'bench/ingredients/route-table.ts' },
-  { id: 'Powertools logger/metrics/tracer', entry: 'bench/ingredients/powertools.ts' },
+  { id: 'Powertools logger/metrics', entry: 'bench/ingredients/powertools.ts' },
   { id: 'data layer (SDK + toolbox + entities)', entry: 'bench/ingredients/data-layer.ts' },
   { id: 'idempotency (key record + SDK)', entry: 'bench/ingredients/idempotency.ts' },
 ];
@@ -56,24 +59,47 @@ export function deployedFunctions(): BenchFunction[] {
 }
 
 /**
- * api-function.ts `bundling`, as the esbuild options CDK passes (CLI flag in each comment); the
- * entry point (`--bundle <projectRoot>/<entry>`) and the output file are added per build.
+ * api-function.ts `FUNCTION_BUNDLING`, as the esbuild options CDK derives from it (CLI flag in each
+ * comment); the entry point (`--bundle <projectRoot>/<entry>`) and the output file are added per
+ * build. Read from the construct's own constant, so the bench and the budget test cannot drift
+ * from what CDK deploys; a bundling prop this mapping does not know fails here instead.
  */
-export const CDK_ESBUILD_OPTIONS: BuildOptions = {
-  absWorkingDir: REPO_ROOT, // CDK runs esbuild in projectRoot
-  bundle: true,
-  target: 'node22', // --target=node22
-  platform: 'node', // --platform=node
-  format: 'esm', // --format=esm
-  minify: true, // --minify
-  sourcemap: true, // --sourcemap (SourceMapMode.DEFAULT: a linked index.mjs.map)
-  sourcesContent: false, // --sources-content=false
-  // bundleAwsSDK: true → no --external flags at all
-  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" }, // --banner:js=
-  mainFields: ['module', 'main'], // --main-fields=module,main
-  loader: { '.ttf': 'binary' }, // --loader:.ttf=binary (the forms' fonts travel inside the bundle)
-  logLevel: 'warning',
-};
+export const CDK_ESBUILD_OPTIONS: BuildOptions = esbuildOptionsOf(FUNCTION_BUNDLING);
+
+function esbuildOptionsOf(bundling: typeof FUNCTION_BUNDLING): BuildOptions {
+  const known = new Set([
+    'minify',
+    'sourceMap',
+    'sourceMapMode',
+    'sourcesContent',
+    'target',
+    'format',
+    'mainFields',
+    'banner',
+    'bundleAwsSDK',
+    'loader',
+  ]);
+  const unknown = Object.keys(bundling).filter((key) => !known.has(key));
+  if (unknown.length) throw new Error(`bench/bundles.ts does not map bundling props ${unknown.join(', ')}`);
+  if (bundling.sourceMapMode !== SourceMapMode.DEFAULT || bundling.format !== OutputFormat.ESM)
+    throw new Error('bench/bundles.ts maps only ESM bundles with SourceMapMode.DEFAULT');
+  return {
+    absWorkingDir: REPO_ROOT, // CDK runs esbuild in projectRoot
+    bundle: true,
+    target: bundling.target, // --target=node22
+    platform: 'node', // --platform=node
+    format: 'esm', // --format=esm
+    minify: bundling.minify, // --minify
+    sourcemap: bundling.sourceMap, // --sourcemap (SourceMapMode.DEFAULT: a linked index.mjs.map)
+    sourcesContent: bundling.sourcesContent, // --sources-content=false
+    // bundleAwsSDK: true → no --external flags at all
+    external: bundling.bundleAwsSDK ? [] : ['@aws-sdk/*'],
+    banner: { js: bundling.banner }, // --banner:js=
+    mainFields: [...bundling.mainFields], // --main-fields=module,main
+    loader: { ...bundling.loader }, // --loader:.ttf=binary (the forms' fonts travel inside the bundle)
+    logLevel: 'warning',
+  };
+}
 
 /** One function built exactly as CDK builds it: `<outdir>/index.mjs` (ESM) and its map. */
 export const singleBuildOptions = (entry: string, outdir: string): BuildOptions => ({
@@ -129,6 +155,40 @@ export async function buildBundles(fns: readonly BenchFunction[], outRoot: strin
   );
 }
 
+export interface BundleSize extends BenchFunction {
+  bytes: number;
+  packages: PackageShare[];
+}
+
+/**
+ * Every function's minified size and its bytes per package, as buildBundles makes them but kept in
+ * memory (nothing written) and without source maps: what the bundle-size budget test reads.
+ */
+export async function bundleSizes(fns: readonly BenchFunction[]): Promise<BundleSize[]> {
+  const outdir = path.join(REPO_ROOT, '.bundle-sizes'); // named only: write: false
+  const result = await build({
+    ...CDK_ESBUILD_OPTIONS,
+    entryPoints: Object.fromEntries(
+      fns.map((fn) => [`${dirName(fn)}/index`, path.join(REPO_ROOT, fn.entry)]),
+    ),
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    // Without the map: it is a file of its own, and building it would cost a quarter of the time.
+    // index.mjs then lacks only its last line, `//# sourceMappingURL=index.mjs.map` (35 bytes).
+    sourcemap: false,
+    metafile: true,
+    write: false,
+  });
+  const outputs = result.metafile.outputs;
+  return fns.map((fn) => {
+    const file = path.join(outdir, dirName(fn), 'index.mjs');
+    const code = result.outputFiles.find((f) => f.path === file);
+    const output = Object.entries(outputs).find(([out]) => path.resolve(REPO_ROOT, out) === file)?.[1];
+    if (!code || !output) throw new Error(`esbuild reported no output ${file}`);
+    return { ...fn, bytes: code.contents.byteLength, packages: packageShares(output) };
+  });
+}
+
 /** Builds `bundle`'s function alone, exactly as CDK would, and fails if any byte differs. */
 export async function checkSameAsSingleBuild(bundle: Bundle, outRoot: string): Promise<void> {
   const options = singleBuildOptions(bundle.entry, path.join(outRoot, `single-${dirName(bundle)}`));
@@ -143,7 +203,7 @@ export async function checkSameAsSingleBuild(bundle: Bundle, outRoot: string): P
   }
 }
 
-function packageShares(output: Metafile['outputs'][string]): PackageShare[] {
+export function packageShares(output: Metafile['outputs'][string]): PackageShare[] {
   const totals = new Map<string, number>();
   for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
     const name = packageOf(input);

@@ -11,7 +11,7 @@
  * BENCH_DURATION_SEC [10], BENCH_WARMUP_SEC [2], BENCH_TRACK_POOL [50], BENCH_REPORT_DOSSIERS [200];
  * One phase alone: BENCH_ONLY=reports (bench/report-scale.ts), BENCH_ONLY=cost (bench/cost.ts,
  * written to bench/cost-results.md), BENCH_ONLY=fair-share (bench/fair-share.ts, printed),
- * BENCH_ONLY=seal (bench/seal.ts, printed).
+ * BENCH_ONLY=seal (bench/seal.ts, printed), BENCH_ONLY=bundles (bundle sizes and cold imports, printed).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -42,6 +42,7 @@ import { fairShareFigures, renderFairShare } from './fair-share';
 import { renderSeal, sealFigures } from './seal';
 import { CallTimer, SUBMIT_PLAN, TRACK_PLAN, describeCalls, rawSubmit, rawTrack } from './raw-dynamodb';
 import {
+  bundleSection,
   renderReport,
   type BenchReport,
   type FunctionFigures,
@@ -248,6 +249,12 @@ async function main(): Promise<void> {
     if (process.env.BENCH_ONLY === 'fair-share') {
       process.stdout.write(`\n${renderFairShare(await fairShareFigures(settings.durationSec, progress))}`);
       return;
+    }
+    // BENCH_ONLY=bundles: bundle sizes and cold imports alone, printed, no cloud.
+    if (process.env.BENCH_ONLY === 'bundles') {
+      const figures = await bundlesAndColdImports(tmp);
+      const section = bundleSection({ ...figures, anatomyOf: ANATOMY_OF, coldRuns: settings.coldRuns });
+      return void process.stdout.write(`\n${section}\n`);
     }
     const { functions, ingredients, bare } = await bundlesAndColdImports(tmp);
     progress('starting the offline cloud on a temp data dir…');

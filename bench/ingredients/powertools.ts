@@ -1,4 +1,4 @@
-/** Powertools logger, metrics and tracer as every handler creates them (the tracer brings X-Ray's SDK). */
-import { logger, metrics, tracer } from '../../shared/platform/observability';
+/** Powertools logger and metrics as every handler creates them (no tracer since issue 14 §2). */
+import { logger, metrics } from '../../shared/platform/observability';
 
-export const observability = { logger, metrics, tracer };
+export const observability = { logger, metrics };

@@ -6,10 +6,9 @@
  */
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { APP_METRICS } from '../../shared/api/app-metrics';
 import type { DeadlineCheckResult, DeadlineClockInput } from '../../shared/api/deadline-clock';
-import { logger, tracer } from '../../shared/platform/observability';
+import { logger } from '../../shared/platform/observability';
 import { countForTenant } from '../../shared/platform/tenant-metrics';
 import { checkDeadlines } from '../../shared/usecases/check-deadlines';
 
@@ -22,6 +21,4 @@ export const handler = middy<DeadlineClockInput, DeadlineCheckResult>(async (inp
   countForTenant(APP_METRICS.names.dossiersOverdue, input.tenant, firedOf(result.fired, 'dossier.overdue'));
   countForTenant(APP_METRICS.names.stepsOverdue, input.tenant, firedOf(result.fired, 'step.overdue'));
   return result;
-})
-  .use(captureLambdaHandler(tracer))
-  .use(injectLambdaContext(logger, { resetKeys: true }));
+}).use(injectLambdaContext(logger, { resetKeys: true }));

@@ -7,11 +7,10 @@
  */
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { DEADLINES_CHANGED } from '../../shared/api/deadline-clock';
 import { consumeBusMessages } from '../../shared/platform/bus-consumer';
-import { logger, tracer } from '../../shared/platform/observability';
+import { logger } from '../../shared/platform/observability';
 import { startClock } from '../../shared/usecases/start-clock';
 
 export const handler = middy<SQSEvent, SQSBatchResponse>((event: SQSEvent) =>
@@ -33,6 +32,4 @@ export const handler = middy<SQSEvent, SQSBatchResponse>((event: SQSEvent) =>
     },
     'could not start the deadline clock',
   ),
-)
-  .use(captureLambdaHandler(tracer))
-  .use(injectLambdaContext(logger, { resetKeys: true }));
+).use(injectLambdaContext(logger, { resetKeys: true }));

@@ -24,7 +24,12 @@ import {
   SystemLogLevel,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  NodejsFunction,
+  OutputFormat,
+  SourceMapMode,
+  type BundlingOptions,
+} from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -75,6 +80,27 @@ export const USER_ADMIN_ACTIONS = [
 ] as const;
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * How every function is bundled. Exported for tests/infra/bundle-budget.test.ts, which bundles each
+ * function with the same esbuild options to hold it to its size budget.
+ */
+export const FUNCTION_BUNDLING = {
+  minify: true,
+  sourceMap: true,
+  sourceMapMode: SourceMapMode.DEFAULT,
+  // Stack traces need line mappings, not a second copy of the sources in every zip.
+  sourcesContent: false,
+  target: 'node22',
+  // ESM: middy and other dependencies ship ESM only, and ESM lets esbuild drop unused SDK code.
+  format: OutputFormat.ESM,
+  mainFields: ['module', 'main'],
+  // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
+  banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+  bundleAwsSDK: true,
+  // Fonts travel inside the bundle as bytes (shared/forms/fonts.ts): nothing to read from disk.
+  loader: { '.ttf': 'binary' },
+} as const satisfies BundlingOptions;
 
 export const FUNCTION_DEFAULTS = {
   runtime: Runtime.NODEJS_22_X,
@@ -199,22 +225,7 @@ export class ApiFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        sourceMapMode: SourceMapMode.DEFAULT,
-        // Stack traces need line mappings, not a second copy of the sources in every zip.
-        sourcesContent: false,
-        target: 'node22',
-        // ESM: middy and other dependencies ship ESM only, and ESM lets esbuild drop unused SDK code.
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
-        banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
-        bundleAwsSDK: true,
-        // Fonts travel inside the bundle as bytes (shared/forms/fonts.ts): nothing to read from disk.
-        loader: { '.ttf': 'binary' },
-      },
+      bundling: FUNCTION_BUNDLING,
     });
 
     acknowledge(

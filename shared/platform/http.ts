@@ -1,5 +1,5 @@
 /**
- * The one way an HTTP handler is built: a fixed middy chain (tracer, logger, metrics, then our
+ * The one way an HTTP handler is built: a fixed middy chain (logger, metrics, then our
  * request parsing/validation/authorization, problem+json on error) around one use case. The route's
  * contract gives the schemas, its metadata (shared/api/route-meta.ts) the auth, action, access and
  * idempotency, so a handler file only names its contract and its use case. The full route table
@@ -8,7 +8,6 @@
  */
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import type { RouteContract } from '../api/contracts/contract';
@@ -19,7 +18,7 @@ import type { IdempotencyClaim } from '../domain/idempotency';
 import { AppError, ValidationError } from './errors';
 import { authorize } from './authorize';
 import { idempotencyClaim } from './idempotency';
-import { logger, metrics, tracer } from './observability';
+import { logger, metrics } from './observability';
 import { claimsOf, principalFromClaims, type Principal } from './principal';
 import { internalErrorResponse, problemResponse } from './problem';
 import { requireServedTenant } from './tenant-gate';
@@ -201,7 +200,6 @@ export function httpHandler<Id extends RouteId>(contract: ContractFor<Id>, useCa
 
   return (
     middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core)
-      .use(captureLambdaHandler(tracer))
       .use(injectLambdaContext(logger, { resetKeys: true }))
       .use(publishRecordedMetrics)
       .use({

@@ -1,7 +1,15 @@
-/** Powertools logger, metrics and tracer: defined once, shared by every handler. */
+/**
+ * Powertools logger and metrics: defined once, shared by every handler.
+ *
+ * No X-Ray SDK here on purpose (issue 14 §2, docs/cold-start.md): the Powertools Tracer wraps
+ * aws-xray-sdk-core (with semver and cls-hooked: ~105 KB minified in every bundle), which every
+ * cold start loaded to add one subsegment per AWS call. Functions run with Lambda active tracing
+ * (Tracing.ACTIVE, infra/constructs/api-function.ts): the service itself records each sampled
+ * invocation (initialization, invocation, overhead) with no code in the bundle, and the logger
+ * stamps every line with that trace's id (`xray_trace_id`) so a trace leads to its logs.
+ */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
 
 const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'mot-cua';
 
@@ -10,4 +18,13 @@ export const metrics = new Metrics({
   serviceName,
   namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'MotCua',
 });
-export const tracer = new Tracer({ serviceName });
+
+/**
+ * What is left of the tracer: aws-clients.ts still hands each client to `captureAWSv3Client`,
+ * which now returns it as it is (no per-call subsegments). Kept under the old name so the client
+ * getters, which other work reshapes (tenant-scoped credentials), need no change; a getter may
+ * drop the call whenever it is next edited.
+ */
+export const tracer = {
+  captureAWSv3Client: <Client>(client: Client): Client => client,
+};

@@ -1,6 +1,6 @@
 /**
  * How a public HTML page is served (issue 13 §2): the same middy chain as the JSON handlers
- * (tracer, logger, request guard), the route's own schemas for path and query, then one page use
+ * (logger, request guard), the route's own schemas for path and query, then one page use
  * case. Success is `text/html` with a strict Content-Security-Policy (no script), public caching
  * and an ETag (304 on a match). Errors are an HTML page for a client that prefers HTML and
  * problem+json for any other, so API clients and the input-fuzz tests see the API's usual answers.
@@ -11,7 +11,6 @@
 import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { routeMetaById } from '../api/route-meta';
@@ -23,7 +22,7 @@ import { langOf, type Lang } from '../pages/i18n';
 import { prefersHtml } from '../pages/negotiate';
 import { CONTENT_SECURITY_POLICY } from '../pages/style';
 import { AppError } from './errors';
-import { logger, tracer } from './observability';
+import { logger } from './observability';
 import { internalErrorResponse, problemResponse } from './problem';
 import { lowerCaseHeaders, requestGuard, validatePart } from './request-guard';
 import { requireServedTenant } from './tenant-gate';
@@ -119,7 +118,6 @@ export function pageHandler<Id extends RouteId>(
   };
 
   return middy<Event, Result>(core)
-    .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use({
       onError: async (request) => {
