@@ -40,4 +40,5 @@ module.exports = {
   // (its own process) and a second file runs in that time. The files on the shared cloud are
   // written for others using it at the same time (see tests/integration/setup/global-setup.ts).
   maxWorkers: 2,
+  testSequencer: '<rootDir>/tests/sequencer.js',
 };
