@@ -1,6 +1,8 @@
 /**
  * Builds the CDK app the way infra/app.ts does, for the infra tests. Each test file calls
- * `buildTestApp()` once at module level: building and synthesizing the app is the slow part.
+ * `buildTestApp()` once at module level: building and synthesizing the app is the slow part, so the
+ * app of each set of options is built once per module registry and shared (the infra project runs
+ * every file in one registry, ./all-files.ts). The tests only read the app: none adds to it.
  * Bundling is skipped (`aws:cdk:bundling-stacks: []`): NodejsFunction then uses a placeholder asset,
  * which keeps the tests fast and lets them run before every handler compiles.
  */
@@ -36,7 +38,19 @@ export interface BuildOptions {
   readonly cfnValidation?: boolean;
 }
 
+const built = new Map<string, TestApp>();
+
 export function buildTestApp(options: BuildOptions = {}): TestApp {
+  const key = JSON.stringify([options.cfnValidation ?? false, options.context ?? {}]);
+  let testApp = built.get(key);
+  if (testApp === undefined) {
+    testApp = newTestApp(options);
+    built.set(key, testApp);
+  }
+  return testApp;
+}
+
+function newTestApp(options: BuildOptions): TestApp {
   const app = new App({
     context: { ...FEATURE_FLAGS, stage: 'test', 'aws:cdk:bundling-stacks': [], ...options.context },
     builtinCloudFormationValidation: options.cfnValidation ?? false,

@@ -213,5 +213,7 @@ describe('event bus (own offline cloud, SIGKILLed in the middle)', () => {
       expect(m.occurredAt).toMatch(/^\d{4}-\d\d-\d\dT/);
       expect(typeof m.version).toBe('number');
     }
-  });
+    // Two cloud starts inside the test: under the load of a whole run (two workers, other clouds)
+    // they alone took most of the 60 s default, and the test timed out in band and with workers.
+  }, 180_000);
 });

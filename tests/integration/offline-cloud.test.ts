@@ -18,6 +18,7 @@ import {
   type JWK,
   type KeyLike,
 } from 'jose';
+import { ON_THE_SPOT, measureLife } from '../../bench/cost';
 import { ROUTES, type RouteDef } from '../../shared/api/routes';
 import { CLAIMS } from '../../shared/platform/claims';
 import { startGateway, type RunningGateway } from '../../infra/local/gateway';
@@ -401,6 +402,38 @@ describe('infra/local/start', () => {
 
     afterAll(async () => {
       if (cloud) await stopCloudProcess(cloud, { removeData: true });
+    });
+
+    // First on this cloud, before its clock moves: the meter counts every call the cloud serves, so
+    // the shared one (other files call it at the same time) would move it. Was cost-meter.test.ts,
+    // on a cloud of its own started for this one test.
+    describe('the cost model meter (integration)', () => {
+      // The cost model's counts come from the run (issue 10 §4): one on-the-spot dossier's life,
+      // read from GET /_local/meter through the bench's own code (bench/cost.ts).
+      it('counts the DynamoDB units, requests and transitions of one dossier life, each unit answered by DynamoDB', async () => {
+        const life = await measureLife(cloud, ON_THE_SPOT);
+        const { dynamodb } = life.snapshot;
+        // Units are what DynamoDB Local answered in ConsumedCapacity, call by call, nothing typed in.
+        expect(dynamodb.readUnits).toBeGreaterThan(0);
+        expect(dynamodb.writeUnits).toBeGreaterThan(0);
+        const answered = dynamodb.consumed.reduce((sum, c) => sum + c.units, 0);
+        expect(dynamodb.readUnits + dynamodb.writeUnits).toBeCloseTo(answered, 9);
+        // Every billable call answered its capacity (the meter asked for it).
+        const billable = Object.entries(dynamodb.calls)
+          .filter(([op]) => op !== 'ListTables' && op !== 'DescribeTable')
+          .reduce((sum, [, n]) => sum + n, 0);
+        expect(dynamodb.consumed).toHaveLength(billable);
+        expect(life.counts.dynamodbReadUnits).toBe(dynamodb.readUnits);
+        expect(life.counts.dynamodbWriteUnits).toBe(dynamodb.writeUnits);
+        // The HTTP requests the life made, one Lambda call each: submit, two tracks, a read and an
+        // action per step.
+        expect(life.counts.apiRequests).toBe(1 + 2 + 2 * ON_THE_SPOT.steps.length);
+        expect(life.snapshot.lambda.actOnDossier?.invocations).toBe(ON_THE_SPOT.steps.length);
+        // The consumers ran: the outbox was dispatched and the deadline clock's machine moved.
+        expect(life.snapshot.lambda.dispatchOutbox?.invocations).toBeGreaterThan(0);
+        expect(life.counts.stepFunctionsTransitions).toBeGreaterThan(0);
+        expect(life.counts.sqsRequests).toBeGreaterThan(0);
+      }, 120_000);
     });
 
     it('moves the shared clock when /_local/clock is posted, and resets it on DELETE', async () => {

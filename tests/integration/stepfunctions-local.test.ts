@@ -1,7 +1,8 @@
 /**
- * The offline Step Functions endpoint through the AWS SDK, as the functions call it, on a cloud of
- * its own: executions of the deadline clock start, run the real check function, can be described,
- * listed and stopped, and the service answers with the errors the SDK models.
+ * The offline Step Functions endpoint through the AWS SDK, as the functions call it, on the shared
+ * cloud (its executions are named after dossiers of their own, and nothing here moves the clock):
+ * executions of the deadline clock start, run the real check function, can be described, listed
+ * and stopped, and the service answers with the errors the SDK models.
  */
 import {
   DescribeExecutionCommand,
@@ -16,26 +17,25 @@ import {
 } from '@aws-sdk/client-sfn';
 import { clockExecutionName, type DeadlineClockInput } from '../../shared/api/deadline-clock';
 import { api } from './helpers/api';
-import { startCloudProcess, stopCloudProcess, type CloudHandle } from './helpers/offline';
+import { sharedCloud, type ReadyInfo } from './helpers/offline';
 
 const MACHINE = 'mot-cua-deadline-clock';
-let cloud: CloudHandle;
+let cloud: ReadyInfo;
 let sfn: SFNClient;
 let stateMachineArn: string;
 
-beforeAll(async () => {
-  cloud = await startCloudProcess();
+beforeAll(() => {
+  cloud = sharedCloud();
   sfn = new SFNClient({
-    endpoint: cloud.info.endpoints.sfn,
+    endpoint: cloud.endpoints.sfn,
     region: 'ap-southeast-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  stateMachineArn = cloud.info.stateMachines[MACHINE] as string;
-}, 90_000);
+  stateMachineArn = cloud.stateMachines[MACHINE] as string;
+});
 
-afterAll(async () => {
+afterAll(() => {
   sfn?.destroy();
-  if (cloud) await stopCloudProcess(cloud, { removeData: true });
 });
 
 /** The input exactly as start-clock sends it, so "same input" means the same text. */
@@ -58,7 +58,7 @@ const describeExecution = (executionArn: string): Promise<DescribeExecutionComma
 describe('offline Step Functions (SDK)', () => {
   describe('StartExecution and DescribeExecution', () => {
     it('runs the deadline clock for a dossier that does not exist to SUCCEEDED, with the check output', async () => {
-      const clock = { tenant: cloud.info.tenant, code: '000.00.00.H99-000000-0000', clockVersion: 1 };
+      const clock = { tenant: cloud.tenant, code: '000.00.00.H99-000000-0000', clockVersion: 1 };
       const started = await sfn.send(
         new StartExecutionCommand({
           stateMachineArn,
@@ -89,8 +89,7 @@ describe('offline Step Functions (SDK)', () => {
 
     it("keeps a received dossier's clock RUNNING, answers the same start again with it, and a conflicting one with ExecutionAlreadyExists", async () => {
       const created = await api.post('/v1/dossiers', {
-        baseUrl: cloud.baseUrl,
-        token: cloud.tokens['tiepnhan.binhthanh'],
+        as: 'tiepnhan.binhthanh',
         body: {
           procedureCode: '1.004227',
           channel: 'counter',
@@ -106,15 +105,18 @@ describe('offline Step Functions (SDK)', () => {
       });
       expect(created.status).toBe(201);
       const clock = {
-        tenant: cloud.info.tenant,
+        tenant: cloud.tenant,
         code: created.body.code as string,
         clockVersion: created.body.clockVersion as number,
       };
       const name = clockExecutionName(clock);
 
-      // start-clock starts it from the outbox event, through the stream poller.
+      // start-clock starts it from the outbox event, through the stream poller. The shared cloud
+      // runs other tests' clocks too: one page of the largest size holds them all.
       const listed = await until(async () => {
-        const page = await sfn.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: 'RUNNING' }));
+        const page = await sfn.send(
+          new ListExecutionsCommand({ stateMachineArn, statusFilter: 'RUNNING', maxResults: 1000 }),
+        );
         return page.executions?.find((e) => e.name === name);
       }, `a RUNNING execution ${name}`);
       const executionArn = listed.executionArn as string;

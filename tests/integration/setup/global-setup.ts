@@ -3,6 +3,11 @@
  * Jest workers inherit process.env as it is when they start, which is after this setup, so the
  * test files find the cloud in MOTCUA_BASE_URL, MOTCUA_TOKENS (JSON) and MOTCUA_CLOUD (the whole
  * READY info as JSON). The teardown, run in this same process, reads the MOTCUA_CLOUD_* keys.
+ *
+ * The rule for a new test (docs/testing.md): put it on this shared cloud unless it kills or
+ * restarts the cloud, moves its clock, or needs a start setting every other file would suffer
+ * from; two jest workers use it at once, so assert on data only your test touches, never on exact
+ * cloud-wide counts. A cloud of one's own costs 6 s idle, 15–30 s under load, each time.
  */
 import { startCloudProcess } from '../helpers/offline';
 
