@@ -40,6 +40,7 @@ import { costFigures, renderCost } from './cost';
 import { QUEUES } from '../shared/api/queues';
 import { fairShareFigures, renderFairShare } from './fair-share';
 import { renderSeal, sealFigures } from './seal';
+import { renderScoped, scopedFigures } from './scoped';
 import { CallTimer, SUBMIT_PLAN, TRACK_PLAN, describeCalls, rawSubmit, rawTrack } from './raw-dynamodb';
 import {
   bundleSection,
@@ -208,6 +209,9 @@ async function main(): Promise<void> {
   // BENCH_ONLY=seal: the cost of sealing personal data (bench/seal.ts), printed, no cloud.
   if (process.env.BENCH_ONLY === 'seal')
     return void process.stdout.write(`\n${renderSeal(await sealFigures())}`);
+  // BENCH_ONLY=scoped: the cost of tenant-scoped credentials (bench/scoped.ts), printed, no cloud.
+  if (process.env.BENCH_ONLY === 'scoped')
+    return void process.stdout.write(`\n${renderScoped(await scopedFigures())}`);
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const host = machine();

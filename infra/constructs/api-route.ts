@@ -33,6 +33,9 @@ import { grantAuditAppend, grantRateBuckets } from './access';
 import { addFunctionAlarms } from './alarms';
 import { ApiFunction } from './api-function';
 import { acknowledge } from './nag';
+import { grantPlatformItems, TenantDataRole } from './tenant-data-role';
+import { isTenantScoped } from '../../shared/api/tenant-scope';
+import { ENV } from '../../shared/platform/env';
 
 /** `$default` stays the catch-all; anything else is `METHOD /path`, as in `routeKey()`. */
 export function httpRouteKey(route: RouteDef): HttpRouteKey {
@@ -68,6 +71,8 @@ export interface RouteHandlerProps {
 export class RouteHandler extends Construct {
   public readonly handler: ApiFunction;
   public readonly integration: HttpIntegration;
+  /** The role its use case runs with, per tenant, when the route is tenant-scoped. */
+  public readonly tenantData?: TenantDataRole;
 
   constructor(scope: Construct, id: string, props: RouteHandlerProps) {
     super(scope, id);
@@ -79,19 +84,38 @@ export class RouteHandler extends Construct {
       logRetention: props.logRetention,
       logRemovalPolicy: props.logRemovalPolicy,
     });
-    this.handler.bindAccess(route.access, {
+    // A tenant-scoped route (shared/api/tenant-scope.ts) reaches its table and bucket through its
+    // tenant data role; its execution role keeps the platform items only.
+    const scoped = isTenantScoped(route);
+    const { table: _table, bucket: _bucket, ...rest } = route.access;
+    this.handler.bindAccess(scoped ? rest : route.access, {
       table: props.table,
       bucket: props.bucket,
       userPool: props.userPool,
       publicBaseUrl: props.publicBaseUrl,
       personalDataKey: props.personalDataKey,
     });
-    // Every route with table access goes through the fair-share gate, which writes its buckets
-    // (shared/platform/fair-share-gate.ts); a readWrite route may already.
-    if (route.access.table === 'read') grantRateBuckets(this.handler.role, props.table);
-    // A read route that records personal-data reads appends to the audit log, and only that.
-    if (route.access.table === 'read' && 'audit' in route.access && route.access.audit)
-      grantAuditAppend(this.handler.role, props.table);
+    if (scoped) {
+      if (route.access.table !== undefined)
+        this.handler.function.addEnvironment(ENV.tableName, props.table.tableName);
+      if (route.access.bucket !== undefined)
+        this.handler.function.addEnvironment(ENV.bucketName, props.bucket.bucketName);
+      this.tenantData = new TenantDataRole(this, 'TenantData', {
+        fn: this.handler,
+        access: route.access,
+        table: props.table,
+        bucket: props.bucket,
+      });
+      // The gates (suspension, fair share) run with the execution role, before the use case.
+      grantPlatformItems(this.handler.role, props.table);
+    } else {
+      // Every route with table access goes through the fair-share gate, which writes its buckets
+      // (shared/platform/fair-share-gate.ts); a readWrite route may already.
+      if (route.access.table === 'read') grantRateBuckets(this.handler.role, props.table);
+      // A read route that records personal-data reads appends to the audit log, and only that.
+      if (route.access.table === 'read' && 'audit' in route.access && route.access.audit)
+        grantAuditAppend(this.handler.role, props.table);
+    }
 
     const fn = this.handler.function;
     // What HttpLambdaIntegration makes, made here rather than beside the route: it belongs with the

@@ -31,6 +31,8 @@ import { BUCKET_AREAS, type BucketArea } from '../../shared/data/attachment-keys
 import { RATE_BUCKET_PARTITION_PREFIX } from '../../shared/platform/rate-bucket-store';
 import { runningFunction } from './function-env';
 import { AUDIT_DENIED_ACTIONS, isAuditPartition } from '../../shared/data/audit-keys';
+import { isTenantPartition, PLATFORM_READ_PARTITION } from '../../shared/api/tenant-scope';
+import { ENV } from '../../shared/platform/env';
 
 export class AccessDeniedException extends Error {
   override readonly name = 'AccessDeniedException';
@@ -256,4 +258,154 @@ export function guardNotifications(ses: SESv2Client, sns: SNSClient): void {
   guard(sns, 'offlineAccessGuardSns', (access) => {
     if (access.notifications !== true) deny('sns:Publish', 'phone number');
   });
+}
+
+/**
+ * Scoped credentials, offline (issue 11 §3): what the tenant data role's policy enforces in AWS
+ * (infra/constructs/tenant-data-role.ts), checked on the access key a request is signed with.
+ * - A key the local STS issued (sts.ts) names only its session's tenant's partitions and objects
+ *   (`TENANT#<t>`, `TENANT#<t>#…`, `<area>/<t>/…`), in every key of the request: item keys,
+ *   transaction and batch items, a query's key condition (the table's or the index's partition).
+ * - Any other key, in a tenant-scoped function (one with TENANT_DATA_ROLE_ARN), is its execution
+ *   role: the platform items only (GetItem of the tenant registry, UpdateItem of RATE# buckets).
+ * Refusals are AccessDeniedException, as IAM answers. DynamoDB Local and s3rver check no
+ * credentials themselves; this is the only place offline where a tenant's keys are held to it.
+ */
+export interface ScopedSessions {
+  sessionOf(accessKeyId: string): { functionId: string; tenant: string } | undefined;
+}
+
+type AttributeValue = { S?: string };
+const pkValue = (key: unknown, name: string): string | undefined =>
+  ((key ?? {}) as Record<string, AttributeValue>)[name]?.S;
+
+/** The partition keys a query's key condition names (`#n = :v` or `PK = :v`, table or index). */
+export function keyConditionPartitions(body: Record<string, unknown>): string[] {
+  const expression = String(body.KeyConditionExpression ?? '');
+  const names = (body.ExpressionAttributeNames ?? {}) as Record<string, string>;
+  const values = (body.ExpressionAttributeValues ?? {}) as Record<string, AttributeValue>;
+  const out: string[] = [];
+  for (const [, name, value] of expression.matchAll(/([#\w]+)\s*=\s*(:\w+)/g)) {
+    const attribute = name!.startsWith('#') ? names[name!] : name;
+    if (attribute === 'PK' || attribute === 'GSI1PK') {
+      const v = values[value!]?.S;
+      if (v !== undefined) out.push(v);
+    }
+  }
+  return out;
+}
+
+/** Every partition key a DynamoDB request names: `dynamodb:LeadingKeys` as IAM sees it. */
+export function namedPartitions(operation: string, body: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const add = (key: unknown) => {
+    const pk = pkValue(key, 'PK');
+    if (pk !== undefined) out.push(pk);
+  };
+  if (['GetItem', 'UpdateItem', 'DeleteItem'].includes(operation)) add(body.Key);
+  if (operation === 'PutItem') add(body.Item);
+  if (operation === 'Query') out.push(...keyConditionPartitions(body));
+  if (operation === 'BatchGetItem')
+    for (const table of Object.values((body.RequestItems ?? {}) as Record<string, { Keys?: unknown[] }>))
+      for (const key of table.Keys ?? []) add(key);
+  if (operation === 'BatchWriteItem' || operation === 'TransactWriteItems')
+    out.push(...writtenPartitions(operation, body).map(([, pk]) => pk));
+  if (operation === 'TransactWriteItems')
+    for (const item of (body.TransactItems ?? []) as Array<{ ConditionCheck?: { Key?: unknown } }>)
+      add(item.ConditionCheck?.Key);
+  if (operation === 'TransactGetItems')
+    for (const item of (body.TransactItems ?? []) as Array<{ Get?: { Key?: unknown } }>) add(item.Get?.Key);
+  return out;
+}
+
+/** The execution role of a tenant-scoped function: the platform items and nothing else. */
+export function isPlatformItemCall(operation: string, partitions: readonly string[]): boolean {
+  if (partitions.length !== 1) return false;
+  const [pk] = partitions as [string];
+  return (
+    (operation === 'GetItem' && pk === PLATFORM_READ_PARTITION) ||
+    (operation === 'UpdateItem' && pk.startsWith(RATE_BUCKET_PARTITION_PREFIX))
+  );
+}
+
+type Credentialed = { config: { credentials: () => Promise<{ accessKeyId: string }> } };
+
+/** Adds the scoped-credentials check to a client: at the build step, with the key it will sign with. */
+function guardScoped(
+  client: DynamoDBClient | S3Client,
+  name: string,
+  check: (
+    fn: NonNullable<ReturnType<typeof runningFunction>>,
+    session: ReturnType<ScopedSessions['sessionOf']>,
+    request: BuiltRequest,
+  ) => void,
+  sessions: ScopedSessions,
+): void {
+  (client.middlewareStack as { add: (mw: unknown, options: unknown) => void }).add(
+    (next: (args: { request: unknown }) => Promise<unknown>) => async (args: { request: unknown }) => {
+      const fn = runningFunction();
+      if (fn) {
+        const { accessKeyId } = await (client as unknown as Credentialed).config.credentials();
+        check(fn, sessions.sessionOf(accessKeyId), args.request as BuiltRequest);
+      }
+      return next(args);
+    },
+    { step: 'build', name, priority: 'high' },
+  );
+}
+
+const isScopedFunction = (fn: { env: Record<string, string> }) => fn.env[ENV.tenantDataRoleArn] !== undefined;
+
+export function guardDynamoDbTenantKeys(
+  client: DynamoDBClient,
+  tableName: string,
+  sessions: ScopedSessions,
+): void {
+  guardScoped(
+    client,
+    'offlineTenantKeysGuardDynamoDb',
+    (fn, session, request) => {
+      if (!session && !isScopedFunction(fn)) return;
+      const operation = (request.headers?.['x-amz-target'] ?? '').split('.')[1] ?? '';
+      const partitions = namedPartitions(operation, bodyOf(request));
+      if (!session) {
+        if (!isPlatformItemCall(operation, partitions))
+          deny(
+            `dynamodb:${operation}`,
+            `table/${tableName} (${partitions.join(', ') || 'no key'}: the execution role reaches platform items only)`,
+          );
+        return;
+      }
+      if (session.functionId !== fn.id)
+        deny(`dynamodb:${operation}`, `table/${tableName} (credentials of ${session.functionId})`);
+      if (partitions.length === 0) deny(`dynamodb:${operation}`, `table/${tableName} (no leading key)`);
+      for (const pk of partitions)
+        if (!isTenantPartition(session.tenant, pk, fn.access))
+          deny(
+            `dynamodb:${operation}`,
+            `table/${tableName} (partition ${pk}, session tenant ${session.tenant})`,
+          );
+    },
+    sessions,
+  );
+}
+
+export function guardS3TenantKeys(client: S3Client, bucketName: string, sessions: ScopedSessions): void {
+  guardScoped(
+    client,
+    'offlineTenantKeysGuardS3',
+    (fn, session, request) => {
+      if (!session && !isScopedFunction(fn)) return;
+      const prefix = `/${bucketName}/`;
+      const path = request.path ?? '';
+      const key = path.startsWith(prefix) ? decodeURIComponent(path.slice(prefix.length)) : '';
+      const action = `s3:${(request.method ?? 'GET').toUpperCase()}`;
+      if (!session) deny(action, `${bucketName}/${key} (the execution role reaches no object)`);
+      else if (session.functionId !== fn.id)
+        deny(action, `${bucketName}/${key} (credentials of ${session.functionId})`);
+      else if (!Object.values(BUCKET_AREAS).some((area) => key.startsWith(`${area}${session.tenant}/`)))
+        deny(action, `${bucketName}/${key} (session tenant ${session.tenant})`);
+    },
+    sessions,
+  );
 }

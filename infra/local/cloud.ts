@@ -20,6 +20,7 @@ import { loadBinaryAssetsAsBytes } from './binary-assets';
 import { allowRequireOfImportOnlyPackages } from './esm-interop';
 import {
   environmentFor,
+  tenantDataEnvironment,
   installEnvironmentOverlay,
   type Environment,
   type LocalResources,
@@ -121,6 +122,19 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
     stops.push(kms.stop);
     const province = await loadProvince(options.provinceFile ?? defaultProvinceFile());
     const modules = await loadModules();
+    // Tenant-scoped credentials (issue 11 §3): the local STS issues them, s3rver learns their keys,
+    // and the access guard holds each to its session's tenant (below).
+    const { startLocalSts, localTenantDataRoleArn } = await import('./sts');
+    const { isTenantScoped } = await import('../../shared/api/tenant-scope');
+    const scopedRoutes = new Set<string>(
+      modules.routes.ROUTES.filter((r) => isTenantScoped(r)).map((r) => r.id),
+    );
+    const sts = await startLocalSts({
+      host: HOST,
+      isScopedFunction: (id) => scopedRoutes.has(id),
+      onIssued: s3.registerKey,
+    });
+    stops.push(sts.stop);
     // One loader for every caller of handlers (gateway, Step Functions, streams): each function
     // loads and runs in its own environment, set up below once the emulators' endpoints are known.
     const functionEnvironment: { common?: Environment; resources?: LocalResources } = {};
@@ -130,7 +144,13 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
       environmentOf: (fn) => {
         if (!functionEnvironment.common || !functionEnvironment.resources)
           throw new Error(`${fn.id} was called before the handlers' environment was set`);
-        return environmentFor(fn.access, functionEnvironment.common, functionEnvironment.resources);
+        return {
+          ...environmentFor(fn.access, functionEnvironment.common, functionEnvironment.resources),
+          ...tenantDataEnvironment(scopedRoutes.has(fn.id), {
+            endpoint: sts.endpoint,
+            roleArn: localTenantDataRoleArn(fn.id),
+          }),
+        };
       },
     });
     const sfn = await modules.stepfunctions.startLocalStepFunctions({
@@ -185,17 +205,26 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
       import('./access-guard'),
       import('./meter'),
     ]);
-    awaitTransactionCommits(clients.getDynamoClient());
-    // IAM, offline: each call is checked against the access of the function making it.
-    guards.guardDynamoDb(clients.getDynamoClient(), LOCAL_TABLE_NAME);
-    guards.guardS3(clients.getS3Client(), LOCAL_BUCKET_NAME);
+    // Every DynamoDB and S3 client, the per-tenant ones the handlers make later included.
+    const baseDynamo = clients.getDynamoClient();
+    clients.onDynamoClient((client) => {
+      awaitTransactionCommits(client, baseDynamo);
+      // IAM, offline: each call is checked against the access of the function making it, and the
+      // key it is signed with against its session's tenant.
+      guards.guardDynamoDb(client, LOCAL_TABLE_NAME);
+      guards.guardDynamoDbTenantKeys(client, LOCAL_TABLE_NAME, sts);
+      meters.meterDynamoDb(client);
+    });
+    clients.onS3Client((client) => {
+      guards.guardS3(client, LOCAL_BUCKET_NAME);
+      guards.guardS3TenantKeys(client, LOCAL_BUCKET_NAME, sts);
+    });
     guards.guardStepFunctions(clients.getSfnClient(), stateMachineArns);
     guards.guardSqs(clients.getSqsClient(), (name) =>
       (Object.keys(QUEUES) as QueueId[]).find((id) => modules.sqsQueues.localQueueName(id) === name),
     );
     guards.guardNotifications(clients.getSesClient(), clients.getSnsClient());
     // What the bill would count (GET /_local/meter): units, requests, by operation.
-    meters.meterDynamoDb(clients.getDynamoClient());
     meters.meterCalls(clients.getSqsClient(), 'sqs');
     meters.meterCalls(clients.getSfnClient(), 'stepFunctions');
     meters.meterCalls(clients.getSesClient(), 'ses');

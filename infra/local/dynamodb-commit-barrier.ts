@@ -19,7 +19,12 @@ import { asCloud } from './function-env';
 
 const TRANSACT_WRITE = /\.TransactWriteItems$/;
 
-export function awaitTransactionCommits(client: DynamoDBClient): void {
+/**
+ * `barrier`: the client the ListTables goes through, the cloud's own by default. A tenant's client
+ * (shared/platform/aws-clients.ts) signs with its session's keys, which the cloud's call neither
+ * has nor needs: it passes its base client.
+ */
+export function awaitTransactionCommits(client: DynamoDBClient, barrier: DynamoDBClient = client): void {
   client.middlewareStack.add(
     (next) => async (args) => {
       const result = await next(args);
@@ -28,7 +33,7 @@ export function awaitTransactionCommits(client: DynamoDBClient): void {
       const target = (args.request as { headers?: Record<string, string> }).headers?.['x-amz-target'];
       // The cloud's call, not the function's: the access guard does not check it.
       if (target && TRANSACT_WRITE.test(target))
-        await asCloud(() => client.send(new ListTablesCommand({ Limit: 1 })));
+        await asCloud(() => barrier.send(new ListTablesCommand({ Limit: 1 })));
       return result;
     },
     { step: 'build', name: 'awaitDynamoDbLocalCommit' },

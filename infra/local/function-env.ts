@@ -89,6 +89,19 @@ export function environmentFor(
   return env;
 }
 
+/**
+ * A tenant-scoped route's variables (issue 11 §3): its own tenant data role and the local STS that
+ * issues it (AWS_ENDPOINT_URL_STS), as CDK gives TENANT_DATA_ROLE_ARN to the same routes
+ * (shared/api/tenant-scope.ts decides which). No other function sees either.
+ */
+export function tenantDataEnvironment(
+  scoped: boolean,
+  sts: { endpoint: string; roleArn: string } | undefined,
+): Environment {
+  if (!scoped || sts === undefined) return {};
+  return { [ENV.tenantDataRoleArn]: sts.roleArn, AWS_ENDPOINT_URL_STS: sts.endpoint };
+}
+
 /** Every queue an access names, to send to or to consume. */
 export const queuesNamedBy = (access: FunctionAccess): QueueId[] => [
   ...new Set([...(access.queue?.send ?? []), ...(access.queue?.consume ? [access.queue.consume] : [])]),

@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import S3rver from 's3rver';
+import { DUMMY_ACCOUNT } from 's3rver/lib/models/account';
 import { meter } from './meter';
 
 export interface S3LocalOptions {
@@ -16,6 +17,8 @@ export interface S3LocalOptions {
 
 export interface RunningS3Local {
   endpoint: string;
+  /** Accept a key the local STS issued (registerS3Key). */
+  registerKey(accessKeyId: string, secretAccessKey: string): void;
   port: number;
   stop(): Promise<void>;
 }
@@ -40,6 +43,7 @@ export async function startS3Local(options: S3LocalOptions): Promise<RunningS3Lo
   let stopped = false;
   return {
     endpoint: `http://${HOST}:${address.port}`,
+    registerKey: registerS3Key,
     port: address.port,
     stop: async () => {
       if (stopped) return;
@@ -50,4 +54,12 @@ export async function startS3Local(options: S3LocalOptions): Promise<RunningS3Lo
       clearTimeout(force);
     },
   };
+}
+
+/**
+ * Lets s3rver accept a key the local STS issued (infra/local/sts.ts): it checks no signature, but
+ * refuses a key it does not know. What the key may touch is the access guard's to decide.
+ */
+export function registerS3Key(accessKeyId: string, secretAccessKey: string): void {
+  DUMMY_ACCOUNT.createKeyPair(accessKeyId, secretAccessKey);
 }

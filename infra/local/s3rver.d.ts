@@ -25,3 +25,11 @@ declare module 's3rver' {
 
   export default S3rver;
 }
+
+/** s3rver's key registry: it refuses a request signed with a key it does not hold. */
+declare module 's3rver/lib/models/account' {
+  interface AWSAccount {
+    createKeyPair(accessKeyId: string, secretAccessKey: string): void;
+  }
+  export const DUMMY_ACCOUNT: AWSAccount;
+}

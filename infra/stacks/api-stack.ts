@@ -22,6 +22,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Role } from 'aws-cdk-lib/aws-iam';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
@@ -69,6 +70,8 @@ export class ApiStack extends Stack {
   public readonly stage: ApiStage;
   /** The function behind each route, by route id (each in its group's nested stack). */
   public readonly functions: Readonly<Record<RouteId, NodejsFunction>>;
+  /** The tenant data role of each tenant-scoped route (infra/constructs/tenant-data-role.ts). */
+  public readonly tenantDataRoles: Readonly<Partial<Record<RouteId, Role>>>;
   /** The nested stack of each route group, by group name. */
   public readonly routeGroups: ReadonlyMap<string, ApiRoutesStack>;
 
@@ -106,6 +109,7 @@ export class ApiStack extends Stack {
     const alarmAction = new SnsAction(props.alarmTopic);
 
     const functions: Partial<Record<RouteId, NodejsFunction>> = {};
+    const tenantDataRoles: Partial<Record<RouteId, Role>> = {};
     const routeGroups = new Map<string, ApiRoutesStack>();
     const apiRoutes: ApiRoute[] = [];
     for (const [group, routes] of groupRoutes(ROUTES)) {
@@ -126,6 +130,7 @@ export class ApiStack extends Stack {
       for (const route of routes) {
         const handler = nested.handlers.get(route.id)!;
         functions[route.id] = handler.handler.function;
+        if (handler.tenantData) tenantDataRoles[route.id] = handler.tenantData.role;
         apiRoutes.push(
           new ApiRoute(this, route.id, {
             route,
@@ -137,6 +142,7 @@ export class ApiStack extends Stack {
       }
     }
     this.functions = functions as Record<RouteId, NodejsFunction>;
+    this.tenantDataRoles = tenantDataRoles;
     this.routeGroups = routeGroups;
     this.stage.throttleRoutes(
       Object.fromEntries(

@@ -64,6 +64,12 @@ export interface ResourceAccess {
    * partitions only (infra/constructs/access.ts grantAuditAppend); a `readWrite` one has it already.
    */
   audit?: boolean;
+  /**
+   * Whether the use case runs with credentials scoped to the caller's tenant (issue 11 §3,
+   * shared/api/tenant-scope.ts): by default, every route with table or bucket access that is not
+   * the operator's. `false` for a route that is cross-tenant by design.
+   */
+  tenantScoped?: boolean;
 }
 
 export interface RouteMeta {

@@ -57,8 +57,9 @@ export const MainTable = new Table({
     },
   },
 });
-// The client given to `Table` is a plain field read on each send; this getter fills it on first use.
-MainTable.getDocumentClient = () => (MainTable.documentClient ??= getDocumentClient());
+// Asked on each send, and not kept: inside a tenant scope the client is the tenant's (its scoped
+// credentials, shared/platform/tenant-credentials.ts), outside it the execution role's.
+MainTable.getDocumentClient = () => getDocumentClient();
 
 export const tenantPk = (tenant: string) => `TENANT#${tenant}`;
 export const dossierPk = (tenant: string, code: string) => `TENANT#${tenant}#DOSSIER#${code}`;

@@ -3,6 +3,7 @@
  * province, its settings profile: both written in one transaction, each only if absent, so two
  * operators creating the same province at once make one and the other gets a conflict.
  */
+import { asPlatform } from '../platform/tenant-credentials';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
@@ -58,8 +59,12 @@ export async function createTenantRecord(
   }
 }
 
+/**
+ * A platform read: with the execution role even inside a tenant scope (a tenant admin's usage page
+ * reads its plan), which reaches the registry and no tenant's data (tenant-credentials.ts).
+ */
 export async function getTenantRecord(id: string): Promise<TenantRecord | undefined> {
-  const { Item } = await TenantRecordEntity.build(GetItemCommand).key({ id }).send();
+  const { Item } = await asPlatform(() => TenantRecordEntity.build(GetItemCommand).key({ id }).send());
   return Item ? toRecord(Item) : undefined;
 }
 

@@ -14,6 +14,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { ENV, optionalEnv } from './env';
 import { tracer } from './observability';
+import { currentTenantScope, tenantCredentialsProvider } from './tenant-credentials';
 
 let dynamoClient: DynamoDBClient | undefined;
 let documentClient: DynamoDBDocumentClient | undefined;
@@ -25,22 +26,85 @@ let sesClient: SESv2Client | undefined;
 let snsClient: SNSClient | undefined;
 let kmsClient: KMSClient | undefined;
 
+/**
+ * Hooks run on every DynamoDB and S3 client made here, the per-tenant ones included: the offline
+ * cloud's access guard and meters (infra/local/cloud.ts) see every call whatever credentials sign it.
+ */
+type ClientHook<C> = (client: C) => void;
+const dynamoHooks: Array<ClientHook<DynamoDBClient>> = [];
+const s3Hooks: Array<ClientHook<S3Client>> = [];
+/** Per tenant (issue 11 §3): clients signing with the tenant's scoped credentials. */
+const tenantDynamo = new Map<string, { client: DynamoDBClient; document: DynamoDBDocumentClient }>();
+const tenantS3 = new Map<string, S3Client>();
+
+/** Runs `hook` on the DynamoDB clients made so far and on every one made later. */
+export function onDynamoClient(hook: ClientHook<DynamoDBClient>): void {
+  dynamoHooks.push(hook);
+  if (dynamoClient) hook(dynamoClient);
+  for (const { client } of tenantDynamo.values()) hook(client);
+}
+
+/** Runs `hook` on the S3 clients made so far and on every one made later. */
+export function onS3Client(hook: ClientHook<S3Client>): void {
+  s3Hooks.push(hook);
+  if (s3Client) hook(s3Client);
+  for (const client of tenantS3.values()) hook(client);
+}
+
+const newDynamoClient = (tenant?: string): DynamoDBClient => {
+  const client = tracer.captureAWSv3Client(
+    new DynamoDBClient(tenant === undefined ? {} : { credentials: tenantCredentialsProvider(tenant) }),
+  );
+  for (const hook of dynamoHooks) hook(client);
+  return client;
+};
+
+const documentClientOf = (client: DynamoDBClient) =>
+  DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+  });
+
+/** The execution role's client (for a tenant-scoped function: its platform reads only). */
 export function getDynamoClient(): DynamoDBClient {
-  dynamoClient ??= tracer.captureAWSv3Client(new DynamoDBClient({}));
+  dynamoClient ??= newDynamoClient();
   return dynamoClient;
 }
 
+/** Inside a tenant scope (tenant-credentials.ts), the tenant's client; else the execution role's. */
 export function getDocumentClient(): DynamoDBDocumentClient {
-  documentClient ??= DynamoDBDocumentClient.from(getDynamoClient(), {
-    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
-  });
+  const tenant = currentTenantScope();
+  if (tenant !== undefined) {
+    let scoped = tenantDynamo.get(tenant);
+    if (!scoped) {
+      const client = newDynamoClient(tenant);
+      scoped = { client, document: documentClientOf(client) };
+      tenantDynamo.set(tenant, scoped);
+    }
+    return scoped.document;
+  }
+  documentClient ??= documentClientOf(getDynamoClient());
   return documentClient;
 }
 
+/** Inside a tenant scope, the tenant's client (its presigned URLs too); else the execution role's. */
 export function getS3Client(): S3Client {
-  s3Client ??= tracer.captureAWSv3Client(
-    new S3Client({ forcePathStyle: optionalEnv(ENV.s3ForcePathStyle, 'false') === 'true' }),
-  );
+  const tenant = currentTenantScope();
+  const make = () => {
+    const client = tracer.captureAWSv3Client(
+      new S3Client({
+        forcePathStyle: optionalEnv(ENV.s3ForcePathStyle, 'false') === 'true',
+        ...(tenant === undefined ? {} : { credentials: tenantCredentialsProvider(tenant) }),
+      }),
+    );
+    for (const hook of s3Hooks) hook(client);
+    return client;
+  };
+  if (tenant !== undefined) {
+    let scoped = tenantS3.get(tenant);
+    if (!scoped) tenantS3.set(tenant, (scoped = make()));
+    return scoped;
+  }
+  s3Client ??= make();
   return s3Client;
 }
 

@@ -67,4 +67,9 @@ export const ENV = {
    * `personalData`); offline, the local KMS's key (AWS_ENDPOINT_URL_KMS, infra/local/kms.ts).
    */
   personalDataKeyId: 'PERSONAL_DATA_KEY_ID',
+  /**
+   * The role a tenant-scoped function assumes with the caller's tenant as session tag (issue 11 §3,
+   * shared/platform/tenant-credentials.ts); offline, the local STS's (infra/local/sts.ts).
+   */
+  tenantDataRoleArn: 'TENANT_DATA_ROLE_ARN',
 } as const;

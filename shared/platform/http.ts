@@ -24,6 +24,8 @@ import { internalErrorResponse, problemResponse } from './problem';
 import { requireServedTenant } from './tenant-gate';
 import { requireFairShare } from './fair-share-gate';
 import { AUDIT_REASON_HEADER, inRequest } from './request-context';
+import { inTenantScope } from './tenant-credentials';
+import { isTenantScoped } from '../api/tenant-scope';
 import {
   invalidTextErrors,
   isJsonContentType,
@@ -195,7 +197,10 @@ export function httpHandler<Id extends RouteId>(contract: ContractFor<Id>, useCa
     } as HttpRequest<Id>;
     // The audit log's context (request-context.ts): which route, which request, and why.
     const context = { route: routeId, requestId, reason: headers[AUDIT_REASON_HEADER] };
-    return toResponse(await inRequest(context, () => useCase(request)));
+    // Below the code (issue 11 §3): the use case reaches the table and bucket with credentials that
+    // name only this tenant's keys; the gates above ran with the execution role (platform items).
+    const scoped = isTenantScoped(route) ? tenant : undefined;
+    return toResponse(await inRequest(context, () => inTenantScope(scoped, () => useCase(request))));
   };
 
   return (

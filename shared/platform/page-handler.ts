@@ -26,6 +26,8 @@ import { logger } from './observability';
 import { internalErrorResponse, problemResponse } from './problem';
 import { lowerCaseHeaders, requestGuard, validatePart } from './request-guard';
 import { requireServedTenant } from './tenant-gate';
+import { inTenantScope } from './tenant-credentials';
+import { isTenantScoped } from '../api/tenant-scope';
 import { requireFairShare } from './fair-share-gate';
 
 type Event = APIGatewayProxyEventV2;
@@ -114,7 +116,9 @@ export function pageHandler<Id extends RouteId>(
       lang,
       annotate: (keys: Record<string, string>) => logger.appendKeys(keys),
     } as PageRequest<Id>;
-    return answer(event, await render(request), negotiated);
+    // The page reads with the tenant's scoped credentials, as the JSON routes do (http.ts).
+    const scoped = isTenantScoped(route) ? tenant : undefined;
+    return answer(event, await inTenantScope(scoped, () => render(request)), negotiated);
   };
 
   return middy<Event, Result>(core)

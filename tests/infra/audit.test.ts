@@ -9,6 +9,9 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { ROUTES, type RouteDef } from '../../shared/api/routes';
 import { AUDIT_DENIED_ACTIONS, AUDIT_PARTITION_PATTERN } from '../../shared/data/audit-keys';
 import { buildTestApp, roleLogicalId } from './fixture';
+import type { CfnRole } from 'aws-cdk-lib/aws-iam';
+import { isTenantScoped } from '../../shared/api/tenant-scope';
+import { leadingKeysCondition, TENANT_TAG_VARIABLE } from '../../infra/constructs/tenant-data-role';
 
 const testApp = buildTestApp();
 const stacks = testApp.app.node.findAll().filter((c): c is Stack => Stack.isStack(c));
@@ -67,9 +70,14 @@ describe('a read route that records reads may append to the audit log and nothin
   function statementsOf(route: RouteDef): Statement[] {
     const fn = api.functions[route.id as keyof typeof api.functions];
     const policies = template.findResources('AWS::IAM::Policy');
-    const role = roleLogicalId(fn);
+    // Its execution role and, for a tenant-scoped route, its tenant data role.
+    const scoped = api.tenantDataRoles[route.id as keyof typeof api.functions];
+    const roles = [
+      roleLogicalId(fn),
+      ...(scoped ? [Stack.of(scoped).getLogicalId(scoped.node.defaultChild as CfnRole)] : []),
+    ];
     return Object.values(policies)
-      .filter((p) => JSON.stringify(p.Properties.Roles).includes(`"${role}"`))
+      .filter((p) => roles.some((role) => JSON.stringify(p.Properties.Roles).includes(`"${role}"`)))
       .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
   }
   const routes: readonly RouteDef[] = ROUTES;
@@ -87,9 +95,12 @@ describe('a read route that records reads may append to the audit log and nothin
       const puts = statementsOf(route).filter((s) => list(s.Action).includes('dynamodb:PutItem'));
       expect(puts).toHaveLength(1);
       expect(list(puts[0]!.Action)).toEqual(['dynamodb:PutItem']);
-      expect(puts[0]!.Condition).toEqual({
-        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [AUDIT_PARTITION_PATTERN] },
-      });
+      // A tenant-scoped route: its own tenant's audit partitions only (a narrower AUDIT_PARTITION_PATTERN).
+      expect(puts[0]!.Condition).toEqual(
+        isTenantScoped(route)
+          ? leadingKeysCondition([`TENANT#${TENANT_TAG_VARIABLE}#AUDIT#*`])
+          : { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [AUDIT_PARTITION_PATTERN] } },
+      );
     },
   );
 
