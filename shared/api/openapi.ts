@@ -6,7 +6,7 @@
  * every route of its kind can answer (the request guard, idempotency, API Gateway's own replies).
  * The document is written from it, and the integration tests check every answer against it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_BODY_BYTES } from '../platform/request-guard';
 import { idempotencyKey, problem } from './schemas/common';
 import { HTML_MEDIA_TYPE, htmlPage } from './schemas/pages';

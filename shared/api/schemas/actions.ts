@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from '../../domain/notifications/kinds';
 import { QUEUE_ORDER_PATTERN } from '../../data/keys';
 import { STEP_ROLES } from '../../domain/roles';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AGENCY_SCOPE_LIST, type AgencyScope } from '../../platform/claims';
 import { agencyCode, singleLine } from './common';
 import { nextCursor, pageQuery } from './page';

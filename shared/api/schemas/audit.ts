@@ -1,5 +1,5 @@
 /** The audit log's query and answer (issue 11 §6): shared/usecases/audit.ts. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AUDIT_ACTIONS, AUDIT_POSITION_PATTERN, daySpan, MAX_AUDIT_DAYS } from '../../domain/audit';
 import { dossierCode, username } from './common';
 import { nextCursor, pageQuery } from './page';

@@ -3,7 +3,7 @@
  * CLI reads XLSX/CSV with shared/domain/catalog/import-layout.ts), which the server parses and
  * checks itself, line by line (shared/domain/catalog/import-rows.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AGENCY_COLUMNS, PROCEDURE_COLUMNS } from '../../domain/catalog/import-layout';
 import { isoDate, multiLine } from './common';
 

@@ -3,7 +3,7 @@
  * parses on every read (shared/data/catalog-repo.ts). Apart from the catalog routes' inputs, lists
  * and queries (catalog.ts) so that a function reading the catalog builds only these (issue 14 §1).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { agencyCode, hhmm, isoDate, multiLine, procedureCode, singleLine } from './common';
 import { NOTIFICATION_KINDS } from '../../domain/notifications/kinds';
 import { PLACEHOLDERS, unknownPlaceholders } from '../../domain/notifications/templates';

@@ -3,7 +3,7 @@
  * (agency, procedure, tenant settings) are in catalog-model.ts, which the data layer reads without
  * building these (issue 14 §1); everything is re-exported here for the routes and tools.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { agencyCode, procedureCode, singleLine, tenantId } from './common';
 import { agency, procedure, tenantSettings } from './catalog-model';
 import { nextCursor, pageQuery } from './page';

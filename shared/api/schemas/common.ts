@@ -4,7 +4,7 @@
  * unbounded or unstorable reaches a use case, a DynamoDB key or the calendar, and the OpenAPI
  * document (generated from these schemas) states the bound as maxLength / pattern.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DOSSIER_CODE_PATTERN, MAX_DOSSIER_CODE_LENGTH } from '../../domain/dossier/code';
 import { SORTABLE_ID_PATTERN } from '../../domain/ids';
 

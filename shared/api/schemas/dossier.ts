@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { HISTORY_TYPES } from '../../domain/lifecycle/events';
 import { LIFECYCLE } from '../../domain/lifecycle/table';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../domain/lifecycle/statuses';

@@ -1,5 +1,5 @@
 /** The printable forms route: which form, and the PDF it answers. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FORM_IDS, type FormId } from '../../domain/forms/model';
 import { dossierCode } from './common';
 

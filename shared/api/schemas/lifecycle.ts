@@ -4,7 +4,7 @@
  * and the reception decision's `{ outcome, ...body }`. The table names each body's fields; this
  * module hands it the HTTP layer's field schemas (trimmed, bounded, no control characters).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ActionRequest, ReceptionDecision } from '../../domain/lifecycle/engine';
 import type { ActionTable, BodyFields } from '../../domain/lifecycle/spec';
 import { agencyCode, calendarDateTime, multiLine, singleLine, username } from './common';

@@ -3,7 +3,7 @@
  * `?cursor=` (opaque, from the previous answer's `nextCursor`). A cursor that does not decode is a
  * 400 naming `query.cursor`, like any other bad parameter.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_CURSOR_LENGTH, decodeCursor, type PagedList } from '../cursor';
 
 export const PAGE_LIMIT = { default: 50, max: 200 } as const;

@@ -1,5 +1,5 @@
 /** What the public HTML pages (shared/pages) take and answer. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LANGS } from '../../pages/i18n';
 import { dossierCode, singleLine } from './common';
 

@@ -1,5 +1,5 @@
 /** The report API (issue 12 §5, JSON): shared/usecases/reports.ts. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FIGURE_KEYS, FIGURES, PERIOD_LEVELS, PERIOD_PATTERNS, type PeriodLevel } from '../../domain/reports';
 import { pageCursor, nextCursor } from './page';
 import { agencyCode, procedureCode, singleLine } from './common';

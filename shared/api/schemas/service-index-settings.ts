@@ -3,7 +3,7 @@
  * data layer (catalog-model.ts), so apart from the service index's route schemas (service-index.ts)
  * and the reports' (issue 14 §1).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { INDICATOR_KEYS } from '../../domain/reports';
 
 export const serviceIndexSettings = z

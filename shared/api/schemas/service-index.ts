@@ -1,5 +1,5 @@
 /** The service index (issue 12 §4), the XLSX export and the monthly summary per agency (§5). */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   INDICATOR_KEYS,
   PERIOD_PATTERNS,

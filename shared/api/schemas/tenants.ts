@@ -1,5 +1,5 @@
 /** The operator's tenant registry and the tenant admins' staff accounts. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { TENANT_ROLES } from '../../domain/roles';
 import { PURGE_PHASES, TENANT_PLANS, TENANT_STATUSES, TENANT_TIME_ZONE } from '../../domain/tenants/tenant';
 import { agencyCode, hhmm, singleLine, tenantId } from './common';

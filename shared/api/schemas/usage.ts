@@ -1,5 +1,5 @@
 /** Usage per tenant and month (issue 10 §4): shared/usecases/usage.ts. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { USAGE_MONTH_PATTERN } from '../../domain/usage/count';
 
 export const usageQuery = z

@@ -1,5 +1,5 @@
 /** Webhook delivery log and redelivery: requests and answers (shared/usecases/webhook-deliveries.ts). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DELIVERY_ID_PATTERN, DELIVERY_STATUSES } from '../../domain/webhooks/delivery';
 import { calendarDateTime } from './common';
 import { nextCursor, pageQuery } from './page';

@@ -1,5 +1,5 @@
 /** What failed for the tenant's webhooks: the notices list (shared/usecases/webhook-notices.ts). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DISABLED_REASONS, NOTICE_ID_PATTERN, NOTICE_KINDS } from '../../domain/webhooks/notice';
 import { calendarDateTime } from './common';
 import { nextCursor, pageQuery } from './page';

@@ -1,5 +1,5 @@
 /** Webhook subscriptions: requests and answers (shared/usecases/webhooks.ts). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROTATION_GRACE } from '../../domain/webhooks/secrets';
 import { MAX_TARGET_URL_LENGTH } from '../../domain/webhooks/target-policy';
 import {

@@ -4,7 +4,7 @@
  * the lifecycle table (./table.ts); the deadline events from the clock (./deadlines.ts). A change
  * to a payload's meaning is a new version, never an edit.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DOSSIER_STATUSES } from './statuses';
 import { LIFECYCLE, SUBMISSION } from './table';
 import type { Labels } from './spec';

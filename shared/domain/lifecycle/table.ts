@@ -7,7 +7,7 @@
  * docs/lifecycle.md (`npm run docs:lifecycle`). The engine (./engine.ts) runs an entry and bumps
  * the version. Adding an action is adding an entry here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { toVnIso } from '../vn-time';
 import type { PlannedStep } from '../dossier/model';
 import { appointmentFor, planSteps } from '../dossier/plan';

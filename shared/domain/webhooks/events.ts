@@ -10,7 +10,7 @@
  * renamed, retyped or worded differently — is a new version, and both versions are published
  * while subscribers migrate.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DOSSIER_STATUSES } from '../lifecycle/statuses';
 import {
   ALARM_TYPES,

@@ -12,7 +12,7 @@
  *   usernames either (`actor`, a hand-off's `fromPerson`/`toPerson`) — a username names a civil
  *   servant, and no count or duration needs to know who.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { alarmPayload, historyEventPayload } from '../lifecycle/events';
 import { alarmSequence, historySequence } from './sequence';
 import {

@@ -7,7 +7,7 @@
  * It rebuilds each node from its definition with `clone`, so checks and refinements on the node
  * (`superRefine`, lengths, patterns) survive; only the children and `catchall` are replaced.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 type Def = Record<string, unknown> & { type: string };
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_CURSOR_LENGTH, decodeCursor, encodeCursor } from '../../../shared/api/cursor';
 import { PAGE_LIMIT, pageQuery } from '../../../shared/api/schemas/page';
 import { QUEUE_ORDER_PATTERN, queueOrder } from '../../../shared/data/keys';

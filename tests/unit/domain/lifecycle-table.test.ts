@@ -5,7 +5,7 @@
  * else to be requested, run, allowed and documented.
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { actionRequestSchema } from '../../../shared/api/schemas/lifecycle';
 import { dossierAction, workQueueQuery } from '../../../shared/api/schemas/actions';
 import { DomainRuleError } from '../../../shared/domain/errors';

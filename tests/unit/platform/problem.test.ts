@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fieldErrorsFromZod } from '../../../shared/platform/problem';
 
 const schema = z.object({
