@@ -24,6 +24,7 @@ import * as serviceIndex from './schemas/service-index';
 import * as tenants from './schemas/tenants';
 import * as usage from './schemas/usage';
 import * as audit from './schemas/audit';
+import * as receipt from './schemas/receipt-secret';
 
 /** `public`: no token. `user`: any valid token (staff, citizen or agency system); roles narrow it. */
 export type RouteAuth = 'public' | 'user';
@@ -253,7 +254,7 @@ export const ROUTES = [
     tags: ['dossiers'],
     request: { body: dossier.submitDossier },
     responses: {
-      201: { description: 'Hồ sơ đã tạo / dossier created', schema: dossier.dossierView },
+      201: { description: 'Hồ sơ đã tạo / dossier created', schema: receipt.submittedDossierView },
       409: {
         description: 'Yêu cầu trùng đang xử lý / same Idempotency-Key in progress',
         schema: common.problem,
@@ -1175,6 +1176,47 @@ export const ROUTES = [
       },
       422: {
         description: 'Quá nhiều dòng: thu hẹp khoảng ngày / too many records: narrow the period',
+        schema: common.problem,
+      },
+      ...problemResponses,
+    },
+  },
+  // Issue 11 §7: an applicant without an account, with the receipt secret printed on form 01 (the
+  // X-Receipt-Secret header; a wrong or missing one answers the 404 of an unknown code).
+  {
+    id: 'getDossierByReceipt',
+    method: 'GET',
+    path: '/v1/public/{tenant}/dossiers/{code}/status',
+    entry: 'functions/dossiers/receipt-status.ts',
+    auth: 'public',
+    action: 'receipt.read',
+    access: { table: 'read', personalData: true },
+    summary:
+      'Tình trạng đầy đủ của hồ sơ cho người giữ giấy tiếp nhận (mã bí mật trong header X-Receipt-Secret) / the full status for whoever holds the receipt (its secret in the X-Receipt-Secret header)',
+    tags: ['tracking'],
+    request: { params: receipt.receiptParams },
+    responses: {
+      200: { description: 'Tình trạng đầy đủ / the full status', schema: receipt.receiptView },
+      ...problemResponses,
+    },
+  },
+  {
+    id: 'actOnDossierByReceipt',
+    method: 'POST',
+    path: '/v1/public/{tenant}/dossiers/{code}/actions',
+    entry: 'functions/dossiers/receipt-act.ts',
+    auth: 'public',
+    action: 'receipt.act',
+    access: { table: 'readWrite', personalData: true },
+    summary:
+      'Người giữ giấy tiếp nhận nộp bổ sung (resubmit) hoặc rút hồ sơ (withdraw), mã bí mật trong header X-Receipt-Secret / the receipt holder supplements or withdraws',
+    tags: ['tracking'],
+    request: { params: receipt.receiptParams, body: receipt.receiptAction },
+    responses: {
+      200: { description: 'Hồ sơ sau thao tác / the dossier after the action', schema: receipt.receiptView },
+      409: {
+        description:
+          'Phiên bản cũ hoặc thao tác không hợp lệ lúc này / stale version or action not allowed now',
         schema: common.problem,
       },
       ...problemResponses,
