@@ -21,7 +21,13 @@ export interface CorsPolicy {
 export const ANY_ORIGIN: readonly string[] = ['*'];
 
 /** Headers browsers may send: the bearer token, JSON bodies and idempotent retries. */
-export const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key'] as const;
+export const CORS_ALLOW_HEADERS = [
+  'authorization',
+  'content-type',
+  'idempotency-key',
+  // The receipt secret (issue 11 §7): a page on the portal sends it from the applicant's browser.
+  'x-receipt-secret',
+] as const;
 /** Headers scripts may read: where a created dossier is, and the version tag. */
 export const CORS_EXPOSE_HEADERS = ['location', 'etag'] as const;
 /** Browsers cache a preflight answer for an hour. */

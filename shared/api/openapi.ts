@@ -222,6 +222,17 @@ function parameters(route: RouteDef) {
       schema: inline(idempotencyKey, 'input'),
     });
   }
+  // Issue 11 §7: the receipt routes take the secret in a header, never in the URL (access logs).
+  if (route.action.startsWith('receipt.')) {
+    out.push({
+      name: 'X-Receipt-Secret',
+      in: 'header',
+      required: true,
+      description:
+        'Mã bí mật tra cứu in trên Giấy tiếp nhận (mẫu 01), ví dụ 7KX2M-Q9D4T / the receipt secret printed on form 01',
+      schema: { type: 'string', maxLength: 64 },
+    });
+  }
   return out;
 }
 

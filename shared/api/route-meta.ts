@@ -793,6 +793,32 @@ export const ROUTE_META = [
       'Xuất nhật ký truy cập ra CSV (UTF-8 có BOM, mở bằng Excel); việc xuất cũng được ghi / the audit log as CSV; the export is recorded too',
     tags: ['audit'],
   },
+  // Issue 11 §7: an applicant without an account, with the receipt secret printed on form 01 (the
+  // X-Receipt-Secret header; a wrong or missing one answers the 404 of an unknown code).
+  {
+    id: 'getDossierByReceipt',
+    method: 'GET',
+    path: '/v1/public/{tenant}/dossiers/{code}/status',
+    entry: 'functions/dossiers/receipt-status.ts',
+    auth: 'public',
+    action: 'receipt.read',
+    access: { table: 'read', personalData: true },
+    summary:
+      'Tình trạng đầy đủ của hồ sơ cho người giữ giấy tiếp nhận (mã bí mật trong header X-Receipt-Secret) / the full status for whoever holds the receipt (its secret in the X-Receipt-Secret header)',
+    tags: ['tracking'],
+  },
+  {
+    id: 'actOnDossierByReceipt',
+    method: 'POST',
+    path: '/v1/public/{tenant}/dossiers/{code}/actions',
+    entry: 'functions/dossiers/receipt-act.ts',
+    auth: 'public',
+    action: 'receipt.act',
+    access: { table: 'readWrite', personalData: true },
+    summary:
+      'Người giữ giấy tiếp nhận nộp bổ sung (resubmit) hoặc rút hồ sơ (withdraw), mã bí mật trong header X-Receipt-Secret / the receipt holder supplements or withdraws',
+    tags: ['tracking'],
+  },
 ] as const satisfies readonly RouteMeta[];
 
 export type RouteId = (typeof ROUTE_META)[number]['id'];

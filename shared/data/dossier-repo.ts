@@ -27,6 +27,7 @@ import { SORT_KEY_PREFIX, TABLE_KEYS, queueOrder } from './keys';
 import { collectPages } from './pages';
 import { sealDossier } from './personal-data';
 import { queryAllByPrefix } from './query';
+import { receiptSecretPut, type StoredReceiptSecret } from './receipt-secret-repo';
 import { cancellationCodes, lostToConcurrentChange } from './transactions';
 
 const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
@@ -131,6 +132,7 @@ async function writeDossier(
   events: readonly DossierEvent[],
   outbox: readonly OutboxMessage[],
   takeKey?: KeyRecordPut,
+  receipt?: StoredReceiptSecret,
 ): Promise<void> {
   try {
     await execute(
@@ -139,6 +141,8 @@ async function writeDossier(
         .options({ condition }),
       ...(takeKey ? [takeKey] : []),
       ...writes(dossier, events, outbox),
+      // Last, so the indexes the cancellation reasons are read at stay those of the items above.
+      ...(receipt ? [receiptSecretPut(dossier.tenant, dossier.code, receipt)] : []),
     );
   } catch (error) {
     const keyError = takeKey ? keyFailure(error, 1) : undefined;
@@ -148,14 +152,18 @@ async function writeDossier(
   }
 }
 
-/** Records a new dossier; fails if the code exists (it cannot, the sequence is atomic: a guard). */
+/**
+ * Records a new dossier, with its receipt secret (sealed and hashed) when given; fails if the code
+ * exists (it cannot, the sequence is atomic: a guard).
+ */
 export function createDossier(
   dossier: Dossier,
   events: readonly DossierEvent[],
   outbox: readonly OutboxMessage[],
   takeKey?: KeyRecordPut,
+  receipt?: StoredReceiptSecret,
 ) {
-  return writeDossier(dossier, { attr: 'code', exists: false }, events, outbox, takeKey);
+  return writeDossier(dossier, { attr: 'code', exists: false }, events, outbox, takeKey, receipt);
 }
 
 /** Saves a changed dossier if nobody changed it since `expectedVersion` was read. */

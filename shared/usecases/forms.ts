@@ -9,6 +9,7 @@ import { buildForm, type FormId } from '../domain/forms';
 import type { FormIdentity } from '../domain/forms/model';
 import { agenciesByCode } from '../data/catalog-repo';
 import { listDossierEvents } from '../data/dossier-repo';
+import { openReceiptSecret } from '../data/receipt-secret-repo';
 import { renderFormPdf } from '../forms/render';
 import { ENV, requireEnv } from '../platform/env';
 import { ForbiddenError } from '../platform/errors';
@@ -36,10 +37,12 @@ export async function dossierFormPdf(principal: Principal, code: string, form: F
     throw new ForbiddenError(
       `Người nộp chỉ lấy được Giấy tiếp nhận (mẫu 01); mẫu ${form} do cán bộ in và trao / the applicant may fetch form 01 only`,
     );
-  const [events, agencies, settings] = await Promise.all([
+  const [events, agencies, settings, receiptSecret] = await Promise.all([
     listDossierEvents(dossier.tenant, dossier.code),
     agenciesByCode(dossier.tenant),
     requireTenantSettings(dossier.tenant),
+    // Form 01 prints the receipt secret: a reprint prints the same one (issue 11 §7).
+    form === '01' ? openReceiptSecret(dossier.tenant, dossier.code) : undefined,
   ]);
   const identity: FormIdentity = {
     tenantName: settings.name,
@@ -48,7 +51,14 @@ export async function dossierFormPdf(principal: Principal, code: string, form: F
   };
   // Read per call: the variable is set by the offline cloud once its own address is known.
   const url = trackingUrl(requireEnv(ENV.publicBaseUrl), dossier.tenant, dossier.code);
-  const model = buildForm(form, { dossier, events, agencies, identity, trackingUrl: url });
+  const model = buildForm(form, {
+    dossier,
+    events,
+    agencies,
+    identity,
+    trackingUrl: url,
+    ...(receiptSecret ? { receiptSecret } : {}),
+  });
   // Every form prints the applicant's name, ID number, address or phone.
   await recordDossierRead(principal, dossier.code);
   return {

@@ -14,6 +14,8 @@ import type { IdempotencyClaim } from '../domain/idempotency';
 import { toYYMMDD } from '../domain/vn-time';
 import { agenciesByCode, getProcedure } from '../data/catalog-repo';
 import { createDossier, nextSequence } from '../data/dossier-repo';
+import { sealReceiptSecret } from '../data/receipt-secret-repo';
+import { newReceiptSecret } from '../domain/citizens/receipt-secret';
 import { clock } from '../platform/clock';
 import type { Principal } from '../platform/principal';
 import { actorOf } from './actor';
@@ -41,6 +43,8 @@ async function procedureOrFail(tenant: string, code: string, field: string, at: 
 }
 
 export type DossierView = ReturnType<typeof dossierView>;
+/** The submission's answer: the full view and, shown this once, the receipt secret. */
+export type SubmittedView = DossierView & { receiptSecret?: string };
 
 /**
  * The new dossier's full view (named with the agencies read to place it: no second read). With a
@@ -50,7 +54,7 @@ export function submitDossier(
   principal: Principal,
   submission: SubmitDossier,
   claim?: IdempotencyClaim,
-): Promise<Outcome<DossierView>> {
+): Promise<Outcome<SubmittedView>> {
   return oncePerKey(claim, (takeKey) => createSubmitted(principal, submission, takeKey), {
     personalData: true,
   });
@@ -59,8 +63,8 @@ export function submitDossier(
 async function createSubmitted(
   principal: Principal,
   submission: SubmitDossier,
-  takeKey: TakeKey<DossierView>,
-): Promise<DossierView> {
+  takeKey: TakeKey<SubmittedView>,
+): Promise<SubmittedView> {
   const actor = actorOf(principal);
   if (actor.kind === 'citizen' && submission.decision) {
     throw new DomainRuleError(
@@ -93,8 +97,13 @@ async function createSubmitted(
     calendar,
   });
   const { dossier, events } = created;
-  const view = dossierView(dossier, agencies);
-  await createDossier(dossier, events, outboxFor(0, dossier, events), takeKey(view));
+  // Every dossier, whatever its channel, gets the secret its receipt prints (issue 11 §7). The
+  // answer shows it once: to the citizen who submitted online, to the counter or postal clerk who
+  // hands or posts the receipt. A retry with the key gets it again from the sealed stored answer.
+  const receiptSecret = newReceiptSecret();
+  const stored = await sealReceiptSecret(tenant, code, receiptSecret);
+  const view = { ...dossierView(dossier, agencies), receiptSecret };
+  await createDossier(dossier, events, outboxFor(0, dossier, events), takeKey(view), stored);
   return view;
 }
 

@@ -13,7 +13,7 @@
 import http from 'node:http';
 import { api, type ApiResponse } from './helpers/api';
 import { assertContract } from './helpers/contract';
-import { acceptedLandTransfer } from './helpers/dossiers';
+import { LAND_TRANSFER_APPLICANT, acceptedLandTransfer } from './helpers/dossiers';
 import { startCloudProcess, stopCloudProcess, type CloudHandle } from './helpers/offline';
 import { claimsLike, signWithIssuerKey } from './helpers/tokens';
 
@@ -36,11 +36,22 @@ const adminOf = (tenant: string) =>
   signWithIssuerKey(claimsLike(cloud.tokens.quantri!, { 'custom:tenant': tenant }), cloud.dataDir);
 
 /** GET from a chosen local address: the client the gateway sees is the socket's. */
-function getFrom(localAddress: string, path: string): Promise<ApiResponse> {
+function getFrom(
+  localAddress: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<ApiResponse> {
   const url = new URL(path, cloud.baseUrl);
   return new Promise((resolve, reject) => {
     const req = http.get(
-      { host: url.hostname, port: url.port, path: url.pathname + url.search, localAddress, agent: false },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        localAddress,
+        agent: false,
+        headers,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -132,6 +143,70 @@ describe('fair share (integration, its own cloud with small limits)', () => {
 
     await sleep(wait * 1000 + 200);
     expect((await getFrom('127.0.0.1', path)).status).toBe(200);
+  }, 60_000);
+
+  it('makes walking consecutive tracking codes useless: nothing personal in any view, 429 past the limit, the secret needed for more', async () => {
+    // Issue 11 §7: codes follow the statutory format <agency>-<YYMMDD>-<NNNN>, so they cannot be
+    // random; a walker gets the minimal public view a few times, then 429 (a fresh client address).
+    let made = await api.post('/v1/dossiers', {
+      baseUrl: cloud.baseUrl,
+      token: cloud.tokens['tiepnhan.binhthanh'],
+      body: {
+        procedureCode: '1.004227',
+        channel: 'counter',
+        applicant: LAND_TRANSFER_APPLICANT,
+        request: 'Đăng ký biến động do chuyển nhượng',
+        decision: { outcome: 'accept' },
+      },
+    });
+    if (made.status === 429) {
+      // The tenant's own small bucket (other tests of this file used it): wait as told.
+      await sleep(Number(made.headers['retry-after']) * 1000 + 200);
+      made = await api.post('/v1/dossiers', {
+        baseUrl: cloud.baseUrl,
+        token: cloud.tokens['tiepnhan.binhthanh'],
+        body: {
+          procedureCode: '1.004227',
+          channel: 'counter',
+          applicant: LAND_TRANSFER_APPLICANT,
+          request: 'Đăng ký biến động do chuyển nhượng',
+          decision: { outcome: 'accept' },
+        },
+      });
+    }
+    expect(made.status).toBe(201);
+    const prefix = String(made.body.code).slice(0, -4);
+    const codeAt = (n: number) => `${prefix}${String(n).padStart(4, '0')}`;
+    const walked: ApiResponse[] = [];
+    for (let n = 1; n <= BURST + 2; n += 1)
+      walked.push(await getFrom('127.0.0.3', `/v1/public/${cloud.info.tenant}/dossiers/${codeAt(n)}`));
+    const served = walked.slice(0, BURST);
+    expect(served.every((r) => r.status === 200 || r.status === 404)).toBe(true);
+    expect(served.some((r) => r.status === 200)).toBe(true);
+    for (const r of served) {
+      const text = JSON.stringify(r.body);
+      for (const personal of [
+        LAND_TRANSFER_APPLICANT.name,
+        LAND_TRANSFER_APPLICANT.idNumber,
+        LAND_TRANSFER_APPLICANT.phone,
+        LAND_TRANSFER_APPLICANT.address,
+        String(made.body.receiptSecret),
+      ])
+        expect(text).not.toContain(personal);
+    }
+    for (const r of walked.slice(BURST)) expectRateLimited(r);
+
+    // More than the public view needs the receipt secret: a guess is the 404 of an unknown code,
+    // and guessing is held to the same per-client limit (another fresh address).
+    const guesses: ApiResponse[] = [];
+    for (let i = 0; i <= BURST; i += 1)
+      guesses.push(
+        await getFrom('127.0.0.4', `/v1/public/${cloud.info.tenant}/dossiers/${made.body.code}/status`, {
+          'x-receipt-secret': `ZZZZZ-ZZZZ${i}`,
+        }),
+      );
+    expect(guesses.slice(0, BURST).map((r) => r.status)).toEqual(Array(BURST).fill(404));
+    expectRateLimited(guesses[BURST]!);
   }, 60_000);
 
   it('answers a browser that was refused with an HTML page and Retry-After', async () => {

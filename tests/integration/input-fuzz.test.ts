@@ -153,6 +153,15 @@ const SAMPLES: Record<string, unknown[]> = {
     { action: 'sendBack', toStep: 0, reason: 'Sai', expectedVersion: 1 },
     { action: 'assign', assignee: 'chuyenvien.datdai', expectedVersion: 1 },
   ],
+  actOnDossierByReceipt: [
+    { action: 'withdraw', reason: 'Không cần nữa', expectedVersion: 1 },
+    {
+      action: 'resubmit',
+      documents: [{ name: 'Hợp đồng', kind: 'certifiedCopy', copies: 1 }],
+      note: 'Đã bổ sung',
+      expectedVersion: 1,
+    },
+  ],
   createAttachment: [
     {
       fileName: 'hop-dong.pdf',

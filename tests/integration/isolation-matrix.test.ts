@@ -21,7 +21,8 @@
  *     resource: 'dossier',                      // what the path names in the target tenant:
  *                                               //   'dossier' | 'subscription' | 'tenantRecord'
  *                                               //   | 'none' (lists, creations) | 'platform'
- *                                               //   (operator) | 'public'
+ *                                               //   (operator) | 'public' | 'receipt' (public,
+ *                                               //   with the receipt secret: 404 to all callers)
  *     params: (t) => ({ code: t.dossier.code }),  // every path parameter, from real resources
  *     body: (t) => ({ … }),                     // a VALID body where a caller with the role would
  *                                               //   otherwise stop at 400 before the 404 check
@@ -61,6 +62,8 @@ const UNKNOWN_DELIVERY = '20261201T000000000Z-AAAAAAAAAAAAAAAAAAAAAA';
 
 interface Targets {
   dossier: { code: string; version: number; facts: Facts; applicant: typeof TARGET_APPLICANT };
+  /** The receipt secrets (issue 11 §7): the target dossier's, and the other tenant's dossier's. */
+  secrets: { target: string; other: string };
   attachmentId: string;
   subscription: { id: string; agency: string };
   staffUsername: string;
@@ -73,7 +76,7 @@ const TARGET_APPLICANT = {
   address: 'Thôn Tây, xã Bình Thành',
 };
 
-type Resource = 'dossier' | 'subscription' | 'tenantRecord' | 'none' | 'platform' | 'public';
+type Resource = 'dossier' | 'subscription' | 'tenantRecord' | 'none' | 'platform' | 'public' | 'receipt';
 interface Entry {
   resource: Resource;
   params?: (t: Targets) => Record<string, string>;
@@ -184,11 +187,21 @@ const ENTRIES: Record<string, Entry> = {
   deleteStaff: { resource: 'tenantRecord', params: (t) => ({ username: t.staffUsername }) },
   getAuditLog: { resource: 'none' },
   exportAuditLog: { resource: 'none' },
+  // Issue 11 §7: every caller here lacks the target's secret (or brings another's): 404, like an unknown code.
+  getDossierByReceipt: { resource: 'receipt', params: (t) => ({ tenant: 'demo', code: t.dossier.code }) },
+  actOnDossierByReceipt: {
+    resource: 'receipt',
+    params: (t) => ({ tenant: 'demo', code: t.dossier.code }),
+    body: (t) => ({ action: 'withdraw', reason: 'Rút trái phép', expectedVersion: t.dossier.version }),
+  },
 };
 
 interface Caller {
   label: string;
   token?: string;
+  /** Receipt routes: the X-Receipt-Secret sent, and the tenant put in the path instead of the target's. */
+  secret?: (t: Targets) => string;
+  pathTenant?: string;
   /** The principal the handlers see; undefined for tokens the gateway refuses (401). */
   outsider: boolean;
 }
@@ -291,7 +304,23 @@ async function callersFor(route: RouteDef, entry: Entry): Promise<Caller[]> {
     }
   }
   out.push(fixed.citizen as Caller, fixed.agencySystem as Caller);
-  void entry;
+  if (entry.resource === 'receipt')
+    out.push(
+      { label: 'a wrong receipt secret', secret: () => 'ZZZZZ-ZZZZZ', outsider: true },
+      { label: "another dossier's receipt secret", secret: (t) => t.secrets.other, outsider: true },
+      {
+        label: "the secret under another tenant's path",
+        secret: (t) => t.secrets.target,
+        pathTenant: OTHER.tenant,
+        outsider: true,
+      },
+      {
+        label: "another dossier's secret under its own tenant's path",
+        secret: (t) => t.secrets.other,
+        pathTenant: OTHER.tenant,
+        outsider: true,
+      },
+    );
   return out;
 }
 
@@ -309,6 +338,8 @@ function factsFor(entry: Entry): Facts | undefined {
 }
 
 function expectationFor(route: RouteDef, entry: Entry, caller: Caller): Case['expected'] {
+  // Nobody in the matrix holds the target's receipt: the 404 an unknown code gets, token or not.
+  if (entry.resource === 'receipt') return { allow: false, status: 404 };
   if (route.auth === 'public') return { allow: true };
   if (!caller.token || caller.outsider) return { allow: false, status: 401 };
   const decision = decide(policyCaller(caller.token), route.action, factsFor(entry));
@@ -336,11 +367,16 @@ const bodyText = (res: ApiResponse): string =>
         : JSON.stringify(res.body);
 
 async function runCase(c: Case, entry: Entry): Promise<void> {
-  const path = resolvePath(c.route, entry.params?.(targets) ?? {}) + (entry.query ?? '');
+  const params = {
+    ...(entry.params?.(targets) ?? {}),
+    ...(c.caller.pathTenant ? { tenant: c.caller.pathTenant } : {}),
+  };
+  const path = resolvePath(c.route, params) + (entry.query ?? '');
   const method = c.route.path === '$default' ? 'GET' : c.route.method;
   const res = await request(method, path, {
     token: c.caller.token,
     ...(entry.body ? { body: entry.body(targets) } : {}),
+    ...(c.caller.secret ? { headers: { 'x-receipt-secret': c.caller.secret(targets) } } : {}),
   });
   const where = `${c.route.id} (${method} ${path}) as ${c.caller.label}`;
   if (res.status >= 500) failures.push(`${where}: ${res.status}`);
@@ -451,6 +487,7 @@ describe('the isolation matrix (integration)', () => {
         facts: dossierFacts(dossierLike),
         applicant: TARGET_APPLICANT,
       },
+      secrets: { target: submitted.body.receiptSecret, other: theirs.body.receiptSecret },
       attachmentId: ticket.body.attachment.id,
       subscription: { id: subscription.body.id, agency: '000.30.01.H99' },
       staffUsername: 'chuyenvien.datdai',
@@ -495,7 +532,7 @@ describe('the isolation matrix (integration)', () => {
   }, 180_000);
 
   it('lets no matrix caller reach a target resource (the policy itself is not taken on trust)', () => {
-    const targeted: Resource[] = ['dossier', 'subscription', 'tenantRecord', 'platform'];
+    const targeted: Resource[] = ['dossier', 'subscription', 'tenantRecord', 'platform', 'receipt'];
     const letThrough = cases
       .filter((c) => targeted.includes((ENTRIES[c.route.id] as Entry).resource) && c.expected.allow)
       .map((c) => `${c.route.id} as ${c.caller.label}`);

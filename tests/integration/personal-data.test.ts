@@ -37,6 +37,8 @@ const person = (n: number) => ({
   address: `Số ${n} ngõ Kín ${run}, thôn Ẩn Danh`,
 });
 const people = [1, 2, 3, 4].map(person);
+/** The receipt secrets the submissions answered (issue 11 §7): sealed in the table, in no log. */
+const secrets: string[] = [];
 
 /** A receiver on 127.0.0.1 that keeps every body. */
 function receiver() {
@@ -148,6 +150,7 @@ describe('personal data sealed (own cloud)', () => {
     expect(replay.status).toBe(201);
     expect(replay.body).toEqual(counter.body);
     codes.push(counter.body.code);
+    secrets.push(counter.body.receiptSecret);
 
     const postal = await api.post('/v1/dossiers', {
       ...as('tiepnhan.tinh'),
@@ -159,6 +162,7 @@ describe('personal data sealed (own cloud)', () => {
     });
     expect(postal.status).toBe(201);
     codes.push(postal.body.code);
+    secrets.push(postal.body.receiptSecret);
 
     const citizen = await newCitizenToken(`cccd-${randomUUID()}`, 'Trần Thị Kín', { baseUrl: cloud.baseUrl });
     const online = await api.post('/v1/dossiers', {
@@ -173,6 +177,7 @@ describe('personal data sealed (own cloud)', () => {
     });
     expect(online.status).toBe(201);
     codes.push(online.body.code);
+    secrets.push(online.body.receiptSecret);
     // The citizen sees their own dossier in full.
     const own = await api.get(`/v1/dossiers/${online.body.code}`, { baseUrl: cloud.baseUrl, token: citizen });
     expect(own.status).toBe(200);
@@ -190,6 +195,13 @@ describe('personal data sealed (own cloud)', () => {
     });
     expect(fourth.status).toBe(201);
     codes.push(fourth.body.code);
+    secrets.push(fourth.body.receiptSecret);
+    // The receipt holder reads the status with the secret in its header: a request the logs see.
+    const byReceipt = await api.get(`/v1/public/${cloud.info.tenant}/dossiers/${fourth.body.code}/status`, {
+      baseUrl: cloud.baseUrl,
+      headers: { 'x-receipt-secret': fourth.body.receiptSecret },
+    });
+    expect(byReceipt.status).toBe(200);
 
     // The agency's own processing system gets the ID number, as before (opened at delivery).
     await until(
@@ -216,6 +228,16 @@ describe('personal data sealed (own cloud)', () => {
       ),
     );
     expect(hits).toEqual([]);
+    expect(secrets).toHaveLength(4);
+    for (const secret of secrets)
+      expect(text.filter((t) => t.includes(secret) || t.includes(secret.replace('-', '')))).toEqual([]);
+    // The receipt secrets: one item per dossier, sealed beside its keyed hash.
+    const receipts = items.filter((i) => i.SK === '#RECEIPT' && codes.includes(String(i.code)));
+    expect(receipts).toHaveLength(codes.length);
+    for (const item of receipts) {
+      expect(item.sealed).toMatch(/^s1\.1\./);
+      expect(item.hash).toMatch(/^r1\./);
+    }
     // What is there instead: sealed fields beside a keyed hash, and the tenant's wrapped key.
     const dossierItems = items.filter((i) => i.SK === '#DOSSIER' && codes.includes(String(i.code)));
     expect(dossierItems).toHaveLength(codes.length);
@@ -265,5 +287,8 @@ describe('personal data sealed (own cloud)', () => {
     expect(logs).toContain('webhook fan-out');
     const hits = people.flatMap((p) => [p.idNumber, p.phone].filter((v) => logs.includes(v)));
     expect(hits).toEqual([]);
+    // Nor the receipt secrets, the one read with a secret included (issue 11 §7).
+    expect(logs).toContain('/status');
+    expect(secrets.filter((s) => logs.includes(s) || logs.includes(s.replace('-', '')))).toEqual([]);
   });
 });

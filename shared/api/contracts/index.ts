@@ -63,6 +63,8 @@ import { addTenantAdminContract } from './addTenantAdmin';
 import { deleteStaffContract } from './deleteStaff';
 import { getAuditLogContract } from './getAuditLog';
 import { exportAuditLogContract } from './exportAuditLog';
+import { getDossierByReceiptContract } from './getDossierByReceipt';
+import { actOnDossierByReceiptContract } from './actOnDossierByReceipt';
 
 export const CONTRACTS = {
   getOpenApi: getOpenApiContract,
@@ -123,4 +125,6 @@ export const CONTRACTS = {
   deleteStaff: deleteStaffContract,
   getAuditLog: getAuditLogContract,
   exportAuditLog: exportAuditLogContract,
+  getDossierByReceipt: getDossierByReceiptContract,
+  actOnDossierByReceipt: actOnDossierByReceiptContract,
 } as const satisfies Record<RouteId, RouteContract>;

@@ -83,6 +83,11 @@ export interface Actor {
   kind: 'staff' | 'citizen';
   agency?: string;
   roles: readonly string[];
+  /**
+   * An applicant without an account who gave this dossier's receipt secret (issue 11 §7): the
+   * lifecycle's `applicant` permit holds for them on that dossier only.
+   */
+  receiptFor?: string;
 }
 
 export interface Dossier {

@@ -43,6 +43,11 @@ export interface FormInput {
   identity: FormIdentity;
   /** The public tracking page of the dossier: what the QR code opens. */
   trackingUrl: string;
+  /**
+   * The receipt secret (issue 11 §7), for form 01 only: printed so the applicant can see the full
+   * status, supplement or withdraw without an account. Absent for dossiers made before it existed.
+   */
+  receiptSecret?: string;
 }
 
 export type Block =

@@ -22,6 +22,25 @@ function collectionText(input: FormInput, dossier: Dossier): string {
   return counter?.address ? `${where}, ${counter.address}` : where;
 }
 
+/**
+ * The receipt secret, labelled and explained: what it allows, and that it is the applicant's to
+ * keep (issue 11 §7). Nothing for a dossier made before secrets existed.
+ */
+function secretBlocks(secret: string | undefined): FormModel['blocks'] {
+  if (!secret) return [];
+  return [
+    { kind: 'space', lines: 0.5 },
+    { kind: 'text', bold: true, label: 'Mã bí mật tra cứu: ', text: secret },
+    {
+      kind: 'text',
+      italic: true,
+      text:
+        'Dùng mã này cùng mã hồ sơ để xem đầy đủ tình trạng hồ sơ, nộp bổ sung hoặc rút hồ sơ trực tuyến ' +
+        'mà không cần tài khoản. Đề nghị giữ kín, không cung cấp mã này cho người khác.',
+    },
+  ];
+}
+
 /** Undefined while the dossier has not been received: there is no receipt yet. */
 export function receiptForm(input: FormInput): FormModel | undefined {
   const { dossier } = input;
@@ -96,6 +115,7 @@ export function receiptForm(input: FormInput): FormModel | undefined {
         italic: true,
         text: `Vào Sổ theo dõi hồ sơ, số thứ tự: ${pad4(dossier.ledgerNumber)}.`,
       },
+      ...secretBlocks(input.receiptSecret),
     ],
     signatures: [
       { title: 'NGƯỜI NỘP HỒ SƠ', hint: signatureHint, name: a.name },

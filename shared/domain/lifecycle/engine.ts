@@ -59,6 +59,8 @@ function holds(p: Permit, ctx: ActionContext, body: Record<string, unknown>): bo
   const { actor: a, dossier: d } = ctx;
   switch (p.relation) {
     case 'applicant':
+      // The citizen who submitted it online, or whoever gave its receipt secret (issue 11 §7).
+      if (a.receiptFor !== undefined) return a.kind === 'citizen' && a.receiptFor === d.code;
       return a.kind === 'citizen' && d.submittedBy.kind === 'citizen' && d.submittedBy.subject === a.subject;
     case 'counter':
       return (

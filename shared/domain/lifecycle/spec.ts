@@ -37,7 +37,7 @@ export type Permit =
   | { relation: 'step'; roles: ReadonlyArray<StepRole | 'step' | 'clerk'>; when?: PermitCondition }
   /** Staff of the receiving counter holding one of `roles` (any role when absent). */
   | { relation: 'counter'; roles?: readonly StepRole[] }
-  /** The citizen who submitted the dossier online. */
+  /** The citizen who submitted the dossier online, or whoever gave its receipt secret. */
   | { relation: 'applicant' };
 
 /** An extra condition on a permit, with the words the docs use for it. */

@@ -107,6 +107,19 @@ export const ACTIONS = {
     en: 'list and download attachments',
   },
   'attachments.write': { scope: 'dossier', mode: 'write', vi: 'Đính kèm tệp', en: 'attach files' },
+  // Issue 11 §7: what the receipt secret allows an applicant without an account (public routes).
+  'receipt.read': {
+    scope: 'dossier',
+    mode: 'read',
+    vi: 'Xem đầy đủ tình trạng hồ sơ bằng mã bí mật trên giấy tiếp nhận',
+    en: "read a dossier's full status with its receipt secret",
+  },
+  'receipt.act': {
+    scope: 'dossier',
+    mode: 'write',
+    vi: 'Nộp bổ sung hoặc rút hồ sơ bằng mã bí mật trên giấy tiếp nhận',
+    en: 'supplement or withdraw a dossier with its receipt secret',
+  },
 } as const satisfies Record<string, ActionSpec>;
 
 export type Action = keyof typeof ACTIONS;

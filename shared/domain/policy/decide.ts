@@ -20,6 +20,8 @@ export interface Caller {
   roles: readonly Role[];
   /** Only for an agency system's token; people's roles alone decide. */
   scopes?: readonly ScopeMeaning[];
+  /** Only for a receipt holder (role `citizen`, no token): the dossier whose secret it gave. */
+  receiptFor?: string;
 }
 
 export type Denial =

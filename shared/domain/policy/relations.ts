@@ -23,6 +23,10 @@ export const RELATIONS = {
     en: 'the dossier was received at my counter',
   },
   submittedByMe: { vi: 'Tôi là người nộp (công dân)', en: 'I submitted it (citizen)' },
+  holdsReceipt: {
+    vi: 'Tôi giữ giấy tiếp nhận của hồ sơ (đã nhập đúng mã bí mật in trên đó)',
+    en: "I hold the dossier's receipt (I gave the secret printed on it)",
+  },
   myAgencysClient: {
     vi: 'Tôi là hệ thống của một cơ quan có phần trong hồ sơ (hoặc sở hữu bản ghi)',
     en: 'I am the system of an agency the dossier passes through (or that owns the record)',
@@ -35,6 +39,8 @@ export const RELATION_NAMES = Object.keys(RELATIONS) as Relation[];
 export interface DossierFacts {
   kind: 'dossier';
   tenant: string;
+  /** The dossier's code: what a receipt holder proved to hold the receipt of. */
+  code?: string;
   receivingAgency: string;
   competentAgency: string;
   stepAgencies: readonly string[];
@@ -64,6 +70,7 @@ export function dossierFacts(d: Dossier): DossierFacts {
   return {
     kind: 'dossier',
     tenant: d.tenant,
+    code: d.code,
     receivingAgency: d.receivingAgency,
     competentAgency: d.competentAgency,
     stepAgencies: d.steps.map((s) => s.agency),
@@ -77,6 +84,11 @@ export interface RelatedCaller {
   subject: string;
   agency?: string;
   roles: readonly string[];
+  /**
+   * The dossier whose receipt secret the caller gave (checked in constant time before the policy
+   * is asked): a member of the public without an account (issue 11 §7). Never set from a token.
+   */
+  receiptFor?: string;
 }
 
 const isCitizen = (c: RelatedCaller) => c.roles.includes('citizen') && c.agency === undefined;
@@ -91,6 +103,10 @@ export function relationsOf(caller: RelatedCaller, facts: Facts): Set<Relation> 
       held.add('myAgencysClient');
     return held;
   }
+  if (isCitizen(caller) && caller.receiptFor !== undefined && caller.receiptFor === facts.code)
+    held.add('holdsReceipt');
+  // A receipt holder is nobody else: it is no token's subject, so it submitted nothing online.
+  if (caller.receiptFor !== undefined) return held;
   if (isCitizen(caller) && facts.submittedByCitizen === caller.subject) held.add('submittedByMe');
   if (mine === undefined) return held;
   const involved =

@@ -21,6 +21,7 @@ const PASSED: readonly Relation[] = ['passedThroughMyAgency'];
 const CLIENT: readonly Relation[] = ['myAgencysClient'];
 const MINE: readonly Relation[] = ['submittedByMe'];
 const RESULT_STEP: readonly Relation[] = ['atMyAgencyResultStep'];
+const RECEIPT: readonly Relation[] = ['holdsReceipt'];
 
 /** Reading a dossier (and its control sheet and files): who may, and as what. */
 const READ_DOSSIER: PolicyRow = {
@@ -70,4 +71,7 @@ export const POLICY: Record<Action, PolicyRow> = {
   'attachments.write':      { reception: PASSED, specialist: PASSED, leader: PASSED, agencySystem: CLIENT, citizen: MINE, tenantAdmin: 'tenant' },
   'dossier.receipt':        { reception: PASSED, specialist: PASSED, leader: PASSED, clerk: RESULT_STEP, citizen: MINE, tenantAdmin: 'tenant', auditor: 'tenant' },
   'dossier.staffForms':     { reception: PASSED, specialist: PASSED, leader: PASSED, clerk: RESULT_STEP, tenantAdmin: 'tenant', auditor: 'tenant' },
+  // Issue 11 §7: the receipt secret, on public routes, for the dossier it was printed for only.
+  'receipt.read':           { citizen: RECEIPT },
+  'receipt.act':            { citizen: RECEIPT },
 };

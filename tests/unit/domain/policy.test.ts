@@ -29,6 +29,7 @@ import { renderCommitted, TARGET } from '../../../tools/authorization-doc';
  * `P` platform-wide ·
  * `pass` passedThroughMyAgency · `step` atMyAgencyStep · `result` atMyAgencyResultStep ·
  * `counter` receivedAtMyCounter · `mine` submittedByMe · `client` myAgencysClient ·
+ * `receipt` holdsReceipt (gave the dossier's receipt secret) ·
  * `step+counter` either.
  */
 const COLUMNS: Role[] = [
@@ -69,6 +70,8 @@ const EXPECTED: Record<Action, string[]> = {
   'attachments.write':       ['pass',         'pass',    'pass', '-',      'client',    'mine', 'T',        '-',    '-'],
   'dossier.receipt':         ['pass',         'pass',    'pass', 'result', '-',         'mine', 'T',        'T',    '-'],
   'dossier.staffForms':      ['pass',         'pass',    'pass', 'result', '-',         '-',    'T',        'T',    '-'],
+  'receipt.read':            ['-',            '-',       '-',    '-',      '-',         'receipt', '-',     '-',    '-'],
+  'receipt.act':             ['-',            '-',       '-',    '-',      '-',         'receipt', '-',     '-',    '-'],
 };
 
 const CODES: Record<string, Grant | undefined> = {
@@ -82,6 +85,7 @@ const CODES: Record<string, Grant | undefined> = {
   counter: ['receivedAtMyCounter'],
   mine: ['submittedByMe'],
   client: ['myAgencysClient'],
+  receipt: ['holdsReceipt'],
   'step+counter': ['atMyAgencyStep', 'receivedAtMyCounter'],
 };
 
@@ -239,6 +243,46 @@ describe('the authorization policy', () => {
       );
   });
 
+  describe('the receipt holder (issue 11 §7)', () => {
+    const holder = (code: string): Caller => ({
+      subject: `receipt:${code}`,
+      tenant: 'demo',
+      roles: ['citizen'],
+      receiptFor: code,
+    });
+    const facts = (code: string, tenant = 'demo'): DossierFacts => ({
+      ...dossierAt(1, 'someone'),
+      code,
+      tenant,
+    });
+
+    it('holds the receipt of the dossier whose secret it gave, and of no other', () => {
+      expect([...relationsOf(holder('A-1'), facts('A-1'))]).toEqual(['holdsReceipt']);
+      expect([...relationsOf(holder('A-1'), facts('A-2'))]).toEqual([]);
+      // Never "submitted by me", even when a dossier names its subject as the submitter.
+      expect([...relationsOf(holder('A-1'), { ...facts('A-1'), submittedByCitizen: 'receipt:A-1' })]).toEqual(
+        ['holdsReceipt'],
+      );
+    });
+
+    it('reads and acts with the receipt actions only, on that dossier, in its tenant', () => {
+      expect(decide(holder('A-1'), 'receipt.read', facts('A-1')).allow).toBe(true);
+      expect(decide(holder('A-1'), 'receipt.act', facts('A-1')).allow).toBe(true);
+      expect(decide(holder('A-1'), 'receipt.read', facts('A-2'))).toMatchObject({ status: 404 });
+      expect(decide(holder('A-1'), 'receipt.read', facts('A-1', 'other'))).toMatchObject({ status: 404 });
+      for (const action of ['dossier.read', 'dossier.act', 'attachments.write', 'dossier.receipt'] as const)
+        expect(decide(holder('A-1'), action, facts('A-1'))).toMatchObject({ allow: false, status: 404 });
+    });
+
+    it('is no signed-in citizen: a token without the secret holds no receipt', () => {
+      const citizen: Caller = { subject: 'me', tenant: 'demo', roles: ['citizen'] };
+      expect(decide(citizen, 'receipt.read', { ...facts('A-1'), submittedByCitizen: 'me' })).toMatchObject({
+        allow: false,
+        status: 403,
+      });
+    });
+  });
+
   it('holds an agency system to its scopes: reading needs read or act, changing needs act', () => {
     const system = (scopes: Caller['scopes']): Caller => ({
       subject: 'c',
@@ -260,7 +304,8 @@ describe('routes and the policy', () => {
   it('every route names an action of the policy, and user routes derive their roles from it', () => {
     for (const r of routes) {
       expect(ACTIONS[r.action]).toBeDefined();
-      expect(r.auth === 'public').toBe(r.action === 'public');
+      // A public route is open to all, or to whoever gives a receipt secret (issue 11 §7).
+      expect(r.auth === 'public').toBe(r.action === 'public' || r.action.startsWith('receipt.'));
       if (r.auth === 'user') expect(routeRoles(r)?.length).toBeGreaterThan(0);
     }
   });

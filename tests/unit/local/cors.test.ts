@@ -25,7 +25,7 @@ describe('infra/local/cors', () => {
     expect(answer.headers).toEqual({
       'access-control-allow-origin': APP,
       'access-control-allow-methods': policy.allowMethods.join(','),
-      'access-control-allow-headers': 'authorization,content-type,idempotency-key',
+      'access-control-allow-headers': 'authorization,content-type,idempotency-key,x-receipt-secret',
       'access-control-max-age': '3600',
     });
     const other = preflightReply(policy, {
