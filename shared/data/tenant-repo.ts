@@ -3,7 +3,7 @@
  * province, its settings profile: both written in one transaction, each only if absent, so two
  * operators creating the same province at once make one and the other gets a conflict.
  */
-import { asPlatform } from '../platform/tenant-credentials';
+import { asPlatform } from '../platform/tenant-scope-context';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';

@@ -14,7 +14,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { ENV, optionalEnv } from './env';
 import { tracer } from './observability';
-import { currentTenantScope, tenantCredentialsProvider } from './tenant-credentials';
+import { currentTenantScope, type TenantScope } from './tenant-scope-context';
 
 let dynamoClient: DynamoDBClient | undefined;
 let documentClient: DynamoDBDocumentClient | undefined;
@@ -51,9 +51,9 @@ export function onS3Client(hook: ClientHook<S3Client>): void {
   for (const client of tenantS3.values()) hook(client);
 }
 
-const newDynamoClient = (tenant?: string): DynamoDBClient => {
+const newDynamoClient = (scope?: TenantScope): DynamoDBClient => {
   const client = tracer.captureAWSv3Client(
-    new DynamoDBClient(tenant === undefined ? {} : { credentials: tenantCredentialsProvider(tenant) }),
+    new DynamoDBClient(scope === undefined ? {} : { credentials: scope.credentials }),
   );
   for (const hook of dynamoHooks) hook(client);
   return client;
@@ -72,13 +72,13 @@ export function getDynamoClient(): DynamoDBClient {
 
 /** Inside a tenant scope (tenant-credentials.ts), the tenant's client; else the execution role's. */
 export function getDocumentClient(): DynamoDBDocumentClient {
-  const tenant = currentTenantScope();
-  if (tenant !== undefined) {
-    let scoped = tenantDynamo.get(tenant);
+  const scope = currentTenantScope();
+  if (scope !== undefined) {
+    let scoped = tenantDynamo.get(scope.tenant);
     if (!scoped) {
-      const client = newDynamoClient(tenant);
+      const client = newDynamoClient(scope);
       scoped = { client, document: documentClientOf(client) };
-      tenantDynamo.set(tenant, scoped);
+      tenantDynamo.set(scope.tenant, scoped);
     }
     return scoped.document;
   }
@@ -88,20 +88,20 @@ export function getDocumentClient(): DynamoDBDocumentClient {
 
 /** Inside a tenant scope, the tenant's client (its presigned URLs too); else the execution role's. */
 export function getS3Client(): S3Client {
-  const tenant = currentTenantScope();
+  const scope = currentTenantScope();
   const make = () => {
     const client = tracer.captureAWSv3Client(
       new S3Client({
         forcePathStyle: optionalEnv(ENV.s3ForcePathStyle, 'false') === 'true',
-        ...(tenant === undefined ? {} : { credentials: tenantCredentialsProvider(tenant) }),
+        ...(scope === undefined ? {} : { credentials: scope.credentials }),
       }),
     );
     for (const hook of s3Hooks) hook(client);
     return client;
   };
-  if (tenant !== undefined) {
-    let scoped = tenantS3.get(tenant);
-    if (!scoped) tenantS3.set(tenant, (scoped = make()));
+  if (scope !== undefined) {
+    let scoped = tenantS3.get(scope.tenant);
+    if (!scoped) tenantS3.set(scope.tenant, (scoped = make()));
     return scoped;
   }
   s3Client ??= make();

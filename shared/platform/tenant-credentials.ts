@@ -19,9 +19,11 @@
  * No `if (local)`: offline, TENANT_DATA_ROLE_ARN and AWS_ENDPOINT_URL_STS point at the local STS
  * (infra/local/sts.ts), whose credentials the offline access guard holds to the same rules.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { TENANT_TAG } from '../api/tenant-scope';
 import { ENV, numberEnv } from './env';
+import { runInTenantScope } from './tenant-scope-context';
+
+export { asPlatform, currentTenantScope } from './tenant-scope-context';
 
 export interface ScopedCredentials {
   accessKeyId: string;
@@ -78,23 +80,14 @@ export function credentialCache(options: {
 /** The role the function assumes for its tenants, when it has one. */
 export const tenantDataRoleArn = (): string | undefined => process.env[ENV.tenantDataRoleArn] || undefined;
 
-const scope = new AsyncLocalStorage<{ tenant: string }>();
-
 /**
  * Runs `body` with `tenant`'s credentials for every table and bucket call it makes (and awaits).
  * Without TENANT_DATA_ROLE_ARN (a function that is not tenant-scoped) it runs as it is.
  */
 export function inTenantScope<T>(tenant: string | undefined, body: () => Promise<T>): Promise<T> {
   if (tenant === undefined || tenantDataRoleArn() === undefined) return body();
-  return scope.run({ tenant }, body);
+  return runInTenantScope({ tenant, credentials: tenantCredentialsProvider(tenant) }, body);
 }
-
-/** Runs `body` with the execution role: for the platform items it alone may read. */
-export const asPlatform = <T>(body: () => T): T => scope.exit(body);
-
-/** The tenant whose credentials the current call signs with, if any. */
-export const currentTenantScope = (): string | undefined =>
-  tenantDataRoleArn() === undefined ? undefined : scope.getStore()?.tenant;
 
 /** Sessions last one hour: the cap for a role assumed with a Lambda function's credentials. */
 export const SESSION_SECONDS = 3600;
@@ -156,4 +149,4 @@ export function tenantCredentialCache(): CredentialCache {
  * refresh (early enough for every presigned URL), and answers from memory otherwise.
  */
 export const tenantCredentialsProvider = (tenant: string) =>
-  Object.assign(() => tenantCredentialCache().get(tenant), { memoized: true });
+  Object.assign(() => tenantCredentialCache().get(tenant), { memoized: true as const });

@@ -94,7 +94,7 @@ describe('tenant scope', () => {
     process.env[ENV.tenantDataRoleArn] = 'arn:aws:iam::111122223333:role/t';
     const seen = await inTenantScope('h97', async () => {
       await new Promise((r) => setTimeout(r, 1));
-      return [currentTenantScope(), asPlatform(() => currentTenantScope())];
+      return [currentTenantScope()?.tenant, asPlatform(() => currentTenantScope())];
     });
     expect(seen).toEqual(['h97', undefined]);
     expect(currentTenantScope()).toBeUndefined();
