@@ -19,7 +19,8 @@
  * No `if (local)`: offline, TENANT_DATA_ROLE_ARN and AWS_ENDPOINT_URL_STS point at the local STS
  * (infra/local/sts.ts), whose credentials the offline access guard holds to the same rules.
  */
-import { TENANT_TAG } from '../api/tenant-scope';
+import { TENANT_ID_PATTERN, TENANT_TAG } from '../api/tenant-scope';
+import { NotFoundError } from './errors';
 import { ENV, numberEnv } from './env';
 import { runInTenantScope } from './tenant-scope-context';
 
@@ -86,6 +87,11 @@ export const tenantDataRoleArn = (): string | undefined => process.env[ENV.tenan
  */
 export function inTenantScope<T>(tenant: string | undefined, body: () => Promise<T>): Promise<T> {
   if (tenant === undefined || tenantDataRoleArn() === undefined) return body();
+  // A name that is no tenant id (a token's claim, say `H98`) owns no key: nothing to find. Asking
+  // STS for it would only be refused (the local STS refuses it; the role's trust policy refuses the
+  // characters that widen a pattern), and a refusal is a 500.
+  if (!TENANT_ID_PATTERN.test(tenant))
+    return Promise.reject(new NotFoundError(`Không có đơn vị ${tenant} / no tenant ${tenant}`));
   return runInTenantScope({ tenant, credentials: tenantCredentialsProvider(tenant) }, body);
 }
 

@@ -100,6 +100,14 @@ describe('tenant scope', () => {
     expect(currentTenantScope()).toBeUndefined();
   });
 
+  it('answers 404 for a name that is no tenant id (a token claiming `H98`), before any STS call', async () => {
+    process.env[ENV.tenantDataRoleArn] = 'arn:aws:iam::111122223333:role/t';
+    const body = jest.fn(async () => 'ran');
+    await expect(inTenantScope('H98', body)).rejects.toMatchObject({ status: 404 });
+    await expect(inTenantScope('h9#*', body)).rejects.toMatchObject({ status: 404 });
+    expect(body).not.toHaveBeenCalled();
+  });
+
   it('is no scope in a function without a tenant data role (not tenant-scoped)', async () => {
     delete process.env[ENV.tenantDataRoleArn];
     expect(await inTenantScope('h97', async () => currentTenantScope())).toBeUndefined();
