@@ -1,5 +1,6 @@
 /**
- * One client per AWS service, created once per container and traced. Endpoints come from the
+ * One client per AWS service, created once per container (inside a tenant scope, one per tenant).
+ * Tracing is Lambda's own, without wrapping the clients (docs/cold-start.md). Endpoints come from the
  * standard `AWS_ENDPOINT_URL_<SERVICE>` variables, which is how the offline cloud points the very
  * same code at DynamoDB Local and s3rver.
  */
@@ -13,7 +14,6 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { ENV, optionalEnv } from './env';
-import { tracer } from './observability';
 import { currentTenantScope, type TenantScope } from './tenant-scope-context';
 
 let dynamoClient: DynamoDBClient | undefined;
@@ -52,9 +52,7 @@ export function onS3Client(hook: ClientHook<S3Client>): void {
 }
 
 const newDynamoClient = (scope?: TenantScope): DynamoDBClient => {
-  const client = tracer.captureAWSv3Client(
-    new DynamoDBClient(scope === undefined ? {} : { credentials: scope.credentials }),
-  );
+  const client = new DynamoDBClient(scope === undefined ? {} : { credentials: scope.credentials });
   for (const hook of dynamoHooks) hook(client);
   return client;
 };
@@ -90,12 +88,10 @@ export function getDocumentClient(): DynamoDBDocumentClient {
 export function getS3Client(): S3Client {
   const scope = currentTenantScope();
   const make = () => {
-    const client = tracer.captureAWSv3Client(
-      new S3Client({
-        forcePathStyle: optionalEnv(ENV.s3ForcePathStyle, 'false') === 'true',
-        ...(scope === undefined ? {} : { credentials: scope.credentials }),
-      }),
-    );
+    const client = new S3Client({
+      forcePathStyle: optionalEnv(ENV.s3ForcePathStyle, 'false') === 'true',
+      ...(scope === undefined ? {} : { credentials: scope.credentials }),
+    });
     for (const hook of s3Hooks) hook(client);
     return client;
   };
@@ -109,35 +105,35 @@ export function getS3Client(): S3Client {
 }
 
 export function getSfnClient(): SFNClient {
-  sfnClient ??= tracer.captureAWSv3Client(new SFNClient({}));
+  sfnClient ??= new SFNClient({});
   return sfnClient;
 }
 
 export function getSqsClient(): SQSClient {
-  sqsClient ??= tracer.captureAWSv3Client(new SQSClient({}));
+  sqsClient ??= new SQSClient({});
   return sqsClient;
 }
 
 /** Only the route that registers agencies' systems uses it (AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER offline). */
 export function getCognitoClient(): CognitoIdentityProviderClient {
-  cognitoClient ??= tracer.captureAWSv3Client(new CognitoIdentityProviderClient({}));
+  cognitoClient ??= new CognitoIdentityProviderClient({});
   return cognitoClient;
 }
 
 /** Notifications' e-mail (AWS_ENDPOINT_URL_SESV2 offline: the local mailbox). */
 export function getSesClient(): SESv2Client {
-  sesClient ??= tracer.captureAWSv3Client(new SESv2Client({}));
+  sesClient ??= new SESv2Client({});
   return sesClient;
 }
 
 /** Notifications' SMS through SNS (AWS_ENDPOINT_URL_SNS offline: the local mailbox). */
 export function getSnsClient(): SNSClient {
-  snsClient ??= tracer.captureAWSv3Client(new SNSClient({}));
+  snsClient ??= new SNSClient({});
   return snsClient;
 }
 
 /** Tenants' personal-data keys (AWS_ENDPOINT_URL_KMS offline: the local KMS, infra/local/kms.ts). */
 export function getKmsClient(): KMSClient {
-  kmsClient ??= tracer.captureAWSv3Client(new KMSClient({}));
+  kmsClient ??= new KMSClient({});
   return kmsClient;
 }

@@ -162,6 +162,7 @@ export function httpHandler<Id extends RouteId>(contract: ContractFor<Id>, useCa
   const route = routeMetaById(routeId);
   const schemas = contract.request ?? {};
   const isIdempotent = 'idempotent' in route && route.idempotent === true;
+  const tenantScoped = isTenantScoped(route);
 
   const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const headers = lowerCaseHeaders(event.headers);
@@ -199,7 +200,7 @@ export function httpHandler<Id extends RouteId>(contract: ContractFor<Id>, useCa
     const context = { route: routeId, requestId, reason: headers[AUDIT_REASON_HEADER] };
     // Below the code (issue 11 §3): the use case reaches the table and bucket with credentials that
     // name only this tenant's keys; the gates above ran with the execution role (platform items).
-    const scoped = isTenantScoped(route) ? tenant : undefined;
+    const scoped = tenantScoped ? tenant : undefined;
     return toResponse(await inRequest(context, () => inTenantScope(scoped, () => useCase(request))));
   };
 

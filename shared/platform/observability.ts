@@ -18,13 +18,3 @@ export const metrics = new Metrics({
   serviceName,
   namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'MotCua',
 });
-
-/**
- * What is left of the tracer: aws-clients.ts still hands each client to `captureAWSv3Client`,
- * which now returns it as it is (no per-call subsegments). Kept under the old name so the client
- * getters, which other work reshapes (tenant-scoped credentials), need no change; a getter may
- * drop the call whenever it is next edited.
- */
-export const tracer = {
-  captureAWSv3Client: <Client>(client: Client): Client => client,
-};

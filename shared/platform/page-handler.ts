@@ -100,6 +100,7 @@ export function pageHandler<Id extends RouteId>(
   const route = routeMetaById(contract.id);
   const schemas = contract.request ?? {};
   const negotiated = 'page' in route && route.page === 'negotiated';
+  const tenantScoped = isTenantScoped(route);
 
   const core = async (event: Event): Promise<Result> => {
     logger.appendKeys({ correlation_id: event.requestContext?.requestId ?? 'unknown' });
@@ -117,7 +118,7 @@ export function pageHandler<Id extends RouteId>(
       annotate: (keys: Record<string, string>) => logger.appendKeys(keys),
     } as PageRequest<Id>;
     // The page reads with the tenant's scoped credentials, as the JSON routes do (http.ts).
-    const scoped = isTenantScoped(route) ? tenant : undefined;
+    const scoped = tenantScoped ? tenant : undefined;
     return answer(event, await inTenantScope(scoped, () => render(request)), negotiated);
   };
 

@@ -145,3 +145,13 @@ export const resolvedStatement = (
   ...(s as unknown as PolicyStatement),
   Resource: list(s.Resource as unknown).map((r) => resolveIntrinsics(r, known)),
 });
+
+/** An `sts:AssumeRole` request carrying session `tags`, as a trust policy sees it. */
+export const assumeRoleRequest = (tags: Readonly<Record<string, string>>, resource = 'role'): IamRequest => ({
+  action: 'sts:AssumeRole',
+  resource,
+  context: {
+    'aws:TagKeys': Object.keys(tags),
+    ...Object.fromEntries(Object.entries(tags).map(([k, v]) => [`aws:RequestTag/${k}`, v])),
+  },
+});

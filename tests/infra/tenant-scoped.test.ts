@@ -14,6 +14,7 @@ import { ENV } from '../../shared/platform/env';
 import { TENANT_TAG_VARIABLE } from '../../infra/constructs/tenant-data-role';
 import { buildTestApp, roleLogicalId } from './fixture';
 import {
+  assumeRoleRequest,
   evaluate,
   resolveIntrinsics,
   resolvedStatement,
@@ -146,14 +147,7 @@ describe('tenant-scoped routes (issue 11 §3)', () => {
       expect(trust[0]!.Principal).toEqual({ AWS: { 'Fn::GetAtt': [roleLogicalId(fnOf(id)), 'Arn'] } });
       expect(list(trust[0]!.Action).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
       const assume = (tags: Record<string, string>) =>
-        evaluate([resolvedStatement({ ...trust[0], Resource: '*' })], {
-          action: 'sts:AssumeRole',
-          resource: 'role',
-          context: {
-            'aws:TagKeys': Object.keys(tags),
-            ...Object.fromEntries(Object.entries(tags).map(([k, v]) => [`aws:RequestTag/${k}`, v])),
-          },
-        });
+        evaluate([resolvedStatement({ ...trust[0], Resource: '*' })], assumeRoleRequest(tags));
       expect(assume({ tenant: 'h97' })).toBe('allow');
       expect(assume({})).toBe('implicitDeny');
       expect(assume({ tenant: 'h9*' })).toBe('implicitDeny');

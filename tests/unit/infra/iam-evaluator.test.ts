@@ -3,7 +3,12 @@
  * it models, with a case that must allow and one that must not, so a wrong evaluator cannot make
  * the proofs pass.
  */
-import { evaluate, resolveIntrinsics, type PolicyStatement } from '../../infra/iam-evaluator';
+import {
+  assumeRoleRequest,
+  evaluate,
+  resolveIntrinsics,
+  type PolicyStatement,
+} from '../../infra/iam-evaluator';
 
 const TABLE = 'arn:aws:dynamodb:ap-southeast-1:111122223333:table/t';
 const TAG = '${aws:PrincipalTag/tenant}';
@@ -116,15 +121,7 @@ describe('IAM evaluator', () => {
         StringNotLike: { 'aws:RequestTag/tenant': ['*#*', '*${*}*'] },
       },
     };
-    const assume = (tags: Record<string, string>) =>
-      evaluate([trust], {
-        action: 'sts:AssumeRole',
-        resource: 'r',
-        context: {
-          'aws:TagKeys': Object.keys(tags),
-          ...Object.fromEntries(Object.entries(tags).map(([k, v]) => [`aws:RequestTag/${k}`, v])),
-        },
-      });
+    const assume = (tags: Record<string, string>) => evaluate([trust], assumeRoleRequest(tags, 'r'));
     expect(assume({ tenant: 'h97' })).toBe('allow');
     expect(assume({})).toBe('implicitDeny');
     expect(assume({ tenant: 'h9*' })).toBe('implicitDeny');
