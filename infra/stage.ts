@@ -6,6 +6,11 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ANY_ORIGIN } from '../shared/api/cors';
+import {
+  CITIZEN_PROVIDERS_KEY,
+  readCitizenIdentityProviders,
+  type CitizenIdentityProvider,
+} from './citizen-providers';
 
 /** The context keys this app reads. */
 export const CONTEXT_KEYS = {
@@ -25,6 +30,8 @@ export const CONTEXT_KEYS = {
   sesFromEmail: 'sesFromEmail',
   /** The SES region of that identity, when not the stack's. */
   sesRegion: 'sesRegion',
+  /** Per tenant id, the OIDC provider its citizens sign in through (infra/citizen-providers.ts). */
+  citizenIdentityProviders: CITIZEN_PROVIDERS_KEY,
 } as const;
 
 /** Notifications' e-mail and SMS settings (docs/deploy.md, docs/notifications.md). */
@@ -69,6 +76,11 @@ export interface StageConfig {
    */
   readonly personalDataKeyRemovalPolicy: RemovalPolicy;
   readonly notify: NotifyConfig;
+  /**
+   * Provinces whose citizens sign in through their own identity provider (docs/citizens.md); empty:
+   * citizens have no Cognito sign-in and nothing of it is in the template.
+   */
+  readonly citizenIdentityProviders: readonly CitizenIdentityProvider[];
 }
 
 export interface ContextReader {
@@ -153,6 +165,11 @@ export function readStageConfig(context: ContextReader): StageConfig {
   const logRetention = readRetention(context.tryGetContext(CONTEXT_KEYS.logRetentionDays), isProd, errors);
 
   const notify = readNotify(context, errors);
+  const citizenIdentityProviders = readCitizenIdentityProviders(
+    context.tryGetContext(CONTEXT_KEYS.citizenIdentityProviders),
+    domain,
+    errors,
+  );
 
   if (errors.length > 0 || stage === undefined) {
     throw new Error(`Invalid stage configuration:\n  - ${errors.join('\n  - ')}`);
@@ -169,6 +186,7 @@ export function readStageConfig(context: ContextReader): StageConfig {
     logRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     personalDataKeyRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     notify,
+    citizenIdentityProviders,
     ...(sesFromEmail !== undefined ? { sesFromEmail } : {}),
     ...(sesRegion !== undefined ? { sesRegion } : {}),
   };

@@ -17,6 +17,7 @@ import {
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
+  UserPoolClientIdentityProvider,
   UserPoolEmail,
   type UserPoolClient,
   type UserPoolDomain,
@@ -24,7 +25,9 @@ import {
 import type { Construct } from 'constructs';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { AGENCY_AUDIENCE, AGENCY_RESOURCE_SERVER, AGENCY_SCOPES, CLAIMS } from '../../shared/platform/claims';
+import { ENV } from '../../shared/platform/env';
 import { ApiFunction } from '../constructs/api-function';
+import { CitizenIdentity } from '../constructs/citizen-identity';
 import { acknowledge } from '../constructs/nag';
 import type { StageConfig } from '../stage';
 
@@ -64,6 +67,8 @@ export class AuthStack extends Stack {
   public readonly preTokenGeneration: ApiFunction;
   /** The pool's Cognito domain: agencies' systems get tokens at `<baseUrl>/oauth2/token`. */
   public readonly tokenDomain: UserPoolDomain;
+  /** Citizens' providers and app clients, when the stage configures any (docs/citizens.md). */
+  public readonly citizenIdentity?: CitizenIdentity;
 
   constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
@@ -132,6 +137,8 @@ export class AuthStack extends Stack {
     this.userPoolClient = this.userPool.addClient('WebClient', {
       // A browser app cannot keep a secret.
       generateSecret: false,
+      // Staff only: citizens' providers have their own clients (CitizenIdentity).
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       // SRP keeps the password off the wire; refresh tokens are always allowed by Cognito.
       authFlows: { userSrp: true },
       // No hosted UI: without this CDK enables OAuth flows with an example.com callback.
@@ -151,6 +158,7 @@ export class AuthStack extends Stack {
 
     this.cliClient = this.userPool.addClient('CliClient', {
       generateSecret: false,
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       authFlows: { userPassword: true },
       disableOAuth: true,
       preventUserExistenceErrors: true,
@@ -175,10 +183,13 @@ export class AuthStack extends Stack {
       cognitoDomain: { domainPrefix: `motcua-${props.config.stage}-${this.account}` },
     });
     this.preTokenGeneration = this.agencyClaimsTrigger(props);
+    this.citizenIdentity = this.citizenSignIn(props);
     this.jwtAudience = [
       this.userPoolClient.userPoolClientId,
       AGENCY_AUDIENCE,
       this.cliClient.userPoolClientId,
+      // Citizens' ID tokens have their province's client as audience.
+      ...[...(this.citizenIdentity?.clients.values() ?? [])].map((c) => c.userPoolClientId),
     ];
 
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
@@ -224,6 +235,29 @@ export class AuthStack extends Stack {
     fn.bindTableItems({ table: props.table, actions: ['dynamodb:GetItem'] });
     this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, fn.function, LambdaVersion.V3_0);
     return fn;
+  }
+
+  /**
+   * Citizens' sign-in through their province's identity provider, when the stage configures one:
+   * the providers and clients, and the configured tenants for the trigger (it accepts federated
+   * users of these provinces only). Nothing at all otherwise, so such a stage's template is as before.
+   */
+  private citizenSignIn(props: AuthStackProps): CitizenIdentity | undefined {
+    const providers = props.config.citizenIdentityProviders;
+    if (providers.length === 0) return undefined;
+    const citizens = new CitizenIdentity(this, 'CitizenIdentity', { userPool: this.userPool, providers });
+    this.preTokenGeneration.function.addEnvironment(
+      ENV.citizenTenants,
+      providers.map((p) => p.tenant).join(','),
+    );
+    // Where the citizen app sends the browser: <domain>/oauth2/authorize?identity_provider=citizen-<tenant>…
+    new CfnOutput(this, 'CitizenSignInDomain', { value: this.tokenDomain.baseUrl() });
+    for (const [tenant, client] of citizens.clients)
+      new CfnOutput(this, `CitizenClientId-${tenant}`, {
+        description: `App client of ${tenant}'s citizens`,
+        value: client.userPoolClientId,
+      });
+    return citizens;
   }
 
   /** What threat protection does with risky sign-ins (the pool's default is to only score them). */

@@ -37,6 +37,11 @@ export const ENV = {
   /** The Cognito user pool agencies' app clients are made in (only the function that makes them). */
   userPoolId: 'USER_POOL_ID',
   /**
+   * The tenants whose citizens sign in through their own identity provider, comma-separated (only
+   * the pre-token-generation trigger; shared/platform/citizen-federation.ts). Unset: none.
+   */
+  citizenTenants: 'CITIZEN_TENANTS',
+  /**
    * The API's public base URL (`https://…/`, no path): links printed for citizens, such as the
    * tracking page in the forms' QR code. CDK sets it from the API stage's URL, the offline cloud
    * from its own; only functions whose access names `publicBaseUrl` get it.
