@@ -2,6 +2,8 @@
  * Sign-in for staff, citizens and agency systems: one Cognito user pool whose ID tokens carry the
  * claims in shared/platform/claims.ts (`custom:tenant`, `custom:agency`, `custom:roles`), and one app
  * client for the web app. The API's JWT authorizer trusts this pool's issuer and this client id.
+ * Citizens sign in through their province's identity provider when the stage configures one
+ * (infra/constructs/citizen-identity.ts, docs/citizens.md).
  */
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {

@@ -5,7 +5,7 @@
  * trigger learns the provinces. With none configured (the default app of the other infra tests),
  * no provider exists at all.
  */
-import { Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { ENV } from '../../shared/platform/env';
 import { CITIZEN_RESOURCE_SERVER } from '../../shared/platform/citizen-federation';
 import { buildTestApp, nagFindings } from './fixture';
@@ -155,6 +155,12 @@ describe('AuthStack: citizens sign in through their province’s identity provid
     const audience = testApp.stacks.auth.jwtAudience;
     for (const client of testApp.stacks.auth.citizenIdentity!.clients.values())
       expect(audience).toContain(client.userPoolClientId);
+  });
+
+  it('synthesizes without errors or warnings from the construct library', () => {
+    const annotations = Annotations.fromStack(testApp.stacks.auth);
+    expect(annotations.findError('*', Match.anyValue())).toEqual([]);
+    expect(annotations.findWarning('*', Match.anyValue())).toEqual([]);
   });
 
   it('passes cdk-nag', () => {
