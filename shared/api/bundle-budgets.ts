@@ -95,6 +95,9 @@ export const BUNDLE_BUDGET_EXCEPTIONS: Readonly<Record<string, BundleBudgetExcep
   exportAuditLog: { kb: 600, reason: ROUTE }, // 559 KB measured
   getDossierByReceipt: { kb: 775, reason: ROUTE }, // 739 KB measured
   actOnDossierByReceipt: { kb: 800, reason: ROUTE }, // 769 KB measured
+  createAttachmentByReceipt: { kb: 925, reason: S3 }, // 890 KB measured
+  confirmAttachmentByReceipt: { kb: 925, reason: S3 }, // 884 KB measured
+  listAttachmentsByReceipt: { kb: 775, reason: ROUTE }, // 737 KB measured
   checkDeadlines: { kb: 675, reason: CONSUMER }, // 637 KB measured
   fanoutWebhooks: { kb: 700, reason: CONSUMER }, // 671 KB measured
   deliverWebhook: { kb: 725, reason: CONSUMER }, // 696 KB measured

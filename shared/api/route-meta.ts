@@ -819,6 +819,51 @@ export const ROUTE_META = [
       'Người giữ giấy tiếp nhận nộp bổ sung (resubmit) hoặc rút hồ sơ (withdraw), mã bí mật trong header X-Receipt-Secret / the receipt holder supplements or withdraws',
     tags: ['tracking'],
   },
+  // The receipt holder's scans for a supplement: the signed-in attachment routes' upload, limits
+  // and confirm (shared/usecases/attachments-upload.ts), the dossier proven by X-Receipt-Secret.
+  {
+    id: 'createAttachmentByReceipt',
+    method: 'POST',
+    path: '/v1/public/{tenant}/dossiers/{code}/attachments',
+    entry: 'functions/attachments/receipt-create.ts',
+    auth: 'public',
+    action: 'receipt.act',
+    // Signs upload URLs for the staging area only, as createAttachment; the key's record too.
+    access: { table: 'readWrite', bucket: { staging: ['write'] }, personalData: true },
+    idempotent: true,
+    summary:
+      'Người giữ giấy tiếp nhận xin URL tải lên bản quét để nộp bổ sung (mã bí mật trong header X-Receipt-Secret) / the receipt holder gets a presigned upload URL for a scan',
+    tags: ['tracking'],
+  },
+  {
+    id: 'confirmAttachmentByReceipt',
+    method: 'POST',
+    path: '/v1/public/{tenant}/dossiers/{code}/attachments/{id}/confirm',
+    entry: 'functions/attachments/receipt-confirm.ts',
+    auth: 'public',
+    action: 'receipt.act',
+    // As confirmAttachment: reads and removes the staged upload, writes the checked bytes.
+    access: {
+      table: 'readWrite',
+      bucket: { staging: ['read', 'delete'], stored: ['write'] },
+      personalData: true,
+    },
+    summary:
+      'Người giữ giấy tiếp nhận xác nhận tệp đã tải lên: kiểm tra kích thước, loại, SHA-256 / the receipt holder verifies what landed',
+    tags: ['tracking'],
+  },
+  {
+    id: 'listAttachmentsByReceipt',
+    method: 'GET',
+    path: '/v1/public/{tenant}/dossiers/{code}/attachments',
+    entry: 'functions/attachments/receipt-list.ts',
+    auth: 'public',
+    action: 'receipt.read',
+    access: { table: 'read', personalData: true },
+    summary:
+      'Bản quét người giữ giấy tiếp nhận đã tải lên (mã bí mật trong header X-Receipt-Secret) / the scans the receipt holder uploaded',
+    tags: ['tracking'],
+  },
 ] as const satisfies readonly RouteMeta[];
 
 export type RouteId = (typeof ROUTE_META)[number]['id'];

@@ -11,6 +11,18 @@ import type { ListPage } from './pages';
 import { queryAllByPrefix, queryPageByPrefix } from './query';
 import { AttachmentEntity, dossierPk } from './table';
 
+/**
+ * Who started an upload: a signed-in user (their token's subject) or the holder of the dossier's
+ * receipt (no account: `receipt:<code>`). Kept on the record for whoever asks whose scan it is;
+ * never part of the attachment's view. Records from before it was kept have none (staff's).
+ */
+export interface Uploader {
+  subject: string;
+  /** As a dossier's history names the actor: the username, or "người nộp (mã bí mật)". */
+  name: string;
+  receiptHolder?: true;
+}
+
 export interface AttachmentRecord {
   tenant: string;
   code: string;
@@ -21,6 +33,7 @@ export interface AttachmentRecord {
   versionId?: string;
   status: 'pending' | 'stored';
   attachment: AttachmentView;
+  uploadedBy?: Uploader;
   /** Pending only: epoch seconds after which the upload is gone (the table's TTL attribute). */
   expiresAt?: number;
 }

@@ -199,6 +199,8 @@ export const AttachmentEntity = new Entity({
     versionId: string().optional(),
     status: string().enum('pending', 'stored'),
     attachment: any(),
+    /** Who started the upload (attachment-repo.ts `Uploader`); absent on older records. */
+    uploadedBy: any().optional(),
     /** Pending uploads only (TTL, epoch seconds); a confirmed scan is kept. */
     expiresAt: number().optional(),
   }),

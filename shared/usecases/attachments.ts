@@ -1,52 +1,21 @@
 /**
- * Scans attached to a dossier: a presigned upload to a staging key, then a confirm step that judges
- * what actually landed, deletes what breaks the rules and stores the bytes it judged under a key no
- * upload URL reaches, then short-lived download links to that stored object for those allowed.
- * Unconfirmed uploads expire, and a dossier holds only so many of them.
+ * Scans attached to a dossier, for signed-in callers: the policy decides on the principal and the
+ * dossier (dossier-views.ts `dossierFor`), then the upload logic shared with the receipt holder
+ * (./attachments-upload.ts) does the work; and short-lived download links to a stored scan for
+ * those allowed to read it.
  */
-import {
-  MAX_ATTACHMENT_BYTES,
-  type AttachmentView,
-  type CreateAttachment,
-  type UploadTicket,
-} from '../api/schemas/attachment';
-import { inspectUpload, MAGIC_BYTES_NEEDED } from '../domain/attachments/inspect';
-import { isExpiredPending, pendingExpiresAt, pendingLimitViolation } from '../domain/attachments/pending';
+import type { CreateAttachment, UploadTicket } from '../api/schemas/attachment';
 import type { IdempotencyClaim } from '../domain/idempotency';
-import { newSortableId } from '../domain/ids';
 import { toVnIso } from '../domain/vn-time';
-import { stagingKey, storedKey } from '../data/attachment-keys';
-import {
-  attachmentPage,
-  discardPending,
-  getAttachment,
-  markStored,
-  pendingAttachments,
-  putAttachment,
-  type AttachmentRecord,
-} from '../data/attachment-repo';
-import {
-  deleteObject,
-  presignDownload,
-  presignUpload,
-  readStaged,
-  storeChecked,
-} from '../data/attachment-store';
-import { clock } from '../platform/clock';
-import { meterStored } from './meter-use';
-import { ConflictError, NotFoundError, UnprocessableError } from '../platform/errors';
+import { getAttachment } from '../data/attachment-repo';
+import { presignDownload } from '../data/attachment-store';
+import { NotFoundError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
-import { FINAL_STATUSES } from '../domain/lifecycle/statuses';
+import { attachmentPageOn, confirmOn, newUpload } from './attachments-upload';
 import { dossierFor } from './dossier-views';
 import { recordDossierRead } from './audit';
-import { oncePerKey, type Outcome, type TakeKey } from './once-per-key';
-import { pageOf, type PageRequest } from './paging';
-
-/** A file name safe in an object key and a header: no control characters, at most 120 characters. */
-const safeName = (name: string) =>
-  Array.from(name, (ch) => (ch.charCodeAt(0) < 0x20 || '"\\/'.includes(ch) ? '_' : ch))
-    .join('')
-    .slice(-120);
+import { oncePerKey, type Outcome } from './once-per-key';
+import type { PageRequest } from './paging';
 
 /**
  * A pending attachment record and a presigned upload for it. With a claimed key, a retry gets the
@@ -58,178 +27,21 @@ export function startUpload(
   input: CreateAttachment,
   claim?: IdempotencyClaim,
 ): Promise<Outcome<UploadTicket>> {
-  return oncePerKey(claim, (takeKey) => newUpload(principal, code, input, takeKey));
-}
-
-async function newUpload(
-  principal: Principal,
-  code: string,
-  input: CreateAttachment,
-  takeKey: TakeKey<UploadTicket>,
-): Promise<UploadTicket> {
-  const dossier = await dossierFor(principal, code, 'attachments.write');
-  if (FINAL_STATUSES.has(dossier.status))
-    throw new ConflictError(`Hồ sơ đã ${dossier.status}, không nhận thêm tệp / the dossier is closed`);
-  const now = clock.now();
-  // Checked before the write, so two requests racing for the last place can both get one: the cap
-  // bounds what an abandoned or hostile client leaves behind, it is not a quota to the unit.
-  const pending = await pendingAttachments(dossier.tenant, dossier.code);
-  const limit = pendingLimitViolation(pending.filter((r) => !isExpiredPending(r, now)).length);
-  if (limit) {
-    throw new UnprocessableError(limit.rule, limit.message, [
-      { field: 'dossier', rule: limit.rule, message: limit.message },
-    ]);
-  }
-  const id = newSortableId(now);
-  const attachment: AttachmentView = {
-    id,
-    fileName: input.fileName,
-    contentType: input.contentType,
-    size: input.size,
-    sha256: input.sha256,
-    document: input.document,
-    status: 'pending',
-    createdAt: toVnIso(now),
-  };
-  // The URL is signed for the staging key: whatever is PUT there later is only ever read by confirm.
-  // Signed first (no call to S3): the whole ticket is the answer stored with the key.
-  const objectKey = stagingKey(dossier.tenant, dossier.code, id);
-  const upload = await presignUpload(objectKey, input.contentType, input.size);
-  const ticket: UploadTicket = {
-    attachment,
-    upload: {
-      method: 'PUT',
-      url: upload.url,
-      headers: upload.headers,
-      expiresAt: toVnIso(upload.expiresAt),
-    },
-  };
-  await putAttachment(
-    {
-      tenant: dossier.tenant,
-      code: dossier.code,
-      id,
-      objectKey,
-      status: 'pending',
-      attachment,
-      expiresAt: pendingExpiresAt(now),
-    },
-    takeKey(ticket),
-  );
-  return ticket;
-}
-
-/**
- * Judges the staged upload and, if it keeps the rules, stores the very bytes it judged under their
- * final key (read once into memory, at most MAX_ATTACHMENT_BYTES, then written by this step alone).
- * So a PUT to the upload URL during or after the confirm cannot change what is served: it lands
- * in staging, which nothing serves. Only a pending record changes, conditionally, so concurrent
- * confirms cannot replace a stored scan.
- */
-export async function confirmUpload(principal: Principal, code: string, id: string): Promise<AttachmentView> {
-  const dossier = await dossierFor(principal, code, 'attachments.write');
-  const record = await getAttachment(dossier.tenant, dossier.code, id);
-  if (!record) throw new NotFoundError(`Không có tệp ${id} / no attachment ${id}`);
-  if (record.status === 'stored') return record.attachment;
-  if (isExpiredPending(record, clock.now())) {
-    await discard(record);
-    throw new NotFoundError(
-      `Lượt tải lên ${id} đã hết hạn, hãy tải lên lại / upload ${id} expired: start a new upload`,
-    );
-  }
-
-  const staged = await readStaged(record.objectKey, MAX_ATTACHMENT_BYTES);
-  if (!staged) {
-    throw new ConflictError(
-      'Chưa nhận được tệp, hãy tải lên rồi xác nhận / nothing uploaded yet: upload, then confirm',
-    );
-  }
-  const declared = {
-    contentType: record.attachment.contentType as CreateAttachment['contentType'],
-    size: record.attachment.size,
-    sha256: record.attachment.sha256,
-  };
-  const violations = inspectUpload(declared, {
-    size: staged.size,
-    head: new Uint8Array(staged.bytes.subarray(0, MAGIC_BYTES_NEEDED)),
-    sha256: staged.sha256,
+  return oncePerKey(claim, async (takeKey) => {
+    const dossier = await dossierFor(principal, code, 'attachments.write');
+    const by = { subject: principal.subject, name: principal.username };
+    return newUpload(dossier, input, by, takeKey);
   });
-  if (violations.length > 0) {
-    await deleteObject(record.objectKey, staged.versionId);
-    // A concurrent confirm may have stored an upload that kept the rules: that one stands.
-    if (!(await discardPending(dossier.tenant, dossier.code, id))) return settled(record);
-    throw new UnprocessableError(
-      'attachment-rejected',
-      `Tệp bị từ chối và đã xoá / the file was rejected and deleted: ${violations.map((v) => v.message).join('; ')}`,
-      violations.map((v) => ({ field: 'file', rule: v.rule, message: v.message })),
-    );
-  }
-
-  const key = storedKey(
-    dossier.tenant,
-    dossier.code,
-    id,
-    staged.sha256,
-    safeName(record.attachment.fileName),
-  );
-  const { versionId } = await storeChecked(key, staged.bytes, {
-    contentType: declared.contentType,
-    sha256: staged.sha256,
-  });
-  const attachment: AttachmentView = {
-    ...record.attachment,
-    sha256: staged.sha256,
-    status: 'stored',
-    storedAt: toVnIso(clock.now()),
-  };
-  const stored = await markStored({
-    tenant: record.tenant,
-    code: record.code,
-    id,
-    objectKey: key,
-    versionId,
-    status: 'stored',
-    attachment,
-  });
-  if (!stored) return settled(record);
-  // Metering: this confirm is the one that stored the file (markStored's condition).
-  await meterStored(dossier.tenant, staged.size);
-  // The staged copy has served its purpose. Should this delete fail, the staging lifecycle rule
-  // (offline: the sweep) removes it; the confirm itself has succeeded.
-  await deleteObject(record.objectKey, staged.versionId).catch(() => undefined);
-  return attachment;
 }
 
-/** What a concurrent confirm made of the upload: its stored scan, or gone. */
-async function settled(record: AttachmentRecord): Promise<AttachmentView> {
-  const current = await getAttachment(record.tenant, record.code, record.id);
-  if (current?.status === 'stored') return current.attachment;
-  throw new NotFoundError(`Không có tệp ${record.id} / no attachment ${record.id}`);
+/** Judges and stores the staged upload (attachments-upload.ts `confirmOn`). */
+export async function confirmUpload(principal: Principal, code: string, id: string) {
+  return confirmOn(await dossierFor(principal, code, 'attachments.write'), id);
 }
 
-/** An expired upload: its record and whatever was staged go now, before TTL or lifecycle get to them. */
-async function discard(record: AttachmentRecord): Promise<void> {
-  await deleteObject(record.objectKey);
-  await discardPending(record.tenant, record.code, record.id);
-}
-
-/**
- * The dossier's scans, oldest first, a page at a time. An expired upload is gone even before TTL
- * removes its record, so a page may hold fewer items than the limit; the cursor still goes on.
- */
+/** The dossier's scans, oldest first, a page at a time: every uploader's. */
 export async function attachmentsOf(principal: Principal, code: string, page: PageRequest) {
-  const dossier = await dossierFor(principal, code, 'attachments.read');
-  const { items, more } = await attachmentPage(dossier.tenant, dossier.code, {
-    after: page.cursor,
-    limit: page.limit,
-  });
-  const now = clock.now();
-  return pageOf(
-    'attachments',
-    items.filter((r) => !isExpiredPending(r, now)).map((r) => r.attachment),
-    more,
-    (a) => a.id,
-  );
+  return attachmentPageOn(await dossierFor(principal, code, 'attachments.read'), page);
 }
 
 export async function downloadLink(principal: Principal, code: string, id: string) {

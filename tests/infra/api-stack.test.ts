@@ -296,14 +296,14 @@ describe('ApiStack', () => {
       },
     );
 
-    it.each(byRouteId('createAttachment'))(
+    it.each(byRouteId('createAttachment', 'createAttachmentByReceipt'))(
       'lets %s, which signs upload URLs, put objects in staging/ only: no URL it signs can write a stored scan',
       (_id, route) => {
         expect(bucketGrantsOf(route)).toEqual({ '/staging/*': ['s3:PutObject'] });
       },
     );
 
-    it.each(byRouteId('confirmAttachment'))(
+    it.each(byRouteId('confirmAttachment', 'confirmAttachmentByReceipt'))(
       'lets %s read and delete (versions too) in staging/ and only put in stored/',
       (_id, route) => {
         expect(bucketGrantsOf(route)).toEqual({
@@ -320,9 +320,10 @@ describe('ApiStack', () => {
       },
     );
 
-    it('gives no route but confirmAttachment a write to stored/', () => {
+    // The confirm step, signed in or with the receipt secret (one implementation: attachments-upload.ts).
+    it('gives no route but the confirm routes a write to stored/', () => {
       const writers = routes.filter((r) => bucketGrantsOf(r)['/stored/*']?.includes('s3:PutObject'));
-      expect(writers.map((r) => r.id)).toEqual(['confirmAttachment']);
+      expect(writers.map((r) => r.id)).toEqual(['confirmAttachment', 'confirmAttachmentByReceipt']);
     });
 
     it.each(routes.filter((r) => r.access.bucket).map((r) => [r.id, r] as const))(

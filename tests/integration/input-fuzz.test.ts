@@ -171,6 +171,9 @@ const SAMPLES: Record<string, unknown[]> = {
       document: 'Hợp đồng',
     },
   ],
+  createAttachmentByReceipt: [
+    { fileName: 'to-khai-co-chu-ky.pdf', contentType: 'application/pdf', size: 2048, document: 'Tờ khai' },
+  ],
   createWebhookSubscription: [
     {
       url: 'http://127.0.0.1:9/fuzz',

@@ -194,6 +194,19 @@ const ENTRIES: Record<string, Entry> = {
     params: (t) => ({ tenant: 'demo', code: t.dossier.code }),
     body: (t) => ({ action: 'withdraw', reason: 'Rút trái phép', expectedVersion: t.dossier.version }),
   },
+  createAttachmentByReceipt: {
+    resource: 'receipt',
+    params: (t) => ({ tenant: 'demo', code: t.dossier.code }),
+    body: () => ({ fileName: 'x.pdf', contentType: 'application/pdf', size: 1024 }),
+  },
+  confirmAttachmentByReceipt: {
+    resource: 'receipt',
+    params: (t) => ({ tenant: 'demo', code: t.dossier.code, id: t.attachmentId }),
+  },
+  listAttachmentsByReceipt: {
+    resource: 'receipt',
+    params: (t) => ({ tenant: 'demo', code: t.dossier.code }),
+  },
 };
 
 interface Caller {

@@ -65,6 +65,9 @@ import { getAuditLogContract } from './getAuditLog';
 import { exportAuditLogContract } from './exportAuditLog';
 import { getDossierByReceiptContract } from './getDossierByReceipt';
 import { actOnDossierByReceiptContract } from './actOnDossierByReceipt';
+import { createAttachmentByReceiptContract } from './createAttachmentByReceipt';
+import { confirmAttachmentByReceiptContract } from './confirmAttachmentByReceipt';
+import { listAttachmentsByReceiptContract } from './listAttachmentsByReceipt';
 
 export const CONTRACTS = {
   getOpenApi: getOpenApiContract,
@@ -127,4 +130,7 @@ export const CONTRACTS = {
   exportAuditLog: exportAuditLogContract,
   getDossierByReceipt: getDossierByReceiptContract,
   actOnDossierByReceipt: actOnDossierByReceiptContract,
+  createAttachmentByReceipt: createAttachmentByReceiptContract,
+  confirmAttachmentByReceipt: confirmAttachmentByReceiptContract,
+  listAttachmentsByReceipt: listAttachmentsByReceiptContract,
 } as const satisfies Record<RouteId, RouteContract>;
