@@ -4,10 +4,13 @@
  * bench's DynamoDB Local, with a middleware on the handlers' own DynamoDB client that records
  * every request body as it goes over the wire. raw-dynamodb.ts replays these bodies.
  *
- * The use cases, not the HTTP handlers: httpHandler (shared/platform/http.ts) adds no DynamoDB
- * call of its own unless an Idempotency-Key header is sent, and the load sends none.
+ * The use cases, and for track the gates httpHandler (shared/platform/http.ts) puts before it: on
+ * the warm path, the public client's fair-share bucket write (issued alongside the reads, as the
+ * handler does); the suspension check answers from memory. Submit's gates are not traced (its
+ * row compares the use case's calls only). No Idempotency-Key is sent, so idempotency adds none.
  */
 import type { ReadyInfo } from '../infra/local/ready-line';
+import { LOCAL_KMS_KEY_ARN } from '../infra/local/kms';
 import { ENV } from '../shared/platform/env';
 
 export interface TracedCall {
@@ -27,6 +30,26 @@ export interface UseCaseTraces {
 /** The offline cloud's credentials and region (infra/local/cloud.ts); DynamoDB Local takes any. */
 export const LOCAL_REGION = 'ap-southeast-1';
 export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
+/**
+ * Fair-share limits of the clouds the load runs on (run.ts, warm-track.ts): never binding (a bucket
+ * of 10^9 requests), but refilling (10/s) slower than the load comes, so every bucket stays in its
+ * busy regime, as a real client's bucket is under a burst of concurrent requests: each write adds
+ * one interval to the TAT, atomically, and concurrent writers never race. The tests' wide limits
+ * (100,000/s, tests/integration/helpers/offline.ts) keep every bucket idle instead, so ten
+ * concurrent requests of one client race for the idle write and about a third of them write twice:
+ * an artefact of a refill faster than any load, not what a limited client meets.
+ */
+export const LOAD_FAIR_SHARE_LIMITS = JSON.stringify(
+  Object.fromEntries(
+    ['trial', 'standard', 'enterprise', 'publicClient'].map((name) => [
+      name,
+      { ratePerSecond: 10, burst: 1_000_000_000 },
+    ]),
+  ),
+);
+
+/** The address the load comes from: the gateway sees autocannon on loopback, one public client. */
+export const TRACE_SOURCE_IP = '127.0.0.1';
 
 /** The claims the gateway would put on the event, read from the token the READY line gave. */
 function claimsOf(token: string): Record<string, string | string[]> {
@@ -46,9 +69,14 @@ export async function traceUseCases(
     [ENV.tableName]: cloud.tableName,
     [ENV.bucketName]: cloud.bucketName,
     AWS_ENDPOINT_URL_DYNAMODB: cloud.endpoints.dynamodb,
+    // Submit seals the applicant's personal data with the tenant's key (the local KMS).
+    AWS_ENDPOINT_URL_KMS: cloud.endpoints.kms,
+    [ENV.personalDataKeyId]: LOCAL_KMS_KEY_ARN,
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    // The load cloud's limits: the bucket's item and expressions as the load meets them.
+    [ENV.fairShareLimits]: LOAD_FAIR_SHARE_LIMITS,
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_LOG_LEVEL: 'WARN',
     POWERTOOLS_METRICS_DISABLED: 'true',
@@ -57,14 +85,25 @@ export async function traceUseCases(
   const token = cloud.tokens[username];
   if (!token) throw new Error(`the cloud issued no token for ${username}`);
 
-  const [schemas, { getDynamoClient }, { principalFromClaims }, { submitDossier }, { track }] =
-    await Promise.all([
-      import('../shared/api/schemas/dossier'),
-      import('../shared/platform/aws-clients'),
-      import('../shared/platform/principal'),
-      import('../shared/usecases/reception'),
-      import('../shared/usecases/dossier-views'),
-    ]);
+  const [
+    schemas,
+    { getDynamoClient },
+    { principalFromClaims },
+    { submitDossier },
+    { track },
+    { routeMetaById },
+    { requireServedTenant },
+    { withFairShare },
+  ] = await Promise.all([
+    import('../shared/api/schemas/dossier'),
+    import('../shared/platform/aws-clients'),
+    import('../shared/platform/principal'),
+    import('../shared/usecases/reception'),
+    import('../shared/usecases/dossier-views'),
+    import('../shared/api/route-meta'),
+    import('../shared/platform/tenant-gate'),
+    import('../shared/platform/fair-share-gate'),
+  ]);
   const principal = principalFromClaims(claimsOf(token));
   if (!principal) throw new Error(`the token of ${username} carries no principal`);
 
@@ -92,9 +131,18 @@ export async function traceUseCases(
   // As submit.ts does without an Idempotency-Key: the use case answers with the view.
   const { result: dossier } = await submitDossier(principal, schemas.submitDossier.parse(body));
   const submit = calls;
+  // As track.ts does, through httpHandler's gates: the suspension check first outside the record
+  // (it reads the tenant's registry item once per container and TTL, not per request: the warm path
+  // does not make that call), then the public client's bucket write alongside the reads.
+  const route = routeMetaById('trackDossier');
+  const trackOnce = async () => {
+    await requireServedTenant(route.access, dossier.tenant);
+    await withFairShare(route, dossier.tenant, TRACE_SOURCE_IP, () => track(dossier.tenant, dossier.code));
+  };
+  // Once to warm the container (the registry read, the bucket's TAT), then the warm request.
+  await trackOnce();
   calls = [];
-  // As track.ts does.
-  await track(dossier.tenant, dossier.code);
+  await trackOnce();
   // Its keep-alive sockets would hold this process open; nothing here uses the client again.
   getDynamoClient().destroy();
   return { submit, track: calls, dossierCode: dossier.code };

@@ -11,6 +11,7 @@
  * silently drift from shared/usecases.
  */
 import {
+  ConditionalCheckFailedException,
   DynamoDBClient,
   GetItemCommand,
   QueryCommand,
@@ -36,8 +37,12 @@ export const SUBMIT_PLAN: Plan = [
   ['TransactWriteItemsCommand'], // createDossier: dossier + history + outbox
 ];
 
-/** shared/usecases/dossier-views.ts track: all three at once (Promise.all). */
-export const TRACK_PLAN: Plan = [['GetItemCommand', 'QueryCommand', 'QueryCommand']];
+/**
+ * functions/dossiers/track.ts on the warm path: the public client's fair-share bucket write
+ * (shared/platform/fair-share-gate.ts, alongside the reads since the route only reads) and
+ * dossier-views.ts track's three reads (Promise.all), all at once.
+ */
+export const TRACK_PLAN: Plan = [['UpdateItemCommand', 'GetItemCommand', 'QueryCommand', 'QueryCommand']];
 
 /** The traced calls split into the plan's groups; throws when they do not fit. */
 export function checkPlan(name: string, plan: Plan, calls: readonly TracedCall[]): TracedCall[][] {
@@ -72,9 +77,37 @@ class Template {
     this.json = JSON.stringify(input);
   }
   input<T>(code = this.code): T {
-    return JSON.parse(code === this.code ? this.json : this.json.split(this.code).join(code)) as T;
+    const input = JSON.parse(code === this.code ? this.json : this.json.split(this.code).join(code)) as T;
+    return isBucketWrite(this.call) ? (nowInBucketWrite(input as UpdateItemCommandInput) as T) : input;
   }
 }
+
+/** The fair-share bucket's conditional write (shared/platform/rate-bucket-store.ts). */
+const isBucketWrite = (call: TracedCall) =>
+  call.command === 'UpdateItemCommand' &&
+  String((call.input.Key as Record<string, AttributeValue> | undefined)?.PK?.S).startsWith('RATE#');
+
+/**
+ * The traced bucket write moved to the present: its values are times (`:now`, the TAT it sets or
+ * allows, `:expiresAt` in seconds) taken when it was traced, and a replay with those would judge
+ * today's TAT by an old clock. Each moves by the time since; the interval stays.
+ */
+function nowInBucketWrite(input: UpdateItemCommandInput): UpdateItemCommandInput {
+  const values = input.ExpressionAttributeValues ?? {};
+  const tracedNow = Number(values[':now']?.N);
+  if (!Number.isFinite(tracedNow)) throw new Error('the traced bucket write has no :now');
+  const shiftMs = Date.now() - tracedNow;
+  for (const [name, value] of Object.entries(values)) {
+    if (name === ':interval' || value.N === undefined) continue;
+    const shift = name === ':expiresAt' ? Math.ceil(shiftMs / 1000) : shiftMs;
+    values[name] = { N: String(Number(value.N) + shift) };
+  }
+  return input;
+}
+
+/** Bucket writes of the raw runs refused by their condition (reported; our store retries those). */
+let conditionFailures = 0;
+export const rawBucketConditionFailures = (): number => conditionFailures;
 
 /** Latency of each call during a raw run: which of them the floor is made of. */
 export class CallTimer {
@@ -112,7 +145,17 @@ async function sendOnce(client: DynamoDBClient, template: Template, code?: strin
     case 'GetItemCommand':
       return client.send(new GetItemCommand(template.input<GetItemCommandInput>(code)));
     case 'UpdateItemCommand':
-      return client.send(new UpdateItemCommand(template.input<UpdateItemCommandInput>(code)));
+      try {
+        return await client.send(new UpdateItemCommand(template.input<UpdateItemCommandInput>(code)));
+      } catch (error) {
+        // A bucket write whose condition failed (another worker's write in the same millisecond)
+        // was answered like any other: one round trip, counted as done. The store would write again.
+        if (isBucketWrite(template.call) && error instanceof ConditionalCheckFailedException) {
+          conditionFailures += 1;
+          return undefined;
+        }
+        throw error;
+      }
     case 'TransactWriteItemsCommand':
       return client.send(new TransactWriteItemsCommand(template.input<TransactWriteItemsCommandInput>(code)));
     case 'QueryCommand': {

@@ -11,7 +11,8 @@
  * BENCH_DURATION_SEC [10], BENCH_WARMUP_SEC [2], BENCH_TRACK_POOL [50], BENCH_REPORT_DOSSIERS [200];
  * One phase alone: BENCH_ONLY=reports (bench/report-scale.ts), BENCH_ONLY=cost (bench/cost.ts,
  * written to bench/cost-results.md), BENCH_ONLY=fair-share (bench/fair-share.ts, printed),
- * BENCH_ONLY=seal (bench/seal.ts, printed), BENCH_ONLY=bundles (bundle sizes and cold imports, printed).
+ * BENCH_ONLY=seal (bench/seal.ts, printed), BENCH_ONLY=bundles (bundle sizes and cold imports, printed),
+ * BENCH_ONLY=warm (the warm track path, BENCH_WARM_ROUNDS rounds, bench/warm-track.ts, printed).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -31,7 +32,7 @@ import {
   measureColdImports,
 } from './bundles';
 import { runCalendarBench } from './calendar.bench';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, traceUseCases } from './call-trace';
+import { LOAD_FAIR_SHARE_LIMITS, LOCAL_CREDENTIALS, LOCAL_REGION, traceUseCases } from './call-trace';
 import { httpLoad, mergeResults, rawLoad, type HttpLoad, type LoadOptions, type LoadResult } from './load';
 import { rawBusCosts } from './raw-bus';
 import { webhookDeliveryFigures } from './webhook-delivery';
@@ -41,6 +42,7 @@ import { QUEUES } from '../shared/api/queues';
 import { fairShareFigures, renderFairShare } from './fair-share';
 import { renderSeal, sealFigures } from './seal';
 import { renderScoped, scopedFigures } from './scoped';
+import { renderWarmTrack, warmTrackFigures } from './warm-track';
 import { CallTimer, SUBMIT_PLAN, TRACK_PLAN, describeCalls, rawSubmit, rawTrack } from './raw-dynamodb';
 import {
   bundleSection,
@@ -212,6 +214,12 @@ async function main(): Promise<void> {
   // BENCH_ONLY=scoped: the cost of tenant-scoped credentials (bench/scoped.ts), printed, no cloud.
   if (process.env.BENCH_ONLY === 'scoped')
     return void process.stdout.write(`\n${renderScoped(await scopedFigures())}`);
+  // BENCH_ONLY=warm: the warm track path alone, several rounds (bench/warm-track.ts), printed.
+  if (process.env.BENCH_ONLY === 'warm') {
+    const rounds = intEnv('BENCH_WARM_ROUNDS', 3);
+    const figures = await warmTrackFigures({ ...settings, rounds }, progress);
+    return void process.stdout.write(`\n${renderWarmTrack(figures)}`);
+  }
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const host = machine();
@@ -262,7 +270,10 @@ async function main(): Promise<void> {
     }
     const { functions, ingredients, bare } = await bundlesAndColdImports(tmp);
     progress('starting the offline cloud on a temp data dir…');
-    cloud = await startCloudProcess({ timeoutMs: 90_000 });
+    cloud = await startCloudProcess({
+      timeoutMs: 90_000,
+      env: { FAIR_SHARE_LIMITS: LOAD_FAIR_SHARE_LIMITS },
+    });
     progress(
       `cloud ${cloud.baseUrl} (pid ${cloud.pid}, data ${cloud.dataDir}, DynamoDB ${cloud.info.endpoints.dynamodb})`,
     );

@@ -75,7 +75,7 @@ export interface OfflineCloud {
   /** A token per demo staff username, and `citizen` for the demo citizen. */
   tokens: Record<string, string>;
   ports: { api: number; dynamodb: number; s3: number; sfn: number; sqs: number };
-  endpoints: { dynamodb: string; s3: string; sfn: string; sqs: string };
+  endpoints: { dynamodb: string; s3: string; sfn: string; sqs: string; kms: string };
   /** Local queue name → URL. */
   queues: Record<string, string>;
   /** State machine name → ARN. */
@@ -346,7 +346,13 @@ export async function startOfflineCloud(options: OfflineCloudOptions): Promise<O
       baseUrl: gateway.baseUrl,
       tokens,
       ports: { api: gateway.port, dynamodb: dynamodb.port, s3: s3.port, sfn: sfn.port, sqs: sqs.port },
-      endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, sfn: sfn.endpoint, sqs: sqs.endpoint },
+      endpoints: {
+        dynamodb: dynamodb.endpoint,
+        s3: s3.endpoint,
+        sfn: sfn.endpoint,
+        sqs: sqs.endpoint,
+        kms: kms.endpoint,
+      },
       queues: Object.fromEntries(sqsStore.names().map((name) => [name, sqs.urlOf(name)])),
       stateMachines: sfn.arns,
       resumedExecutions,

@@ -9,7 +9,7 @@ export interface ReadyInfo {
   /** A token per demo staff username, and `citizen`. */
   tokens: Record<string, string>;
   ports: { api: number; dynamodb: number; s3: number; sfn: number; sqs: number };
-  endpoints: { dynamodb: string; s3: string; sfn: string; sqs: string };
+  endpoints: { dynamodb: string; s3: string; sfn: string; sqs: string; kms: string };
   /** Local queue name → URL, e.g. `mot-cua-webhook-events`. */
   queues: Record<string, string>;
   /** State machine name → ARN, e.g. `mot-cua-deadline-clock`. */

@@ -18,6 +18,7 @@
  * into an outage of every route of every province, which is the starvation it exists to prevent;
  * and if the table is really down, the use case fails on its own.
  */
+import type { ResourceAccess } from '../api/route-meta';
 import { clientKey, limitsFrom, planLimit, type FairShareLimits } from '../domain/fair-share/limits';
 import { PLATFORM_TENANT, type TenantPlan } from '../domain/tenants/tenant';
 import { ENV, numberEnv } from './env';
@@ -68,6 +69,14 @@ export interface FairShareCaller {
 
 export interface FairShareGate {
   require(caller: FairShareCaller): Promise<void>;
+  /**
+   * `body` run alongside the bucket write instead of after it, for a route whose use case only
+   * reads: the answer waits for both, and a refusal wins over whatever `body` answered or threw, so
+   * the caller sees what `require` then `body` would have shown it. A refusal this container can
+   * already tell from the TAT it last saw is thrown before `body` starts: an over-limit client's
+   * requests cost no read, as they cost no write.
+   */
+  alongside<T>(caller: FairShareCaller, body: () => Promise<T>): Promise<T>;
 }
 
 export function fairShareGate(options: {
@@ -90,29 +99,49 @@ export function fairShareGate(options: {
     plans.set(tenant, { plan, until: now() + options.planTtlMs });
     return plan;
   };
+  const refusal = (caller: FairShareCaller, retryAfterSeconds: number) =>
+    new RateLimitedError(retryAfterSeconds, caller.auth === 'public' ? 'client' : 'tenant', caller.tenant);
+  /** The caller's bucket and its size; undefined while the tenant's plan is not known without a read. */
+  const bucketKnown = (caller: FairShareCaller, limits: FairShareLimits) => {
+    if (caller.auth === 'public')
+      return {
+        key: rateBucketKey(caller.tenant, clientBucket(clientKey(caller.sourceIp))),
+        limit: limits.publicClient,
+      };
+    const known = plans.get(caller.tenant);
+    if (!known || known.until <= now()) return undefined;
+    return { key: rateBucketKey(caller.tenant, STAFF_BUCKET), limit: planLimit(limits, known.plan) };
+  };
+  const require = async (caller: FairShareCaller) => {
+    // The operator's own tenant has no data and few users; its routes are not the tenants' share.
+    if (caller.tenant === PLATFORM_TENANT) return;
+    // Outside the try: a malformed configuration is a bug to see (500), not a reason to serve.
+    const limits = limitsNow();
+    let verdict;
+    try {
+      const { key, limit } = bucketKnown(caller, limits) ?? {
+        key: rateBucketKey(caller.tenant, STAFF_BUCKET),
+        limit: planLimit(limits, await planOf(caller.tenant)),
+      };
+      verdict = await options.store.take(key, limit, now);
+    } catch (error) {
+      options.onError?.(error, caller);
+      return;
+    }
+    if (!verdict.allowed) throw refusal(caller, verdict.retryAfterSeconds);
+  };
   return {
-    require: async (caller) => {
-      // The operator's own tenant has no data and few users; its routes are not the tenants' share.
-      if (caller.tenant === PLATFORM_TENANT) return;
-      // Outside the try: a malformed configuration is a bug to see (500), not a reason to serve.
-      const limits = limitsNow();
-      let verdict;
-      try {
-        const [key, limit] =
-          caller.auth === 'public'
-            ? [rateBucketKey(caller.tenant, clientBucket(clientKey(caller.sourceIp))), limits.publicClient]
-            : [rateBucketKey(caller.tenant, STAFF_BUCKET), planLimit(limits, await planOf(caller.tenant))];
-        verdict = await options.store.take(key, limit, now);
-      } catch (error) {
-        options.onError?.(error, caller);
-        return;
+    require,
+    alongside: async (caller, body) => {
+      if (caller.tenant !== PLATFORM_TENANT) {
+        const bucket = bucketKnown(caller, limitsNow());
+        const early = bucket && options.store.refusedFromMemory?.(bucket.key, bucket.limit, now());
+        if (early) throw refusal(caller, early.retryAfterSeconds);
       }
-      if (!verdict.allowed)
-        throw new RateLimitedError(
-          verdict.retryAfterSeconds,
-          caller.auth === 'public' ? 'client' : 'tenant',
-          caller.tenant,
-        );
+      const [admitted, answered] = await Promise.allSettled([require(caller), body()]);
+      if (admitted.status === 'rejected') throw admitted.reason;
+      if (answered.status === 'rejected') throw answered.reason;
+      return answered.value;
     },
   };
 }
@@ -158,4 +187,33 @@ export async function requireFairShare(
 ): Promise<void> {
   if (tenant !== undefined && 'table' in route.access)
     await containerFairShareGate().require({ tenant, auth: route.auth, sourceIp });
+}
+
+/**
+ * Routes whose use case has no effect but reads of the table (no audit record, no bucket, no key,
+ * no other service): nothing is done that a refusal would have had to prevent, so their bucket
+ * write may run alongside the reads (issue 14 §4: public tracking waited one round trip for it).
+ */
+export function onlyReadsTable(access: ResourceAccess): boolean {
+  // tenantScoped says which credentials, publicBaseUrl is configuration: neither does anything.
+  const { table, tenantScoped: _credentials, publicBaseUrl: _configuration, ...effects } = access;
+  return table === 'read' && Object.values(effects).every((v) => v === undefined || v === false);
+}
+
+/**
+ * `requireFairShare`, then `body`; for a route that only reads the table, both at once (see
+ * `FairShareGate.alongside`). What the caller sees is the same either way: a refusal is a 429
+ * whatever `body` did.
+ */
+export async function withFairShare<T>(
+  route: { access: ResourceAccess; auth: 'public' | 'user' },
+  tenant: string | undefined,
+  sourceIp: string | undefined,
+  body: () => Promise<T>,
+): Promise<T> {
+  if (tenant === undefined || !('table' in route.access)) return body();
+  const caller = { tenant, auth: route.auth, sourceIp };
+  if (onlyReadsTable(route.access)) return containerFairShareGate().alongside(caller, body);
+  await containerFairShareGate().require(caller);
+  return body();
 }

@@ -22,7 +22,7 @@ import { logger, metrics } from './observability';
 import { claimsOf, principalFromClaims, type Principal } from './principal';
 import { internalErrorResponse, problemResponse } from './problem';
 import { requireServedTenant } from './tenant-gate';
-import { requireFairShare } from './fair-share-gate';
+import { withFairShare } from './fair-share-gate';
 import { AUDIT_REASON_HEADER, inRequest } from './request-context';
 import { inTenantScope } from './tenant-credentials';
 import { isTenantScoped } from '../api/tenant-scope';
@@ -180,28 +180,30 @@ export function httpHandler<Id extends RouteId>(contract: ContractFor<Id>, useCa
     const tenant =
       route.auth === 'user' ? principal?.tenant : (params as { tenant?: string } | undefined)?.tenant;
     await requireServedTenant(route.access, tenant);
-    // Fair share (fair-share-gate.ts): the tenant's bucket, or the public client's, after suspension.
-    await requireFairShare(route, tenant, event.requestContext?.http?.sourceIp);
-    const query = validatePart(schemas.query, event.queryStringParameters, 'query');
-    const rawBody = schemas.body ? parseJsonBody(event, headers) : undefined;
-    const body = validatePart(schemas.body, rawBody, 'body');
-    const key = isIdempotent ? headers['idempotency-key'] : undefined;
-    const request = {
-      params,
-      query,
-      body,
-      principal,
-      headers,
-      idempotency: key === undefined ? undefined : idempotencyClaim(routeId, principal, key, rawBody),
-      requestId,
-      annotate: (keys: Record<string, string>) => logger.appendKeys(keys),
-    } as HttpRequest<Id>;
-    // The audit log's context (request-context.ts): which route, which request, and why.
-    const context = { route: routeId, requestId, reason: headers[AUDIT_REASON_HEADER] };
-    // Below the code (issue 11 §3): the use case reaches the table and bucket with credentials that
-    // name only this tenant's keys; the gates above ran with the execution role (platform items).
-    const scoped = tenantScoped ? tenant : undefined;
-    return toResponse(await inRequest(context, () => inTenantScope(scoped, () => useCase(request))));
+    // Fair share (fair-share-gate.ts): the tenant's bucket, or the public client's, after suspension;
+    // taken before the rest runs, or alongside it on a route that only reads (a refusal still wins).
+    return withFairShare(route, tenant, event.requestContext?.http?.sourceIp, async () => {
+      const query = validatePart(schemas.query, event.queryStringParameters, 'query');
+      const rawBody = schemas.body ? parseJsonBody(event, headers) : undefined;
+      const body = validatePart(schemas.body, rawBody, 'body');
+      const key = isIdempotent ? headers['idempotency-key'] : undefined;
+      const request = {
+        params,
+        query,
+        body,
+        principal,
+        headers,
+        idempotency: key === undefined ? undefined : idempotencyClaim(routeId, principal, key, rawBody),
+        requestId,
+        annotate: (keys: Record<string, string>) => logger.appendKeys(keys),
+      } as HttpRequest<Id>;
+      // The audit log's context (request-context.ts): which route, which request, and why.
+      const context = { route: routeId, requestId, reason: headers[AUDIT_REASON_HEADER] };
+      // Below the code (issue 11 §3): the use case reaches the table and bucket with credentials that
+      // name only this tenant's keys; the gates above ran with the execution role (platform items).
+      const scoped = tenantScoped ? tenant : undefined;
+      return toResponse(await inRequest(context, () => inTenantScope(scoped, () => useCase(request))));
+    });
   };
 
   return (

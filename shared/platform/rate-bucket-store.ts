@@ -40,6 +40,11 @@ export interface BucketStore {
    * slow call) must not judge a TAT others wrote meanwhile by its older "now".
    */
   take(key: { PK: string; SK: string }, limit: BucketLimit, clock: () => number): Promise<Admission>;
+  /**
+   * The refusal this store can tell without a call (the TAT it last saw already refuses), or
+   * undefined: the gate then skips the reads a refused request would have wasted.
+   */
+  refusedFromMemory?(key: { PK: string; SK: string }, limit: BucketLimit, now: number): Admission | undefined;
 }
 
 type Path = 'busy' | 'idle';
@@ -107,6 +112,12 @@ export function dynamoBucketStore(): BucketStore {
   };
 
   return {
+    refusedFromMemory: (key, limit, now) => {
+      const known = lastTat.get(`${key.PK}|${key.SK}`);
+      if (known === undefined) return undefined;
+      const verdict = admit(known, now, limit);
+      return verdict.allowed ? undefined : verdict;
+    },
     take: async (key, limit, clock) => {
       const id = `${key.PK}|${key.SK}`;
       let known = lastTat.get(id);

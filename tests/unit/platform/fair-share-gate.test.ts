@@ -7,7 +7,7 @@ import { isRateBucketUpdate } from '../../../infra/local/access-guard';
 import { admit, type Admission, type BucketLimit } from '../../../shared/domain/fair-share/token-bucket';
 import { DEFAULT_LIMITS, limitsFrom } from '../../../shared/domain/fair-share/limits';
 import type { TenantPlan } from '../../../shared/domain/tenants/tenant';
-import { RateLimitedError, fairShareGate } from '../../../shared/platform/fair-share-gate';
+import { RateLimitedError, fairShareGate, onlyReadsTable } from '../../../shared/platform/fair-share-gate';
 import { problemResponse } from '../../../shared/platform/problem';
 import { rateBucketKey, type BucketStore } from '../../../shared/platform/rate-bucket-store';
 
@@ -143,6 +143,88 @@ describe('platform/fair-share-gate', () => {
       title: 'Quá nhiều yêu cầu / Too many requests',
     });
     expect(body.detail).toMatch(/thử lại sau 3 giây.*retry after 3 s/);
+  });
+});
+
+describe('platform/fair-share-gate: the bucket write alongside a read-only use case', () => {
+  /** A store that remembers TATs like the DynamoDB one, so it can refuse from memory. */
+  function rememberingGate() {
+    const { store, takes } = memoryStore();
+    const seen = new Map<string, number>();
+    const remembering: BucketStore = {
+      take: async (key, limit, clock) => {
+        const verdict = await store.take(key, limit, clock);
+        seen.set(`${key.PK}|${key.SK}`, verdict.tat);
+        return verdict;
+      },
+      refusedFromMemory: (key, limit, now) => {
+        const verdict = admit(seen.get(`${key.PK}|${key.SK}`), now, limit);
+        return verdict.allowed ? undefined : verdict;
+      },
+    };
+    const gate = fairShareGate({
+      store: remembering,
+      plans: async () => 'trial',
+      limits: limitsFrom('{"publicClient":{"ratePerSecond":1,"burst":2}}'),
+      planTtlMs: 30_000,
+      now: () => 1_800_000_000_000,
+    });
+    return { gate, takes };
+  }
+  const client = { tenant: 'a', auth: 'public' as const, sourceIp: '203.0.113.9' };
+
+  it('answers what the use case answered while the bucket admits, its error included', async () => {
+    const { gate, takes } = rememberingGate();
+    await expect(gate.alongside(client, async () => 'view')).resolves.toBe('view');
+    await expect(
+      gate.alongside(client, async () => {
+        throw new Error('not found');
+      }),
+    ).rejects.toThrow('not found');
+    expect(takes).toHaveLength(2);
+  });
+
+  it('answers 429 once the bucket refuses, whatever the use case answered or threw alongside', async () => {
+    // A store without memory (as another container's writes look): the write decides.
+    const { gate, takes } = gateWith();
+    const started: string[] = [];
+    const read = (name: string) => async () => {
+      started.push(name);
+      return name;
+    };
+    await gate.alongside(client, read('1'));
+    await gate.alongside(client, read('2'));
+    await expect(gate.alongside(client, read('3'))).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(
+      gate.alongside(client, async () => {
+        throw new Error('not found');
+      }),
+    ).rejects.toBeInstanceOf(RateLimitedError);
+    expect(started).toEqual(['1', '2', '3']);
+    expect(takes).toHaveLength(4);
+  });
+
+  it('refuses from memory without starting the use case: an over-limit client costs no read', async () => {
+    const { gate, takes } = rememberingGate();
+    const started: string[] = [];
+    const read = (name: string) => async () => {
+      started.push(name);
+      return name;
+    };
+    await gate.alongside(client, read('1'));
+    await gate.alongside(client, read('2'));
+    await expect(gate.alongside(client, read('3'))).rejects.toBeInstanceOf(RateLimitedError);
+    expect(started).toEqual(['1', '2']);
+    expect(takes).toHaveLength(2);
+  });
+
+  it('runs alongside only for routes that do nothing but read the table', () => {
+    expect(onlyReadsTable({ table: 'read' })).toBe(true);
+    expect(onlyReadsTable({ table: 'read', tenantScoped: false, publicBaseUrl: true })).toBe(true);
+    expect(onlyReadsTable({ table: 'readWrite' })).toBe(false);
+    expect(onlyReadsTable({ table: 'read', audit: true })).toBe(false);
+    expect(onlyReadsTable({ table: 'read', personalData: true })).toBe(false);
+    expect(onlyReadsTable({ table: 'read', bucket: { stored: ['read'] } })).toBe(false);
   });
 });
 
