@@ -25,7 +25,10 @@ export const webhookComponentName = (type: string) =>
     .join('') + 'Event';
 
 export const WEBHOOK_COMPONENTS: Record<string, z.ZodType> = Object.fromEntries(
-  PUBLIC_EVENT_TYPES.map((t) => [webhookComponentName(t), WEBHOOK_EVENTS[t].envelope]),
+  PUBLIC_EVENT_TYPES.map((t) => [
+    webhookComponentName(t),
+    WEBHOOK_EVENTS[t].envelope as unknown as z.ZodType,
+  ]),
 );
 
 const header = (name: string, description: string, schema: JsonSchema) => ({
@@ -65,7 +68,7 @@ function webhookOperation(type: PublicEventType, ref: (schema: z.ZodType) => Jso
         required: true,
         content: {
           'application/json': {
-            schema: ref(spec.envelope),
+            schema: ref(spec.envelope as unknown as z.ZodType),
             examples: { example: { value: WEBHOOK_EXAMPLES[type] } },
           },
         },

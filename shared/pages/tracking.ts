@@ -3,7 +3,7 @@
  * form to type a code. It renders the public tracking view only (shared/domain/dossier/views.ts),
  * which has no ID number, phone, email or address and a masked name, so the page cannot leak them.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { trackingView } from '../api/schemas/dossier';
 import { vnDateTime } from './format';
 import { markup, type Html } from './html';

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { routeMetaById } from '../api/route-meta';
 import type { RouteId, RouteOf } from '../api/routes';
 import type { ContractFor } from './http';
@@ -32,7 +32,7 @@ import { requireFairShare } from './fair-share-gate';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
-type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Parsed<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
 type Schemas<Id extends RouteId> = RouteOf<Id> extends { request: infer Rq } ? Rq : object;
 type Part<Id extends RouteId, K extends string> =
   Schemas<Id> extends Record<K, infer S> ? Parsed<S> : undefined;

@@ -1,6 +1,6 @@
 /** RFC 9457 problem details: how every error leaves the API. */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { AppError, PROBLEM_TYPE_BASE, type FieldError } from './errors';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

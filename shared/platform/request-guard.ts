@@ -6,11 +6,12 @@
  * stored data. Each check here is iterative and linear in the body's length.
  */
 import type middy from '@middy/core';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { idempotencyKey, INVALID_TEXT_MESSAGE, MULTI_LINE_PATTERN } from '../api/schemas/common';
 import { AppError, ValidationError, type FieldError } from './errors';
 import { fieldErrorsFromZod } from './problem';
+import { ZOD_ENGLISH } from './zod-english';
 
 /**
  * 1 MiB: the largest body the schemas allow (tenant settings with 400 calendar overrides at full
@@ -138,7 +139,7 @@ export function checkBody(event: Event, headers: Record<string, string>, jsonBod
 export function checkIdempotencyKey(headers: Record<string, string>): void {
   const key = headers['idempotency-key'];
   if (key === undefined) return;
-  const result = idempotencyKey.safeParse(key, { reportInput: true });
+  const result = z.safeParse(idempotencyKey, key, { reportInput: true, error: ZOD_ENGLISH });
   if (!result.success) {
     throw new ValidationError(fieldErrorsFromZod(result.error.issues, 'headers.idempotency-key'));
   }
@@ -171,10 +172,14 @@ export function requestGuard(
  * A request part (params, query, body) parsed by its route's schema, or a 400 naming each field: the
  * one validation JSON routes (http.ts) and pages (page-handler.ts) share.
  */
-export function validatePart(schema: z.ZodType | undefined, value: unknown, part: string): unknown {
+export function validatePart(schema: z.core.$ZodType | undefined, value: unknown, part: string): unknown {
   if (!schema) return undefined;
   // reportInput lets a missing field be told apart from one of the wrong type; inputs never reach the answer.
-  const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}), { reportInput: true });
+  // A function of zod's core, not a schema method: a classic or a mini schema parses the same way.
+  const result = z.safeParse(schema, value ?? (part === 'body' ? undefined : {}), {
+    reportInput: true,
+    error: ZOD_ENGLISH,
+  });
   if (!result.success) throw new ValidationError(fieldErrorsFromZod(result.error.issues, part));
   return result.data;
 }

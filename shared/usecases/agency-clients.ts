@@ -15,7 +15,7 @@ import {
   DeleteUserPoolClientCommand,
   DescribeUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { CreateAgencyClient, registeredAgencyClient } from '../api/schemas/agency-client';
 import type { IdempotencyClaim } from '../domain/idempotency';
 import { toVnIso } from '../domain/vn-time';

@@ -7,7 +7,7 @@
  * record could not be written would be a read of personal data nobody can account for, which the
  * law (Decree 13/2023) does not allow; answering nothing is the lesser harm.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { encodeCursor } from '../api/cursor';
 import type { auditQuery, auditExportQuery } from '../api/schemas/audit';
 import {

@@ -24,6 +24,7 @@ import {
   putManyProcedureVersions,
 } from '../data/catalog-repo';
 import { clock } from '../platform/clock';
+import { ZOD_ENGLISH } from '../platform/zod-english';
 import { requireTenantSettings } from './tenant';
 
 type Row = CatalogImportResult['rows'][number];
@@ -96,7 +97,10 @@ async function importProcedures(tenant: string, request: ProcedureRequest): Prom
     if (!at) return rejected(line, code, ['ngày hiệu lực đã qua / the effective date is past']);
     const record = records.get(parsed.value.code);
     const base = record ? versionAt(record.versions, at)?.definition : undefined;
-    const built = procedureSchema.safeParse(procedureOf(parsed.value, base, agencies));
+    // Its rejection reasons are zod's English messages, worded the same under classic zod or zod/mini.
+    const built = procedureSchema.safeParse(procedureOf(parsed.value, base, agencies), {
+      error: ZOD_ENGLISH,
+    });
     if (!built.success)
       return rejected(
         line,

@@ -4,7 +4,7 @@
  * cannot disagree. `onProgress` lets the CLI show where a long export is.
  */
 import ExcelJS from 'exceljs';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { agencyMonthQuery, agencyMonthView, reportExportQuery } from '../api/schemas/service-index';
 import { getTenant, listAgencies } from '../data/catalog-repo';
 import {

@@ -7,7 +7,7 @@
  * Who: the tenant's administrator and its auditors, any agency; an agency leader, their own agency
  * only (reportAgency below, which the export and the monthly summary use too).
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { reportQuery, report } from '../api/schemas/reports';
 import { MAX_PERIODS } from '../api/schemas/reports';
 import { encodeCursor } from '../api/cursor';

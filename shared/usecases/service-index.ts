@@ -4,7 +4,7 @@
  * (shared/domain/reports/service-index.ts). Province-wide, so for the tenant's administrator and
  * auditors; only the administrator enters inputs.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type {
   serviceIndexInputsBody,
   serviceIndexInputsView,

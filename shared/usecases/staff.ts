@@ -9,7 +9,7 @@
  * retry answers 409 (the name is taken) and the operator repairs it (docs/deploy.md).
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { createdStaff, CreateStaff, staffView, UpdateStaff } from '../api/schemas/tenants';
 import { DomainRuleError } from '../domain/errors';
 import type { IdempotencyClaim } from '../domain/idempotency';

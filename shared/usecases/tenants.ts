@@ -5,7 +5,7 @@
  * are written only if absent (409 otherwise), with its first admin's account and, when the request
  * has one, its Idempotency-Key (the same request again gets the first answer).
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { tenantSettings } from '../api/schemas/catalog-model';
 import type {
   CreateTenant,

@@ -9,7 +9,7 @@
  * writes to the shared cloud except the one dossier the test makes for itself.
  */
 import fc from 'fast-check';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ROUTES, routeRoles, type RouteDef } from '../../shared/api/routes';
 import { MAX_BODY_BYTES } from '../../shared/platform/request-guard';
 import { defaultProvinceFile, loadProvince } from '../../infra/local/province';
@@ -230,7 +230,10 @@ function validParam(route: RouteDef, name: string, dossierCode: string): string 
   // A well-formed request to suspend would suspend the demo tenant every other test file uses:
   // the operator's routes are fuzzed on a tenant that does not exist (404 at most).
   if (route.path.startsWith('/v1/operator/') && name === 'tenant') return 'khong-co-tinh';
-  const shape = (route.request?.params as { shape?: Record<string, z.ZodType> } | undefined)?.shape;
+  const shape = (
+    route.request?.params as
+      { shape?: Record<string, z.core.$ZodType & Pick<z.ZodMiniType, 'safeParse'>> } | undefined
+  )?.shape;
   const candidates = [
     'demo',
     dossierCode,

@@ -3,7 +3,7 @@
  * guard holds; then its effect, its history line, and the version bump — the only place a
  * dossier's version moves. Generic over the table, so a test's table runs the same way.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { WorkingCalendar } from '../calendar';
 import type { Actor, Dossier, DossierEvent } from '../dossier/model';
 import { workingRoles } from '../roles';
@@ -25,7 +25,9 @@ export const nextVersion = (d: Dossier): Dossier => ({ ...d, version: d.version 
 /** The body an entry takes (besides its name and `expectedVersion`). */
 export type BodyOf<T extends ActionTable, K extends keyof T> =
   // An empty shape's output is Record<string, never>, which would swallow `action`.
-  keyof ReturnType<T[K]['body']> extends never ? unknown : z.output<z.ZodObject<ReturnType<T[K]['body']>>>;
+  keyof ReturnType<T[K]['body']> extends never
+    ? unknown
+    : z.output<z.ZodMiniObject<ReturnType<T[K]['body']>>>;
 
 type KeysOfRoute<T extends ActionTable, R extends string> = {
   [K in keyof T]: T[K]['request'] extends { route: R } ? K : never;

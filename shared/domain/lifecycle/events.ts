@@ -4,7 +4,7 @@
  * the lifecycle table (./table.ts); the deadline events from the clock (./deadlines.ts). A change
  * to a payload's meaning is a new version, never an edit.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DOSSIER_STATUSES } from './statuses';
 import { LIFECYCLE, SUBMISSION } from './table';
 import type { Labels } from './spec';
@@ -14,6 +14,8 @@ import { ALARM_TYPES, DEADLINES_CHANGED, type AlarmType } from './event-types';
 export { ALARM_TYPES, DEADLINES_CHANGED, type AlarmType };
 
 const timeliness = z.enum(['early', 'onTime', 'late']);
+/** zod's `.int()`: a safe integer, the check written the same way classic zod writes it. */
+const int = () => z.number().check(z.int());
 
 /** Where the dossier stands after the change: every event carries it. */
 export const dossierState = z.object({
@@ -21,53 +23,51 @@ export const dossierState = z.object({
   procedure: z.string(),
   receivingAgency: z.string(),
   competentAgency: z.string(),
-  currentStep: z.number().int().nullable(),
-  appointmentAt: z.string().nullable(),
+  currentStep: z.nullable(int()),
+  appointmentAt: z.nullable(z.string()),
 });
 
 export const handoffPayload = z.object({
   fromAgency: z.string(),
   fromPerson: z.string(),
   toAgency: z.string(),
-  toPerson: z.string().optional(),
-  stepIndex: z.number().int(),
+  toPerson: z.optional(z.string()),
+  stepIndex: int(),
   stepName: z.string(),
-  allowance: z.object({ workingDays: z.number().optional(), workingHours: z.number().optional() }),
-  stepStartedAt: z.string().optional(),
-  stepDueAt: z.string().optional(),
-  timeliness: timeliness.optional(),
+  allowance: z.object({ workingDays: z.optional(z.number()), workingHours: z.optional(z.number()) }),
+  stepStartedAt: z.optional(z.string()),
+  stepDueAt: z.optional(z.string()),
+  timeliness: z.optional(timeliness),
 });
 
 /** The event's place among those one change announces (0 first): shared/domain/dossier/outbox.ts. */
-const position = z.number().int().min(0);
+const position = int().check(z.gte(0));
 
 /** A history line's event: the dossier's state, when, who, at which agency, and the hand-off if any. */
-export const historyEventPayload = dossierState.extend({
+export const historyEventPayload = z.extend(dossierState, {
   position,
   at: z.string(),
   actor: z.string(),
   agency: z.string(),
-  handoff: handoffPayload.optional(),
+  handoff: z.optional(handoffPayload),
 });
 
-export const deadlinesChangedPayload = dossierState.extend({ position, clockVersion: z.number().int() });
+export const deadlinesChangedPayload = z.extend(dossierState, { position, clockVersion: int() });
 
 /**
  * A fired alarm: the dossier's state and the version it was read at (an alarm changes no version;
  * the version places it among the dossier's events), the due time that passed, and the step's.
  */
-export const alarmPayload = dossierState.extend({
-  version: z.number().int(),
+export const alarmPayload = z.extend(dossierState, {
+  version: int(),
   type: z.enum(ALARM_TYPES),
   dueAt: z.string(),
-  step: z
-    .object({ index: z.number().int(), name: z.string(), agency: z.string(), role: z.string() })
-    .optional(),
+  step: z.optional(z.object({ index: int(), name: z.string(), agency: z.string(), role: z.string() })),
 });
 
 export interface EventSpec {
   version: number;
-  payload: z.ZodType;
+  payload: z.ZodMiniType;
   label: Labels;
 }
 

@@ -2,7 +2,7 @@
  * The shape of one lifecycle table entry (./table.ts) and what its `apply` works with. Kept apart
  * from the table so the engine, the docs generator and a test's own table share one vocabulary.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { WorkingCalendar } from '../calendar';
 import type { Actor, Dossier, Handoff } from '../dossier/model';
 import type { Procedure } from '../catalog/model';
@@ -10,22 +10,31 @@ import type { DossierStatus } from './statuses';
 import type { StepRole } from '../roles';
 
 /**
+ * A text field the table may narrow further (`.check(z.minLength(1))`): a string schema of either
+ * zod flavour, classic or mini, since both take checks the same way.
+ */
+export interface TextField extends z.core.$ZodType<string, string> {
+  check(...checks: Array<z.core.$ZodCheck<string>>): TextField;
+}
+
+/**
  * The field schemas a request body is made of. The HTTP layer owns input hygiene (trimming,
  * control characters, code patterns) and hands them in, so the domain imports nothing from it.
+ * Typed by zod's core, so classic and mini schemas both fit.
  */
 export interface BodyFields {
   /** Free text over lines, trimmed, at most `max` characters. */
-  lines: (max: number) => z.ZodString;
+  lines: (max: number) => TextField;
   /** One line of text, trimmed, at most `max` characters. */
-  line: (max: number) => z.ZodString;
-  username: z.ZodString;
-  agencyCode: z.ZodString;
+  line: (max: number) => TextField;
+  username: z.core.$ZodType<string, string>;
+  agencyCode: z.core.$ZodType<string, string>;
   /** An instant with its UTC offset. */
-  instant: z.ZodType<string>;
-  supplementItem: z.ZodType<{ document: string; reason: string }>;
-  submittedDocument: z.ZodType<Dossier['documents'][number], unknown>;
+  instant: z.core.$ZodType<string>;
+  supplementItem: z.core.$ZodType<{ document: string; reason: string }>;
+  submittedDocument: z.core.$ZodType<Dossier['documents'][number], unknown>;
   /** A step's index within the longest procedure the catalog allows. */
-  stepIndex: z.ZodNumber;
+  stepIndex: z.core.$ZodType<number, number>;
 }
 
 /** A relation to the dossier that lets someone act. */
@@ -79,7 +88,7 @@ export type RequestSpec = { route: 'actions' } | { route: 'reception-decision'; 
 
 export interface ActionSpec<
   H extends string = string,
-  S extends z.ZodRawShape = z.ZodRawShape,
+  S extends z.core.$ZodShape = z.core.$ZodShape,
   R extends RequestSpec = RequestSpec,
 > {
   request: R;
@@ -98,7 +107,7 @@ export interface ActionSpec<
   /** The request body besides `action` / `outcome` and `expectedVersion`. */
   body: (f: BodyFields) => S;
   /** The guard (throws DomainRuleError) and the effect on the dossier and its clocks. */
-  apply: (ctx: ActionContext, body: z.output<z.ZodObject<S>>) => Effect;
+  apply: (ctx: ActionContext, body: z.output<z.ZodMiniObject<S>>) => Effect;
   /** The guard and effect in words, for docs/lifecycle.md. */
   rule: string;
   /** Which clocks it touches, in words, for docs/lifecycle.md; absent: none. */
@@ -114,7 +123,7 @@ export interface ActionSpec<
 }
 
 /** Keeps each entry's literal history type and body shape, so request types follow the table. */
-export const defineAction = <const H extends string, S extends z.ZodRawShape, const R extends RequestSpec>(
+export const defineAction = <const H extends string, S extends z.core.$ZodShape, const R extends RequestSpec>(
   spec: ActionSpec<H, S, R>,
 ) => spec;
 

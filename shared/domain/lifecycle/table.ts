@@ -7,7 +7,7 @@
  * docs/lifecycle.md (`npm run docs:lifecycle`). The engine (./engine.ts) runs an entry and bumps
  * the version. Adding an action is adding an entry here.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { toVnIso } from '../vn-time';
 import type { PlannedStep } from '../dossier/model';
 import { appointmentFor, planSteps } from '../dossier/plan';
@@ -70,7 +70,7 @@ export const LIFECYCLE = {
     request: { route: 'reception-decision', outcome: 'accept' },
     from: ['submitted'],
     ...RECEPTION_DECISION,
-    body: (f) => ({ note: f.lines(1000).optional() }),
+    body: (f) => ({ note: z.optional(f.lines(1000)) }),
     rule: 'Records the dossier code, the appointment and every step’s planned due time; the first step starts.',
     clocks: 'starts the appointment and the first step',
     form: '01',
@@ -103,7 +103,10 @@ export const LIFECYCLE = {
     request: { route: 'reception-decision', outcome: 'requestSupplement' },
     from: ['submitted'],
     ...RECEPTION_DECISION,
-    body: (f) => ({ items: f.supplementItem.array().min(1).max(50), note: f.lines(1000).optional() }),
+    body: (f) => ({
+      items: z.array(f.supplementItem).check(z.minLength(1), z.maxLength(50)),
+      note: z.optional(f.lines(1000)),
+    }),
     rule: 'Records what to add and why; the applicant completes it with `resubmit`.',
     form: '02',
     apply: (ctx, body) => ({
@@ -123,7 +126,7 @@ export const LIFECYCLE = {
     request: { route: 'reception-decision', outcome: 'refuse' },
     from: ['submitted'],
     ...RECEPTION_DECISION,
-    body: (f) => ({ reason: f.lines(2000).min(1) }),
+    body: (f) => ({ reason: f.lines(2000).check(z.minLength(1)) }),
     rule: 'Records the reason; the dossier is finished.',
     form: '03',
     apply: (ctx, body) => ({
@@ -149,8 +152,8 @@ export const LIFECYCLE = {
     },
     body: (f) => ({
       /** The documents as now handed in; omitted: unchanged. */
-      documents: f.submittedDocument.array().max(50).optional(),
-      note: f.lines(2000).optional(),
+      documents: z.optional(z.array(f.submittedDocument).check(z.maxLength(50))),
+      note: z.optional(f.lines(2000)),
     }),
     rule: 'The dossier waits for the counter’s decision again, with the documents now handed in.',
     apply: (ctx, body) => ({
@@ -203,8 +206,8 @@ export const LIFECYCLE = {
     who: [{ relation: 'step', roles: ['step'] }],
     body: (f) => ({
       /** Route the next step to another agency than the procedure says (same level or across levels). */
-      toAgency: f.agencyCode.optional(),
-      note: f.lines(2000).optional(),
+      toAgency: z.optional(f.agencyCode),
+      note: z.optional(f.lines(2000)),
     }),
     rule: 'Not from the last step; a leader step needs approval first; `toAgency` must exist. The step ends (early / on time / late) and the next one starts.',
     clocks: 'the next step’s allowance counts from the hand-off',
@@ -256,7 +259,7 @@ export const LIFECYCLE = {
     request: { route: 'actions' },
     from: ['inProgress', 'approved', 'signed'],
     who: [{ relation: 'step', roles: ['step', 'leader'] }],
-    body: (f) => ({ toStep: f.stepIndex, reason: f.lines(2000).min(1) }),
+    body: (f) => ({ toStep: f.stepIndex, reason: f.lines(2000).check(z.minLength(1)) }),
     rule: 'Only to an earlier step, which starts again; later steps are pending again; approval and signature are dropped.',
     clocks: 'the earlier step’s allowance counts from the hand-off',
     apply: (ctx, body) => {
@@ -293,7 +296,10 @@ export const LIFECYCLE = {
     request: { route: 'actions' },
     from: ['received', 'inProgress'],
     who: [{ relation: 'step', roles: STAFF_AT_STEP }],
-    body: (f) => ({ items: f.supplementItem.array().min(1).max(50), reason: f.lines(2000).min(1) }),
+    body: (f) => ({
+      items: z.array(f.supplementItem).check(z.minLength(1), z.maxLength(50)),
+      reason: f.lines(2000).check(z.minLength(1)),
+    }),
     rule: 'Opens a pause recording what to add and why.',
     clocks: 'stops every clock',
     form: '02',
@@ -329,7 +335,7 @@ export const LIFECYCLE = {
       message:
         'Bộ phận một cửa hoặc cơ quan đang xử lý nhận hồ sơ bổ sung / the counter or the processing agency receives supplements',
     },
-    body: (f) => ({ note: f.lines(2000).optional() }),
+    body: (f) => ({ note: z.optional(f.lines(2000)) }),
     rule: 'Closes the pause with the working time it lasted; the dossier goes back to where it was (in progress, approved or signed).',
     clocks: 'restarts; every due time still ahead moves by the paused working time inside its own clock',
     apply: (ctx, body) => {
@@ -374,7 +380,7 @@ export const LIFECYCLE = {
     request: { route: 'actions' },
     from: ['inProgress'],
     who: [{ relation: 'step', roles: ['leader'] }],
-    body: (f) => ({ note: f.lines(2000).optional() }),
+    body: (f) => ({ note: z.optional(f.lines(2000)) }),
     rule: 'Only at a leader step.',
     apply: (ctx, body) => {
       const step = currentStepOf(ctx.dossier);
@@ -417,7 +423,7 @@ export const LIFECYCLE = {
     request: { route: 'actions' },
     from: ['received', 'inProgress', 'approved', 'signed'],
     who: [{ relation: 'step', roles: ['leader'] }],
-    body: (f) => ({ reason: f.lines(2000).min(1), newAppointmentAt: f.instant }),
+    body: (f) => ({ reason: f.lines(2000).check(z.minLength(1)), newAppointmentAt: f.instant }),
     rule: 'Once per dossier, before the appointment passes, to a later working instant.',
     clocks: 'moves the appointment',
     form: '04',
@@ -480,7 +486,10 @@ export const LIFECYCLE = {
     request: { route: 'actions' },
     from: ['approved', 'signed'],
     who: [{ relation: 'step', roles: ['reception', 'clerk'] }],
-    body: (f) => ({ kind: z.enum(['paper', 'electronic', 'both']), documentNumber: f.line(100).optional() }),
+    body: (f) => ({
+      kind: z.enum(['paper', 'electronic', 'both']),
+      documentNumber: z.optional(f.line(100)),
+    }),
     rule: 'Only at the last step.',
     apply: (ctx, body) => {
       const d = ctx.dossier;
@@ -517,7 +526,7 @@ export const LIFECYCLE = {
     who: [{ relation: 'step', roles: ['reception', 'clerk'] }],
     body: (f) => ({
       method: z.enum(['counter', 'post', 'online']),
-      trackingNumber: f.line(50).min(1).optional(),
+      trackingNumber: z.optional(f.line(50).check(z.minLength(1))),
     }),
     rule: 'By post needs a tracking number. The last step ends and the dossier is finished early / on time / late against its appointment.',
     clocks: 'ends every clock',
@@ -556,7 +565,7 @@ export const LIFECYCLE = {
     request: { route: 'actions' },
     from: ['received', 'inProgress', 'paused'],
     who: [{ relation: 'step', roles: ['leader'] }],
-    body: (f) => ({ reason: f.lines(2000).min(1) }),
+    body: (f) => ({ reason: f.lines(2000).check(z.minLength(1)) }),
     rule: 'Records the reason; the dossier is finished.',
     clocks: 'ends every clock',
     apply: (ctx, body) => ({
@@ -578,7 +587,7 @@ export const LIFECYCLE = {
       rule: 'not-applicant',
       message: 'Người nộp hoặc bộ phận một cửa nhận đơn rút hồ sơ / the applicant or the counter withdraws',
     },
-    body: (f) => ({ reason: f.lines(2000).min(1) }),
+    body: (f) => ({ reason: f.lines(2000).check(z.minLength(1)) }),
     rule: 'Records the reason; the dossier is finished.',
     clocks: 'ends every clock',
     apply: (ctx, body) => ({
@@ -605,8 +614,10 @@ export const LIFECYCLE = {
     body: (f) => ({
       level: z.enum(EVALUATION_LEVEL_KEYS),
       /** Free text: kept on the dossier, never in an event or a webhook. */
-      comment: f.lines(EVALUATION_COMMENT_MAX).optional(),
-      scores: z.partialRecord(z.enum(EVALUATION_CRITERION_KEYS), z.number().int().min(1).max(5)).optional(),
+      comment: z.optional(f.lines(EVALUATION_COMMENT_MAX)),
+      scores: z.optional(
+        z.partialRecord(z.enum(EVALUATION_CRITERION_KEYS), z.number().check(z.int(), z.gte(1), z.lte(5))),
+      ),
     }),
     rule: 'Once per dossier, after the result is returned: the applicant with their own token, or reception staff of the receiving agency recording the applicant’s choice at a kiosk. The status stays `returned`.',
     apply: (ctx, body) => {

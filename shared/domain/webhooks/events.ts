@@ -10,7 +10,7 @@
  * renamed, retyped or worded differently — is a new version, and both versions are published
  * while subscribers migrate.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DOSSIER_STATUSES } from '../lifecycle/statuses';
 import {
   ALARM_TYPES,
@@ -30,15 +30,20 @@ export const PUBLIC_EVENT_TYPES = (Object.keys(EVENT_CATALOG) as EventType[]).fi
 
 export const isAlarmType = (t: string): t is AlarmType => (ALARM_TYPES as readonly string[]).includes(t);
 
-const timeliness = z.enum(['early', 'onTime', 'late']).describe('Trước hạn / đúng hạn / quá hạn');
+/** zod's `.int()`: a safe integer, the check written the same way classic zod writes it. */
+const int = () => z.number().check(z.int());
+
+const timeliness = z.enum(['early', 'onTime', 'late']).check(z.describe('Trước hạn / đúng hạn / quá hạn'));
 
 export const applicantData = z
   .object({
-    name: z.string().describe('Họ tên người nộp / applicant name'),
-    idNumber: z.string().describe('Số CCCD/CMND hoặc mã số thuế / ID number or tax code'),
+    name: z.string().check(z.describe('Họ tên người nộp / applicant name')),
+    idNumber: z.string().check(z.describe('Số CCCD/CMND hoặc mã số thuế / ID number or tax code')),
   })
-  .describe(
-    'Only for a processing subscription of an agency on the dossier’s route (receiving, competent, or a step’s agency).',
+  .check(
+    z.describe(
+      'Only for a processing subscription of an agency on the dossier’s route (receiving, competent, or a step’s agency).',
+    ),
   );
 
 /** Where the dossier stands after the event: every type carries it. */
@@ -48,42 +53,47 @@ const dossierState = {
   receivingAgency: z.string(),
   competentAgency: z.string(),
   currentStep: z
-    .number()
-    .int()
-    .nullable()
-    .describe('Index of the step the dossier is at; null before acceptance and once finished'),
-  appointmentAt: z.string().nullable().describe('Hẹn trả kết quả / the appointment, ISO 8601'),
-  applicant: applicantData.optional(),
+    .nullable(int())
+    .check(z.describe('Index of the step the dossier is at; null before acceptance and once finished')),
+  appointmentAt: z.nullable(z.string()).check(z.describe('Hẹn trả kết quả / the appointment, ISO 8601')),
+  applicant: z.optional(applicantData),
 };
 
 export const handoffData = z.object({
   fromAgency: z.string(),
-  toAgency: z.string().describe('`applicant` when the result goes back to the applicant'),
-  fromPerson: z.string().optional().describe('Staff username; not sent to statistics subscriptions'),
-  toPerson: z.string().optional().describe('Staff username; not sent to statistics subscriptions'),
-  stepIndex: z.number().int(),
+  toAgency: z.string().check(z.describe('`applicant` when the result goes back to the applicant')),
+  fromPerson: z
+    .optional(z.string())
+    .check(z.describe('Staff username; not sent to statistics subscriptions')),
+  toPerson: z.optional(z.string()).check(z.describe('Staff username; not sent to statistics subscriptions')),
+  stepIndex: int(),
   stepName: z.string(),
-  allowance: z.object({ workingDays: z.number().optional(), workingHours: z.number().optional() }),
-  stepStartedAt: z.string().optional(),
-  stepDueAt: z.string().optional(),
-  timeliness: timeliness.optional(),
+  allowance: z.object({ workingDays: z.optional(z.number()), workingHours: z.optional(z.number()) }),
+  stepStartedAt: z.optional(z.string()),
+  stepDueAt: z.optional(z.string()),
+  timeliness: z.optional(timeliness),
 });
 
 /** A history event's data: the state, who acted (processing only) and the hand-off if any. */
 export const historyData = z.object({
   ...dossierState,
-  actor: z.string().optional().describe('Staff username who acted; not sent to statistics subscriptions'),
-  handoff: handoffData.optional(),
+  actor: z
+    .optional(z.string())
+    .check(z.describe('Staff username who acted; not sent to statistics subscriptions')),
+  handoff: z.optional(handoffData),
 });
 
 const stepData = z.object({
-  index: z.number().int(),
+  index: int(),
   name: z.string(),
   agency: z.string(),
   role: z.string(),
 });
 
-const alarmBase = { ...dossierState, dueAt: z.string().describe('The due time that passed or nears') };
+const alarmBase = {
+  ...dossierState,
+  dueAt: z.string().check(z.describe('The due time that passed or nears')),
+};
 export const dossierAlarmData = z.object(alarmBase);
 export const stepAlarmData = z.object({ ...alarmBase, step: stepData });
 
@@ -102,8 +112,8 @@ export interface WebhookEventSpec {
   when: string;
   /** Which agency `agency` names, in words. */
   agency: string;
-  data: z.ZodObject;
-  envelope: z.ZodObject;
+  data: z.ZodMiniObject<z.core.$ZodLooseShape>;
+  envelope: z.ZodMiniObject<z.core.$ZodLooseShape>;
 }
 
 function whenOf(type: PublicEventType): string {
@@ -119,34 +129,37 @@ function whenOf(type: PublicEventType): string {
 }
 
 /** Every delivery: the envelope around `data`. */
-export function envelopeSchema(type: PublicEventType, version: number, data: z.ZodObject, label: Labels) {
+export function envelopeSchema(type: PublicEventType, version: number, data: z.ZodMiniObject, label: Labels) {
   return z
     .object({
       id: z
         .string()
-        .min(1)
-        .describe(
-          'Stable per event and unique across tenants and dossiers: the same on every retry, sent as the `webhook-id` header. Deduplicate on it.',
+        .check(
+          z.minLength(1),
+          z.describe(
+            'Stable per event and unique across tenants and dossiers: the same on every retry, sent as the `webhook-id` header. Deduplicate on it.',
+          ),
         ),
       type: z.literal(type),
       version: z
         .literal(version)
-        .describe('The schema version of this type; a change of meaning is a new version'),
-      time: z.string().describe('When it happened, ISO 8601 with offset'),
-      tenant: z.string().describe('The province (tenant) id'),
-      agency: z.string().describe('The agency code the event concerns'),
+        .check(z.describe('The schema version of this type; a change of meaning is a new version')),
+      time: z.string().check(z.describe('When it happened, ISO 8601 with offset')),
+      tenant: z.string().check(z.describe('The province (tenant) id')),
+      agency: z.string().check(z.describe('The agency code the event concerns')),
       dossierCode: z.string(),
-      sequence: z
-        .number()
-        .int()
-        .nonnegative()
-        .describe(
+      sequence: int().check(
+        z.nonnegative(),
+        z.describe(
           'Orders one dossier’s events: version × 100 + slot (history events by their position in the change, alarms from slot 90). Order by (dossierCode, sequence).',
         ),
+      ),
       data,
     })
-    .describe(
-      `${label.vi} / ${label.en}. Delivered at least once, possibly out of order: deduplicate by \`id\`, order by (dossierCode, sequence). Ignore fields you do not know.`,
+    .check(
+      z.describe(
+        `${label.vi} / ${label.en}. Delivered at least once, possibly out of order: deduplicate by \`id\`, order by (dossierCode, sequence). Ignore fields you do not know.`,
+      ),
     );
 }
 

@@ -12,7 +12,7 @@
  *   usernames either (`actor`, a hand-off's `fromPerson`/`toPerson`) — a username names a civil
  *   servant, and no count or duration needs to know who.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { alarmPayload, historyEventPayload } from '../lifecycle/events';
 import { alarmSequence, historySequence } from './sequence';
 import {
@@ -50,8 +50,8 @@ export interface WebhookReceiver {
 }
 
 const keys = { tenant: z.string(), code: z.string() };
-const historyItem = historyEventPayload.extend({ ...keys, version: z.number().int() });
-const alarmItem = alarmPayload.extend(keys);
+const historyItem = z.extend(historyEventPayload, { ...keys, version: z.number().check(z.int()) });
+const alarmItem = z.extend(alarmPayload, keys);
 
 export const onRoute = (d: DossierFacts, agency: string): boolean =>
   d.receivingAgency === agency || d.competentAgency === agency || d.steps.some((s) => s.agency === agency);

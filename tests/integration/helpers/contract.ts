@@ -5,15 +5,15 @@
  * strictly, with the schema documented for its status and media type. A mismatch throws, so the
  * test that made the request fails with a readable report.
  */
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { documentedResponses } from '../../../shared/api/openapi';
 import { ROUTES, type RouteDef } from '../../../shared/api/routes';
 import { createRouteMatcher } from '../../../infra/local/route-match';
 import { deepStrict } from './strict';
 
 const matcher = createRouteMatcher(ROUTES as readonly RouteDef[]);
-const strictSchemas = new Map<z.ZodType, z.ZodType>();
-const strict = (schema: z.ZodType): z.ZodType => {
+const strictSchemas = new Map<z.core.$ZodType, z.core.$ZodType>();
+const strict = (schema: z.core.$ZodType): z.core.$ZodType => {
   let done = strictSchemas.get(schema);
   if (!done) strictSchemas.set(schema, (done = deepStrict(schema)));
   return done;
@@ -60,7 +60,7 @@ export function contractProblems(exchange: Exchange): string[] {
   const schema = documented.content[mediaType];
   if (!schema)
     return [`${route.id} ${status}: media type "${mediaType}" is not documented (${types.join(', ')})`];
-  const parsed = strict(schema).safeParse(body);
+  const parsed = z.safeParse(strict(schema), body);
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => {
     const at = ['body', ...issue.path.map(String)].join('.');

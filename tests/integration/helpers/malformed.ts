@@ -4,7 +4,7 @@
  * for any schema the API has, so no case can write to the shared cloud's data.
  */
 import fc from 'fast-check';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** One request a case sends, relative to the route's valid path. */
 export interface Malformed {
@@ -47,7 +47,7 @@ export const randomSegment = fc
  * that must be refused (too long, NUL) or merely survived (bytes that decode to U+FFFD, a
  * right-to-left override: valid text for a free-text filter, refused by a code or an enum).
  */
-export function badQueries(schema: z.ZodType | undefined): Array<[string, string, boolean]> {
+export function badQueries(schema: z.core.$ZodType | undefined): Array<[string, string, boolean]> {
   const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape ?? {};
   const cases: Array<[string, string, boolean]> = [['unknown parameter', 'nosuchfilter=1', true]];
   for (const name of Object.keys(shape)) {

@@ -7,22 +7,23 @@
  * It rebuilds each node from its definition with `clone`, so checks and refinements on the node
  * (`superRefine`, lengths, patterns) survive; only the children and `catchall` are replaced.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 type Def = Record<string, unknown> & { type: string };
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-const rebuild = (schema: z.ZodType, def: Def): z.ZodType =>
-  z.core.clone(schema as unknown as z.core.$ZodType, def as never) as unknown as z.ZodType;
+// Typed by zod's core: classic and mini schemas both pass, and `clone` keeps each node's flavour.
+type Schema = z.core.$ZodType;
+const defOf = (schema: Schema): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const rebuild = (schema: Schema, def: Def): Schema => z.core.clone(schema, def as never);
 
-export function deepStrict(schema: z.ZodType, seen = new Map<z.ZodType, z.ZodType>()): z.ZodType {
+export function deepStrict(schema: Schema, seen = new Map<Schema, Schema>()): Schema {
   const done = seen.get(schema);
   if (done) return done;
   const def = defOf(schema);
-  const strict = (child: unknown) => deepStrict(child as z.ZodType, seen);
-  let out: z.ZodType;
+  const strict = (child: unknown) => deepStrict(child as Schema, seen);
+  let out: Schema;
   switch (def.type) {
     case 'object': {
-      const shape = def.shape as Record<string, z.ZodType>;
+      const shape = def.shape as Record<string, Schema>;
       const strictShape = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, strict(v)]));
       // A declared catchall (a loose object, on purpose) stays; the default strip becomes strict.
       const catchall = def.catchall === undefined ? z.never() : strict(def.catchall);
@@ -63,7 +64,7 @@ export function deepStrict(schema: z.ZodType, seen = new Map<z.ZodType, z.ZodTyp
       out = rebuild(schema, { ...def, in: strict(def.in) });
       break;
     case 'lazy': {
-      const getter = def.getter as () => z.ZodType;
+      const getter = def.getter as () => Schema;
       out = rebuild(schema, { ...def, getter: () => strict(getter()) });
       break;
     }

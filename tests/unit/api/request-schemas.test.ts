@@ -3,7 +3,7 @@
  * later without one fails here rather than as a 500 in production.
  */
 import fc from 'fast-check';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ROUTES, type RouteDef } from '../../../shared/api/routes';
 import {
   API_YEARS,

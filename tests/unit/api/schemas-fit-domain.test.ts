@@ -2,7 +2,7 @@
  * The domain owns its types (layers point one way); the HTTP schemas validate what comes in. This
  * keeps what the schemas produce assignable to what the domain takes: a drift fails typecheck.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type * as catalog from '../../../shared/api/schemas/catalog';
 import type * as dossier from '../../../shared/api/schemas/dossier';
 import type { Agency, Procedure, ProcedureTime } from '../../../shared/domain/catalog/model';

@@ -5,7 +5,7 @@
  * else to be requested, run, allowed and documented.
  */
 import { readFileSync } from 'node:fs';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { actionRequestSchema } from '../../../shared/api/schemas/lifecycle';
 import { dossierAction, workQueueQuery } from '../../../shared/api/schemas/actions';
 import { DomainRuleError } from '../../../shared/domain/errors';
@@ -115,7 +115,7 @@ describe('adding an action', () => {
       request: { route: 'actions' },
       from: ['received', 'inProgress'],
       who: [{ relation: 'step', roles: ['leader', 'step'] }],
-      body: (f) => ({ reason: f.lines(500).min(1) }),
+      body: (f) => ({ reason: f.lines(500).check(z.minLength(1)) }),
       rule: 'Marks the dossier for the inspectorate; nothing else changes.',
       apply: (ctx, body) => ({ dossier: ctx.dossier, agency: ctx.actor.agency ?? '', note: body.reason }),
       history: 'flagged',
