@@ -34,7 +34,7 @@ import {
   validatePart,
 } from './request-guard';
 
-type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Parsed<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
 type RequestSchemas<Id extends RouteId> = RouteOf<Id> extends { request: infer Rq } ? Rq : object;
 type Part<Id extends RouteId, K extends string> =
   RequestSchemas<Id> extends Record<K, infer S> ? Parsed<S> : undefined;
@@ -63,7 +63,7 @@ export interface HttpResult {
 }
 
 type Responses<Id extends RouteId> = RouteOf<Id>['responses'];
-type BodyOf<R> = R extends { schema: infer S } ? (S extends z.ZodType ? z.input<S> : unknown) : unknown;
+type BodyOf<R> = R extends { schema: infer S } ? (S extends z.core.$ZodType ? z.input<S> : unknown) : unknown;
 
 /**
  * What a route's use case may answer: one of the success statuses its route documents, with a body

@@ -32,7 +32,7 @@ import { requireFairShare } from './fair-share-gate';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
-type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Parsed<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
 type Schemas<Id extends RouteId> = RouteOf<Id> extends { request: infer Rq } ? Rq : object;
 type Part<Id extends RouteId, K extends string> =
   Schemas<Id> extends Record<K, infer S> ? Parsed<S> : undefined;

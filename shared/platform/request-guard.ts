@@ -6,7 +6,7 @@
  * stored data. Each check here is iterative and linear in the body's length.
  */
 import type middy from '@middy/core';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { idempotencyKey, INVALID_TEXT_MESSAGE, MULTI_LINE_PATTERN } from '../api/schemas/common';
 import { AppError, ValidationError, type FieldError } from './errors';
@@ -171,7 +171,7 @@ export function requestGuard(
  * A request part (params, query, body) parsed by its route's schema, or a 400 naming each field: the
  * one validation JSON routes (http.ts) and pages (page-handler.ts) share.
  */
-export function validatePart(schema: z.ZodType | undefined, value: unknown, part: string): unknown {
+export function validatePart(schema: z.ZodMiniType | undefined, value: unknown, part: string): unknown {
   if (!schema) return undefined;
   // reportInput lets a missing field be told apart from one of the wrong type; inputs never reach the answer.
   const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}), { reportInput: true });

@@ -4,32 +4,42 @@
  * and the reception decision's `{ outcome, ...body }`. The table names each body's fields; this
  * module hands it the HTTP layer's field schemas (trimmed, bounded, no control characters).
  */
-import * as z from 'zod';
+import * as classic from 'zod';
+import * as z from 'zod/mini';
 import type { ActionRequest, ReceptionDecision } from '../../domain/lifecycle/engine';
 import type { ActionTable, BodyFields } from '../../domain/lifecycle/spec';
 import { agencyCode, calendarDateTime, multiLine, singleLine, username } from './common';
 import { MAX_PROCEDURE_STEPS } from './limits';
 
-export const submittedDocument = z.object({
-  name: singleLine(500).min(1),
-  kind: z.enum(['original', 'copy', 'certifiedCopy', 'electronic']).default('copy'),
-  copies: z.number().int().min(1).max(50).default(1),
+/**
+ * Transition (issue 14 §2): the lifecycle table (shared/domain/lifecycle/table.ts) still calls
+ * classic zod methods on the fields it is handed (`.optional()`, `.min()`, `.array()`), so those
+ * fields are classic schemas carrying the same checks (the check objects are zod's core, shared by
+ * both flavours). Once the table uses zod/mini's functions, they become the mini schemas themselves.
+ */
+const asClassic = (schema: z.ZodMiniString<string>): classic.ZodString =>
+  classic.string().check(...((schema._zod.def.checks ?? []) as classic.core.$ZodCheck<string>[]));
+
+export const submittedDocument = classic.object({
+  name: singleLine(500).check(z.minLength(1)),
+  kind: z._default(z.enum(['original', 'copy', 'certifiedCopy', 'electronic']), 'copy'),
+  copies: z._default(z.number().check(z.int(), z.gte(1), z.lte(50)), 1),
 });
 
-export const supplementItem = z.object({
-  document: singleLine(500).min(1),
-  reason: multiLine(1000).min(1),
+export const supplementItem = classic.object({
+  document: singleLine(500).check(z.minLength(1)),
+  reason: multiLine(1000).check(z.minLength(1)),
 });
 
 export const BODY_FIELDS: BodyFields = {
-  lines: multiLine,
-  line: singleLine,
-  username,
-  agencyCode,
-  instant: calendarDateTime,
+  lines: (max) => asClassic(multiLine(max)),
+  line: (max) => asClassic(singleLine(max)),
+  username: username as unknown as BodyFields['username'],
+  agencyCode: asClassic(agencyCode),
+  instant: calendarDateTime as unknown as BodyFields['instant'],
   supplementItem,
   submittedDocument,
-  stepIndex: z
+  stepIndex: classic
     .number()
     .int()
     .min(0)
@@ -40,16 +50,16 @@ export const BODY_FIELDS: BodyFields = {
  * Every change names the version it was decided on: optimistic locking, 409 when stale. Bounded
  * well below what a DynamoDB number or a condition expression takes.
  */
-export const versioned = { expectedVersion: z.number().int().min(1).max(1_000_000) };
+export const versioned = { expectedVersion: z.number().check(z.int(), z.gte(1), z.lte(1_000_000)) };
 
-type Options = [z.ZodObject, ...z.ZodObject[]];
+type Options = [z.ZodMiniObject, ...z.ZodMiniObject[]];
 
 /** The actions route's body: one object per table entry the route takes, told apart by `action`. */
 export function actionRequestSchema<T extends ActionTable>(table: T, fields: BodyFields = BODY_FIELDS) {
   const options = Object.entries(table)
     .filter(([, spec]) => spec.request.route === 'actions')
     .map(([key, spec]) => z.object({ action: z.literal(key), ...spec.body(fields), ...versioned }));
-  return z.discriminatedUnion('action', options as Options) as unknown as z.ZodType<
+  return z.discriminatedUnion('action', options as Options) as unknown as z.ZodMiniType<
     ActionRequest<T> & { expectedVersion: number }
   >;
 }
@@ -71,7 +81,7 @@ export function receptionDecisionSchema<T extends ActionTable, V extends boolean
         ]
       : [],
   );
-  return z.discriminatedUnion('outcome', options as Options) as unknown as z.ZodType<
+  return z.discriminatedUnion('outcome', options as Options) as unknown as z.ZodMiniType<
     ReceptionDecision<T> & (V extends true ? { expectedVersion: number } : unknown)
   >;
 }

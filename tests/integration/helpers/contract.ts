@@ -60,7 +60,7 @@ export function contractProblems(exchange: Exchange): string[] {
   const schema = documented.content[mediaType];
   if (!schema)
     return [`${route.id} ${status}: media type "${mediaType}" is not documented (${types.join(', ')})`];
-  const parsed = strict(schema).safeParse(body);
+  const parsed = strict(schema as unknown as z.ZodType).safeParse(body);
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => {
     const at = ['body', ...issue.path.map(String)].join('.');
