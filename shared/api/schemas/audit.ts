@@ -27,11 +27,16 @@ const periodAndFilters = {
 
 /** `from` ≤ `to`, at most MAX_AUDIT_DAYS days, and real calendar dates (no 31/02). */
 function checkPeriod(q: { from: string; to: string }, ctx: z.core.$RefinementCtx): void {
-  for (const key of ['from', 'to'] as const)
-    if (new Date(`${q[key]}T00:00:00Z`).toISOString().slice(0, 10) !== q[key]) {
+  for (const key of ['from', 'to'] as const) {
+    const date = new Date(`${q[key]}T00:00:00Z`);
+    // No date at all (`?from=x`): the field already has its pattern issue, and zod still runs this
+    // check since that issue does not abort; toISOString would throw, answering 500.
+    if (Number.isNaN(date.getTime())) return;
+    if (date.toISOString().slice(0, 10) !== q[key]) {
       ctx.addIssue({ code: 'custom', path: [key], message: 'Ngày không có / no such date' });
       return;
     }
+  }
   if (daySpan(q.from, q.to) === undefined)
     ctx.addIssue({
       code: 'custom',
