@@ -5,7 +5,7 @@
  * most move within the caller's own list; anything that does not decode to a valid position of
  * that list is refused as bad input (400), never passed to DynamoDB (which would answer 500).
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** The lists that page; a cursor of one list is refused by another. */
 export type PagedList =
@@ -42,7 +42,7 @@ export function encodeCursor(list: PagedList, after: string): string {
 export function decodeCursor(
   list: PagedList,
   cursor: string,
-  position: z.ZodType<string>,
+  position: z.ZodMiniType<string>,
 ): string | undefined {
   if (cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH || !BASE64URL.test(cursor)) return undefined;
   let payload: unknown;

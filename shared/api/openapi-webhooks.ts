@@ -5,7 +5,7 @@
  * in input form: no `additionalProperties: false`, since a receiver must accept fields added
  * under the same version.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { PUBLIC_EVENT_TYPES, WEBHOOK_EVENTS, type PublicEventType } from '../domain/webhooks/events';
 import { WEBHOOK_EXAMPLES } from '../domain/webhooks/examples';
 
@@ -24,11 +24,8 @@ export const webhookComponentName = (type: string) =>
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join('') + 'Event';
 
-export const WEBHOOK_COMPONENTS: Record<string, z.ZodType> = Object.fromEntries(
-  PUBLIC_EVENT_TYPES.map((t) => [
-    webhookComponentName(t),
-    WEBHOOK_EVENTS[t].envelope as unknown as z.ZodType,
-  ]),
+export const WEBHOOK_COMPONENTS: Record<string, z.core.$ZodType> = Object.fromEntries(
+  PUBLIC_EVENT_TYPES.map((t) => [webhookComponentName(t), WEBHOOK_EVENTS[t].envelope]),
 );
 
 const header = (name: string, description: string, schema: JsonSchema) => ({
@@ -52,7 +49,7 @@ const HEADERS = [
   ),
 ];
 
-function webhookOperation(type: PublicEventType, ref: (schema: z.ZodType) => JsonSchema) {
+function webhookOperation(type: PublicEventType, ref: (schema: z.core.$ZodType) => JsonSchema) {
   const spec = WEBHOOK_EVENTS[type];
   return {
     post: {
@@ -68,7 +65,7 @@ function webhookOperation(type: PublicEventType, ref: (schema: z.ZodType) => Jso
         required: true,
         content: {
           'application/json': {
-            schema: ref(spec.envelope as unknown as z.ZodType),
+            schema: ref(spec.envelope),
             examples: { example: { value: WEBHOOK_EXAMPLES[type] } },
           },
         },
@@ -85,6 +82,6 @@ function webhookOperation(type: PublicEventType, ref: (schema: z.ZodType) => Jso
   };
 }
 
-export function buildWebhooks(ref: (schema: z.ZodType) => JsonSchema) {
+export function buildWebhooks(ref: (schema: z.core.$ZodType) => JsonSchema) {
   return Object.fromEntries(PUBLIC_EVENT_TYPES.map((t) => [t, webhookOperation(t, ref)]));
 }

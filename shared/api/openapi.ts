@@ -6,7 +6,7 @@
  * every route of its kind can answer (the request guard, idempotency, API Gateway's own replies).
  * The document is written from it, and the integration tests check every answer against it.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MAX_BODY_BYTES } from '../platform/request-guard';
 import { idempotencyKey, problem } from './schemas/common';
 import { HTML_MEDIA_TYPE, htmlPage } from './schemas/pages';
@@ -25,7 +25,7 @@ export const JSON_MEDIA_TYPE = 'application/json';
 /** One documented status: its description and, per media type, the schema of its body. */
 export interface DocumentedResponse {
   description: string;
-  content: Record<string, z.ZodType>;
+  content: Record<string, z.core.$ZodType>;
 }
 
 function add(
@@ -33,7 +33,7 @@ function add(
   status: number,
   description: string,
   mediaType: string,
-  schema: z.ZodType | undefined,
+  schema: z.core.$ZodType | undefined,
 ): void {
   const entry = (into[status] ??= { description, content: {} });
   // One status, several causes (a 422 for a broken rule or a reused key): each is named.
@@ -161,12 +161,12 @@ const REF = '#/components/schemas/';
 
 interface Converted {
   components: Record<string, JsonSchema>;
-  ref(schema: z.ZodType): JsonSchema;
+  ref(schema: z.core.$ZodType): JsonSchema;
 }
 
-function convert(io: 'input' | 'output', named: Record<string, z.ZodType>): Converted {
+function convert(io: 'input' | 'output', named: Record<string, z.core.$ZodType>): Converted {
   const registry = z.registry<{ id: string }>();
-  const names = new Map<z.ZodType, string>();
+  const names = new Map<z.core.$ZodType, string>();
   for (const [id, schema] of Object.entries(named)) {
     if (names.has(schema)) continue;
     registry.add(schema, { id });
@@ -188,14 +188,14 @@ function convert(io: 'input' | 'output', named: Record<string, z.ZodType>): Conv
   };
 }
 
-const inline = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+const inline = (schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema => {
   const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   return json;
 };
 
 function parameters(route: RouteDef) {
   const out: JsonSchema[] = [];
-  const addAll = (where: 'path' | 'query', schema: z.ZodType | undefined) => {
+  const addAll = (where: 'path' | 'query', schema: z.core.$ZodType | undefined) => {
     if (!schema) return;
     const json = inline(schema, 'input') as {
       properties?: Record<string, JsonSchema>;

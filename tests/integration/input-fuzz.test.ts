@@ -371,7 +371,11 @@ describe('no input answers 500 (integration)', () => {
     for (const target of targets) {
       const schema = target.route.request?.query;
       const cases: Malformed[] = schema
-        ? badQueries(schema).map(([what, query, refused]) => ({ what: `query ${what}`, query, refused }))
+        ? badQueries(schema).map(([what, query, refused]) => ({
+            what: `query ${what}`,
+            query,
+            refused,
+          }))
         : [{ what: 'query on a route without one', query: 'x=%00&y=%ED%A0%80', refused: false }];
       failures.push(...(await run(target, cases, outcomes)));
     }

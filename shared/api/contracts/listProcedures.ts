@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import type { RouteContract } from './contract';
 import { problemResponses } from './problem-responses';
 import * as catalog from '../schemas/catalog';
@@ -5,7 +6,7 @@ import * as pages from '../schemas/pages';
 
 export const listProceduresContract = {
   id: 'listProcedures',
-  request: { params: catalog.tenantPath, query: catalog.procedureQuery.extend(pages.langField) },
+  request: { params: catalog.tenantPath, query: z.extend(catalog.procedureQuery, pages.langField) },
   responses: {
     200: { description: 'Danh sách thủ tục', schema: catalog.procedureList },
     ...problemResponses,

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import type { RouteContract } from './contract';
 import { problemResponses } from './problem-responses';
 import * as catalog from '../schemas/catalog';
@@ -7,6 +8,6 @@ import * as pages from '../schemas/pages';
 
 export const trackDossierContract = {
   id: 'trackDossier',
-  request: { params: catalog.tenantPath.extend({ code: common.dossierCode }), query: pages.langQuery },
+  request: { params: z.extend(catalog.tenantPath, { code: common.dossierCode }), query: pages.langQuery },
   responses: { 200: { description: 'Tiến độ', schema: dossier.trackingView }, ...problemResponses },
 } as const satisfies RouteContract;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from '../../domain/notifications/kinds';
 import { QUEUE_ORDER_PATTERN } from '../../data/keys';
 import { STEP_ROLES } from '../../domain/roles';
@@ -15,30 +15,34 @@ export type DossierAction = z.infer<typeof dossierAction>;
 export type ActionName = DossierAction['action'];
 
 /** A work-queue position, as the queue index sorts it (see `queueOrder` in shared/data/keys.ts). */
-const queuePosition = z.string().regex(QUEUE_ORDER_PATTERN);
+const queuePosition = z.string().check(z.regex(QUEUE_ORDER_PATTERN));
 
 /** Strict: a misspelt filter (`?agencey=`) is refused, not silently ignored. */
-export const workQueueQuery = z
-  .object({
-    agency: agencyCode.optional(),
-    /** One of the caller's own roles (any, for a tenant admin); absent: all of them. */
-    role: z.enum(STEP_ROLES).optional(),
-    /** Only dossiers in this status (e.g. `paused` for those waiting for a supplement). */
-    status: z.enum(DOSSIER_STATUSES).optional(),
-    /** Only dossiers saved at or after this instant: an agency system polls for what changed. */
-    updatedSince: calendarDateTime.optional(),
-    /**
-     * Only the applicant with this exact ID number (CCCD, or tax code): matched through its keyed
-     * hash, never the clear number, which is sealed in the table.
-     */
-    idNumber: z
+export const workQueueQuery = z.strictObject({
+  agency: z.optional(agencyCode),
+  /** One of the caller's own roles (any, for a tenant admin); absent: all of them. */
+  role: z.optional(z.enum(STEP_ROLES)),
+  /** Only dossiers in this status (e.g. `paused` for those waiting for a supplement). */
+  status: z.optional(z.enum(DOSSIER_STATUSES)),
+  /** Only dossiers saved at or after this instant: an agency system polls for what changed. */
+  updatedSince: z.optional(calendarDateTime),
+  /**
+   * Only the applicant with this exact ID number (CCCD, or tax code): matched through its keyed
+   * hash, never the clear number, which is sealed in the table.
+   */
+  idNumber: z.optional(
+    z
       .string()
-      .max(14)
-      .regex(/^(\d{9}|\d{12}|\d{10}(-\d{3})?)$/, 'số CCCD 12 số hoặc mã số thuế / 12-digit ID or tax code')
-      .optional(),
-    ...pageQuery('queue', queuePosition),
-  })
-  .strict();
+      .check(
+        z.maxLength(14),
+        z.regex(
+          /^(\d{9}|\d{12}|\d{10}(-\d{3})?)$/,
+          'số CCCD 12 số hoặc mã số thuế / 12-digit ID or tax code',
+        ),
+      ),
+  ),
+  ...pageQuery('queue', queuePosition),
+});
 
 export const workQueueItem = z.object({
   code: z.string(),
@@ -50,15 +54,15 @@ export const workQueueItem = z.object({
     name: z.string(),
     agency: z.string(),
     role: z.string(),
-    assignee: z.string().optional(),
+    assignee: z.optional(z.string()),
   }),
-  stepDueAt: z.string().nullable(),
-  appointmentAt: z.string().nullable(),
+  stepDueAt: z.nullable(z.string()),
+  appointmentAt: z.nullable(z.string()),
   dueSoon: z.boolean(),
   overdue: z.boolean(),
   paused: z.boolean(),
   /** When the dossier was last saved; absent on dossiers last saved before this was recorded. */
-  updatedAt: z.string().optional(),
+  updatedAt: z.optional(z.string()),
 });
 export const workQueue = z.object({
   agency: z.string(),
@@ -74,29 +78,29 @@ export const controlSheetLine = z.object({
   label: z.string(),
   agency: z.string(),
   actor: z.string(),
-  note: z.string().optional(),
-  handoff: z
-    .object({
+  note: z.optional(z.string()),
+  handoff: z.optional(
+    z.object({
       fromAgency: z.string(),
       fromPerson: z.string(),
       toAgency: z.string(),
-      toPerson: z.string().optional(),
+      toPerson: z.optional(z.string()),
       stepIndex: z.number(),
       stepName: z.string(),
-      allowance: z.object({ workingDays: z.number().optional(), workingHours: z.number().optional() }),
-      stepStartedAt: z.string().optional(),
-      stepDueAt: z.string().optional(),
-      timeliness: z.enum(['early', 'onTime', 'late']).optional(),
-      timelinessLabel: z.string().optional(),
-    })
-    .optional(),
+      allowance: z.object({ workingDays: z.optional(z.number()), workingHours: z.optional(z.number()) }),
+      stepStartedAt: z.optional(z.string()),
+      stepDueAt: z.optional(z.string()),
+      timeliness: z.optional(z.enum(['early', 'onTime', 'late'])),
+      timelinessLabel: z.optional(z.string()),
+    }),
+  ),
 });
 export const firedAlarm = z.object({
   id: z.string(),
   type: z.enum(ALARM_TYPES),
   firedAt: z.string(),
   dueAt: z.string(),
-  stepIndex: z.number().optional(),
+  stepIndex: z.optional(z.number()),
 });
 export const controlSheet = z.object({
   code: z.string(),
@@ -108,18 +112,24 @@ export const controlSheet = z.object({
    * Notifications sent to the applicant (issue 13 §3, docs/notifications.md), oldest first: the
    * kind, the channel, the masked address and the line shown; never the message text.
    */
-  notifications: z
-    .array(
+  notifications: z.optional(
+    z.array(
       z.object({
-        at: z.string().describe('Thời điểm gửi (hoặc lần thử đầu) / when sent (or first tried)'),
+        at: z.string().check(z.describe('Thời điểm gửi (hoặc lần thử đầu) / when sent (or first tried)')),
         kind: z.enum(NOTIFICATION_KINDS),
         channel: z.enum(NOTIFICATION_CHANNELS),
-        to: z.string().describe('Địa chỉ đã che / the masked address, e.g. n***@gmail.com, 09******78'),
+        to: z
+          .string()
+          .check(z.describe('Địa chỉ đã che / the masked address, e.g. n***@gmail.com, 09******78')),
         status: z.enum(['sending', 'sent', 'failed']),
         line: z
           .string()
-          .describe("Dòng hiển thị, ví dụ: Đã gửi thông báo 'Hồ sơ cần bổ sung' qua e-mail n***@gmail.com"),
+          .check(
+            z.describe(
+              "Dòng hiển thị, ví dụ: Đã gửi thông báo 'Hồ sơ cần bổ sung' qua e-mail n***@gmail.com",
+            ),
+          ),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AGENCY_SCOPE_LIST, type AgencyScope } from '../../platform/claims';
 import { agencyCode, singleLine } from './common';
 import { nextCursor, pageQuery } from './page';
@@ -6,21 +6,19 @@ import { nextCursor, pageQuery } from './page';
 const scope = z.enum(AGENCY_SCOPE_LIST as [AgencyScope, ...AgencyScope[]]);
 
 /** A tenant admin registers one of an agency's systems; strict: a misspelt field is refused. */
-export const createAgencyClient = z
-  .object({
-    agency: agencyCode,
-    /** Shown to admins; also the Cognito app client's name. */
-    name: singleLine(100).pipe(z.string().min(1)),
-    /** Default: both (read and act). */
-    scopes: z.array(scope).min(1).max(AGENCY_SCOPE_LIST.length).optional(),
-  })
-  .strict();
+export const createAgencyClient = z.strictObject({
+  agency: agencyCode,
+  /** Shown to admins; also the Cognito app client's name. */
+  name: z.pipe(singleLine(100), z.string().check(z.minLength(1))),
+  /** Default: both (read and act). */
+  scopes: z.optional(z.array(scope).check(z.minLength(1), z.maxLength(AGENCY_SCOPE_LIST.length))),
+});
 export type CreateAgencyClient = z.infer<typeof createAgencyClient>;
 
 /** Cognito app client ids: 1–128 word characters (letters, digits, `_`). */
-const clientId = z.string().max(128, { abort: true }).regex(/^\w+$/);
-export const clientIdParams = z.object({ clientId }).strict();
-export const agencyClientListQuery = z.object(pageQuery('agencyClients', clientId)).strict();
+const clientId = z.string().check(z.maxLength(128, { abort: true }), z.regex(/^\w+$/));
+export const clientIdParams = z.strictObject({ clientId });
+export const agencyClientListQuery = z.strictObject(pageQuery('agencyClients', clientId));
 
 export const agencyClientView = z.object({
   clientId: z.string(),
@@ -35,7 +33,7 @@ export const agencyClientView = z.object({
 export const agencyClientList = z.object({ items: z.array(agencyClientView), nextCursor });
 
 /** The answer to registration: the only time the secret is shown. */
-export const registeredAgencyClient = agencyClientView.extend({
+export const registeredAgencyClient = z.extend(agencyClientView, {
   clientSecret: z.string(),
   /** Where to get tokens (the client-credentials grant), relative to the issuer's domain. */
   tokenEndpointPath: z.literal('/oauth2/token'),

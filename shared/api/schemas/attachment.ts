@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { attachmentId, dossierCode, singleLine } from './common';
 import { nextCursor, pageQuery } from './page';
 
@@ -8,19 +8,18 @@ export { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES };
 
 export const createAttachment = z.object({
   /** Becomes part of the S3 object key and of the download's Content-Disposition header. */
-  fileName: singleLine(255)
-    .min(1)
-    .regex(/^[^/\\]+$/, 'tên tệp không chứa / hoặc \\ / no path separators'),
+  fileName: singleLine(255).check(
+    z.minLength(1),
+    z.regex(/^[^/\\]+$/, 'tên tệp không chứa / hoặc \\ / no path separators'),
+  ),
   contentType: z.enum(ATTACHMENT_TYPES, 'chỉ nhận PDF, JPEG, PNG / only PDF, JPEG, PNG'),
-  size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES, 'tệp tối đa 20 MB / at most 20 MB'),
+  size: z.number().check(z.int(), z.gte(1), z.lte(MAX_ATTACHMENT_BYTES, 'tệp tối đa 20 MB / at most 20 MB')),
   /** Optional hex SHA-256 the client computed; the confirm step compares it with what landed. */
-  sha256: z
-    .string()
-    .max(64)
-    .regex(/^[0-9a-f]{64}$/, 'SHA-256 dạng hex / hex SHA-256')
-    .optional(),
+  sha256: z.optional(
+    z.string().check(z.maxLength(64), z.regex(/^[0-9a-f]{64}$/, 'SHA-256 dạng hex / hex SHA-256')),
+  ),
   /** Which required document this scan is (name from the procedure's documents list). */
-  document: singleLine(500).optional(),
+  document: z.optional(singleLine(500)),
 });
 export type CreateAttachment = z.infer<typeof createAttachment>;
 
@@ -29,11 +28,11 @@ export const attachmentView = z.object({
   fileName: z.string(),
   contentType: z.string(),
   size: z.number(),
-  sha256: z.string().optional(),
-  document: z.string().optional(),
+  sha256: z.optional(z.string()),
+  document: z.optional(z.string()),
   status: z.enum(['pending', 'stored']),
   createdAt: z.string(),
-  storedAt: z.string().optional(),
+  storedAt: z.optional(z.string()),
 });
 export type AttachmentView = z.infer<typeof attachmentView>;
 
@@ -51,4 +50,4 @@ export type UploadTicket = z.infer<typeof uploadTicket>;
 export const attachmentList = z.object({ items: z.array(attachmentView), nextCursor });
 export const downloadLink = z.object({ url: z.string(), expiresAt: z.string() });
 export const attachmentParams = z.object({ code: dossierCode, id: attachmentId });
-export const attachmentListQuery = z.object(pageQuery('attachments', attachmentId)).strict();
+export const attachmentListQuery = z.strictObject(pageQuery('attachments', attachmentId));

@@ -3,7 +3,7 @@
  * CLI reads XLSX/CSV with shared/domain/catalog/import-layout.ts), which the server parses and
  * checks itself, line by line (shared/domain/catalog/import-rows.ts).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AGENCY_COLUMNS, PROCEDURE_COLUMNS } from '../../domain/catalog/import-layout';
 import { isoDate, multiLine } from './common';
 
@@ -19,52 +19,45 @@ const MAX_CELL = 5000;
 
 /** A strict object of optional text cells, one per column key: a misspelt key is refused. Cells may span lines (documents). */
 const cellsOf = (keys: readonly string[]) =>
-  z
-    .object(
-      Object.fromEntries(keys.map((k) => [k, multiLine(MAX_CELL).optional()])) as Record<
-        string,
-        z.ZodOptional<ReturnType<typeof multiLine>>
-      >,
-    )
-    .strict();
+  z.strictObject(
+    Object.fromEntries(keys.map((k) => [k, z.optional(multiLine(MAX_CELL))])) as Record<
+      string,
+      z.ZodMiniOptional<ReturnType<typeof multiLine>>
+    >,
+  );
 
 const line = z
   .number()
-  .int()
-  .min(1)
-  .max(1_048_576)
-  .describe('Số dòng trong tệp / the line number in the file');
+  .check(z.int(), z.gte(1), z.lte(1_048_576), z.describe('Số dòng trong tệp / the line number in the file'));
 
 const common = {
-  dryRun: z.boolean().default(false).describe('Chỉ kiểm tra, không ghi / check only, write nothing'),
+  dryRun: z
+    ._default(z.boolean(), false)
+    .check(z.describe('Chỉ kiểm tra, không ghi / check only, write nothing')),
 };
 
 export const catalogImportRequest = z.discriminatedUnion('kind', [
-  z
-    .object({
-      kind: z.literal('procedures'),
-      ...common,
-      effectiveFrom: isoDate
-        .optional()
-        .describe(
+  z.strictObject({
+    kind: z.literal('procedures'),
+    ...common,
+    effectiveFrom: z
+      .optional(isoDate)
+      .check(
+        z.describe(
           'Ngày hiệu lực (giờ Việt Nam) cho các dòng không ghi ngày; không ghi: ngay bây giờ / effective date (Asia/Ho_Chi_Minh) for lines without their own; absent: now',
         ),
-      rows: z
-        .array(z.object({ line, cells: cellsOf(PROCEDURE_COLUMNS.map((c) => c.key)) }).strict())
-        .min(1)
-        .max(MAX_PROCEDURE_ROWS),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('agencies'),
-      ...common,
-      rows: z
-        .array(z.object({ line, cells: cellsOf(AGENCY_COLUMNS.map((c) => c.key)) }).strict())
-        .min(1)
-        .max(MAX_AGENCY_ROWS),
-    })
-    .strict(),
+      ),
+    rows: z
+      .array(z.strictObject({ line, cells: cellsOf(PROCEDURE_COLUMNS.map((c) => c.key)) }))
+      .check(z.minLength(1), z.maxLength(MAX_PROCEDURE_ROWS)),
+  }),
+  z.strictObject({
+    kind: z.literal('agencies'),
+    ...common,
+    rows: z
+      .array(z.strictObject({ line, cells: cellsOf(AGENCY_COLUMNS.map((c) => c.key)) }))
+      .check(z.minLength(1), z.maxLength(MAX_AGENCY_ROWS)),
+  }),
 ]);
 export type CatalogImportRequest = z.infer<typeof catalogImportRequest>;
 
@@ -74,19 +67,19 @@ export const catalogImportResult = z.object({
   kind: z.enum(['agencies', 'procedures']),
   dryRun: z.boolean(),
   summary: z.object({
-    created: z.number().int(),
-    updated: z.number().int(),
-    unchanged: z.number().int(),
-    rejected: z.number().int(),
+    created: z.number().check(z.int()),
+    updated: z.number().check(z.int()),
+    unchanged: z.number().check(z.int()),
+    rejected: z.number().check(z.int()),
   }),
   rows: z.array(
     z.object({
-      line: z.number().int(),
-      code: z.string().optional(),
+      line: z.number().check(z.int()),
+      code: z.optional(z.string()),
       outcome: importOutcome,
       /** When the line's version applies (UTC ISO), for written procedure lines. */
-      effectiveFrom: z.string().optional(),
-      reasons: z.array(z.string()).optional(),
+      effectiveFrom: z.optional(z.string()),
+      reasons: z.optional(z.array(z.string())),
     }),
   ),
 });

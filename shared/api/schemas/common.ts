@@ -4,7 +4,7 @@
  * unbounded or unstorable reaches a use case, a DynamoDB key or the calendar, and the OpenAPI
  * document (generated from these schemas) states the bound as maxLength / pattern.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DOSSIER_CODE_PATTERN, MAX_DOSSIER_CODE_LENGTH } from '../../domain/dossier/code';
 import { SORTABLE_ID_PATTERN } from '../../domain/ids';
 
@@ -28,11 +28,15 @@ export const INVALID_TEXT_MESSAGE =
 
 /** One line of text (a name, an address), trimmed, at most `max` characters. */
 export const singleLine = (max: number) =>
-  z.string().trim().max(max, { abort: true }).regex(SINGLE_LINE_PATTERN, INVALID_TEXT_MESSAGE);
+  z
+    .string()
+    .check(z.trim(), z.maxLength(max, { abort: true }), z.regex(SINGLE_LINE_PATTERN, INVALID_TEXT_MESSAGE));
 
 /** Free text that may span lines (a reason, a note), trimmed, at most `max` characters. */
 export const multiLine = (max: number) =>
-  z.string().trim().max(max, { abort: true }).regex(MULTI_LINE_PATTERN, INVALID_TEXT_MESSAGE);
+  z
+    .string()
+    .check(z.trim(), z.maxLength(max, { abort: true }), z.regex(MULTI_LINE_PATTERN, INVALID_TEXT_MESSAGE));
 
 // ---------------------------------------------------------------------------------------------
 // Codes and ids. Each is short, ASCII and anchored, so none can grow a DynamoDB key (partition
@@ -42,38 +46,50 @@ export const multiLine = (max: number) =>
 /** QCVN 102:2016 agency code, e.g. `000.00.01.H99`. */
 export const agencyCode = z
   .string()
-  .max(13, { abort: true })
-  .regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/, 'mã cơ quan dạng NNN.NN.NN.Hxx / agency code NNN.NN.NN.Hxx');
+  .check(
+    z.maxLength(13, { abort: true }),
+    z.regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/, 'mã cơ quan dạng NNN.NN.NN.Hxx / agency code NNN.NN.NN.Hxx'),
+  );
 
 /** National procedure code with an optional provincial suffix, e.g. `1.001193` or `1.000948.H38`. */
 export const procedureCode = z
   .string()
-  .max(15, { abort: true })
-  .regex(/^\d\.\d{6}(\.[A-Z0-9]{2,6})?$/, 'mã thủ tục dạng 1.001193 / procedure code like 1.001193');
+  .check(
+    z.maxLength(15, { abort: true }),
+    z.regex(/^\d\.\d{6}(\.[A-Z0-9]{2,6})?$/, 'mã thủ tục dạng 1.001193 / procedure code like 1.001193'),
+  );
 
 /** `<receiving agency code>-<YYMMDD>-<4 to 8-digit daily sequence>` (shared/domain/dossier/code.ts). */
 export const dossierCode = z
   .string()
-  .max(MAX_DOSSIER_CODE_LENGTH, { abort: true })
-  .regex(DOSSIER_CODE_PATTERN, 'mã hồ sơ dạng <mã cơ quan>-YYMMDD-NNNN / dossier code');
+  .check(
+    z.maxLength(MAX_DOSSIER_CODE_LENGTH, { abort: true }),
+    z.regex(DOSSIER_CODE_PATTERN, 'mã hồ sơ dạng <mã cơ quan>-YYMMDD-NNNN / dossier code'),
+  );
 
 export const tenantId = z
   .string()
-  .max(31, { abort: true })
-  .regex(/^[a-z][a-z0-9-]{1,30}$/, 'mã tỉnh thuê dịch vụ / tenant id');
+  .check(
+    z.maxLength(31, { abort: true }),
+    z.regex(/^[a-z][a-z0-9-]{1,30}$/, 'mã tỉnh thuê dịch vụ / tenant id'),
+  );
 
 /** An attachment id as `newSortableId` makes it: 26 Crockford base-32 characters. */
 export const attachmentId = z
   .string()
-  .max(26, { abort: true })
-  .regex(SORTABLE_ID_PATTERN, 'mã tệp 26 ký tự / attachment id of 26 characters');
+  .check(
+    z.maxLength(26, { abort: true }),
+    z.regex(SORTABLE_ID_PATTERN, 'mã tệp 26 ký tự / attachment id of 26 characters'),
+  );
 
 /** A login name as the identity provider issues it (e.g. `chuyenvien.datdai`). */
 export const username = z
   .string()
-  .trim()
-  .max(128, { abort: true })
-  .regex(/^[\p{L}\p{N}._@+-]+$/u, 'tên đăng nhập / username');
+  .check(
+    z.trim(),
+    z.maxLength(128, { abort: true }),
+    z.regex(/^[\p{L}\p{N}._@+-]+$/u, 'tên đăng nhập / username'),
+  );
 
 /**
  * `Idempotency-Key` header: the same pattern shared/platform/idempotency.ts states (a unit test
@@ -83,8 +99,13 @@ export const username = z
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 export const idempotencyKey = z
   .string()
-  .max(128, { abort: true })
-  .regex(IDEMPOTENCY_KEY_PATTERN, '8–128 ký tự A-Z a-z 0-9 . _ : - / 8–128 characters A-Z a-z 0-9 . _ : -');
+  .check(
+    z.maxLength(128, { abort: true }),
+    z.regex(
+      IDEMPOTENCY_KEY_PATTERN,
+      '8–128 ký tự A-Z a-z 0-9 . _ : - / 8–128 characters A-Z a-z 0-9 . _ : -',
+    ),
+  );
 
 // ---------------------------------------------------------------------------------------------
 // Dates and times
@@ -103,32 +124,32 @@ const yearMessage = `năm trong khoảng ${API_YEARS.min}–${API_YEARS.max} / y
 /** A calendar date `YYYY-MM-DD` that exists (no 30 February), within `API_YEARS`. */
 export const isoDate = z.iso
   .date('ngày dạng YYYY-MM-DD / date YYYY-MM-DD')
-  .max(10, { abort: true })
-  .regex(API_YEAR_PREFIX, yearMessage);
+  .check(z.maxLength(10, { abort: true }), z.regex(API_YEAR_PREFIX, yearMessage));
 
 /** An instant with its UTC offset (`2027-02-15T17:00:00+07:00`), within `API_YEARS`. */
 export const calendarDateTime = z.iso
   .datetime({ offset: true, message: 'thời điểm ISO 8601 có múi giờ / ISO 8601 instant with offset' })
-  .max(35, { abort: true })
-  .regex(API_YEAR_PREFIX, yearMessage);
+  .check(z.maxLength(35, { abort: true }), z.regex(API_YEAR_PREFIX, yearMessage));
 
 export const hhmm = z
   .string()
-  .max(5, { abort: true })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ dạng HH:mm / time HH:mm');
+  .check(
+    z.maxLength(5, { abort: true }),
+    z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ dạng HH:mm / time HH:mm'),
+  );
 
 // ---------------------------------------------------------------------------------------------
 
 export const problem = z.object({
   type: z.string(),
   title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
-  errors: z.array(z.object({ field: z.string(), rule: z.string(), message: z.string() })).optional(),
+  status: z.number().check(z.int()),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
+  errors: z.optional(z.array(z.object({ field: z.string(), rule: z.string(), message: z.string() }))),
   /** On a 409 for a stale `expectedVersion`: the version to reload and decide on. */
-  currentVersion: z.number().int().optional(),
+  currentVersion: z.optional(z.number().check(z.int())),
   /** On a 429 of the fair-share gate: the `Retry-After` header's seconds, for clients that cannot read it. */
-  retryAfter: z.number().int().min(1).optional(),
+  retryAfter: z.optional(z.number().check(z.int(), z.gte(1))),
 });
 export type Problem = z.infer<typeof problem>;

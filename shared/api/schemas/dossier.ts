@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { HISTORY_TYPES } from '../../domain/lifecycle/events';
 import { LIFECYCLE } from '../../domain/lifecycle/table';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../domain/lifecycle/statuses';
@@ -9,32 +9,42 @@ import { EVALUATION_CRITERION_KEYS, EVALUATION_LEVEL_KEYS } from '../../domain/d
 export const CHANNELS = ['counter', 'online', 'postal'] as const;
 export { DOSSIER_STATUSES, type DossierStatus };
 export const applicant = z.object({
-  kind: z.enum(['citizen', 'organization']).default('citizen'),
-  name: singleLine(200).min(1),
+  kind: z._default(z.enum(['citizen', 'organization']), 'citizen'),
+  name: singleLine(200).check(z.minLength(1)),
   /** Citizen ID (CCCD, 12 digits; old CMND 9 digits) or, for organisations, the tax code (10 or 10-3 digits). */
   idNumber: z
     .string()
-    .max(14)
-    .regex(/^(\d{9}|\d{12}|\d{10}(-\d{3})?)$/, 'số CCCD 12 số hoặc mã số thuế / 12-digit ID or tax code'),
+    .check(
+      z.maxLength(14),
+      z.regex(/^(\d{9}|\d{12}|\d{10}(-\d{3})?)$/, 'số CCCD 12 số hoặc mã số thuế / 12-digit ID or tax code'),
+    ),
   phone: z
     .string()
-    .max(13)
-    .regex(/^(\+84|0)\d{9,10}$/, 'số điện thoại Việt Nam / Vietnamese phone number'),
-  email: z.email('email không hợp lệ / invalid email').max(254).optional(),
-  address: singleLine(500).min(1),
-  organizationName: singleLine(300).min(1).optional(),
+    .check(
+      z.maxLength(13),
+      z.regex(/^(\+84|0)\d{9,10}$/, 'số điện thoại Việt Nam / Vietnamese phone number'),
+    ),
+  email: z.optional(z.email('email không hợp lệ / invalid email').check(z.maxLength(254))),
+  address: singleLine(500).check(z.minLength(1)),
+  organizationName: z.optional(singleLine(300).check(z.minLength(1))),
   notify: z
-    .object({
-      email: z
-        .boolean()
-        .optional()
-        .describe('Đồng ý nhận thông báo qua e-mail (cần có email) / agrees to e-mail notifications'),
-      sms: z.boolean().optional().describe('Đồng ý nhận thông báo qua SMS / agrees to SMS notifications'),
-    })
-    .optional()
-    .describe(
-      'Sự đồng ý của người nộp nhận thông báo về hồ sơ (tiếp nhận, bổ sung, có kết quả, xin lỗi, trả kết quả), theo từng kênh; ' +
-        "không có: không gửi / the applicant's consent to notifications, per channel; absent: none is sent",
+    .optional(
+      z.object({
+        email: z
+          .optional(z.boolean())
+          .check(
+            z.describe('Đồng ý nhận thông báo qua e-mail (cần có email) / agrees to e-mail notifications'),
+          ),
+        sms: z
+          .optional(z.boolean())
+          .check(z.describe('Đồng ý nhận thông báo qua SMS / agrees to SMS notifications')),
+      }),
+    )
+    .check(
+      z.describe(
+        'Sự đồng ý của người nộp nhận thông báo về hồ sơ (tiếp nhận, bổ sung, có kết quả, xin lỗi, trả kết quả), theo từng kênh; ' +
+          "không có: không gửi / the applicant's consent to notifications, per channel; absent: none is sent",
+      ),
     ),
 });
 export type Applicant = z.infer<typeof applicant>;
@@ -56,40 +66,40 @@ export const submitDossier = z.object({
   procedureCode,
   channel: z.enum(CHANNELS),
   /** Where the dossier is received and the result collected. Staff: defaults to their own agency. */
-  receptionPoint: agencyCode.optional(),
+  receptionPoint: z.optional(agencyCode),
   /** Needed when the procedure's competent agency is "commune" and the counter is not that commune. */
-  competentAgency: agencyCode.optional(),
+  competentAgency: z.optional(agencyCode),
   applicant,
-  request: multiLine(4000).min(1),
-  documents: z.array(submittedDocument).max(50).default([]),
-  resultDelivery: z.enum(['counter', 'post', 'online']).default('counter'),
-  postalTrackingNumber: singleLine(50).optional(),
+  request: multiLine(4000).check(z.minLength(1)),
+  documents: z._default(z.array(submittedDocument).check(z.maxLength(50)), []),
+  resultDelivery: z._default(z.enum(['counter', 'post', 'online']), 'counter'),
+  postalTrackingNumber: z.optional(singleLine(50)),
   /** Staff only: the reception decision taken at the counter. Omitted: the dossier waits for one. */
-  decision: receptionDecision.optional(),
+  decision: z.optional(receptionDecision),
 });
 export type SubmitDossier = z.infer<typeof submitDossier>;
 
 export const stepView = z.object({
-  index: z.number().int(),
+  index: z.number().check(z.int()),
   name: z.string(),
   agency: z.string(),
-  agencyName: z.string().optional(),
+  agencyName: z.optional(z.string()),
   role: z.string(),
-  allowance: z.object({ workingDays: z.number().optional(), workingHours: z.number().optional() }),
-  plannedDueAt: z.string().nullable(),
+  allowance: z.object({ workingDays: z.optional(z.number()), workingHours: z.optional(z.number()) }),
+  plannedDueAt: z.nullable(z.string()),
   status: z.enum(['pending', 'active', 'done']),
-  startedAt: z.string().optional(),
-  dueAt: z.string().optional(),
-  finishedAt: z.string().optional(),
-  timeliness: z.enum(['early', 'onTime', 'late']).optional(),
-  assignee: z.string().optional(),
+  startedAt: z.optional(z.string()),
+  dueAt: z.optional(z.string()),
+  finishedAt: z.optional(z.string()),
+  timeliness: z.optional(z.enum(['early', 'onTime', 'late'])),
+  assignee: z.optional(z.string()),
 });
 
 export const timelineEntry = z.object({
   at: z.string(),
   event: z.enum(HISTORY_TYPES),
   label: z.string(),
-  agency: z.string().optional(),
+  agency: z.optional(z.string()),
 });
 
 export const dossierView = z.object({
@@ -106,82 +116,82 @@ export const dossierView = z.object({
   documents: z.array(submittedDocument),
   resultDelivery: z.string(),
   submittedAt: z.string(),
-  receivedAt: z.string().nullable(),
-  appointmentAt: z.string().nullable(),
+  receivedAt: z.nullable(z.string()),
+  appointmentAt: z.nullable(z.string()),
   fee: z.object({ amount: z.number(), currency: z.literal('VND') }),
   steps: z.array(stepView),
   /** Form 02: the supplement request. */
-  supplementRequest: z
-    .object({
+  supplementRequest: z.optional(
+    z.object({
       items: z.array(supplementItem),
-      note: z.string().optional(),
+      note: z.optional(z.string()),
       at: z.string(),
       form: z.literal('02'),
-    })
-    .optional(),
+    }),
+  ),
   /** Form 03: the refusal. */
-  refusal: z.object({ reason: z.string(), at: z.string(), form: z.literal('03') }).optional(),
+  refusal: z.optional(z.object({ reason: z.string(), at: z.string(), form: z.literal('03') })),
   /** Form 01 content: the receipt and appointment slip. */
-  receipt: z.record(z.string(), z.unknown()).optional(),
-  currentStep: z.number().int().nullable(),
+  receipt: z.optional(z.record(z.string(), z.unknown())),
+  currentStep: z.nullable(z.number().check(z.int())),
   /** Clock stops while the applicant supplements (form 02), with the working time each lasted. */
   pauses: z.array(
     z.object({
       from: z.string(),
-      to: z.string().optional(),
+      to: z.optional(z.string()),
       stepIndex: z.number(),
       reason: z.string(),
       items: z.array(supplementItem),
       by: z.string(),
-      workingMs: z.number().optional(),
+      workingMs: z.optional(z.number()),
       form: z.literal('02'),
     }),
   ),
   /** Form 04: the one apology and new appointment. */
-  apology: z
-    .object({
+  apology: z.optional(
+    z.object({
       reason: z.string(),
       previousAppointmentAt: z.string(),
       newAppointmentAt: z.string(),
       at: z.string(),
       by: z.string(),
       form: z.literal('04'),
-    })
-    .optional(),
-  approval: z.object({ by: z.string(), at: z.string(), note: z.string().optional() }).optional(),
-  signature: z.object({ by: z.string(), at: z.string() }).optional(),
-  result: z
-    .object({
+    }),
+  ),
+  approval: z.optional(z.object({ by: z.string(), at: z.string(), note: z.optional(z.string()) })),
+  signature: z.optional(z.object({ by: z.string(), at: z.string() })),
+  result: z.optional(
+    z.object({
       kind: z.enum(['paper', 'electronic', 'both']),
       readyAt: z.string(),
       by: z.string(),
-      documentNumber: z.string().optional(),
-    })
-    .optional(),
-  returned: z
-    .object({
+      documentNumber: z.optional(z.string()),
+    }),
+  ),
+  returned: z.optional(
+    z.object({
       method: z.enum(['counter', 'post', 'online']),
-      trackingNumber: z.string().optional(),
+      trackingNumber: z.optional(z.string()),
       at: z.string(),
       by: z.string(),
-    })
-    .optional(),
-  withdrawal: z.object({ reason: z.string(), at: z.string(), by: z.string() }).optional(),
+    }),
+  ),
+  withdrawal: z.optional(z.object({ reason: z.string(), at: z.string(), by: z.string() })),
   /** The applicant's one rating (action `evaluate`), shown to those who may see the dossier. */
-  evaluation: z
-    .object({
+  evaluation: z.optional(
+    z.object({
       level: z.enum(EVALUATION_LEVEL_KEYS),
-      comment: z.string().optional(),
-      scores: z.partialRecord(z.enum(EVALUATION_CRITERION_KEYS), z.number().int()).optional(),
+      comment: z.optional(z.string()),
+      scores: z.optional(z.partialRecord(z.enum(EVALUATION_CRITERION_KEYS), z.number().check(z.int()))),
       at: z.string(),
       by: z.string(),
       via: z.enum(['citizen', 'kiosk']),
-    })
-    .optional(),
-  finishedAt: z.string().optional(),
-  timeliness: z.enum(['early', 'onTime', 'late']).optional(),
-  version: z.number().int(),
-  clockVersion: z.number().int(),
+    }),
+  ),
+  finishedAt: z.optional(z.string()),
+  timeliness: z.optional(z.enum(['early', 'onTime', 'late'])),
+  version: z.number().check(z.int()),
+  clockVersion: z.number().check(z.int()),
 });
 export type DossierView = z.infer<typeof dossierView>;
 
@@ -193,8 +203,8 @@ export const trackingView = z.object({
   statusLabel: z.string(),
   receivingAgency: z.object({ code: z.string(), name: z.string() }),
   submittedAt: z.string(),
-  receivedAt: z.string().nullable(),
-  appointmentAt: z.string().nullable(),
+  receivedAt: z.nullable(z.string()),
+  appointmentAt: z.nullable(z.string()),
   /** Finished: early / on time / late; pending: within deadline / overdue (or paused). */
   deadline: z.object({
     state: z.enum(['early', 'onTime', 'late', 'withinDeadline', 'overdue', 'paused', 'none']),

@@ -1,5 +1,5 @@
 /** The printable forms route: which form, and the PDF it answers. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { FORM_IDS, type FormId } from '../../domain/forms/model';
 import { dossierCode } from './common';
 
@@ -11,7 +11,7 @@ export const FORM_FILES = FORM_IDS.map((id) => `${id}.pdf` as const) as [
 
 export const formParams = z.object({
   code: dossierCode,
-  form: z.enum(FORM_FILES).describe('Mẫu: 01.pdf … 06.pdf, ban-giao.pdf / the form'),
+  form: z.enum(FORM_FILES).check(z.describe('Mẫu: 01.pdf … 06.pdf, ban-giao.pdf / the form')),
 });
 
 export const formIdOf = (file: `${FormId}.pdf`): FormId => file.slice(0, -'.pdf'.length) as FormId;
@@ -24,4 +24,4 @@ export const PDF_MEDIA_TYPE = 'application/pdf';
  */
 export const pdfDocument = z
   .custom<Uint8Array>((value) => value instanceof Uint8Array && value.length > 0, 'PDF bytes')
-  .meta({ type: 'string', format: 'binary', description: 'Tệp PDF khổ A4 / an A4 PDF document' });
+  .check(z.meta({ type: 'string', format: 'binary', description: 'Tệp PDF khổ A4 / an A4 PDF document' }));

@@ -4,21 +4,21 @@
  * and the reception decision's `{ outcome, ...body }`. The table names each body's fields; this
  * module hands it the HTTP layer's field schemas (trimmed, bounded, no control characters).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ActionRequest, ReceptionDecision } from '../../domain/lifecycle/engine';
 import type { ActionTable, BodyFields } from '../../domain/lifecycle/spec';
 import { agencyCode, calendarDateTime, multiLine, singleLine, username } from './common';
 import { MAX_PROCEDURE_STEPS } from './limits';
 
 export const submittedDocument = z.object({
-  name: singleLine(500).min(1),
-  kind: z.enum(['original', 'copy', 'certifiedCopy', 'electronic']).default('copy'),
-  copies: z.number().int().min(1).max(50).default(1),
+  name: singleLine(500).check(z.minLength(1)),
+  kind: z._default(z.enum(['original', 'copy', 'certifiedCopy', 'electronic']), 'copy'),
+  copies: z._default(z.number().check(z.int(), z.gte(1), z.lte(50)), 1),
 });
 
 export const supplementItem = z.object({
-  document: singleLine(500).min(1),
-  reason: multiLine(1000).min(1),
+  document: singleLine(500).check(z.minLength(1)),
+  reason: multiLine(1000).check(z.minLength(1)),
 });
 
 export const BODY_FIELDS: BodyFields = {
@@ -29,27 +29,23 @@ export const BODY_FIELDS: BodyFields = {
   instant: calendarDateTime,
   supplementItem,
   submittedDocument,
-  stepIndex: z
-    .number()
-    .int()
-    .min(0)
-    .max(MAX_PROCEDURE_STEPS - 1),
+  stepIndex: z.number().check(z.int(), z.gte(0), z.lte(MAX_PROCEDURE_STEPS - 1)),
 };
 
 /**
  * Every change names the version it was decided on: optimistic locking, 409 when stale. Bounded
  * well below what a DynamoDB number or a condition expression takes.
  */
-export const versioned = { expectedVersion: z.number().int().min(1).max(1_000_000) };
+export const versioned = { expectedVersion: z.number().check(z.int(), z.gte(1), z.lte(1_000_000)) };
 
-type Options = [z.ZodObject, ...z.ZodObject[]];
+type Options = [z.ZodMiniObject, ...z.ZodMiniObject[]];
 
 /** The actions route's body: one object per table entry the route takes, told apart by `action`. */
 export function actionRequestSchema<T extends ActionTable>(table: T, fields: BodyFields = BODY_FIELDS) {
   const options = Object.entries(table)
     .filter(([, spec]) => spec.request.route === 'actions')
     .map(([key, spec]) => z.object({ action: z.literal(key), ...spec.body(fields), ...versioned }));
-  return z.discriminatedUnion('action', options as Options) as unknown as z.ZodType<
+  return z.discriminatedUnion('action', options as Options) as unknown as z.ZodMiniType<
     ActionRequest<T> & { expectedVersion: number }
   >;
 }
@@ -71,7 +67,7 @@ export function receptionDecisionSchema<T extends ActionTable, V extends boolean
         ]
       : [],
   );
-  return z.discriminatedUnion('outcome', options as Options) as unknown as z.ZodType<
+  return z.discriminatedUnion('outcome', options as Options) as unknown as z.ZodMiniType<
     ReceptionDecision<T> & (V extends true ? { expectedVersion: number } : unknown)
   >;
 }

@@ -1,5 +1,5 @@
 /** What the public HTML pages (shared/pages) take and answer. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { LANGS } from '../../pages/i18n';
 import { dossierCode, singleLine } from './common';
 
@@ -8,29 +8,34 @@ export const HTML_MEDIA_TYPE = 'text/html';
 /** `?lang=en`: the pages' chrome in English; content stays as recorded. Ignored by JSON answers. */
 export const langField = {
   lang: z
-    .enum(LANGS)
-    .optional()
-    .describe('Ngôn ngữ của trang HTML (mặc định vi) / language of the HTML page (default vi)'),
+    .optional(z.enum(LANGS))
+    .check(z.describe('Ngôn ngữ của trang HTML (mặc định vi) / language of the HTML page (default vi)')),
 };
-export const langQuery = z.object(langField).strict();
+export const langQuery = z.strictObject(langField);
 
 /**
  * The tracking form's `?code=`: what a person typed, so surrounding spaces and lower case are
  * forgiven before the code must have its documented form.
  */
-export const trackingFormQuery = z
-  .object({
-    code: singleLine(64)
-      .transform((s) => s.trim().toUpperCase())
-      .pipe(dossierCode)
-      .optional()
-      .describe('Mã hồ sơ cần tra cứu / the dossier code to track'),
-    ...langField,
-  })
-  .strict();
+export const trackingFormQuery = z.strictObject({
+  code: z
+    .optional(
+      z.pipe(
+        z.pipe(
+          singleLine(64),
+          z.transform((s) => s.trim().toUpperCase()),
+        ),
+        dossierCode,
+      ),
+    )
+    .check(z.describe('Mã hồ sơ cần tra cứu / the dossier code to track')),
+  ...langField,
+});
 
 /** A whole HTML document, as a string. */
 export const htmlPage = z
   .string()
-  .min(1)
-  .meta({ description: 'Trang HTML (không cần JavaScript) / an HTML page, no script' });
+  .check(
+    z.minLength(1),
+    z.meta({ description: 'Trang HTML (không cần JavaScript) / an HTML page, no script' }),
+  );

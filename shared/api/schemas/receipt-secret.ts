@@ -3,7 +3,7 @@
  * and the public routes where an applicant without an account proves they hold the receipt by
  * sending it in the `X-Receipt-Secret` header (never in the URL).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { LIFECYCLE } from '../../domain/lifecycle/table';
 import { tenantPath } from './catalog';
 import { dossierCode } from './common';
@@ -13,17 +13,19 @@ import { actionRequestSchema } from './lifecycle';
 /** As printed: two groups of five Crockford base32 characters. */
 export const receiptSecret = z
   .string()
-  .regex(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/)
-  .describe(
-    'Mã bí mật tra cứu, in trên Giấy tiếp nhận (mẫu 01), chỉ hiện một lần trong câu trả lời này: cùng mã hồ sơ, nó cho xem đầy đủ tình trạng, nộp bổ sung, rút hồ sơ mà không cần tài khoản (header X-Receipt-Secret) / ' +
-      'the receipt secret printed on form 01 and shown once in this answer: with the dossier code it lets the applicant see the full status, supplement or withdraw without an account (X-Receipt-Secret header)',
+  .check(
+    z.regex(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/),
+    z.describe(
+      'Mã bí mật tra cứu, in trên Giấy tiếp nhận (mẫu 01), chỉ hiện một lần trong câu trả lời này: cùng mã hồ sơ, nó cho xem đầy đủ tình trạng, nộp bổ sung, rút hồ sơ mà không cần tài khoản (header X-Receipt-Secret) / ' +
+        'the receipt secret printed on form 01 and shown once in this answer: with the dossier code it lets the applicant see the full status, supplement or withdraw without an account (X-Receipt-Secret header)',
+    ),
   );
 
 /** The submission's answer: the full view, and the receipt secret, once. */
-export const submittedDossierView = dossierView.extend({ receiptSecret: receiptSecret.optional() });
+export const submittedDossierView = z.extend(dossierView, { receiptSecret: z.optional(receiptSecret) });
 
 /** The path of the receipt routes: the tenant and the dossier code, as public tracking has them. */
-export const receiptParams = tenantPath.extend({ code: dossierCode });
+export const receiptParams = z.extend(tenantPath, { code: dossierCode });
 
 /**
  * The applicant as a receipt holder sees them: the name masked, as public tracking shows it, and
@@ -36,7 +38,7 @@ export const receiptApplicant = z.object({
 });
 
 /** What the applicant sees signed in (the full view), without the contact data: see docs/citizens.md. */
-export const receiptView = dossierView.extend({ applicant: receiptApplicant });
+export const receiptView = z.extend(dossierView, { applicant: receiptApplicant });
 export type ReceiptView = z.infer<typeof receiptView>;
 
 /** What a receipt holder may do: supplement (resubmit, when asked to) and withdraw. */

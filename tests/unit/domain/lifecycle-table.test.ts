@@ -103,7 +103,7 @@ describe('the lifecycle table', () => {
       oneOf: Array<{ properties: { action: { const: string } } }>;
     };
     expect(schema.oneOf.map((o) => o.properties.action.const).sort()).toEqual([...routed].sort());
-    expect(workQueueQuery.shape.role.unwrap().options).toEqual([...STEP_ROLES]);
+    expect(workQueueQuery.shape.role.def.innerType.options).toEqual([...STEP_ROLES]);
   });
 });
 
