@@ -3,7 +3,7 @@ import { trackDossierMeta } from '../../shared/api/route-meta/trackDossier';
 import { httpHandler } from '../../shared/platform/http';
 import { negotiated, pageHandler } from '../../shared/platform/page-handler';
 import { track } from '../../shared/usecases/dossier-views';
-import { trackingHtml } from '../../shared/usecases/public-pages';
+import { trackingHtml } from '../../shared/usecases/tracking-pages';
 
 /**
  * Public: no login, no personal data (see trackingView). The URL the forms' QR codes print, so a

@@ -17,5 +17,5 @@ export const confirmAttachmentMeta = {
   },
   summary: 'Xác nhận tệp đã tải lên: kiểm tra kích thước, loại, SHA-256 / verify what landed',
   tags: ['attachments'],
-  bundle: { kb: 925, reason: S3_REASON }, // 876 KB measured
+  bundle: { kb: 850, reason: S3_REASON }, // 811 KB measured
 } as const satisfies RouteMeta;

@@ -13,5 +13,5 @@ export const deleteStaffMeta = {
   summary:
     'Xoá tài khoản cán bộ (khoá rồi xoá); không tự xoá mình, không xoá quản trị cuối cùng / delete a staff account (disabled, then deleted); not yourself, not the last tenant admin',
   tags: ['admin'],
-  bundle: { kb: 750, reason: ROUTE_REASON }, // 702 KB measured
+  bundle: { kb: 700, reason: ROUTE_REASON }, // 658 KB measured
 } as const satisfies RouteMeta;

@@ -12,5 +12,5 @@ export const deleteWebhookSubscriptionMeta = {
   access: { table: 'readWrite' },
   summary: 'Xóa đăng ký webhook / delete a webhook subscription',
   tags: ['webhooks'],
-  bundle: { kb: 725, reason: ROUTE_REASON }, // 688 KB measured
+  bundle: { kb: 675, reason: ROUTE_REASON }, // 629 KB measured
 } as const satisfies RouteMeta;

@@ -13,5 +13,5 @@ export const getProcedureMeta = {
   summary: 'Một thủ tục theo mã / one procedure by code',
   tags: ['catalog'],
   page: 'negotiated',
-  bundle: { kb: 750, reason: ROUTE_REASON }, // 716 KB measured
+  bundle: { kb: 675, reason: ROUTE_REASON }, // 650 KB measured
 } as const satisfies RouteMeta;

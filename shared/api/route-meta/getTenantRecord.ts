@@ -12,5 +12,5 @@ export const getTenantRecordMeta = {
   access: { table: 'read' },
   summary: 'Một tỉnh thuê dịch vụ / one tenant',
   tags: ['operator'],
-  bundle: { kb: 725, reason: ROUTE_REASON }, // 676 KB measured
+  bundle: { kb: 650, reason: ROUTE_REASON }, // 604 KB measured
 } as const satisfies RouteMeta;

@@ -12,5 +12,5 @@ export const listAttachmentsMeta = {
   access: { table: 'read', personalData: true },
   summary: "Danh sách bản quét của hồ sơ / the dossier's scans",
   tags: ['attachments'],
-  bundle: { kb: 775, reason: ROUTE_REASON }, // 735 KB measured
+  bundle: { kb: 725, reason: ROUTE_REASON }, // 692 KB measured
 } as const satisfies RouteMeta;

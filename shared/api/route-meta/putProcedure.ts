@@ -12,5 +12,5 @@ export const putProcedureMeta = {
   access: { table: 'readWrite' },
   summary: 'Tạo hoặc sửa thủ tục / create or replace a procedure',
   tags: ['admin'],
-  bundle: { kb: 700, reason: ROUTE_REASON }, // 663 KB measured
+  bundle: { kb: 675, reason: ROUTE_REASON }, // 633 KB measured
 } as const satisfies RouteMeta;

@@ -13,5 +13,5 @@ export const updateWebhookSubscriptionMeta = {
   summary:
     'Sửa URL, loại sự kiện, bật/tắt, mô tả (khóa lạc quan expectedVersion) / change url, event types, enabled, description (optimistic locking by expectedVersion)',
   tags: ['webhooks'],
-  bundle: { kb: 725, reason: ROUTE_REASON }, // 694 KB measured
+  bundle: { kb: 700, reason: ROUTE_REASON }, // 653 KB measured
 } as const satisfies RouteMeta;
