@@ -91,7 +91,7 @@ export async function traceUseCases(
     { principalFromClaims },
     { submitDossier },
     { track },
-    { routeMetaById },
+    { trackDossierMeta },
     { requireServedTenant },
     { withFairShare },
   ] = await Promise.all([
@@ -100,7 +100,7 @@ export async function traceUseCases(
     import('../shared/platform/principal'),
     import('../shared/usecases/reception'),
     import('../shared/usecases/dossier-views'),
-    import('../shared/api/route-meta'),
+    import('../shared/api/route-meta/trackDossier'),
     import('../shared/platform/tenant-gate'),
     import('../shared/platform/fair-share-gate'),
   ]);
@@ -134,7 +134,7 @@ export async function traceUseCases(
   // As track.ts does, through httpHandler's gates: the suspension check first outside the record
   // (it reads the tenant's registry item once per container and TTL, not per request: the warm path
   // does not make that call), then the public client's bucket write alongside the reads.
-  const route = routeMetaById('trackDossier');
+  const route = trackDossierMeta;
   const trackOnce = async () => {
     await requireServedTenant(route.access, dossier.tenant);
     await withFairShare(route, dossier.tenant, TRACE_SOURCE_IP, () => track(dossier.tenant, dossier.code));

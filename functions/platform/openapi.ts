@@ -1,10 +1,11 @@
 import { getOpenApiContract } from '../../shared/api/contracts/getOpenApi';
+import { getOpenApiMeta } from '../../shared/api/route-meta/getOpenApi';
 import { buildOpenApiDocument } from '../../shared/api/openapi';
 import { httpHandler } from '../../shared/platform/http';
 
 const document = buildOpenApiDocument();
 
-export const handler = httpHandler(getOpenApiContract, async () => ({
+export const handler = httpHandler(getOpenApiMeta, getOpenApiContract, async () => ({
   status: 200,
   body: document,
   headers: {

@@ -1,9 +1,10 @@
 import { exportReportContract } from '../../shared/api/contracts/exportReport';
+import { exportReportMeta } from '../../shared/api/route-meta/exportReport';
 import { XLSX_MEDIA_TYPE } from '../../shared/api/schemas/service-index';
 import { httpHandler } from '../../shared/platform/http';
 import { exportReport } from '../../shared/usecases/report-export';
 
-export const handler = httpHandler(exportReportContract, async ({ query, principal }) => {
+export const handler = httpHandler(exportReportMeta, exportReportContract, async ({ query, principal }) => {
   const file = await exportReport(principal, query);
   return {
     status: 200,

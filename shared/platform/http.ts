@@ -11,7 +11,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import type { RouteContract } from '../api/contracts/contract';
-import { routeMetaById } from '../api/route-meta';
+import type { RouteMetaOf } from '../api/route-meta';
 import type { RouteId, RouteOf } from '../api/routes';
 import { DomainRuleError } from '../domain/errors';
 import type { IdempotencyClaim } from '../domain/idempotency';
@@ -157,9 +157,17 @@ const publishRecordedMetrics = {
 /** A route's contract (shared/api/contracts/<routeId>.ts), which names the route by its id. */
 export type ContractFor<Id extends RouteId> = RouteContract & { readonly id: Id };
 
-export function httpHandler<Id extends RouteId>(contract: ContractFor<Id>, useCase: UseCase<Id>) {
-  const routeId: Id = contract.id;
-  const route = routeMetaById(routeId);
+/**
+ * The handler names its route's metadata module (shared/api/route-meta/<id>.ts) and its contract,
+ * so its bundle holds those two and no other route's (issue 14 §1); both carry the same id.
+ */
+export function httpHandler<Id extends RouteId>(
+  route: RouteMetaOf<Id>,
+  contract: ContractFor<Id>,
+  useCase: UseCase<Id>,
+) {
+  const routeId: Id = route.id;
+  if (contract.id !== routeId) throw new Error(`Route ${routeId} given contract ${contract.id}`);
   const schemas = contract.request ?? {};
   const isIdempotent = 'idempotent' in route && route.idempotent === true;
   const tenantScoped = isTenantScoped(route);

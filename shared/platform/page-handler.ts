@@ -13,7 +13,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { routeMetaById } from '../api/route-meta';
+import type { RouteMetaOf } from '../api/route-meta';
 import type { RouteId, RouteOf } from '../api/routes';
 import type { ContractFor } from './http';
 import type { PageAnswer } from '../pages/answer';
@@ -93,11 +93,12 @@ function errorAnswer(event: Event, error: AppError, negotiated: boolean): Result
 }
 
 export function pageHandler<Id extends RouteId>(
+  route: RouteMetaOf<Id>,
   contract: ContractFor<Id>,
   render: (request: PageRequest<Id>) => Promise<PageAnswer>,
 ) {
-  // The route's own contract and its light metadata: never the full table (see http.ts).
-  const route = routeMetaById(contract.id);
+  // The route's own metadata module and contract: never the full table (see http.ts).
+  if (contract.id !== route.id) throw new Error(`Route ${route.id} given contract ${contract.id}`);
   const schemas = contract.request ?? {};
   const negotiated = 'page' in route && route.page === 'negotiated';
   const tenantScoped = isTenantScoped(route);

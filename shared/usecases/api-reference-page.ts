@@ -7,7 +7,7 @@ import { buildOpenApiDocument } from '../api/openapi';
 import type { PageAnswer } from '../pages/answer';
 import { apiReferencePage, type OpenApiDocument } from '../pages/api-reference';
 import type { Lang } from '../pages/i18n';
-import { MAX_AGE } from './public-pages';
+import { MAX_AGE } from './page-chrome';
 
 /** Built once per container, per language: the document only changes with a deployment. */
 const references = new Map<Lang, string>();

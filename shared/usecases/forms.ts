@@ -4,7 +4,7 @@
  * see the dossier (dossier-views.ts); the applicant, with a citizen token, gets the receipt (01)
  * they hold, and the notices meant for staff to sign and hand over stay with staff.
  */
-import { routeMetaById } from '../api/route-meta';
+import { trackDossierMeta } from '../api/route-meta/trackDossier';
 import { buildForm, type FormId } from '../domain/forms';
 import type { FormIdentity } from '../domain/forms/model';
 import { agenciesByCode } from '../data/catalog-repo';
@@ -25,8 +25,8 @@ const APPLICANT_FORMS: readonly FormId[] = ['01'];
 
 /** `<PUBLIC_BASE_URL>/v1/public/<tenant>/dossiers/<code>`: the tracking route's own path. */
 export function trackingUrl(baseUrl: string, tenant: string, code: string): string {
-  const path = routeMetaById('trackDossier')
-    .path.replace('{tenant}', encodeURIComponent(tenant))
+  const path = trackDossierMeta.path
+    .replace('{tenant}', encodeURIComponent(tenant))
     .replace('{code}', encodeURIComponent(code));
   return `${baseUrl.replace(/\/+$/, '')}${path}`;
 }

@@ -3,9 +3,11 @@
  * derived from the two. What each test proves:
  * - the join is complete both ways (a route without a contract, or a contract module nobody
  *   lists or whose route is gone, fails here, not in some handler at run time);
- * - route-meta.ts, which the handler runtime and CDK read, bundles neither zod nor a schema module;
- * - a handler's bundle holds its own contract and no other route's, nor the full table or the
- *   OpenAPI builder (the esbuild metafile of a real bundle, as CDK builds it, unminified for speed).
+ * - every metadata module (shared/api/route-meta/<id>.ts) is one route of ROUTE_META, named by its id;
+ * - route-meta.ts, which CDK and the offline gateway read, bundles neither zod nor a schema module;
+ * - a handler's bundle holds its own contract and its own metadata module and no other route's,
+ *   nor the full table, ROUTE_META or the OpenAPI builder (the esbuild metafile of a real bundle,
+ *   as CDK builds it, unminified for speed).
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +18,7 @@ import { ROUTES } from '../../../shared/api/routes';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CONTRACTS_DIR = path.join(ROOT, 'shared/api/contracts');
+const META_DIR = path.join(ROOT, 'shared/api/route-meta');
 /** Modules of the contracts folder that are not one route's contract. */
 const NOT_CONTRACTS = new Set(['contract.ts', 'index.ts', 'problem-responses.ts']);
 
@@ -56,6 +59,16 @@ describe('route metadata and contracts (issue 14 §1)', () => {
     for (const route of ROUTES) expect(route.responses).toBe(CONTRACTS[route.id].responses);
   });
 
+  it('keeps the metadata of each route in its own module, named by its id', async () => {
+    const metaIds = ROUTE_META.map((m) => m.id);
+    const files = readdirSync(META_DIR).map((f) => f.replace(/\.ts$/, ''));
+    expect(files.sort()).toEqual([...metaIds].sort());
+    for (const id of metaIds) {
+      const module = (await import(path.join(META_DIR, `${id}.ts`))) as Record<string, unknown>;
+      expect(module[`${id}Meta`]).toBe(ROUTE_META.find((m) => m.id === id));
+    }
+  });
+
   it('keeps handlers to their own contract, and the metadata free of zod and schemas', async () => {
     const entries = {
       meta: 'shared/api/route-meta.ts',
@@ -72,6 +85,9 @@ describe('route metadata and contracts (issue 14 §1)', () => {
       expect(contracts.map((c) => path.basename(c)).sort()).toEqual(
         [`${id}.ts`, 'problem-responses.ts'].sort(),
       );
+      // Its own metadata module only: another route's, or ROUTE_META (all of them), fails here.
+      const metas = inputs[id]!.filter((i) => i.startsWith('shared/api/route-meta'));
+      expect(metas).toEqual([`shared/api/route-meta/${id}.ts`]);
       expect(inputs[id]).not.toContain('shared/api/routes.ts');
       expect(inputs[id]).not.toContain('shared/api/openapi.ts');
     }

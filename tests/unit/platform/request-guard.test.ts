@@ -1,7 +1,11 @@
 import { actOnDossierContract } from '../../../shared/api/contracts/actOnDossier';
+import { actOnDossierMeta } from '../../../shared/api/route-meta/actOnDossier';
 import { createAttachmentContract } from '../../../shared/api/contracts/createAttachment';
+import { createAttachmentMeta } from '../../../shared/api/route-meta/createAttachment';
 import { submitDossierContract } from '../../../shared/api/contracts/submitDossier';
+import { submitDossierMeta } from '../../../shared/api/route-meta/submitDossier';
 import { trackDossierContract } from '../../../shared/api/contracts/trackDossier';
+import { trackDossierMeta } from '../../../shared/api/route-meta/trackDossier';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import fc from 'fast-check';
 import { CLAIMS } from '../../../shared/platform/claims';
@@ -80,10 +84,10 @@ describe('platform/request-guard', () => {
   describe('httpHandler with the guard', () => {
     // Any body: these tests are about what happens before the use case, not what it answers.
     const useCase: jest.Mock = jest.fn(async () => ({ status: 201, body: { ok: true } }));
-    const submit = httpHandler(submitDossierContract, useCase);
-    const act = httpHandler(actOnDossierContract, useCase);
-    const track = httpHandler(trackDossierContract, useCase);
-    const attach = httpHandler(createAttachmentContract, useCase);
+    const submit = httpHandler(submitDossierMeta, submitDossierContract, useCase);
+    const act = httpHandler(actOnDossierMeta, actOnDossierContract, useCase);
+    const track = httpHandler(trackDossierMeta, trackDossierContract, useCase);
+    const attach = httpHandler(createAttachmentMeta, createAttachmentContract, useCase);
     const context = { getRemainingTimeInMillis: () => 30_000 } as unknown as Context;
     const claims = {
       [CLAIMS.subject]: 'u-1',
