@@ -185,8 +185,17 @@ export async function requireFairShare(
   tenant: string | undefined,
   sourceIp: string | undefined,
 ): Promise<void> {
-  if (tenant !== undefined && 'table' in route.access)
-    await containerFairShareGate().require({ tenant, auth: route.auth, sourceIp });
+  const caller = callerOf(route, tenant, sourceIp);
+  if (caller) await containerFairShareGate().require(caller);
+}
+
+/** Whose share a request takes, on the routes the gate covers; undefined elsewhere. */
+function callerOf(
+  route: { access: object; auth: 'public' | 'user' },
+  tenant: string | undefined,
+  sourceIp: string | undefined,
+): FairShareCaller | undefined {
+  return tenant !== undefined && 'table' in route.access ? { tenant, auth: route.auth, sourceIp } : undefined;
 }
 
 /**
@@ -211,8 +220,8 @@ export async function withFairShare<T>(
   sourceIp: string | undefined,
   body: () => Promise<T>,
 ): Promise<T> {
-  if (tenant === undefined || !('table' in route.access)) return body();
-  const caller = { tenant, auth: route.auth, sourceIp };
+  const caller = callerOf(route, tenant, sourceIp);
+  if (!caller) return body();
   if (onlyReadsTable(route.access)) return containerFairShareGate().alongside(caller, body);
   await containerFairShareGate().require(caller);
   return body();

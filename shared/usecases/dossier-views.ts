@@ -6,13 +6,11 @@ import { dossierView, trackingView } from '../domain/dossier/views';
 import { agenciesByCode } from '../data/catalog-repo';
 import { getDossier, listDossierEvents } from '../data/dossier-repo';
 import { clock } from '../platform/clock';
-import { NotFoundError } from '../platform/errors';
 import { authorize } from '../platform/authorize';
 import type { Principal } from '../platform/principal';
 import { recordDossierRead } from './audit';
 import { openApplicant } from './personal-data';
-
-const notFound = (code: string) => new NotFoundError(`Không có hồ sơ ${code} / no dossier ${code}`);
+import { unknownDossier } from './unknown-dossier';
 
 /**
  * A dossier the principal may take `action` on, as the policy decides (shared/domain/policy). A
@@ -27,8 +25,8 @@ export async function dossierFor(
   action: Action = 'dossier.read',
 ): Promise<Dossier> {
   const dossier = await getDossier(principal.tenant, code);
-  if (!dossier) throw notFound(code);
-  authorize(principal, action, dossierFacts(dossier), () => notFound(code));
+  if (!dossier) throw unknownDossier(code);
+  authorize(principal, action, dossierFacts(dossier), () => unknownDossier(code));
   return openApplicant(principal, dossier);
 }
 
@@ -53,6 +51,6 @@ export async function track(tenant: string, code: string) {
     listDossierEvents(tenant, code),
     agenciesByCode(tenant),
   ]);
-  if (!dossier) throw notFound(code);
+  if (!dossier) throw unknownDossier(code);
   return trackingView(dossier, events, agencies, clock.now());
 }

@@ -8,10 +8,7 @@ import { receiptHolder } from '../domain/citizens/receipt-view';
 import { decide, dossierFacts, type Action } from '../domain/policy';
 import { getDossier } from '../data/dossier-repo';
 import { checkReceiptSecret } from '../data/receipt-secret-repo';
-import { NotFoundError } from '../platform/errors';
-
-/** The words public tracking answers an unknown code with (dossier-views.ts): nothing more. */
-export const notFound = (code: string) => new NotFoundError(`Không có hồ sơ ${code} / no dossier ${code}`);
+import { unknownDossier } from './unknown-dossier';
 
 /**
  * The dossier, if `typed` is its receipt secret and the policy lets a receipt holder take `action`
@@ -27,7 +24,7 @@ export async function dossierByReceipt(
     getDossier(tenant, code),
     checkReceiptSecret(tenant, code, typed ?? ''),
   ]);
-  if (!dossier || !holds) throw notFound(code);
-  if (!decide(receiptHolder(tenant, code), action, dossierFacts(dossier)).allow) throw notFound(code);
+  if (!dossier || !holds) throw unknownDossier(code);
+  if (!decide(receiptHolder(tenant, code), action, dossierFacts(dossier)).allow) throw unknownDossier(code);
   return dossier;
 }

@@ -1,6 +1,6 @@
+import { confirmRefusals } from './attachment-responses';
 import type { RouteContract } from './contract';
 import { problemResponses } from './problem-responses';
-import * as common from '../schemas/common';
 import * as attachment from '../schemas/attachment';
 
 export const confirmAttachmentContract = {
@@ -8,14 +8,7 @@ export const confirmAttachmentContract = {
   request: { params: attachment.attachmentParams },
   responses: {
     200: { description: 'Tệp đã lưu', schema: attachment.attachmentView },
-    409: {
-      description: 'Chưa nhận được tệp / nothing uploaded yet: upload, then confirm',
-      schema: common.problem,
-    },
-    422: {
-      description: 'Tệp vi phạm quy định, đã xoá / file broke the rules and was deleted',
-      schema: common.problem,
-    },
+    ...confirmRefusals,
     ...problemResponses,
   },
 } as const satisfies RouteContract;

@@ -1,6 +1,6 @@
+import { uploadRefusals } from './attachment-responses';
 import type { RouteContract } from './contract';
 import { problemResponses } from './problem-responses';
-import * as common from '../schemas/common';
 import * as dossier from '../schemas/dossier';
 import * as attachment from '../schemas/attachment';
 
@@ -9,11 +9,7 @@ export const createAttachmentContract = {
   request: { params: dossier.dossierCodeParams, body: attachment.createAttachment },
   responses: {
     201: { description: 'Vé tải lên', schema: attachment.uploadTicket },
-    409: { description: 'Hồ sơ đã kết thúc / the dossier is closed', schema: common.problem },
-    422: {
-      description: 'Quá nhiều tệp chờ xác nhận / too many unconfirmed uploads (pending-upload-limit)',
-      schema: common.problem,
-    },
+    ...uploadRefusals,
     ...problemResponses,
   },
 } as const satisfies RouteContract;
