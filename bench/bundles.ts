@@ -48,6 +48,10 @@ export const INGREDIENTS: BenchFunction[] = [
   { id: 'Powertools logger/metrics', entry: 'bench/ingredients/powertools.ts' },
   { id: 'data layer (SDK + toolbox + entities)', entry: 'bench/ingredients/data-layer.ts' },
   { id: 'idempotency (key record + SDK)', entry: 'bench/ingredients/idempotency.ts' },
+  {
+    id: 'stack floor (middy, Powertools, toolbox get/put, zod/mini)',
+    entry: 'bench/ingredients/stack-floor.ts',
+  },
 ];
 
 /** Every function CDK deploys: one per route and one per function table entry. */
