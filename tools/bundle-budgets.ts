@@ -1,0 +1,95 @@
+/**
+ * `npm run budgets` re-measures every function's minified bundle and rewrites the budgets written
+ * beside the functions (issue 14 §3; the rule in shared/api/bundle-budgets.ts): a function above
+ * the default gets the size measured plus 25 KB, rounded up to 25 KB, with the measured size in the
+ * comment; a function now within the default loses its budget line. A function above the default
+ * without a budget line is reported, not given one: its reason is a person's to write.
+ *
+ * Run it after a change that makes bundles smaller, so the budgets stay tight and the next heavy
+ * import fails the test. It edits only the `bundle: { kb: …, reason: … }, // … KB measured` lines
+ * (route metadata modules and shared/api/functions.ts); review the diff like any other.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { bundleSizes, deployedFunctions, REPO_ROOT } from '../bench/bundles';
+import { DEFAULT_BUNDLE_BUDGET_KB } from '../shared/api/bundle-budgets';
+
+const KB = 1024;
+const STEP_KB = 25;
+const BUDGET_LINE = /^(\s*)bundle: \{ kb: (\d+), reason: (\w+) \}, \/\/ \d+ KB measured\n/m;
+
+/** The budget a measured size earns, or undefined when the default covers it. */
+export function budgetFor(bytes: number): { kb: number; measuredKb: number } | undefined {
+  if (bytes <= DEFAULT_BUNDLE_BUDGET_KB * KB) return undefined;
+  const measuredKb = Math.round(bytes / KB);
+  return { kb: Math.ceil((bytes / KB + STEP_KB) / STEP_KB) * STEP_KB, measuredKb };
+}
+
+/** The text of one entry's source with its budget line rewritten (or removed). */
+function rewriteBudget(source: string, budget: ReturnType<typeof budgetFor>): string {
+  return source.replace(BUDGET_LINE, (_line, indent: string, _kb: string, reason: string) =>
+    budget
+      ? `${indent}bundle: { kb: ${budget.kb}, reason: ${reason} }, // ${budget.measuredKb} KB measured\n`
+      : '',
+  );
+}
+
+/** Removes `name` from a module's import of the budget reasons when nothing else uses it. */
+function dropUnusedReason(source: string): string {
+  return source.replace(
+    /^import \{ ([^}]+) \} from '\.\.?\/(?:\.\.\/)?(?:api\/)?bundle-budgets';\n/m,
+    (line, names: string) => {
+      const rest = source.replace(line, '');
+      const kept = names
+        .split(',')
+        .map((n) => n.trim())
+        .filter((n) => n.startsWith('type ') || new RegExp(`\\b${n}\\b`).test(rest));
+      return kept.length === 0 ? '' : line.replace(names, kept.join(', '));
+    },
+  );
+}
+
+async function main(): Promise<void> {
+  const sizes = await bundleSizes(deployedFunctions());
+  const functionsFile = path.join(REPO_ROOT, 'shared/api/functions.ts');
+  let functionsSource = readFileSync(functionsFile, 'utf8');
+  const unbudgeted: string[] = [];
+  for (const { id, bytes } of sizes) {
+    const budget = budgetFor(bytes);
+    const metaFile = path.join(REPO_ROOT, 'shared/api/route-meta', `${id}.ts`);
+    let source: string;
+    try {
+      source = readFileSync(metaFile, 'utf8');
+    } catch {
+      // A function-table entry: its budget line is the first after its `id:` and before the next.
+      const start = functionsSource.indexOf(`id: '${id}'`);
+      if (start < 0) throw new Error(`${id}: no route metadata module and no function-table entry`);
+      const next = functionsSource.indexOf("id: '", start + 1);
+      const end = next < 0 ? functionsSource.length : next;
+      const entry = functionsSource.slice(start, end);
+      if (!BUDGET_LINE.test(entry)) {
+        if (budget) unbudgeted.push(`${id} ${Math.round(bytes / KB)} KB`);
+        continue;
+      }
+      functionsSource =
+        functionsSource.slice(0, start) + rewriteBudget(entry, budget) + functionsSource.slice(end);
+      continue;
+    }
+    if (!BUDGET_LINE.test(source)) {
+      if (budget) unbudgeted.push(`${id} ${Math.round(bytes / KB)} KB`);
+      continue;
+    }
+    writeFileSync(metaFile, dropUnusedReason(rewriteBudget(source, budget)));
+  }
+  writeFileSync(functionsFile, dropUnusedReason(functionsSource));
+  for (const { id, bytes } of sizes) console.log(`${id.padEnd(28)} ${Math.round(bytes / KB)} KB`);
+  if (unbudgeted.length > 0) {
+    console.error(
+      `above the default ${DEFAULT_BUNDLE_BUDGET_KB} KB without a budget line (write one with its reason):`,
+    );
+    for (const line of unbudgeted) console.error(`  ${line}`);
+    process.exitCode = 1;
+  }
+}
+
+if (require.main === module) void main();
