@@ -31,6 +31,9 @@ export interface LocalSession {
   roleArn: string;
   tenant: string;
   expiration: Date;
+  /** As the caller sent them (the tests check what tenant-credentials.ts asks for). */
+  sessionName: string;
+  durationSeconds?: number;
 }
 
 export interface LocalSts {
@@ -92,7 +95,15 @@ export async function startLocalSts(options: LocalStsOptions): Promise<LocalSts>
     const secretAccessKey = randomBytes(30).toString('base64');
     const sessionToken = randomBytes(48).toString('base64');
     const expiration = new Date(Date.now() + seconds * 1000);
-    sessions.set(accessKeyId, { functionId, roleArn, tenant, expiration });
+    const requested = form.get('DurationSeconds');
+    sessions.set(accessKeyId, {
+      functionId,
+      roleArn,
+      tenant,
+      expiration,
+      sessionName: form.get('RoleSessionName') ?? '',
+      durationSeconds: requested === null ? undefined : Number(requested),
+    });
     options.onIssued?.(accessKeyId, secretAccessKey);
     issued += 1;
     const sessionName = xml(form.get('RoleSessionName') ?? 'session');

@@ -27,7 +27,7 @@ export interface BundleBudget {
 
 export const ROUTE_REASON =
   "dynamodb-toolbox (~85 KB), zod/mini (25–45 KB: the route's own contract and the domain's schemas), " +
-  'Powertools logger and metrics (~34 KB), the STS client of the tenant-scoped credentials (~31 KB) and ' +
+  'Powertools logger and metrics (~34 KB) and ' +
   "the route's own code (40–150 KB) over the bare client";
 export const CONSUMER_REASON =
   'dynamodb-toolbox (~85 KB), zod/mini (~25–35 KB: the domain events and lifecycle tables it parses) and ' +

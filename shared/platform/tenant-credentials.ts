@@ -15,10 +15,18 @@
  *   (tenant registry, fair-share buckets): a read outside the scope fails closed.
  * - `asPlatform(…)`: the code that reads a platform item on purpose inside a scope (the tenant
  *   registry) says so; the execution role still reaches nothing else.
+ * - AssumeRole goes through the SDK's `fromTemporaryCredentials` (@aws-sdk/credential-providers),
+ *   whose STS client is the one the default credential chain already bundles for every function
+ *   (@aws-sdk/nested-clients): @aws-sdk/client-sts was the same AssumeRole again, ~31 KB in every
+ *   tenant-scoped bundle (docs/cold-start.md). The provider is called once per AssumeRole and
+ *   carries no memo of its own, so `credentialCache` alone decides when to refresh; its STS client
+ *   signs with the default chain's credentials, the execution role's, as `new STSClient({})` did.
  *
  * No `if (local)`: offline, TENANT_DATA_ROLE_ARN and AWS_ENDPOINT_URL_STS point at the local STS
- * (infra/local/sts.ts), whose credentials the offline access guard holds to the same rules.
+ * (infra/local/sts.ts), whose credentials the offline access guard holds to the same rules; the STS
+ * client reads AWS_ENDPOINT_URL_STS like any SDK client (its service id is `STS`).
  */
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { TENANT_ID_PATTERN, TENANT_TAG } from '../api/tenant-scope';
 import { NotFoundError } from './errors';
 import { ENV, numberEnv } from './env';
@@ -109,28 +117,25 @@ export const refreshBeforeMs = (): number =>
 export const sessionName = (tenant: string) =>
   `${tenant}-${(process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'fn').slice(-40)}`.slice(0, 64);
 
-/** AssumeRole against STS (AWS_ENDPOINT_URL_STS offline), loaded on first use only. */
-const assumeWithSts: AssumeTenantRole = async (tenant) => {
-  const { STSClient, AssumeRoleCommand } = await import('@aws-sdk/client-sts');
-  stsClient ??= new STSClient({});
-  const { Credentials } = await stsClient.send(
-    new AssumeRoleCommand({
-      RoleArn: tenantDataRoleArn(),
-      RoleSessionName: sessionName(tenant),
-      DurationSeconds: SESSION_SECONDS,
-      Tags: [{ Key: TENANT_TAG, Value: tenant }],
-    }),
-  );
-  if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey || !Credentials.Expiration)
-    throw new Error('AssumeRole answered without credentials');
-  return {
-    accessKeyId: Credentials.AccessKeyId,
-    secretAccessKey: Credentials.SecretAccessKey,
-    sessionToken: Credentials.SessionToken,
-    expiration: Credentials.Expiration,
+/**
+ * One AssumeRole through the SDK's provider (see the header). A provider per call: its STS client
+ * is built then and dropped after (a few ms, once per tenant per ~43 min), so nothing but the cache
+ * above holds a tenant's session, and no client lingers per tenant.
+ */
+const assumeWithSts =
+  (roleArn: string): AssumeTenantRole =>
+  async (tenant) => {
+    const { accessKeyId, secretAccessKey, sessionToken, expiration } = await fromTemporaryCredentials({
+      params: {
+        RoleArn: roleArn,
+        RoleSessionName: sessionName(tenant),
+        DurationSeconds: SESSION_SECONDS,
+        Tags: [{ Key: TENANT_TAG, Value: tenant }],
+      },
+    })();
+    if (!expiration) throw new Error('AssumeRole answered without credentials');
+    return { accessKeyId, secretAccessKey, sessionToken, expiration };
   };
-};
-let stsClient: import('@aws-sdk/client-sts').STSClient | undefined;
 /**
  * Per role: in AWS a container has one (its function's); offline every function shares one
  * process, and one function's session must never sign another's calls.
@@ -144,7 +149,7 @@ export function tenantCredentialCache(): CredentialCache {
   if (!cache)
     caches.set(
       role,
-      (cache = credentialCache({ assume: assumeWithSts, refreshBeforeMs: refreshBeforeMs() })),
+      (cache = credentialCache({ assume: assumeWithSts(role), refreshBeforeMs: refreshBeforeMs() })),
     );
   return cache;
 }

@@ -57,6 +57,16 @@ describe('bundle-size budgets', () => {
     expect(withXray).toEqual([]);
   });
 
+  test('no bundle carries a second STS client: tenant credentials reuse the credential chain’s (docs/cold-start.md)', () => {
+    // The default credential chain, in every bundle, holds an STS client (@aws-sdk/nested-clients);
+    // tenant-credentials.ts assumes through it with fromTemporaryCredentials. @aws-sdk/client-sts
+    // would add ~31 KB to every tenant-scoped function for the same AssumeRole.
+    const withClientSts = bundles
+      .filter((b) => b.packages.some((p) => p.name === '@aws-sdk/client-sts'))
+      .map((b) => b.id);
+    expect(withClientSts).toEqual([]);
+  });
+
   test('an SDK client is bundled only where the function calls its service', () => {
     // aws-clients.ts imports nine clients; esbuild keeps a client only if its getter is called.
     // The counters (function table) use the table alone: any other client in them would mean

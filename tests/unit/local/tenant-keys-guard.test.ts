@@ -31,6 +31,8 @@ import {
 import {
   asPlatform,
   inTenantScope,
+  SESSION_SECONDS,
+  sessionName,
   tenantCredentialCache,
 } from '../../../shared/platform/tenant-credentials';
 
@@ -160,6 +162,24 @@ describe('a broken handler offline, stopped by its scoped credentials', () => {
     await asFunction({ id: 'putProcedure', env: foreign, access: { table: 'readWrite' } }, async () =>
       expect(tenantCredentialCache().get('h97')).rejects.toMatchObject({ name: 'AccessDenied' }),
     );
+  });
+
+  it('asks STS for the function’s own role, the tenant tag, its session name and one hour', async () => {
+    const asked = Date.now();
+    const { credentials, name } = await asGetDossier(async () => ({
+      credentials: await tenantCredentialCache().get('h99'),
+      name: sessionName('h99'),
+    }));
+    expect(sts.sessionOf(credentials.accessKeyId)).toMatchObject({
+      functionId: 'getDossier',
+      roleArn: localTenantDataRoleArn('getDossier'),
+      tenant: 'h99',
+      sessionName: name,
+      durationSeconds: SESSION_SECONDS,
+    });
+    // The expiry STS answered, as a Date, which the cache's refresh timing reads.
+    expect(credentials.expiration.getTime() - asked).toBeGreaterThan((SESSION_SECONDS - 60) * 1000);
+    expect(credentials.sessionToken).toEqual(expect.any(String));
   });
 });
 
