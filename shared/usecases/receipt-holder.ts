@@ -7,7 +7,7 @@
 import { receiptHolder, receiptHolderView, RECEIPT_HOLDER_NAME } from '../domain/citizens/receipt-view';
 import type { Actor } from '../domain/dossier/model';
 import { applyAction } from '../domain/lifecycle/engine';
-import type { ReceiptAction } from '../api/schemas/receipt-secret';
+import type { ReceiptAction } from '../api/schemas/receipt-action';
 import { agenciesByCode } from '../data/catalog-repo';
 import { clock } from '../platform/clock';
 import { dossierByReceipt } from './receipt-dossier';

@@ -3,16 +3,15 @@ import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from '../../domain/notifica
 import { QUEUE_ORDER_PATTERN } from '../../data/keys';
 import { STEP_ROLES } from '../../domain/roles';
 import { ALARM_TYPES, HISTORY_TYPES } from '../../domain/lifecycle/events';
-import { LIFECYCLE } from '../../domain/lifecycle/table';
 import { agencyCode, calendarDateTime } from './common';
 import { DOSSIER_STATUSES } from '../../domain/lifecycle/statuses';
 import { nextCursor, pageQuery } from './page';
-import { actionRequestSchema } from './lifecycle';
 
-/** `{ action, ...body, expectedVersion }`, one per entry of the lifecycle table the actions route takes. */
-export const dossierAction = actionRequestSchema(LIFECYCLE);
-export type DossierAction = z.infer<typeof dossierAction>;
-export type ActionName = DossierAction['action'];
+/**
+ * The actions route's body (./dossier-action.ts), apart because it is built from the lifecycle
+ * table: the work queue and the control sheet do not bundle the table (issue 14).
+ */
+export { dossierAction, type ActionName, type DossierAction } from './dossier-action';
 
 /** A work-queue position, as the queue index sorts it (see `queueOrder` in shared/data/keys.ts). */
 const queuePosition = z.string().check(z.regex(QUEUE_ORDER_PATTERN));

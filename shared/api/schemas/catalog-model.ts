@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { agencyCode, hhmm, isoDate, multiLine, procedureCode, singleLine } from './common';
 import { NOTIFICATION_KINDS } from '../../domain/notifications/kinds';
-import { PLACEHOLDERS, unknownPlaceholders } from '../../domain/notifications/templates';
+import { PLACEHOLDERS, unknownPlaceholders } from '../../domain/notifications/placeholders';
 import { serviceIndexSettings } from './service-index-settings';
 import { MAX_PROCEDURE_STEPS } from './limits';
 

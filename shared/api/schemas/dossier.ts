@@ -1,83 +1,26 @@
 import * as z from 'zod/mini';
 import { HISTORY_TYPES } from '../../domain/lifecycle/events';
-import { LIFECYCLE } from '../../domain/lifecycle/table';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../domain/lifecycle/statuses';
-import { agencyCode, dossierCode, multiLine, procedureCode, singleLine } from './common';
-import { receptionDecisionSchema, submittedDocument, supplementItem } from './lifecycle';
+import { dossierCode } from './common';
+import { submittedDocument, supplementItem } from './lifecycle';
+import { applicant, CHANNELS, type Applicant } from './applicant';
 import { EVALUATION_CRITERION_KEYS, EVALUATION_LEVEL_KEYS } from '../../domain/dossier/evaluation';
 
-export const CHANNELS = ['counter', 'online', 'postal'] as const;
 export { DOSSIER_STATUSES, type DossierStatus };
-export const applicant = z.object({
-  kind: z._default(z.enum(['citizen', 'organization']), 'citizen'),
-  name: singleLine(200).check(z.minLength(1)),
-  /** Citizen ID (CCCD, 12 digits; old CMND 9 digits) or, for organisations, the tax code (10 or 10-3 digits). */
-  idNumber: z
-    .string()
-    .check(
-      z.maxLength(14),
-      z.regex(/^(\d{9}|\d{12}|\d{10}(-\d{3})?)$/, 'số CCCD 12 số hoặc mã số thuế / 12-digit ID or tax code'),
-    ),
-  phone: z
-    .string()
-    .check(
-      z.maxLength(13),
-      z.regex(/^(\+84|0)\d{9,10}$/, 'số điện thoại Việt Nam / Vietnamese phone number'),
-    ),
-  email: z.optional(z.email('email không hợp lệ / invalid email').check(z.maxLength(254))),
-  address: singleLine(500).check(z.minLength(1)),
-  organizationName: z.optional(singleLine(300).check(z.minLength(1))),
-  notify: z
-    .optional(
-      z.object({
-        email: z
-          .optional(z.boolean())
-          .check(
-            z.describe('Đồng ý nhận thông báo qua e-mail (cần có email) / agrees to e-mail notifications'),
-          ),
-        sms: z
-          .optional(z.boolean())
-          .check(z.describe('Đồng ý nhận thông báo qua SMS / agrees to SMS notifications')),
-      }),
-    )
-    .check(
-      z.describe(
-        'Sự đồng ý của người nộp nhận thông báo về hồ sơ (tiếp nhận, bổ sung, có kết quả, xin lỗi, trả kết quả), theo từng kênh; ' +
-          "không có: không gửi / the applicant's consent to notifications, per channel; absent: none is sent",
-      ),
-    ),
-});
-export type Applicant = z.infer<typeof applicant>;
-
+export { applicant, CHANNELS, type Applicant };
 export { submittedDocument, supplementItem };
-
 /**
- * What the reception officer decides on a complete / incomplete / ineligible dossier: record it,
- * ask once for a complete supplement, or refuse with a reason (the lifecycle table's reception
- * entries). Taken with a submission at the counter, or later on the dossier, then naming the
- * version it was decided on like every action.
+ * The submission and the reception decision (./submission.ts), apart because the decision's schema
+ * is built from the lifecycle table: only the routes that take one bundle the table (issue 14).
  */
-export const receptionDecision = receptionDecisionSchema(LIFECYCLE, false);
-export type ReceptionDecision = z.infer<typeof receptionDecision>;
-export const receptionDecisionRequest = receptionDecisionSchema(LIFECYCLE, true);
-export type ReceptionDecisionRequest = z.infer<typeof receptionDecisionRequest>;
-
-export const submitDossier = z.object({
-  procedureCode,
-  channel: z.enum(CHANNELS),
-  /** Where the dossier is received and the result collected. Staff: defaults to their own agency. */
-  receptionPoint: z.optional(agencyCode),
-  /** Needed when the procedure's competent agency is "commune" and the counter is not that commune. */
-  competentAgency: z.optional(agencyCode),
-  applicant,
-  request: multiLine(4000).check(z.minLength(1)),
-  documents: z._default(z.array(submittedDocument).check(z.maxLength(50)), []),
-  resultDelivery: z._default(z.enum(['counter', 'post', 'online']), 'counter'),
-  postalTrackingNumber: z.optional(singleLine(50)),
-  /** Staff only: the reception decision taken at the counter. Omitted: the dossier waits for one. */
-  decision: z.optional(receptionDecision),
-});
-export type SubmitDossier = z.infer<typeof submitDossier>;
+export {
+  receptionDecision,
+  receptionDecisionRequest,
+  submitDossier,
+  type ReceptionDecision,
+  type ReceptionDecisionRequest,
+  type SubmitDossier,
+} from './submission';
 
 export const stepView = z.object({
   index: z.number().check(z.int()),

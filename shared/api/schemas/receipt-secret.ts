@@ -4,11 +4,9 @@
  * sending it in the `X-Receipt-Secret` header (never in the URL).
  */
 import * as z from 'zod/mini';
-import { LIFECYCLE } from '../../domain/lifecycle/table';
 import { tenantPath } from './catalog';
 import { dossierCode } from './common';
 import { dossierView } from './dossier';
-import { actionRequestSchema } from './lifecycle';
 
 /** As printed: two groups of five Crockford base32 characters. */
 export const receiptSecret = z
@@ -40,8 +38,3 @@ export const receiptApplicant = z.object({
 /** What the applicant sees signed in (the full view), without the contact data: see docs/citizens.md. */
 export const receiptView = z.extend(dossierView, { applicant: receiptApplicant });
 export type ReceiptView = z.infer<typeof receiptView>;
-
-/** What a receipt holder may do: supplement (resubmit, when asked to) and withdraw. */
-export const RECEIPT_ACTIONS = { resubmit: LIFECYCLE.resubmit, withdraw: LIFECYCLE.withdraw } as const;
-export const receiptAction = actionRequestSchema(RECEIPT_ACTIONS);
-export type ReceiptAction = z.infer<typeof receiptAction>;

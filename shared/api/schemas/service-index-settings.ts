@@ -4,16 +4,11 @@
  * and the reports' (issue 14 §1).
  */
 import * as z from 'zod/mini';
-import { INDICATOR_KEYS } from '../../domain/reports';
+import { INDICATOR_KEYS } from '../../domain/reports/indicator-keys';
 
 export const serviceIndexSettings = z.strictObject({
   targets: z
-    .optional(
-      z.partialRecord(
-        z.enum(INDICATOR_KEYS as [string, ...string[]]),
-        z.number().check(z.gte(0.01), z.lte(1)),
-      ),
-    )
+    .optional(z.partialRecord(z.enum(INDICATOR_KEYS), z.number().check(z.gte(0.01), z.lte(1))))
     .check(
       z.describe(
         'Tỷ lệ đạt điểm tối đa theo chỉ tiêu / ratio earning full points, per indicator (default 1)',

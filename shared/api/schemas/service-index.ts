@@ -76,7 +76,7 @@ export const serviceIndexInputsView = z.object({
 });
 
 const indicatorScore = z.object({
-  key: z.enum(INDICATOR_KEYS as [string, ...string[]]),
+  key: z.enum(INDICATOR_KEYS),
   name: z.string(),
   max: z.number(),
   ratio: z.nullable(z.number()),

@@ -1,13 +1,13 @@
 /**
  * The event catalog: every outbox event type a dossier announces, its version and its payload
  * schema — the contract signed webhooks and reports consume. The history-line events come from
- * the lifecycle table (./table.ts); the deadline events from the clock (./deadlines.ts). A change
+ * the lifecycle table's history lines (./history-lines.ts); the deadline events from the clock (./deadlines.ts). A change
  * to a payload's meaning is a new version, never an edit.
  */
 import * as z from 'zod/mini';
 import { DOSSIER_STATUSES } from './statuses';
-import { LIFECYCLE, SUBMISSION } from './table';
-import type { Labels } from './spec';
+import { ACTION_LINES, SUBMISSION } from './history-lines';
+import type { ActionSpec, Labels } from './spec';
 
 import { ALARM_TYPES, DEADLINES_CHANGED, type AlarmType } from './event-types';
 
@@ -71,7 +71,13 @@ export interface EventSpec {
   label: Labels;
 }
 
-const HISTORY_LINES = [SUBMISSION, ...Object.values(LIFECYCLE)];
+type Line = typeof SUBMISSION | (typeof ACTION_LINES)[keyof typeof ACTION_LINES];
+/** Typed as the table's entries are (ActionSpec): each history literal, the outbox any `dossier.*`. */
+const HISTORY_LINES: ReadonlyArray<{
+  history: Line['history'];
+  outbox: ActionSpec['outbox'];
+  label: Labels;
+}> = [SUBMISSION, ...Object.values(ACTION_LINES)];
 
 /** The outbox types of the history lines, one per action (two refusals share `dossier.refused`). */
 export type HistoryEventType = (typeof HISTORY_LINES)[number]['outbox'];
@@ -79,7 +85,10 @@ export type HistoryEventType = (typeof HISTORY_LINES)[number]['outbox'];
 export type EventType = HistoryEventType | typeof DEADLINES_CHANGED | AlarmType;
 
 const historyEvents = Object.fromEntries(
-  HISTORY_LINES.map((a) => [a.outbox, { version: 1, payload: historyEventPayload, label: a.label }]),
+  HISTORY_LINES.map((a): [HistoryEventType, EventSpec] => [
+    a.outbox,
+    { version: 1, payload: historyEventPayload, label: a.label },
+  ]),
 ) as Record<HistoryEventType, EventSpec>;
 
 export const EVENT_CATALOG: Readonly<Record<EventType, EventSpec>> = {

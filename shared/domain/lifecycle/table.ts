@@ -1,7 +1,8 @@
 /**
  * THE LIFECYCLE TABLE: every action on a dossier, reception decisions included, written once —
  * from which statuses, who may take it, its request body, its guard and effect on the dossier
- * and its clocks, the history line it writes, the outbox event it announces and its labels.
+ * and its clocks, the history line it writes, the outbox event it announces and its labels (the
+ * last three spread from ./history-lines.ts, which names them for what only shows history).
  * Everything else is derived from it: the request schemas (shared/api/schemas/actions.ts), the
  * allowed actions per status, the labels in views, the event catalog (./events.ts) and
  * docs/lifecycle.md (`npm run docs:lifecycle`). The engine (./engine.ts) runs an entry and bumps
@@ -18,7 +19,8 @@ import {
   EVALUATION_LEVELS,
 } from '../dossier/evaluation';
 import { dueAfterPause, pausedAfter } from './pauses';
-import { defineAction, type Labels } from './spec';
+import { ACTION_LINES, SUBMISSION } from './history-lines';
+import { defineAction } from './spec';
 import {
   clockStarts,
   currentStepOf,
@@ -57,12 +59,7 @@ const RECEPTION_DECISION = {
   },
 } as const;
 
-/** The line a dossier gets when it is submitted: not an action (there is no dossier yet), but history. */
-export const SUBMISSION = {
-  history: 'submitted',
-  outbox: 'dossier.submitted',
-  label: { vi: 'Nộp hồ sơ', en: 'Submitted' } satisfies Labels,
-} as const;
+export { SUBMISSION };
 
 export const LIFECYCLE = {
   // --- Reception: the receiving counter's decision on a submitted dossier -------------------------
@@ -95,9 +92,7 @@ export const LIFECYCLE = {
         note: body.note,
       };
     },
-    history: 'received',
-    outbox: 'dossier.received',
-    label: { vi: 'Tiếp nhận hồ sơ, hẹn trả kết quả', en: 'Received, appointment given' },
+    ...ACTION_LINES.accept,
   }),
   requestSupplementAtReception: defineAction({
     request: { route: 'reception-decision', outcome: 'requestSupplement' },
@@ -118,9 +113,7 @@ export const LIFECYCLE = {
       agency: ctx.dossier.receivingAgency,
       note: body.items.map((i) => i.document).join('; '),
     }),
-    history: 'supplementRequested',
-    outbox: 'dossier.supplement_requested',
-    label: { vi: 'Yêu cầu bổ sung, hoàn thiện hồ sơ', en: 'Supplement requested at reception' },
+    ...ACTION_LINES.requestSupplementAtReception,
   }),
   refuseAtReception: defineAction({
     request: { route: 'reception-decision', outcome: 'refuse' },
@@ -138,9 +131,7 @@ export const LIFECYCLE = {
       agency: ctx.dossier.receivingAgency,
       note: body.reason,
     }),
-    history: 'receptionRefused',
-    outbox: 'dossier.refused',
-    label: { vi: 'Từ chối tiếp nhận hồ sơ', en: 'Refused at reception' },
+    ...ACTION_LINES.refuseAtReception,
   }),
   resubmit: defineAction({
     request: { route: 'actions' },
@@ -161,9 +152,7 @@ export const LIFECYCLE = {
       agency: ctx.dossier.receivingAgency,
       note: body.note,
     }),
-    history: 'resubmitted',
-    outbox: 'dossier.resubmitted',
-    label: { vi: 'Nộp bổ sung, chờ tiếp nhận lại', en: 'Resubmitted, waiting for reception' },
+    ...ACTION_LINES.resubmit,
   }),
 
   // --- Processing: the steps after acceptance -----------------------------------------------------
@@ -196,9 +185,7 @@ export const LIFECYCLE = {
         note: body.assignee,
       };
     },
-    history: 'assigned',
-    outbox: 'dossier.assigned',
-    label: { vi: 'Phân công xử lý', en: 'Assigned' },
+    ...ACTION_LINES.assign,
   }),
   forward: defineAction({
     request: { route: 'actions' },
@@ -251,9 +238,7 @@ export const LIFECYCLE = {
         handoff: handoffOf(ctx, done, next.agency),
       };
     },
-    history: 'forwarded',
-    outbox: 'dossier.forwarded',
-    label: { vi: 'Chuyển bước xử lý', en: 'Handed on to the next step' },
+    ...ACTION_LINES.forward,
   }),
   sendBack: defineAction({
     request: { route: 'actions' },
@@ -288,9 +273,7 @@ export const LIFECYCLE = {
         handoff: handoffOf(ctx, done, back.agency),
       };
     },
-    history: 'sentBack',
-    outbox: 'dossier.sent_back',
-    label: { vi: 'Trả lại bước trước', en: 'Sent back to an earlier step' },
+    ...ACTION_LINES.sendBack,
   }),
   requestSupplement: defineAction({
     request: { route: 'actions' },
@@ -319,9 +302,7 @@ export const LIFECYCLE = {
         note: `${body.reason}: ${body.items.map((i) => i.document).join('; ')}`,
       };
     },
-    history: 'processingPaused',
-    outbox: 'dossier.paused',
-    label: { vi: 'Tạm dừng, yêu cầu bổ sung', en: 'Paused for a supplement' },
+    ...ACTION_LINES.requestSupplement,
   }),
   receiveSupplement: defineAction({
     request: { route: 'actions' },
@@ -372,9 +353,7 @@ export const LIFECYCLE = {
         note: body.note,
       };
     },
-    history: 'supplementReceived',
-    outbox: 'dossier.resumed',
-    label: { vi: 'Nhận hồ sơ bổ sung, tiếp tục xử lý', en: 'Supplement received, processing resumes' },
+    ...ACTION_LINES.receiveSupplement,
   }),
   approve: defineAction({
     request: { route: 'actions' },
@@ -401,9 +380,7 @@ export const LIFECYCLE = {
         note: body.note,
       };
     },
-    history: 'approved',
-    outbox: 'dossier.approved',
-    label: { vi: 'Phê duyệt', en: 'Approved' },
+    ...ACTION_LINES.approve,
   }),
   sign: defineAction({
     request: { route: 'actions' },
@@ -415,9 +392,7 @@ export const LIFECYCLE = {
       dossier: { ...ctx.dossier, status: 'signed', signature: { by: ctx.actor.username, at: ctx.at } },
       agency: currentStepOf(ctx.dossier).agency,
     }),
-    history: 'signed',
-    outbox: 'dossier.signed',
-    label: { vi: 'Ký, đóng dấu', en: 'Signed and sealed' },
+    ...ACTION_LINES.sign,
   }),
   apologize: defineAction({
     request: { route: 'actions' },
@@ -478,9 +453,7 @@ export const LIFECYCLE = {
         note: `${body.reason} — hẹn lại ${apology.newAppointmentAt}`,
       };
     },
-    history: 'apologized',
-    outbox: 'dossier.apologized',
-    label: { vi: 'Xin lỗi và hẹn lại ngày trả kết quả', en: 'Apology and new appointment' },
+    ...ACTION_LINES.apologize,
   }),
   markResultReady: defineAction({
     request: { route: 'actions' },
@@ -516,9 +489,7 @@ export const LIFECYCLE = {
         note: body.documentNumber,
       };
     },
-    history: 'resultReady',
-    outbox: 'dossier.result_ready',
-    label: { vi: 'Có kết quả, chờ trả', en: 'Result ready' },
+    ...ACTION_LINES.markResultReady,
   }),
   returnResult: defineAction({
     request: { route: 'actions' },
@@ -557,9 +528,7 @@ export const LIFECYCLE = {
         handoff: handoffOf(ctx, done, 'applicant'),
       };
     },
-    history: 'returned',
-    outbox: 'dossier.returned',
-    label: { vi: 'Trả kết quả', en: 'Result returned' },
+    ...ACTION_LINES.returnResult,
   }),
   refuse: defineAction({
     request: { route: 'actions' },
@@ -575,9 +544,7 @@ export const LIFECYCLE = {
       agency: currentStepOf(ctx.dossier).agency,
       note: body.reason,
     }),
-    history: 'refused',
-    outbox: 'dossier.refused',
-    label: { vi: 'Từ chối giải quyết hồ sơ', en: 'Refused' },
+    ...ACTION_LINES.refuse,
   }),
   withdraw: defineAction({
     request: { route: 'actions' },
@@ -597,9 +564,7 @@ export const LIFECYCLE = {
       agency: ctx.dossier.receivingAgency,
       note: body.reason,
     }),
-    history: 'withdrawn',
-    outbox: 'dossier.withdrawn',
-    label: { vi: 'Rút hồ sơ', en: 'Withdrawn' },
+    ...ACTION_LINES.withdraw,
   }),
   evaluate: defineAction({
     request: { route: 'actions' },
@@ -644,9 +609,7 @@ export const LIFECYCLE = {
         note: EVALUATION_LEVELS[body.level].vi,
       };
     },
-    history: 'evaluated',
-    outbox: 'dossier.evaluated',
-    label: { vi: 'Đánh giá mức độ hài lòng', en: 'Rated by the applicant' },
+    ...ACTION_LINES.evaluate,
   }),
 };
 

@@ -12,30 +12,15 @@
  */
 import { toVnIso } from '../vn-time';
 import type { NotificationKind } from './kinds';
+import { PLACEHOLDERS, unknownPlaceholders, type Placeholder, type TemplateValues } from './placeholders';
+
+export { PLACEHOLDERS, unknownPlaceholders, type Placeholder, type TemplateValues };
 
 export interface MessageTemplate {
   subject: string;
   email: string;
   sms: string;
 }
-
-/** The placeholders a template may use; a tenant's override is checked against this list. */
-export const PLACEHOLDERS = [
-  'sender',
-  'name',
-  'code',
-  'procedure',
-  'date',
-  'appointment',
-  'items',
-  'reason',
-  'place',
-  'newAppointment',
-  'method',
-  'link',
-] as const;
-export type Placeholder = (typeof PLACEHOLDERS)[number];
-export type TemplateValues = Partial<Record<Placeholder, string>>;
 
 const LINK = 'Tra cứu tình trạng hồ sơ: {link}';
 const SIGN = 'Trân trọng,\n{sender}';
@@ -81,12 +66,6 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotificationKind, MessageTemplat
 export function fill(template: string, values: TemplateValues): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key as Placeholder] ?? '');
 }
-
-/** The placeholders a template names that are not in PLACEHOLDERS (for the settings schema). */
-export const unknownPlaceholders = (template: string): string[] =>
-  [...template.matchAll(/\{(\w+)\}/g)]
-    .map((m) => m[1])
-    .filter((key) => !(PLACEHOLDERS as readonly string[]).includes(key));
 
 /** Vietnamese without tone marks, vowel hats or đ, case kept: GSM-7 text for SMS. */
 export function withoutDiacritics(text: string): string {

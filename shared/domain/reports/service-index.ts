@@ -20,6 +20,9 @@
  * Satisfaction with no evaluation at all is `missing` (0): an absence of ratings is not satisfaction.
  */
 import type { Figures } from './figures';
+import { INDICATOR_KEYS, type IndicatorKey } from './indicator-keys';
+
+export { INDICATOR_KEYS, type IndicatorKey };
 
 export const SERVICE_INDEX_GROUPS = {
   publicity: { vi: 'Công khai, minh bạch', en: 'Openness and transparency', max: 18 },
@@ -228,7 +231,7 @@ export const SERVICE_INDEX_INDICATORS = {
     },
   },
 } as const satisfies Record<
-  string,
+  IndicatorKey,
   {
     group: ServiceIndexGroup;
     points: number;
@@ -239,8 +242,6 @@ export const SERVICE_INDEX_INDICATORS = {
     compute: (s: IndicatorSource) => Ratio;
   }
 >;
-export type IndicatorKey = keyof typeof SERVICE_INDEX_INDICATORS;
-export const INDICATOR_KEYS = Object.keys(SERVICE_INDEX_INDICATORS) as IndicatorKey[];
 
 export interface IndicatorScore {
   key: IndicatorKey;

@@ -20,7 +20,7 @@ import {
   type EventType,
 } from '../lifecycle/events';
 import type { Labels } from '../lifecycle/spec';
-import { LIFECYCLE } from '../lifecycle/table';
+import { ACTION_LINES } from '../lifecycle/history-lines';
 
 /** Every event a subscriber can receive: the catalog less the deadline clock's internal restart. */
 export type PublicEventType = Exclude<EventType, typeof DEADLINES_CHANGED>;
@@ -122,7 +122,7 @@ function whenOf(type: PublicEventType): string {
     return 'A quarter of the dossier’s working time is left (at most one working day before the appointment).';
   if (type === 'dossier.overdue') return 'The appointment passed and the dossier is not finished.';
   if (type === 'step.overdue') return 'The current step’s own due time passed and it was not handed on.';
-  const actions = Object.entries(LIFECYCLE)
+  const actions = Object.entries(ACTION_LINES)
     .filter(([, s]) => s.outbox === type)
     .map(([key]) => `\`${key}\``);
   return `Action ${actions.join(' or ')} was taken.`;
