@@ -5,7 +5,7 @@
  */
 import type { BusMessage } from '../api/queues';
 import { getDossier } from '../data/dossier-read';
-import { getTenantRecord } from '../data/tenant-repo';
+import { getTenantRecord } from '../data/tenant-record-read';
 import { commitEventUsage, usageMonthsUpTo } from '../data/usage-repo';
 import { eventUsage, monthUsage, SUBMITTED_EVENT, usageMonth, type MonthUsage } from '../domain/usage';
 import { clock } from '../platform/clock';
