@@ -33,7 +33,7 @@ export const CONSUMER_REASON =
   'dynamodb-toolbox (~85 KB), zod/mini (~25–35 KB: the domain events and lifecycle tables it parses) and ' +
   'Powertools over the bare client';
 export const COUNTER_REASON =
-  'dynamodb-toolbox (70–85 KB) on top of the bare client: the counters write through the entities';
+  'dynamodb-toolbox (~43 KB) on top of the bare client: the counters read the dossier or tenant record through the entities';
 export const S3_REASON = 'a route (see ROUTE_REASON) plus the S3 client and presigner (~150 KB)';
 export const XLSX_REASON =
   'a route (see ROUTE_REASON) plus exceljs and what it brings (bluebird, jszip, streams: ~1.1 MB): the .xlsx export';

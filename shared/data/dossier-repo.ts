@@ -3,30 +3,22 @@
  * version it was read at), its history lines and its outbox events (one transaction: no change without its event, no event without its change).
  */
 import { randomUUID } from 'node:crypto';
-import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { UpdateItemCommand, $add } from 'dynamodb-toolbox/entity/actions/update';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { Dossier, DossierEvent } from '../domain/dossier/model';
 import type { OutboxMessage } from '../domain/dossier/outbox';
 import type { AlarmType } from '../domain/lifecycle/event-types';
 import { clock } from '../platform/clock';
-import {
-  DeadlineMarkEntity,
-  DossierEntity,
-  DossierEventEntity,
-  MainTable,
-  OutboxEntity,
-  SequenceEntity,
-  dossierPk,
-  queueKey,
-} from './table';
+import { DeadlineMarkEntity } from './entities/deadline-mark';
+import { DossierEntity } from './entities/dossier';
+import { DossierEventEntity } from './entities/dossier-event';
+import { OutboxEntity } from './entities/outbox';
+import { SequenceEntity } from './entities/sequence';
+import { queueKey } from './partition-keys';
 import { keyFailure, type KeyRecordPut } from './idempotency-repo';
-import { SORT_KEY_PREFIX, TABLE_KEYS, queueOrder } from './keys';
-import { collectPages } from './pages';
+import { queueOrder } from './keys';
 import { sealDossier } from './personal-data';
-import { queryAllByPrefix } from './query';
 import { receiptSecretPut, type StoredReceiptSecret } from './receipt-secret-repo';
 import { cancellationCodes, lostToConcurrentChange } from './transactions';
 
@@ -177,77 +169,6 @@ export function saveDossier(
   return writeDossier(dossier, { attr: 'version', eq: expectedVersion }, events, outbox, takeKey);
 }
 
-export async function getDossier(tenant: string, code: string): Promise<Dossier | undefined> {
-  const { Item } = await DossierEntity.build(GetItemCommand)
-    .key({ tenant, code })
-    .options({ consistent: true })
-    .send();
-  return Item ? (Item.body as Dossier) : undefined;
-}
-
-/** The dossier's history, oldest first. */
-export async function listDossierEvents(tenant: string, code: string): Promise<DossierEvent[]> {
-  const items = await queryAllByPrefix(
-    DossierEventEntity,
-    dossierPk(tenant, code),
-    SORT_KEY_PREFIX.dossierEvent,
-  );
-  return items.map((item) => item.event as DossierEvent);
-}
-
-export interface QueueEntry {
-  /** The dossier's position in the queue; the next page starts after it. */
-  position: string;
-  dossier: Dossier;
-  /** UTC ISO; absent on dossiers last saved before it was recorded. */
-  updatedAt?: string;
-}
-
-/**
- * Narrows a queue: by status, and to dossiers saved at or after an instant (UTC ISO). Applied by
- * DynamoDB after the key condition on the queue's own partition: never a scan, and the page still
- * fills (pages are read until `limit` items pass).
- */
-export interface QueueFilter {
-  status?: string;
-  updatedSince?: string;
-  /** The keyed hash of an ID number (shared/data/personal-data.ts `idNumberSearchHash`). */
-  idHash?: string;
-}
-
-/** Up to `limit` dossiers waiting at an agency for a role, in queue order, after `after`. */
-export async function listQueue(
-  tenant: string,
-  agency: string,
-  role: string,
-  page: { after?: string; limit: number },
-  filter: QueueFilter = {},
-): Promise<QueueEntry[]> {
-  const partition = queueKey(tenant, agency, role);
-  const range = page.after === undefined ? {} : { range: { gt: page.after } };
-  const conditions = [
-    ...(filter.status === undefined ? [] : [{ attr: 'status' as const, eq: filter.status }]),
-    ...(filter.updatedSince === undefined ? [] : [{ attr: 'updatedAt' as const, gte: filter.updatedSince }]),
-    ...(filter.idHash === undefined ? [] : [{ attr: 'idHash' as const, eq: filter.idHash }]),
-  ];
-  const filters =
-    conditions.length === 0 ? {} : { filters: { [DossierEntity.entityName]: { and: conditions } } };
-  const items = await collectPages(
-    (exclusiveStartKey) =>
-      MainTable.build(QueryCommand)
-        .entities(DossierEntity)
-        .query({ index: TABLE_KEYS.gsi1.name, partition, ...range })
-        .options({ exclusiveStartKey, maxPages: 1, limit: page.limit, ...(filters as object) })
-        .send(),
-    page.limit,
-  );
-  return items.map((item) => ({
-    position: item.queueOrder ?? '',
-    dossier: item.body as Dossier,
-    updatedAt: item.updatedAt,
-  }));
-}
-
 export interface FiredAlarm {
   id: string;
   type: AlarmType;
@@ -297,18 +218,8 @@ export async function recordAlarm(
   }
 }
 
-export async function listAlarms(tenant: string, code: string) {
-  const items = await queryAllByPrefix(
-    DeadlineMarkEntity,
-    dossierPk(tenant, code),
-    SORT_KEY_PREFIX.deadlineMark,
-  );
-  // Only recordAlarm writes these items, always with an AlarmType.
-  return items.map(({ id, type, firedAt, dueAt, stepIndex }) => ({
-    id,
-    type: type as AlarmType,
-    firedAt,
-    dueAt,
-    stepIndex,
-  }));
-}
+// The reads live in their own modules (issue 14): a module's dynamodb-toolbox imports come with it
+// into every bundle that uses any of its exports, so a route that only reads a dossier bundled the
+// update and transaction builders too. Re-exported so callers keep one place to import from.
+export { getDossier } from './dossier-read';
+export { listAlarms, listDossierEvents, listQueue, type QueueEntry, type QueueFilter } from './dossier-lists';

@@ -7,14 +7,14 @@
  *
  * Offline the very same calls reach the local KMS (infra/local/kms.ts) through AWS_ENDPOINT_URL_KMS.
  */
-import { DecryptCommand, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
+import { DecryptCommand } from '@aws-sdk/client-kms';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
-import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { deriveFieldKeys, type FieldKeys } from '../domain/personal-data/seal';
 import { getKmsClient } from '../platform/aws-clients';
-import { clock } from '../platform/clock';
 import { ENV, requireEnv } from '../platform/env';
-import { DataKeyEntity } from './table';
+import { DataKeyEntity } from './entities/data-key';
+import { createKey } from './personal-data-key-create';
+import { tenantContext } from './personal-data-key-context';
 
 /**
  * The version new values are sealed with. Rotating: raise it; each tenant's next write creates
@@ -26,8 +26,6 @@ export const CURRENT_KEY_VERSION = 1;
 const CACHE_MS = 15 * 60 * 1000;
 
 const cache = new Map<string, { keys: Promise<FieldKeys>; until: number }>();
-
-const tenantContext = (tenant: string) => ({ tenant });
 
 async function unwrap(tenant: string, version: number, wrapped: string): Promise<FieldKeys> {
   const { Plaintext } = await getKmsClient().send(
@@ -45,45 +43,21 @@ const storedKey = async (tenant: string, version: number) =>
   (await DataKeyEntity.build(GetItemCommand).key({ tenant, version }).options({ consistent: true }).send())
     .Item;
 
-const isConditionFailure = (error: unknown) =>
-  (error as { name?: string })?.name === 'ConditionalCheckFailedException';
-
-/** Creates the version's key if none exists; whoever loses the race uses the winner's. */
-async function createKey(tenant: string, version: number): Promise<FieldKeys> {
-  const kmsKeyId = requireEnv(ENV.personalDataKeyId);
-  const { CiphertextBlob, Plaintext } = await getKmsClient().send(
-    new GenerateDataKeyCommand({
-      KeyId: kmsKeyId,
-      KeySpec: 'AES_256',
-      EncryptionContext: tenantContext(tenant),
-    }),
-  );
-  if (!CiphertextBlob || !Plaintext) throw new Error(`KMS generated no data key for ${tenant}`);
-  try {
-    await DataKeyEntity.build(PutItemCommand)
-      .item({
-        tenant,
-        version,
-        wrapped: Buffer.from(CiphertextBlob).toString('base64'),
-        kmsKeyId,
-        createdAt: clock.now().toISOString(),
-      })
-      .options({ condition: { attr: 'wrapped', exists: false } })
-      .send();
-    return deriveFieldKeys(Plaintext, version);
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    const winner = await storedKey(tenant, version);
-    if (!winner) throw error;
-    return unwrap(tenant, version, winner.wrapped);
-  }
+/** The stored key of a version, unwrapped; never creates one. */
+async function loadStoredKeys(tenant: string, version: number): Promise<FieldKeys> {
+  const stored = await storedKey(tenant, version);
+  if (!stored) throw new NoDataKeyError(tenant, version);
+  return unwrap(tenant, version, stored.wrapped);
 }
 
 async function loadKeys(tenant: string, version: number, create: boolean): Promise<FieldKeys> {
   const stored = await storedKey(tenant, version);
   if (stored) return unwrap(tenant, version, stored.wrapped);
   if (!create) throw new NoDataKeyError(tenant, version);
-  return createKey(tenant, version);
+  return createKey(tenant, version, async () => {
+    const winner = await storedKey(tenant, version);
+    return winner && unwrap(tenant, version, winner.wrapped);
+  });
 }
 
 /** Thrown for a version the tenant has no key of (and that is not created on demand). */
@@ -103,11 +77,20 @@ export function tenantKeys(
   version = CURRENT_KEY_VERSION,
   { create = version === CURRENT_KEY_VERSION } = {},
 ): Promise<FieldKeys> {
+  return cached(tenant, version, () => loadKeys(tenant, version, create));
+}
+
+/**
+ * The keys of `tenant` and `version` from this container's cache, else loaded by `load`. Readers
+ * pass a load that cannot create (keyRing): a route that only opens sealed data then does not
+ * bundle the creation's PutItem (issue 14).
+ */
+function cached(tenant: string, version: number, load: () => Promise<FieldKeys>): Promise<FieldKeys> {
   const id = `${tenant}#${version}`;
   const now = Date.now();
   const hit = cache.get(id);
   if (hit && hit.until > now) return hit.keys;
-  const keys = loadKeys(tenant, version, create);
+  const keys = load();
   cache.set(id, { keys, until: now + CACHE_MS });
   // A failure is not cached: the next call asks again.
   keys.catch(() => cache.delete(id));
@@ -118,7 +101,9 @@ export function tenantKeys(
 export async function keyRing(tenant: string, versions: Iterable<number>) {
   const wanted = [...new Set(versions)];
   const loaded = new Map(
-    await Promise.all(wanted.map(async (v) => [v, await tenantKeys(tenant, v, { create: false })] as const)),
+    await Promise.all(
+      wanted.map(async (v) => [v, await cached(tenant, v, () => loadStoredKeys(tenant, v))] as const),
+    ),
   );
   return {
     of: (version: number): FieldKeys => {

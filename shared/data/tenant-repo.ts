@@ -3,8 +3,6 @@
  * province, its settings profile: both written in one transaction, each only if absent, so two
  * operators creating the same province at once make one and the other gets a conflict.
  */
-import { asPlatform } from '../platform/tenant-scope-context';
-import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
@@ -17,6 +15,7 @@ import { queryPageByPrefix } from './query';
 import { cancellationCodes } from './transactions';
 import type { staffRecordPut } from './staff-repo';
 import { TENANT_REGISTRY_PK, TenantEntity, TenantRecordEntity } from './table';
+import { toTenantRecord } from './tenant-record-read';
 
 type StaffRecordPut = ReturnType<typeof staffRecordPut>;
 
@@ -59,15 +58,6 @@ export async function createTenantRecord(
   }
 }
 
-/**
- * A platform read: with the execution role even inside a tenant scope (a tenant admin's usage page
- * reads its plan), which reaches the registry and no tenant's data (tenant-credentials.ts).
- */
-export async function getTenantRecord(id: string): Promise<TenantRecord | undefined> {
-  const { Item } = await asPlatform(() => TenantRecordEntity.build(GetItemCommand).key({ id }).send());
-  return Item ? toRecord(Item) : undefined;
-}
-
 /** Status changes replace the item: the operator's change is the last word. */
 export async function putTenantRecord(record: TenantRecord): Promise<void> {
   await TenantRecordEntity.build(PutItemCommand).item(record).send();
@@ -83,24 +73,9 @@ export async function tenantRecordPage(page: {
     SORT_KEY_PREFIX.tenantRecord,
     page,
   );
-  return { items: items.map(toRecord), more };
+  return { items: items.map(toTenantRecord), more };
 }
 
-function toRecord(i: unknown): TenantRecord {
-  const r = i as TenantRecord;
-  return {
-    id: r.id,
-    provinceCode: r.provinceCode,
-    name: r.name,
-    status: r.status,
-    plan: r.plan,
-    contact: r.contact,
-    createdAt: r.createdAt,
-    createdBy: r.createdBy,
-    ...(r.statusChangedAt ? { statusChangedAt: r.statusChangedAt } : {}),
-    ...(r.statusChangedBy ? { statusChangedBy: r.statusChangedBy } : {}),
-    ...(r.deletion ? { deletion: r.deletion } : {}),
-    ...(r.purge ? { purge: r.purge } : {}),
-    ...(r.exports ? { exports: r.exports } : {}),
-  };
-}
+// The one read by key lives in tenant-record-read.ts (issue 14): the counters and the usage pages
+// read the plan without bundling this module's put and transaction builders.
+export { getTenantRecord } from './tenant-record-read';

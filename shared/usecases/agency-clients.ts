@@ -25,7 +25,7 @@ import {
   getAgencyClient,
   putAgencyClient,
 } from '../data/agency-client-repo';
-import { agenciesByCode } from '../data/catalog-repo';
+import { agenciesByCode } from '../data/catalog-reads';
 import { getCognitoClient } from '../platform/aws-clients';
 import { AGENCY_SCOPE_LIST } from '../platform/claims';
 import { clock } from '../platform/clock';

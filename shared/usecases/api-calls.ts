@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { CloudWatchLogsDecodedData } from 'aws-lambda';
 import type { AccessLogLine } from '../api/access-log';
-import { getTenantRecord } from '../data/tenant-repo';
+import { getTenantRecord } from '../data/tenant-record-read';
 import { commitMarkedUsage } from '../data/usage-repo';
 import { apiCallOf, sumApiCalls, type ApiCall } from '../domain/usage';
 import { clock } from '../platform/clock';

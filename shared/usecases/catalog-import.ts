@@ -16,13 +16,8 @@ import {
   type Version,
 } from '../domain/catalog/versions';
 import { DomainRuleError } from '../domain/errors';
-import {
-  agenciesByCode,
-  listAgencies,
-  procedureRecords,
-  putAgency,
-  putManyProcedureVersions,
-} from '../data/catalog-repo';
+import { agenciesByCode, listAgencies, procedureRecords } from '../data/catalog-reads';
+import { putAgency, putManyProcedureVersions } from '../data/catalog-repo';
 import { clock } from '../platform/clock';
 import { ZOD_ENGLISH } from '../platform/zod-english';
 import { requireTenantSettings } from './tenant';

@@ -6,13 +6,10 @@ import {
   agenciesByCode,
   agencyPage,
   getProcedure,
-  listProcedures,
-  putAgency,
   getProcedureRecord,
-  ProcedureChangedError,
-  putProcedureVersions,
-  putTenant,
-} from '../data/catalog-repo';
+  listProcedures,
+} from '../data/catalog-reads';
+import { ProcedureChangedError, putAgency, putProcedureVersions, putTenant } from '../data/catalog-repo';
 import { calendarForTenant } from './tenant-calendar';
 import { requireTenantSettings } from './tenant';
 import { NotFoundError } from '../platform/errors';

@@ -10,8 +10,9 @@ import {
   planClock,
 } from '../domain/lifecycle/deadlines';
 import { toVnIso } from '../domain/vn-time';
-import { getTenant } from '../data/catalog-repo';
-import { getDossier, recordAlarm } from '../data/dossier-repo';
+import { getTenant } from '../data/catalog-reads';
+import { getDossier } from '../data/dossier-read';
+import { recordAlarm } from '../data/dossier-repo';
 import { clock } from '../platform/clock';
 import { calendarForTenant } from './tenant-calendar';
 

@@ -6,7 +6,7 @@
  * state again and recounts.
  */
 import type { BusMessage } from '../api/queues';
-import { getDossier } from '../data/dossier-repo';
+import { getDossier } from '../data/dossier-read';
 import { commitCount, getReportState } from '../data/report-repo';
 import { countEvent, REPORT_EVENT_TYPES, type DossierFacts, type ReportEvent } from '../domain/reports';
 

@@ -13,8 +13,8 @@
 import type { BusMessage } from '../api/queues';
 import { kindOfEvent } from '../domain/notifications/kinds';
 import { planNotifications, type PlannedMessage } from '../domain/notifications/plan';
-import { agenciesByCode, getTenant } from '../data/catalog-repo';
-import { getDossier } from '../data/dossier-repo';
+import { agenciesByCode, getTenant } from '../data/catalog-reads';
+import { getDossier } from '../data/dossier-read';
 import { openForService } from './personal-data';
 import { claimNotification, markFailed, markSent } from '../data/notification-repo';
 import { clock } from '../platform/clock';

@@ -8,8 +8,8 @@ import { EVENT_LABELS, STATUS_LABELS, TIMELINESS_LABELS } from '../domain/dossie
 import { stepFlags } from '../domain/lifecycle/deadlines';
 import { applyAction } from '../domain/lifecycle/engine';
 import { toVnIso } from '../domain/vn-time';
-import { agenciesByCode } from '../data/catalog-repo';
-import { listAlarms, listDossierEvents, listQueue } from '../data/dossier-repo';
+import { agenciesByCode } from '../data/catalog-reads';
+import { listAlarms, listDossierEvents, listQueue } from '../data/dossier-lists';
 import { idNumberSearchHash } from '../data/personal-data';
 import { listNotifications } from '../data/notification-repo';
 import { historyLine } from '../domain/notifications/plan';

@@ -6,7 +6,7 @@
  * page's function bundles another page's use cases (issue 14 §1, §3).
  */
 import type { CatalogQuery } from '../domain/catalog/search';
-import { agenciesByCode } from '../data/catalog-repo';
+import { agenciesByCode } from '../data/catalog-reads';
 import type { PageAnswer } from '../pages/answer';
 import { catalogPage } from '../pages/catalog';
 import type { Lang } from '../pages/i18n';

@@ -6,7 +6,7 @@
  */
 import { receiptHolder } from '../domain/citizens/receipt-view';
 import { decide, dossierFacts, type Action } from '../domain/policy';
-import { getDossier } from '../data/dossier-repo';
+import { getDossier } from '../data/dossier-read';
 import { checkReceiptSecret } from '../data/receipt-secret-repo';
 import { unknownDossier } from './unknown-dossier';
 

@@ -8,7 +8,7 @@ import { receiptHolder, receiptHolderView, RECEIPT_HOLDER_NAME } from '../domain
 import type { Actor } from '../domain/dossier/model';
 import { applyAction } from '../domain/lifecycle/engine';
 import type { ReceiptAction } from '../api/schemas/receipt-action';
-import { agenciesByCode } from '../data/catalog-repo';
+import { agenciesByCode } from '../data/catalog-reads';
 import { clock } from '../platform/clock';
 import { dossierByReceipt } from './receipt-dossier';
 import { saveChange, staleDossier } from './save-dossier';

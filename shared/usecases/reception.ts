@@ -12,7 +12,7 @@ import { outboxFor } from '../domain/dossier/outbox';
 import { dossierView } from '../domain/dossier/views';
 import type { IdempotencyClaim } from '../domain/idempotency';
 import { toYYMMDD } from '../domain/vn-time';
-import { agenciesByCode, getProcedure } from '../data/catalog-repo';
+import { agenciesByCode, getProcedure } from '../data/catalog-reads';
 import { createDossier, nextSequence } from '../data/dossier-repo';
 import { sealReceiptSecret } from '../data/receipt-secret-repo';
 import { newReceiptSecret } from '../domain/citizens/receipt-secret';

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type * as z from 'zod/mini';
 import type { agencyMonthQuery, agencyMonthView, reportExportQuery } from '../api/schemas/service-index';
-import { getTenant, listAgencies } from '../data/catalog-repo';
+import { getTenant, listAgencies } from '../data/catalog-reads';
 import {
   agencyMonthSummaries,
   aggregateRange,

@@ -1,7 +1,8 @@
 /** Saving a changed dossier under optimistic locking: a concurrent change answers 409 with the version now. */
 import type { Dossier, DossierEvent } from '../domain/dossier/model';
 import { outboxFor } from '../domain/dossier/outbox';
-import { getDossier, saveDossier, VersionConflictError } from '../data/dossier-repo';
+import { getDossier } from '../data/dossier-read';
+import { saveDossier, VersionConflictError } from '../data/dossier-repo';
 import type { KeyRecordPut } from '../data/idempotency-repo';
 import { ConflictError } from '../platform/errors';
 

@@ -11,7 +11,7 @@ import type {
   serviceIndexQuery,
   serviceIndexView,
 } from '../api/schemas/service-index';
-import { getTenant, listProcedures } from '../data/catalog-repo';
+import { getTenant, listProcedures } from '../data/catalog-reads';
 import { getServiceIndexInputs, putServiceIndexInputs } from '../data/service-index-repo';
 import {
   computeServiceIndex,

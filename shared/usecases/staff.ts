@@ -16,7 +16,7 @@ import type { IdempotencyClaim } from '../domain/idempotency';
 import { ungrantableRoles } from '../domain/roles';
 import type { AuditAction } from '../domain/audit';
 import { toVnIso } from '../domain/vn-time';
-import { agenciesByCode } from '../data/catalog-repo';
+import { agenciesByCode } from '../data/catalog-reads';
 import {
   deleteStaffRecord,
   getStaffRecord,

@@ -1,7 +1,7 @@
 /** A tenant's settings and working-time calendar, or 404 when the tenant does not exist. */
 import type { TenantSettings } from '../api/schemas/catalog';
 import type { WorkingCalendar } from '../domain/calendar';
-import { getTenant } from '../data/catalog-repo';
+import { getTenant } from '../data/catalog-reads';
 import { NotFoundError } from '../platform/errors';
 import { calendarForTenant } from './tenant-calendar';
 

@@ -4,8 +4,8 @@
  * the own tenant, the operator for any — get one month's figures.
  */
 import type { BusMessage } from '../api/queues';
-import { getDossier } from '../data/dossier-repo';
-import { getTenantRecord } from '../data/tenant-repo';
+import { getDossier } from '../data/dossier-read';
+import { getTenantRecord } from '../data/tenant-record-read';
 import { commitEventUsage, usageMonthsUpTo } from '../data/usage-repo';
 import { eventUsage, monthUsage, SUBMITTED_EVENT, usageMonth, type MonthUsage } from '../domain/usage';
 import { clock } from '../platform/clock';

@@ -19,7 +19,7 @@ import { rotate, validSecrets } from '../domain/webhooks/secrets';
 import { newWebhookSecret } from '../domain/webhooks/signature';
 import { subscriptionFacts } from '../domain/webhooks/subscription';
 import { authorize, reachesTenant } from '../platform/authorize';
-import { agenciesByCode } from '../data/catalog-repo';
+import { agenciesByCode } from '../data/catalog-reads';
 import {
   deleteSubscription,
   getSubscription,
