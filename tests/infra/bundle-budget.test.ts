@@ -57,6 +57,20 @@ describe('bundle-size budgets', () => {
     expect(withXray).toEqual([]);
   });
 
+  test("no bundle carries brotli (aliased to a stub, fontkit's WOFF2 path) or exceljs's stream reader/writer", () => {
+    // FUNCTION_BUNDLING's alias (shared/forms/no-brotli.ts); report-workbook.ts imports exceljs's
+    // Workbook module, without the package entry's streaming classes (unzipper, bluebird, archiver).
+    const dead = ['brotli', 'unzipper', 'bluebird', 'archiver'];
+    const carrying = bundles.flatMap((b) =>
+      b.packages.filter((p) => dead.includes(p.name)).map((p) => `${b.id}: ${p.name}`),
+    );
+    expect(carrying).toEqual([]);
+    // The monthly summary shares report-export.ts with the export but draws no workbook.
+    const summary = bundles.find((b) => b.id === 'getAgencyMonthSummary');
+    expect(summary?.packages.map((p) => p.name)).not.toContain('exceljs');
+    expect(bundles.find((b) => b.id === 'exportReport')?.packages.map((p) => p.name)).toContain('exceljs');
+  });
+
   test('an SDK client is bundled only where the function calls its service', () => {
     // aws-clients.ts imports nine clients; esbuild keeps a client only if its getter is called.
     // The counters (function table) use the table alone: any other client in them would mean
