@@ -71,6 +71,16 @@ describe('bundle-size budgets', () => {
     expect(bundles.find((b) => b.id === 'exportReport')?.packages.map((p) => p.name)).toContain('exceljs');
   });
 
+  test('no function-table function bundles Powertools Metrics: none records one (shared/platform/metrics.ts)', () => {
+    // The HTTP chain (http.ts) flushes Powertools Metrics; the functions of the table write their
+    // per-tenant counts as EMF lines by hand (tenant-metrics.ts) and import only the logger.
+    const table = new Set<string>(FUNCTIONS.map((f) => f.id));
+    const withMetrics = bundles
+      .filter((b) => table.has(b.id) && b.packages.some((p) => p.name === '@aws-lambda-powertools/metrics'))
+      .map((b) => b.id);
+    expect(withMetrics).toEqual([]);
+  });
+
   test('an SDK client is bundled only where the function calls its service', () => {
     // aws-clients.ts imports nine clients; esbuild keeps a client only if its getter is called.
     // The counters (function table) use the table alone: any other client in them would mean
