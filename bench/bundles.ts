@@ -98,7 +98,7 @@ function esbuildOptionsOf(bundling: typeof FUNCTION_BUNDLING): BuildOptions {
     banner: { js: bundling.banner }, // --banner:js=
     mainFields: [...bundling.mainFields], // --main-fields=module,main
     loader: { ...bundling.loader }, // --loader:.ttf=binary (the forms' fonts travel inside the bundle)
-    alias: aliasesOf(bundling.esbuildArgs), // --alias:brotli/decompress.js=./shared/forms/no-brotli.ts
+    alias: aliasesOf(bundling.esbuildArgs), // --alias:<module>=<stub> (brotli's decoder, fast-csv)
     logLevel: 'warning',
   };
 }

@@ -106,6 +106,9 @@ export const FUNCTION_BUNDLING = {
     // says why it is never called). esbuild resolves the target in its working directory, which
     // CDK's local bundling sets to the project root.
     '--alias:brotli/decompress.js': './shared/forms/no-brotli.ts',
+    // exceljs's Workbook module loads its CSV reader/writer, which calls fast-csv only for
+    // `workbook.csv`; the export writes .xlsx only (shared/usecases/no-fast-csv.ts says why).
+    '--alias:fast-csv': './shared/usecases/no-fast-csv.ts',
   },
 } as const satisfies BundlingOptions;
 

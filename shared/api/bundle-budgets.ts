@@ -37,7 +37,7 @@ export const COUNTER_REASON =
 export const S3_REASON = 'a route (see ROUTE_REASON) plus the S3 client and presigner (~150 KB)';
 export const XLSX_REASON =
   "a route (see ROUTE_REASON) plus exceljs's Workbook and what writing it needs (jszip, pako, saxes, " +
-  'readable-stream, fast-csv: ~510 KB): the .xlsx export';
+  'readable-stream, dayjs: ~450 KB): the .xlsx export';
 export const PDF_REASON =
   'a route (see ROUTE_REASON) plus the forms: DejaVu fonts as bytes (1.4 MB), fontkit, pdfkit, qrcode ' +
   '(~1.9 MB; brotli is aliased out)';

@@ -57,10 +57,19 @@ describe('bundle-size budgets', () => {
     expect(withXray).toEqual([]);
   });
 
-  test("no bundle carries brotli (aliased to a stub, fontkit's WOFF2 path) or exceljs's stream reader/writer", () => {
-    // FUNCTION_BUNDLING's alias (shared/forms/no-brotli.ts); report-workbook.ts imports exceljs's
-    // Workbook module, without the package entry's streaming classes (unzipper, bluebird, archiver).
-    const dead = ['brotli', 'unzipper', 'bluebird', 'archiver'];
+  test("no bundle carries brotli or fast-csv (aliased to stubs) or exceljs's stream reader/writer", () => {
+    // FUNCTION_BUNDLING's aliases (shared/forms/no-brotli.ts, shared/usecases/no-fast-csv.ts);
+    // report-workbook.ts imports exceljs's Workbook module, without the package entry's streaming
+    // classes (unzipper, bluebird, archiver).
+    const dead = [
+      'brotli',
+      'fast-csv',
+      '@fast-csv/parse',
+      '@fast-csv/format',
+      'unzipper',
+      'bluebird',
+      'archiver',
+    ];
     const carrying = bundles.flatMap((b) =>
       b.packages.filter((p) => dead.includes(p.name)).map((p) => `${b.id}: ${p.name}`),
     );
