@@ -82,6 +82,7 @@ function esbuildOptionsOf(bundling: typeof FUNCTION_BUNDLING): BuildOptions {
     'banner',
     'bundleAwsSDK',
     'loader',
+    'esbuildArgs',
   ]);
   const unknown = Object.keys(bundling).filter((key) => !known.has(key));
   if (unknown.length) throw new Error(`bench/bundles.ts does not map bundling props ${unknown.join(', ')}`);
@@ -101,8 +102,24 @@ function esbuildOptionsOf(bundling: typeof FUNCTION_BUNDLING): BuildOptions {
     banner: { js: bundling.banner }, // --banner:js=
     mainFields: [...bundling.mainFields], // --main-fields=module,main
     loader: { ...bundling.loader }, // --loader:.ttf=binary (the forms' fonts travel inside the bundle)
+    alias: aliasesOf(bundling.esbuildArgs), // --alias:<module>=<stub> (brotli's decoder, fast-csv)
     logLevel: 'warning',
   };
+}
+
+/**
+ * `esbuildArgs` CDK appends as they are (`--alias:<module>=<target>`); only aliases are mapped, and
+ * any other flag fails here rather than being silently left out of the bench and the budget test.
+ */
+function aliasesOf(esbuildArgs: Record<string, string | boolean>): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  for (const [flag, value] of Object.entries(esbuildArgs)) {
+    const module = /^--alias:(.+)$/.exec(flag)?.[1];
+    if (!module || typeof value !== 'string')
+      throw new Error(`bench/bundles.ts does not map esbuildArgs ${flag}`);
+    aliases[module] = value;
+  }
+  return aliases;
 }
 
 /** One function built exactly as CDK builds it: `<outdir>/index.mjs` (ESM) and its map. */

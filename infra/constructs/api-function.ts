@@ -100,6 +100,16 @@ export const FUNCTION_BUNDLING = {
   bundleAwsSDK: true,
   // Fonts travel inside the bundle as bytes (shared/forms/fonts.ts): nothing to read from disk.
   loader: { '.ttf': 'binary' },
+  esbuildArgs: {
+    // fontkit (pdfkit's font engine, getDossierForm) imports brotli's decoder (475 KB) for WOFF2
+    // fonts only; ours are TrueType, so a stub that throws takes its place (shared/forms/no-brotli.ts
+    // says why it is never called). esbuild resolves the target in its working directory, which
+    // CDK's local bundling sets to the project root.
+    '--alias:brotli/decompress.js': './shared/forms/no-brotli.ts',
+    // exceljs's Workbook module loads its CSV reader/writer, which calls fast-csv only for
+    // `workbook.csv`; the export writes .xlsx only (shared/usecases/no-fast-csv.ts says why).
+    '--alias:fast-csv': './shared/usecases/no-fast-csv.ts',
+  },
 } as const satisfies BundlingOptions;
 
 export const FUNCTION_DEFAULTS = {

@@ -1,5 +1,11 @@
-/** The dossier's tracking URL as QR modules, drawn as vector squares (sharp at any zoom or printer). */
-import QRCode from 'qrcode';
+/**
+ * The dossier's tracking URL as QR modules, drawn as vector squares (sharp at any zoom or printer).
+ *
+ * Imports qrcode's encoder module, not the package: the package's entry (lib/server.js) re-exports
+ * this very `create` (`exports.create = QRCode.create`) beside its PNG, SVG and terminal renderers,
+ * which bring pngjs along: 58 → ~25 KB of getDossierForm's bundle for the same matrix.
+ */
+import QRCode from 'qrcode/lib/core/qrcode.js';
 
 export interface QrMatrix {
   size: number;

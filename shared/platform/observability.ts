@@ -9,12 +9,7 @@
  * stamps every line with that trace's id (`xray_trace_id`) so a trace leads to its logs.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
 
-const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'mot-cua';
-
-export const logger = new Logger({ serviceName });
-export const metrics = new Metrics({
-  serviceName,
-  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'MotCua',
-});
+export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'mot-cua' });
+// In its own module so that only the functions using it bundle Powertools Metrics (./metrics.ts).
+export { metrics } from './metrics';

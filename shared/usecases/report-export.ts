@@ -3,7 +3,6 @@
  * as the JSON report (./reports.ts reportRows: counters only), so the file and `GET /v1/reports`
  * cannot disagree. `onProgress` lets the CLI show where a long export is.
  */
-import ExcelJS from 'exceljs';
 import type * as z from 'zod/mini';
 import type { agencyMonthQuery, agencyMonthView, reportExportQuery } from '../api/schemas/service-index';
 import { getTenant, listAgencies } from '../data/catalog-reads';
@@ -21,7 +20,7 @@ import {
 import { clock } from '../platform/clock';
 import { NotFoundError } from '../platform/errors';
 import type { Principal } from '../platform/principal';
-import { levelSheet, monthSheet, type WorkbookHeader } from './report-workbook';
+import { levelSheet, monthSheet, newWorkbook, type WorkbookHeader } from './report-workbook';
 import { reportAgency, reportRows } from './reports';
 import { recordAudit } from './audit';
 
@@ -88,9 +87,7 @@ export async function exportWorkbook(
     periodText: `từ ngày ${ddmmyyyy(periodFirstDay(query.from))} đến ngày ${ddmmyyyy(lastDay)}`,
     madeOn: ddmmyyyy(dayOf(clock.now())),
   };
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Một cửa';
-  wb.created = clock.now();
+  const wb = newWorkbook(clock.now());
   for (const sheet of sheets) {
     onProgress(`vẽ trang "${sheet.name}" (${sheet.rows.length} dòng) / drawing the sheet`);
     levelSheet(wb, sheet, header);

@@ -4,7 +4,13 @@
  * column-number row, then the rows (agency subtotals and the total in bold). Numbers stay numbers
  * (no formulas): the file is a record of the figures at the time it was made.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+// The Workbook class alone, not the package: exceljs's entry (lib/exceljs.nodejs.js) also loads
+// its streaming reader and writer (unzipper with bluebird, archiver, tmp, …), which an in-memory
+// `xlsx.writeBuffer()` never touches. The same class as `require('exceljs').Workbook`
+// (tests/unit/reports/workbook-import.test.ts). Imported here, not in report-export.ts, so the
+// monthly summary route, which shares that module but draws no workbook, bundles no exceljs.
+import Workbook from 'exceljs/lib/doc/workbook.js';
 import { EXPORT_COLUMNS, type AgencyMonthSummary, type ExportSheet } from '../domain/reports';
 
 export interface WorkbookHeader {
@@ -20,6 +26,14 @@ export const FIRST_DATA_ROW = 9;
 const TITLE = 'TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH';
 const thin = { style: 'thin' as const };
 const box = { top: thin, left: thin, bottom: thin, right: thin };
+
+/** An empty workbook stamped with its maker and the instant it was made. */
+export function newWorkbook(created: Date): ExcelJS.Workbook {
+  const wb = new Workbook();
+  wb.creator = 'Một cửa';
+  wb.created = created;
+  return wb;
+}
 
 function headerBlock(ws: ExcelJS.Worksheet, header: WorkbookHeader, subtitle: string, width: number) {
   ws.mergeCells(1, 1, 1, Math.min(width, 4));

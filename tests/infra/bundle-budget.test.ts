@@ -67,6 +67,39 @@ describe('bundle-size budgets', () => {
     expect(withClientSts).toEqual([]);
   });
 
+  test("no bundle carries brotli or fast-csv (aliased to stubs) or exceljs's stream reader/writer", () => {
+    // FUNCTION_BUNDLING's aliases (shared/forms/no-brotli.ts, shared/usecases/no-fast-csv.ts);
+    // report-workbook.ts imports exceljs's Workbook module, without the package entry's streaming
+    // classes (unzipper, bluebird, archiver).
+    const dead = [
+      'brotli',
+      'fast-csv',
+      '@fast-csv/parse',
+      '@fast-csv/format',
+      'unzipper',
+      'bluebird',
+      'archiver',
+    ];
+    const carrying = bundles.flatMap((b) =>
+      b.packages.filter((p) => dead.includes(p.name)).map((p) => `${b.id}: ${p.name}`),
+    );
+    expect(carrying).toEqual([]);
+    // The monthly summary shares report-export.ts with the export but draws no workbook.
+    const summary = bundles.find((b) => b.id === 'getAgencyMonthSummary');
+    expect(summary?.packages.map((p) => p.name)).not.toContain('exceljs');
+    expect(bundles.find((b) => b.id === 'exportReport')?.packages.map((p) => p.name)).toContain('exceljs');
+  });
+
+  test('no function-table function bundles Powertools Metrics: none records one (shared/platform/metrics.ts)', () => {
+    // The HTTP chain (http.ts) flushes Powertools Metrics; the functions of the table write their
+    // per-tenant counts as EMF lines by hand (tenant-metrics.ts) and import only the logger.
+    const table = new Set<string>(FUNCTIONS.map((f) => f.id));
+    const withMetrics = bundles
+      .filter((b) => table.has(b.id) && b.packages.some((p) => p.name === '@aws-lambda-powertools/metrics'))
+      .map((b) => b.id);
+    expect(withMetrics).toEqual([]);
+  });
+
   test('an SDK client is bundled only where the function calls its service', () => {
     // aws-clients.ts imports nine clients; esbuild keeps a client only if its getter is called.
     // The counters (function table) use the table alone: any other client in them would mean

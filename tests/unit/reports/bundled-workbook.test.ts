@@ -1,0 +1,91 @@
+/**
+ * The .xlsx export writes from a bundle built the way CDK deploys exportReport (FUNCTION_BUNDLING,
+ * mapped by bench/bundles.ts), where fast-csv, which exceljs loads only for `workbook.csv`, is
+ * aliased to a stub that throws (shared/usecases/no-fast-csv.ts). A fresh Node process imports the
+ * bundle and writes a workbook from fixed figures; every part of the file must equal the one the
+ * unbundled code writes here, but for `dcterms:modified` (exceljs stamps the clock when the
+ * workbook is made). The handler's own bundle is checked to carry the stub and no fast-csv.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, type Metafile } from 'esbuild';
+import JSZip from 'jszip';
+import { CDK_ESBUILD_OPTIONS, REPO_ROOT, deployedFunctions } from '../../../bench/bundles';
+import { fixtureWorkbook } from '../../fixtures/reports/workbook-entry';
+
+const STUB = 'shared/usecases/no-fast-csv.ts';
+
+const WRITE = `
+const { fixtureWorkbook } = await import(process.argv[1]);
+process.stdout.write(Buffer.from(await fixtureWorkbook()).toString('base64'));
+`;
+
+/** Every part of an .xlsx as text, the modification stamp blanked. */
+async function parts(xlsx: Uint8Array): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(zip.files).sort())
+    out[name] = (await zip.files[name]!.async('string')).replace(
+      /<dcterms:modified [^>]*>[^<]*<\/dcterms:modified>/,
+      '<dcterms:modified/>',
+    );
+  return out;
+}
+
+const inputsOf = (metafile: Metafile, outfile: string) =>
+  Object.keys(
+    Object.entries(metafile.outputs).find(([out]) => path.resolve(REPO_ROOT, out) === outfile)?.[1]?.inputs ??
+      {},
+  );
+
+describe("exportReport's deployed bundle", () => {
+  let outdir: string;
+  let metafile: Metafile;
+  beforeAll(async () => {
+    outdir = mkdtempSync(path.join(tmpdir(), 'xlsx-bundle-'));
+    const handler = deployedFunctions().find((f) => f.id === 'exportReport');
+    if (!handler) throw new Error('no exportReport function');
+    const result = await build({
+      ...CDK_ESBUILD_OPTIONS,
+      entryPoints: {
+        'workbook/index': path.join(REPO_ROOT, 'tests/fixtures/reports/workbook-entry.ts'),
+        'handler/index': path.join(REPO_ROOT, handler.entry),
+      },
+      outdir,
+      outExtension: { '.js': '.mjs' },
+      sourcemap: false,
+      metafile: true,
+    });
+    metafile = result.metafile;
+  }, 120_000);
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+  it('holds the throwing stub in place of fast-csv, in the handler and the drawing code alike', () => {
+    for (const entry of ['handler', 'workbook']) {
+      const inputs = inputsOf(metafile, path.join(outdir, entry, 'index.mjs'));
+      expect(inputs).toContain(STUB);
+      expect(inputs.filter((input) => /node_modules\/(@fast-csv|fast-csv)\//.test(input))).toEqual([]);
+      expect(inputs).toContain('node_modules/exceljs/lib/doc/workbook.js');
+    }
+  });
+
+  it('writes the workbook the unbundled code writes, part for part', async () => {
+    const bundle = pathToFileURL(path.join(outdir, 'workbook', 'index.mjs')).href;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', WRITE, bundle], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const bundled = await parts(Buffer.from(out, 'base64'));
+    expect(Object.keys(bundled)).toContain('xl/worksheets/sheet3.xml');
+    expect(bundled).toEqual(await parts(await fixtureWorkbook()));
+  }, 120_000);
+
+  it('has a stub that fails loudly if exceljs ever reads or writes CSV', async () => {
+    const stub = await import('../../../shared/usecases/no-fast-csv');
+    expect(() => stub.parse()).toThrow(/fast-csv is aliased out/);
+    expect(() => stub.format()).toThrow(/fast-csv is aliased out/);
+  });
+});
