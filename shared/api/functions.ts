@@ -8,7 +8,7 @@
  */
 import { DEADLINE_CLOCK } from './deadline-clock';
 import { SUBSCRIBED_QUEUES, type QueueId } from './queues';
-import { CONSUMER_REASON, COUNTER_REASON, type BundleBudget } from './bundle-budgets';
+import { CONSUMER_REASON, type BundleBudget } from './bundle-budgets';
 import type { ResourceAccess } from './route-meta';
 
 /**
@@ -168,7 +168,7 @@ export const FUNCTIONS = [
   {
     id: 'checkDeadlines',
     entry: 'functions/deadlines/check.ts',
-    bundle: { kb: 575, reason: CONSUMER_REASON }, // 547 KB measured
+    bundle: { kb: 550, reason: CONSUMER_REASON }, // 506 KB measured
     description:
       'Deadline clock task: re-reads one dossier and fires the due-soon/overdue events that are due',
     // Below the Task's TimeoutSeconds (30 in the ASL): a slow run ends as a Lambda error the Task
@@ -221,7 +221,7 @@ export const FUNCTIONS = [
   {
     id: 'fanoutWebhooks',
     entry: 'functions/webhooks/fanout.ts',
-    bundle: { kb: 625, reason: CONSUMER_REASON }, // 585 KB measured
+    bundle: { kb: 575, reason: CONSUMER_REASON }, // 547 KB measured
     description: 'Webhooks: one delivery record and message per subscription that receives each event',
     // Ten events, each a query of the subscriptions (once per tenant per batch), at most one dossier
     // read, a put per delivery and a SendMessageBatch.
@@ -239,7 +239,7 @@ export const FUNCTIONS = [
   {
     id: 'deliverWebhook',
     entry: 'functions/webhooks/deliver.ts',
-    bundle: { kb: 625, reason: CONSUMER_REASON }, // 597 KB measured
+    bundle: { kb: 600, reason: CONSUMER_REASON }, // 570 KB measured
     description:
       'Webhooks: one signed, SSRF-checked attempt per delivery message; backs off on its own queue',
     // Attempts run in parallel within a batch; one POST is bounded to 15 s, the reads and the
@@ -260,7 +260,7 @@ export const FUNCTIONS = [
   {
     id: 'sendNotifications',
     entry: 'functions/notifications/send.ts',
-    bundle: { kb: 675, reason: CONSUMER_REASON }, // 641 KB measured
+    bundle: { kb: 650, reason: CONSUMER_REASON }, // 601 KB measured
     description:
       'Notifications: e-mail (SES) and SMS (SNS) to applicants who agreed, once per event and channel',
     // Ten events, each at most two sends (SES, SNS: well under a second each) and a few reads.
@@ -282,7 +282,6 @@ export const FUNCTIONS = [
   {
     id: 'countReports',
     entry: 'functions/reports/count.ts',
-    bundle: { kb: 500, reason: COUNTER_REASON }, // 471 KB measured
     description: 'Reports: each event moves the report counters once (day, month, quarter, year)',
     // Ten events, each two GetItems and one small transaction, retried on a lost race.
     timeoutSeconds: 30,
@@ -298,7 +297,6 @@ export const FUNCTIONS = [
   {
     id: 'countUsage',
     entry: 'functions/usage/count.ts',
-    bundle: { kb: 500, reason: COUNTER_REASON }, // 468 KB measured
     description: 'Metering: each event counted once in its tenant and month (dossiers received, actions)',
     // Ten events, each at most one GetItem (a submission's dossier, for its channel) and a
     // transaction of two items.
@@ -315,7 +313,6 @@ export const FUNCTIONS = [
   {
     id: 'countApiCalls',
     entry: 'functions/usage/count-api-calls.ts',
-    bundle: { kb: 475, reason: COUNTER_REASON }, // 448 KB measured
     description: 'Metering: API calls per tenant and month from the API access log, once per batch',
     // A batch of up to ~10,000 lines: parsing is milliseconds; one GetItem and one transaction per
     // tenant in it.

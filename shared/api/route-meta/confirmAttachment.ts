@@ -17,5 +17,5 @@ export const confirmAttachmentMeta = {
   },
   summary: 'Xác nhận tệp đã tải lên: kiểm tra kích thước, loại, SHA-256 / verify what landed',
   tags: ['attachments'],
-  bundle: { kb: 775, reason: S3_REASON }, // 748 KB measured
+  bundle: { kb: 725, reason: S3_REASON }, // 687 KB measured
 } as const satisfies RouteMeta;

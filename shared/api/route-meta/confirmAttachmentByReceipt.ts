@@ -19,5 +19,5 @@ export const confirmAttachmentByReceiptMeta = {
   summary:
     'Người giữ giấy tiếp nhận xác nhận tệp đã tải lên: kiểm tra kích thước, loại, SHA-256 / the receipt holder verifies what landed',
   tags: ['tracking'],
-  bundle: { kb: 825, reason: S3_REASON }, // 797 KB measured
+  bundle: { kb: 750, reason: S3_REASON }, // 712 KB measured
 } as const satisfies RouteMeta;

@@ -13,5 +13,5 @@ export const deleteStaffMeta = {
   summary:
     'Xoá tài khoản cán bộ (khoá rồi xoá); không tự xoá mình, không xoá quản trị cuối cùng / delete a staff account (disabled, then deleted); not yourself, not the last tenant admin',
   tags: ['admin'],
-  bundle: { kb: 625, reason: ROUTE_REASON }, // 598 KB measured
+  bundle: { kb: 600, reason: ROUTE_REASON }, // 562 KB measured
 } as const satisfies RouteMeta;

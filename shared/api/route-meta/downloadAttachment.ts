@@ -12,5 +12,5 @@ export const downloadAttachmentMeta = {
   access: { table: 'read', bucket: { stored: ['read'] }, personalData: true, audit: true },
   summary: 'URL tải xuống ngắn hạn / short-lived download URL',
   tags: ['attachments'],
-  bundle: { kb: 775, reason: S3_REASON }, // 746 KB measured
+  bundle: { kb: 725, reason: S3_REASON }, // 685 KB measured
 } as const satisfies RouteMeta;

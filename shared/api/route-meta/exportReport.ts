@@ -13,5 +13,5 @@ export const exportReportMeta = {
   summary:
     'Xuất báo cáo tình hình, kết quả giải quyết TTHC ra Excel (mỗi cấp một trang, có tổng cộng, trang tổng hợp theo cơ quan từng tháng) / the report as an XLSX workbook',
   tags: ['reports'],
-  bundle: { kb: 1750, reason: XLSX_REASON }, // 1711 KB measured
+  bundle: { kb: 1025, reason: XLSX_REASON }, // 978 KB measured
 } as const satisfies RouteMeta;

@@ -13,5 +13,5 @@ export const getAgencyMonthSummaryMeta = {
   summary:
     'Tổng hợp một tháng theo cơ quan: tiếp nhận, tỷ lệ đúng hạn, quá hạn, xin lỗi, hài lòng / a month per agency',
   tags: ['reports'],
-  bundle: { kb: 1750, reason: ROUTE_REASON }, // 1702 KB measured
+  bundle: { kb: 575, reason: ROUTE_REASON }, // 535 KB measured
 } as const satisfies RouteMeta;

@@ -13,5 +13,5 @@ export const getDossierFormMeta = {
   summary:
     'Biểu mẫu in (PDF A4) mẫu 01–06 và biên bản bàn giao kết quả, có mã QR tra cứu; người nộp chỉ lấy được mẫu 01 / printable form as PDF with a tracking QR code; the applicant may fetch form 01 only',
   tags: ['dossiers'],
-  bundle: { kb: 3050, reason: PDF_REASON }, // 3000 KB measured
+  bundle: { kb: 2475, reason: PDF_REASON }, // 2444 KB measured
 } as const satisfies RouteMeta;

@@ -13,5 +13,5 @@ export const getProcedureMeta = {
   summary: 'Một thủ tục theo mã / one procedure by code',
   tags: ['catalog'],
   page: 'negotiated',
-  bundle: { kb: 625, reason: ROUTE_REASON }, // 590 KB measured
+  bundle: { kb: 575, reason: ROUTE_REASON }, // 543 KB measured
 } as const satisfies RouteMeta;

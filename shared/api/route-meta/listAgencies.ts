@@ -12,5 +12,5 @@ export const listAgenciesMeta = {
   access: { table: 'read' },
   summary: 'Cây cơ quan và điểm tiếp nhận / agency tree and reception points',
   tags: ['catalog'],
-  bundle: { kb: 600, reason: ROUTE_REASON }, // 571 KB measured
+  bundle: { kb: 550, reason: ROUTE_REASON }, // 523 KB measured
 } as const satisfies RouteMeta;

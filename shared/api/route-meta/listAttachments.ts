@@ -12,5 +12,5 @@ export const listAttachmentsMeta = {
   access: { table: 'read', personalData: true },
   summary: "Danh sách bản quét của hồ sơ / the dossier's scans",
   tags: ['attachments'],
-  bundle: { kb: 675, reason: ROUTE_REASON }, // 631 KB measured
+  bundle: { kb: 600, reason: ROUTE_REASON }, // 562 KB measured
 } as const satisfies RouteMeta;

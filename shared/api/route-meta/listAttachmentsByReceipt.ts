@@ -14,5 +14,5 @@ export const listAttachmentsByReceiptMeta = {
   summary:
     'Bản quét người giữ giấy tiếp nhận đã tải lên (mã bí mật trong header X-Receipt-Secret) / the scans the receipt holder uploaded',
   tags: ['tracking'],
-  bundle: { kb: 675, reason: ROUTE_REASON }, // 650 KB measured
+  bundle: { kb: 600, reason: ROUTE_REASON }, // 575 KB measured
 } as const satisfies RouteMeta;

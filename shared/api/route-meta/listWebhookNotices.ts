@@ -13,5 +13,5 @@ export const listWebhookNoticesMeta = {
   summary:
     'Thông báo webhook lỗi (lần gửi bị bỏ, đăng ký bị tắt tự động), mới nhất trước / what failed: deliveries given up and subscriptions disabled automatically, newest first',
   tags: ['webhooks'],
-  bundle: { kb: 625, reason: ROUTE_REASON }, // 577 KB measured
+  bundle: { kb: 550, reason: ROUTE_REASON }, // 522 KB measured
 } as const satisfies RouteMeta;

@@ -12,5 +12,5 @@ export const putProcedureMeta = {
   access: { table: 'readWrite' },
   summary: 'Tạo hoặc sửa thủ tục / create or replace a procedure',
   tags: ['admin'],
-  bundle: { kb: 600, reason: ROUTE_REASON }, // 573 KB measured
+  bundle: { kb: 575, reason: ROUTE_REASON }, // 531 KB measured
 } as const satisfies RouteMeta;

@@ -13,5 +13,5 @@ export const trackDossierMeta = {
   summary: 'Tra cứu tiến độ hồ sơ theo mã, không cần đăng nhập / track a dossier by code',
   tags: ['tracking'],
   page: 'negotiated',
-  bundle: { kb: 675, reason: ROUTE_REASON }, // 633 KB measured
+  bundle: { kb: 600, reason: ROUTE_REASON }, // 556 KB measured
 } as const satisfies RouteMeta;

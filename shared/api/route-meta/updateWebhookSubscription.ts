@@ -13,5 +13,5 @@ export const updateWebhookSubscriptionMeta = {
   summary:
     'Sửa URL, loại sự kiện, bật/tắt, mô tả (khóa lạc quan expectedVersion) / change url, event types, enabled, description (optimistic locking by expectedVersion)',
   tags: ['webhooks'],
-  bundle: { kb: 625, reason: ROUTE_REASON }, // 592 KB measured
+  bundle: { kb: 575, reason: ROUTE_REASON }, // 535 KB measured
 } as const satisfies RouteMeta;
