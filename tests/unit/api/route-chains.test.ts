@@ -11,12 +11,10 @@
  * - the check sees a module when it is there (actOnDossier runs the table; getServiceIndex the index),
  *   so an empty answer above is not a blind spot.
  */
-import path from 'node:path';
-import { build, type Metafile } from 'esbuild';
 import { FUNCTIONS } from '../../../shared/api/functions';
 import { ROUTE_META } from '../../../shared/api/route-meta';
+import { bundledInputs } from '../deployed-bundle';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const TABLE = 'shared/domain/lifecycle/table.ts';
 const SERVICE_INDEX = 'shared/domain/reports/service-index.ts';
 const TEMPLATES = 'shared/domain/notifications/templates.ts';
@@ -46,37 +44,12 @@ const entryOf = (id: string): string => {
   return entry;
 };
 
-/** Own-code inputs that put bytes into each entry's bundle. */
-async function bundledInputs(ids: readonly string[]): Promise<Record<string, string[]>> {
-  const result = await build({
-    absWorkingDir: ROOT,
-    entryPoints: Object.fromEntries(ids.map((id) => [id, entryOf(id)])),
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    loader: { '.ttf': 'binary' },
-    outdir: path.join(ROOT, 'cdk.out', 'route-chains-test'),
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const outputs = (result.metafile as Metafile).outputs;
-  return Object.fromEntries(
-    ids.map((id) => {
-      const output = Object.entries(outputs).find(([file]) => path.basename(file) === `${id}.js`);
-      if (!output) throw new Error(`no output for ${id}`);
-      const inputs = Object.entries(output[1].inputs).filter(([, { bytesInOutput }]) => bytesInOutput > 0);
-      return [id, inputs.map(([input]) => input)];
-    }),
-  );
-}
-
 describe('own-code chains cut from the route bundles (issue 14)', () => {
   it('keeps each function free of the modules its use case never runs', async () => {
     const ids = [...Object.keys(MUST_NOT_BUNDLE), ...Object.keys(MUST_BUNDLE)];
-    const inputs = await bundledInputs(ids);
+    const inputs = await bundledInputs(Object.fromEntries(ids.map((id) => [id, entryOf(id)])), {
+      withBytes: true,
+    });
     const found = Object.entries(MUST_NOT_BUNDLE).flatMap(([id, modules]) =>
       modules.filter((m) => inputs[id]!.includes(m)).map((m) => `${id} bundles ${m}`),
     );

@@ -11,42 +11,16 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { build, type Metafile } from 'esbuild';
 import { CONTRACTS } from '../../../shared/api/contracts';
 import { ROUTE_META } from '../../../shared/api/route-meta';
 import { ROUTES } from '../../../shared/api/routes';
+import { bundledInputs } from '../deployed-bundle';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CONTRACTS_DIR = path.join(ROOT, 'shared/api/contracts');
 const META_DIR = path.join(ROOT, 'shared/api/route-meta');
 /** Modules of the contracts folder that are not one route's contract. */
 const NOT_CONTRACTS = new Set(['contract.ts', 'index.ts', 'problem-responses.ts', 'attachment-responses.ts']);
-
-/** Bundled inputs of each entry, built in one esbuild run the way CDK bundles a function. */
-async function bundledInputs(entries: Record<string, string>): Promise<Record<string, string[]>> {
-  const result = await build({
-    absWorkingDir: ROOT,
-    entryPoints: entries,
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    loader: { '.ttf': 'binary' },
-    outdir: path.join(ROOT, 'cdk.out', 'route-split-test'),
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const outputs = (result.metafile as Metafile).outputs;
-  return Object.fromEntries(
-    Object.keys(entries).map((name) => {
-      const output = Object.entries(outputs).find(([file]) => path.basename(file) === `${name}.js`);
-      if (!output) throw new Error(`no output for ${name}`);
-      return [name, Object.keys(output[1].inputs)];
-    }),
-  );
-}
 
 describe('route metadata and contracts (issue 14 §1)', () => {
   it('joins every route with exactly one contract, and every contract module with a route', () => {
@@ -77,7 +51,7 @@ describe('route metadata and contracts (issue 14 §1)', () => {
       createAttachment: 'functions/attachments/create.ts',
       createWebhookSubscription: 'functions/webhooks/create.ts',
     };
-    const inputs = await bundledInputs(entries);
+    const inputs = await bundledInputs(entries, { withBytes: false });
 
     expect(inputs.meta!.filter((i) => /node_modules\/zod\/|shared\/api\/schemas\//.test(i))).toEqual([]);
     for (const id of Object.keys(entries).filter((e) => e !== 'meta')) {

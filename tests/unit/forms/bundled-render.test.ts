@@ -7,13 +7,7 @@
  * brotli (a WOFF2 font), the stub would throw and the render would fail. The handler's own bundle
  * is checked to carry the stub and no byte of brotli.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build, type Metafile } from 'esbuild';
-import { CDK_ESBUILD_OPTIONS, REPO_ROOT, deployedFunctions } from '../../../bench/bundles';
+import { bundleAsDeployed, type DeployedBundles } from '../deployed-bundle';
 import { buildForm, FORM_IDS, type FormId } from '../../../shared/domain/forms';
 import { renderFormPdf } from '../../../shared/forms/render';
 import { INPUT, REFUSED_INPUT } from '../../fixtures/forms/dossier';
@@ -32,37 +26,19 @@ for (const id of forms.FORM_IDS) {
 process.stdout.write(JSON.stringify(pdfs));
 `;
 
-const inputsOf = (metafile: Metafile, outfile: string) =>
-  Object.keys(
-    Object.entries(metafile.outputs).find(([out]) => path.resolve(REPO_ROOT, out) === outfile)?.[1]?.inputs ??
-      {},
-  );
-
 describe("getDossierForm's deployed bundle", () => {
-  let outdir: string;
-  let metafile: Metafile;
+  let bundles: DeployedBundles;
   beforeAll(async () => {
-    outdir = mkdtempSync(path.join(tmpdir(), 'forms-bundle-'));
-    const handler = deployedFunctions().find((f) => f.id === 'getDossierForm');
-    if (!handler) throw new Error('no getDossierForm function');
-    const result = await build({
-      ...CDK_ESBUILD_OPTIONS,
-      entryPoints: {
-        'forms/index': path.join(REPO_ROOT, 'tests/fixtures/forms/bundle-entry.ts'),
-        'handler/index': path.join(REPO_ROOT, handler.entry),
-      },
-      outdir,
-      outExtension: { '.js': '.mjs' },
-      sourcemap: false,
-      metafile: true,
+    bundles = await bundleAsDeployed('getDossierForm', {
+      name: 'forms',
+      entry: 'tests/fixtures/forms/bundle-entry.ts',
     });
-    metafile = result.metafile;
   }, 120_000);
-  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+  afterAll(() => bundles.dispose());
 
   it('holds the throwing stub in place of brotli, in the handler and the drawing code alike', () => {
     for (const entry of ['handler', 'forms']) {
-      const inputs = inputsOf(metafile, path.join(outdir, entry, 'index.mjs'));
+      const inputs = bundles.inputsOf(entry);
       expect(inputs).toContain(STUB);
       expect(inputs.filter((input) => input.includes('node_modules/brotli/'))).toEqual([]);
       expect(inputs.some((input) => input.includes('node_modules/fontkit/'))).toBe(true);
@@ -70,12 +46,7 @@ describe("getDossierForm's deployed bundle", () => {
   });
 
   it('renders every form, byte for byte what the unbundled code renders', async () => {
-    const bundle = pathToFileURL(path.join(outdir, 'forms', 'index.mjs')).href;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', RENDER_ALL, bundle], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    const bundled = JSON.parse(out) as Record<string, string>;
+    const bundled = JSON.parse(bundles.run(RENDER_ALL, 'forms')) as Record<string, string>;
     expect(Object.keys(bundled)).toEqual([...FORM_IDS]);
     for (const id of FORM_IDS) {
       const expected = Buffer.from(await renderFormPdf(buildForm(id, inputOf(id)), { author: 'Tỉnh Demo' }));

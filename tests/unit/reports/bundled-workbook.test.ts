@@ -6,14 +6,8 @@
  * unbundled code writes here, but for `dcterms:modified` (exceljs stamps the clock when the
  * workbook is made). The handler's own bundle is checked to carry the stub and no fast-csv.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build, type Metafile } from 'esbuild';
 import JSZip from 'jszip';
-import { CDK_ESBUILD_OPTIONS, REPO_ROOT, deployedFunctions } from '../../../bench/bundles';
+import { bundleAsDeployed, type DeployedBundles } from '../deployed-bundle';
 import { fixtureWorkbook } from '../../fixtures/reports/workbook-entry';
 
 const STUB = 'shared/usecases/no-fast-csv.ts';
@@ -35,37 +29,19 @@ async function parts(xlsx: Uint8Array): Promise<Record<string, string>> {
   return out;
 }
 
-const inputsOf = (metafile: Metafile, outfile: string) =>
-  Object.keys(
-    Object.entries(metafile.outputs).find(([out]) => path.resolve(REPO_ROOT, out) === outfile)?.[1]?.inputs ??
-      {},
-  );
-
 describe("exportReport's deployed bundle", () => {
-  let outdir: string;
-  let metafile: Metafile;
+  let bundles: DeployedBundles;
   beforeAll(async () => {
-    outdir = mkdtempSync(path.join(tmpdir(), 'xlsx-bundle-'));
-    const handler = deployedFunctions().find((f) => f.id === 'exportReport');
-    if (!handler) throw new Error('no exportReport function');
-    const result = await build({
-      ...CDK_ESBUILD_OPTIONS,
-      entryPoints: {
-        'workbook/index': path.join(REPO_ROOT, 'tests/fixtures/reports/workbook-entry.ts'),
-        'handler/index': path.join(REPO_ROOT, handler.entry),
-      },
-      outdir,
-      outExtension: { '.js': '.mjs' },
-      sourcemap: false,
-      metafile: true,
+    bundles = await bundleAsDeployed('exportReport', {
+      name: 'workbook',
+      entry: 'tests/fixtures/reports/workbook-entry.ts',
     });
-    metafile = result.metafile;
   }, 120_000);
-  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+  afterAll(() => bundles.dispose());
 
   it('holds the throwing stub in place of fast-csv, in the handler and the drawing code alike', () => {
     for (const entry of ['handler', 'workbook']) {
-      const inputs = inputsOf(metafile, path.join(outdir, entry, 'index.mjs'));
+      const inputs = bundles.inputsOf(entry);
       expect(inputs).toContain(STUB);
       expect(inputs.filter((input) => /node_modules\/(@fast-csv|fast-csv)\//.test(input))).toEqual([]);
       expect(inputs).toContain('node_modules/exceljs/lib/doc/workbook.js');
@@ -73,12 +49,7 @@ describe("exportReport's deployed bundle", () => {
   });
 
   it('writes the workbook the unbundled code writes, part for part', async () => {
-    const bundle = pathToFileURL(path.join(outdir, 'workbook', 'index.mjs')).href;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', WRITE, bundle], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    const bundled = await parts(Buffer.from(out, 'base64'));
+    const bundled = await parts(Buffer.from(bundles.run(WRITE, 'workbook'), 'base64'));
     expect(Object.keys(bundled)).toContain('xl/worksheets/sheet3.xml');
     expect(bundled).toEqual(await parts(await fixtureWorkbook()));
   }, 120_000);
