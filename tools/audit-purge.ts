@@ -18,7 +18,7 @@ export async function auditPurgeCommand(id: string | undefined, args: Args): Pro
   if (args.options.local === true) useLocalCloud();
   // Imported after the environment is set: the SDK clients read it when first made.
   const { purgeAuditLog } = await import('../shared/usecases/audit-purge');
-  const { getTenantRecord } = await import('../shared/data/tenant-repo');
+  const { getTenantRecord } = await import('../shared/data/tenant-record-read');
   const since =
     stringOption(args, 'since') ?? (await getTenantRecord(id))?.createdAt.slice(0, 10) ?? '2020-01-01';
   const total = await purgeAuditLog(id, { since, before }, (day, removed) => {

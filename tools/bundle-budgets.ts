@@ -9,7 +9,7 @@
  * import fails the test. It edits only the `bundle: { kb: …, reason: … }, // … KB measured` lines
  * (route metadata modules and shared/api/functions.ts); review the diff like any other.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleSizes, deployedFunctions, REPO_ROOT } from '../bench/bundles';
 import { DEFAULT_BUNDLE_BUDGET_KB } from '../shared/api/bundle-budgets';
@@ -34,54 +34,54 @@ function rewriteBudget(source: string, budget: ReturnType<typeof budgetFor>): st
   );
 }
 
-/** Removes `name` from a module's import of the budget reasons when nothing else uses it. */
+/** Removes a reason from the module's import of the budget reasons when nothing else uses it. */
 function dropUnusedReason(source: string): string {
-  return source.replace(
-    /^import \{ ([^}]+) \} from '\.\.?\/(?:\.\.\/)?(?:api\/)?bundle-budgets';\n/m,
-    (line, names: string) => {
-      const rest = source.replace(line, '');
-      const kept = names
-        .split(',')
-        .map((n) => n.trim())
-        .filter((n) => n.startsWith('type ') || new RegExp(`\\b${n}\\b`).test(rest));
-      return kept.length === 0 ? '' : line.replace(names, kept.join(', '));
-    },
-  );
+  return source.replace(/^import \{ ([^}]+) \} from '[./]+bundle-budgets';\n/m, (line, names: string) => {
+    const rest = source.replace(line, '');
+    const kept = names
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => n.startsWith('type ') || new RegExp(`\\b${n}\\b`).test(rest));
+    return kept.length === 0 ? '' : line.replace(names, kept.join(', '));
+  });
+}
+
+const FUNCTIONS_FILE = path.join(REPO_ROOT, 'shared/api/functions.ts');
+
+/**
+ * Where a function's budget is written: the whole of its route's metadata module, or in the
+ * function table the text from its `id:` to the next entry's.
+ */
+function budgetSite(
+  id: string,
+  read: (file: string) => string,
+): { file: string; start: number; end: number } {
+  const meta = path.join(REPO_ROOT, 'shared/api/route-meta', `${id}.ts`);
+  if (existsSync(meta)) return { file: meta, start: 0, end: read(meta).length };
+  const table = read(FUNCTIONS_FILE);
+  const start = table.indexOf(`id: '${id}'`);
+  if (start < 0) throw new Error(`${id}: no route metadata module and no function-table entry`);
+  const next = table.indexOf("id: '", start + 1);
+  return { file: FUNCTIONS_FILE, start, end: next < 0 ? table.length : next };
 }
 
 async function main(): Promise<void> {
   const sizes = await bundleSizes(deployedFunctions());
-  const functionsFile = path.join(REPO_ROOT, 'shared/api/functions.ts');
-  let functionsSource = readFileSync(functionsFile, 'utf8');
+  const texts = new Map<string, string>();
+  const read = (file: string) => texts.get(file) ?? texts.set(file, readFileSync(file, 'utf8')).get(file)!;
   const unbudgeted: string[] = [];
   for (const { id, bytes } of sizes) {
     const budget = budgetFor(bytes);
-    const metaFile = path.join(REPO_ROOT, 'shared/api/route-meta', `${id}.ts`);
-    let source: string;
-    try {
-      source = readFileSync(metaFile, 'utf8');
-    } catch {
-      // A function-table entry: its budget line is the first after its `id:` and before the next.
-      const start = functionsSource.indexOf(`id: '${id}'`);
-      if (start < 0) throw new Error(`${id}: no route metadata module and no function-table entry`);
-      const next = functionsSource.indexOf("id: '", start + 1);
-      const end = next < 0 ? functionsSource.length : next;
-      const entry = functionsSource.slice(start, end);
-      if (!BUDGET_LINE.test(entry)) {
-        if (budget) unbudgeted.push(`${id} ${Math.round(bytes / KB)} KB`);
-        continue;
-      }
-      functionsSource =
-        functionsSource.slice(0, start) + rewriteBudget(entry, budget) + functionsSource.slice(end);
-      continue;
-    }
-    if (!BUDGET_LINE.test(source)) {
+    const { file, start, end } = budgetSite(id, read);
+    const text = read(file);
+    const entry = text.slice(start, end);
+    if (!BUDGET_LINE.test(entry)) {
       if (budget) unbudgeted.push(`${id} ${Math.round(bytes / KB)} KB`);
       continue;
     }
-    writeFileSync(metaFile, dropUnusedReason(rewriteBudget(source, budget)));
+    texts.set(file, text.slice(0, start) + rewriteBudget(entry, budget) + text.slice(end));
   }
-  writeFileSync(functionsFile, dropUnusedReason(functionsSource));
+  for (const [file, text] of texts) writeFileSync(file, dropUnusedReason(text));
   for (const { id, bytes } of sizes) console.log(`${id.padEnd(28)} ${Math.round(bytes / KB)} KB`);
   if (unbudgeted.length > 0) {
     console.error(

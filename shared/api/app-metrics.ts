@@ -4,9 +4,13 @@
  * them as Embedded Metric Format log lines (shared/platform/tenant-metrics.ts); CDK reads the same
  * names from here, so a renamed metric cannot leave an alarm watching nothing.
  */
+/** Apart from APP_METRICS so a logger that needs only the names does not bundle the whole table. */
+export const APP_NAMESPACE = 'MotCua';
+export const APP_SERVICE = 'mot-cua';
+
 export const APP_METRICS = {
-  namespace: 'MotCua',
-  service: 'mot-cua',
+  namespace: APP_NAMESPACE,
+  service: APP_SERVICE,
   /** The dimension holding the tenant (province) id; every count below carries it. */
   tenantDimension: 'Tenant',
   /** The dimension every application metric has (Powertools' name): the platform-wide series. */

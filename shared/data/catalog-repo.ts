@@ -142,17 +142,3 @@ export async function putStaff(
     .item({ tenant, ...staff })
     .send();
 }
-
-// The reads live in catalog-reads.ts (issue 14); re-exported for the callers that write too. A
-// caller that only reads imports catalog-reads.ts: through this module it would bundle the writes.
-export {
-  agenciesByCode,
-  agencyPage,
-  getProcedure,
-  getProcedureRecord,
-  getTenant,
-  listAgencies,
-  listProcedures,
-  procedureRecords,
-  type ProcedureRecord,
-} from './catalog-reads';

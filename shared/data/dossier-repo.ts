@@ -217,9 +217,3 @@ export async function recordAlarm(
     throw error;
   }
 }
-
-// The reads live in their own modules (issue 14): a module's dynamodb-toolbox imports come with it
-// into every bundle that uses any of its exports, so a route that only reads a dossier bundled the
-// update and transaction builders too. Re-exported so callers keep one place to import from.
-export { getDossier } from './dossier-read';
-export { listAlarms, listDossierEvents, listQueue, type QueueEntry, type QueueFilter } from './dossier-lists';

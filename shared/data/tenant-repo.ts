@@ -75,7 +75,3 @@ export async function tenantRecordPage(page: {
   );
   return { items: items.map(toTenantRecord), more };
 }
-
-// The one read by key lives in tenant-record-read.ts (issue 14): the counters and the usage pages
-// read the plan without bundling this module's put and transaction builders.
-export { getTenantRecord } from './tenant-record-read';

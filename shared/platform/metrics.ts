@@ -7,8 +7,6 @@
  * function that imports only `logger` leaves this module, and the package, out of its bundle.
  */
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import { metricsNamespace, serviceName } from './service-name';
 
-export const metrics = new Metrics({
-  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'mot-cua',
-  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'MotCua',
-});
+export const metrics = new Metrics({ serviceName: serviceName(), namespace: metricsNamespace() });

@@ -9,7 +9,8 @@
  * stamps every line with that trace's id (`xray_trace_id`) so a trace leads to its logs.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
+import { serviceName } from './service-name';
 
-export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'mot-cua' });
+export const logger = new Logger({ serviceName: serviceName() });
 // In its own module so that only the functions using it bundle Powertools Metrics (./metrics.ts).
 export { metrics } from './metrics';

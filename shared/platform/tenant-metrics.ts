@@ -12,6 +12,7 @@
  * Only functions off the HTTP path import this (the deadline check, the webhook deliverer).
  */
 import { APP_METRICS, type AppMetricName } from '../api/app-metrics';
+import { metricsNamespace, serviceName } from './service-name';
 
 export interface EmfLine {
   _aws: {
@@ -27,8 +28,8 @@ export interface EmfLine {
 
 /** The EMF object for `value` occurrences of `name` in `tenant` at `at` (pure: unit-tested). */
 export function tenantCountLine(name: AppMetricName, tenant: string, value: number, at: Date): EmfLine {
-  const namespace = process.env.POWERTOOLS_METRICS_NAMESPACE || APP_METRICS.namespace;
-  const service = process.env.POWERTOOLS_SERVICE_NAME || APP_METRICS.service;
+  const namespace = metricsNamespace();
+  const service = serviceName();
   const { serviceDimension, tenantDimension } = APP_METRICS;
   return {
     _aws: {

@@ -7,8 +7,8 @@
 import { trackDossierMeta } from '../api/route-meta/trackDossier';
 import { buildForm, type FormId } from '../domain/forms';
 import type { FormIdentity } from '../domain/forms/model';
-import { agenciesByCode } from '../data/catalog-repo';
-import { listDossierEvents } from '../data/dossier-repo';
+import { agenciesByCode } from '../data/catalog-reads';
+import { listDossierEvents } from '../data/dossier-lists';
 import { openReceiptSecret } from '../data/receipt-secret-repo';
 import { renderFormPdf } from '../forms/render';
 import { ENV, requireEnv } from '../platform/env';

@@ -26,11 +26,11 @@ import {
 import { toVnIso } from '../domain/vn-time';
 import {
   createTenantRecord,
-  getTenantRecord,
   putTenantRecord,
   tenantRecordPage,
   TenantExistsError,
 } from '../data/tenant-repo';
+import { getTenantRecord } from '../data/tenant-record-read';
 import { readTenantHealth } from '../data/health-repo';
 import { usageMonthOfTenants } from '../data/usage-repo';
 import { monthSummary, usageMonth } from '../domain/usage';

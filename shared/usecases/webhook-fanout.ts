@@ -16,7 +16,7 @@ import {
   putNewDelivery,
   type DeliveryRecord,
 } from '../data/delivery-repo';
-import { getDossier } from '../data/dossier-repo';
+import { getDossier } from '../data/dossier-read';
 import { openForService } from './personal-data';
 import { subscriptionsOf, type SubscriptionRecord } from '../data/subscription-repo';
 import { getSqsClient } from '../platform/aws-clients';

@@ -7,13 +7,8 @@ import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { EntitySpy } from 'dynamodb-toolbox/entity/actions/spy';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { TableSpy } from 'dynamodb-toolbox/table/actions/spy';
-import {
-  getProcedure,
-  getTenant,
-  listAgencies,
-  putAgency,
-  putProcedure,
-} from '../../../shared/data/catalog-repo';
+import { putAgency, putProcedure } from '../../../shared/data/catalog-repo';
+import { getProcedure, getTenant, listAgencies } from '../../../shared/data/catalog-reads';
 import { AgencyEntity, MainTable, ProcedureEntity, TenantEntity } from '../../../shared/data/table';
 import { demoProcedures, demoTenant } from '../../fixtures/demo-province';
 

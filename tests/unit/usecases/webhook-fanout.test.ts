@@ -15,7 +15,7 @@ jest.mock('../../../shared/data/delivery-repo', () => ({
   putNewDelivery: jest.fn(async () => true),
   getDelivery: jest.fn(async () => undefined),
 }));
-jest.mock('../../../shared/data/dossier-repo', () => ({ getDossier: jest.fn(async () => undefined) }));
+jest.mock('../../../shared/data/dossier-read', () => ({ getDossier: jest.fn(async () => undefined) }));
 
 const repo = deliveryRepo as unknown as { putNewDelivery: jest.Mock; getDelivery: jest.Mock };
 
